@@ -1,0 +1,28 @@
+import { z } from 'zod'
+import { isRequestName, requests } from '../../shared/api/contract'
+import { fail, ok, type Result } from '../../shared/api/result'
+import { StudioError } from '../errors/StudioError'
+import type { Logger } from '../platform/logger'
+import type { Handlers } from './handlers'
+
+export type Dispatch = (name: string, rawInput: unknown) => Promise<Result<unknown>>
+
+/**
+ * The one dispatcher both transports use: unknown names and invalid inputs are refused before any handler runs,
+ * a StudioError becomes its code and message, anything else `internal` (logged, never leaked as a stack).
+ */
+export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
+  return async (name, rawInput) => {
+    if (!isRequestName(name)) return fail('unknown_request', `There is no request named ${name}.`)
+    const parsed = requests[name].input.safeParse(rawInput ?? {})
+    if (!parsed.success) return fail('invalid_input', z.prettifyError(parsed.error))
+    try {
+      const handler = handlers[name] as (input: unknown) => unknown
+      return ok(await handler(parsed.data))
+    } catch (error) {
+      if (error instanceof StudioError) return fail(error.code, error.message)
+      logger.error(`${name} failed: ${(error as Error).stack ?? String(error)}`)
+      return fail('internal', `Something went wrong in ${name}: ${(error as Error).message}. Details are in the log.`)
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import type { ParsedInput, RequestName, RequestOutput } from '../../shared/api/contract'
+import type { Studio } from '../services/createStudio'
+import { createAppHandlers } from './app'
+import { createEventHandlers } from './events'
+import { createProjectHandlers } from './projects'
+
+export type Handler<K extends RequestName> = (input: ParsedInput<K>) => RequestOutput<K> | Promise<RequestOutput<K>>
+
+/** One handler per request of the contract: leaving one out is a compile error. */
+export type Handlers = { [K in RequestName]: Handler<K> }
+
+export function createHandlers(studio: Studio): Handlers {
+  return {
+    ...createAppHandlers(studio),
+    ...createProjectHandlers(studio),
+    ...createEventHandlers(studio)
+  }
+}

@@ -1,0 +1,170 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { OpenProject, ProjectState } from '../../shared/api/types'
+import { StudioError } from '../errors/StudioError'
+import type { Logger } from '../platform/logger'
+import { projectName, type AppState } from '../platform/AppState'
+import { backupProject } from '../store/backups'
+import { checkpoint, openProjectDatabase, schemaVersionOf, type ProjectDatabase } from '../store/database'
+import { EventRepository } from '../store/EventRepository'
+import { ProjectLock } from '../store/ProjectLock'
+import { ProjectMetaRepository } from '../store/ProjectMetaRepository'
+import type { Clock } from './Clock'
+import type { ServerEventBus } from './ServerEventBus'
+
+interface OpenedProject {
+  path: string
+  db: ProjectDatabase
+  lock: ProjectLock | undefined
+  readOnlyReason: string | undefined
+  events: EventRepository
+  meta: ProjectMetaRepository
+}
+
+export interface ProjectSessionDeps {
+  appState: AppState
+  bus: ServerEventBus
+  clock: Clock
+  logger: Logger
+  backupsDir: string
+}
+
+/**
+ * The project open in this studio (one per window or web server): opening, creating, Save As and closing a
+ * `*.capmap` file, its editing lock, its rolling backups. Features reach the project's repositories through it.
+ */
+export class ProjectSession {
+  private current: OpenedProject | undefined
+
+  constructor(private readonly deps: ProjectSessionDeps) {}
+
+  state(): ProjectState {
+    return { project: this.current ? this.describe(this.current) : null }
+  }
+
+  /** Creates a project file and opens it; `seed` fills it (the sample) inside the same open. */
+  create(path: string, seed?: (project: OpenedProject) => void): ProjectState {
+    const absolute = resolveProjectPath(path)
+    const db = openProjectDatabase(absolute, { create: true })
+    const lock = ProjectLock.acquire(absolute)
+    const project = this.assemble(absolute, db, lock.acquired ? lock.lock : undefined, undefined)
+    seed?.(project)
+    project.meta.set('createdAt', this.deps.clock.now().toISOString())
+    return this.activate(project)
+  }
+
+  /** Opens a project for editing, or read-only when asked or when another studio is editing it. */
+  open(path: string, options: { readOnly?: boolean } = {}): ProjectState {
+    const absolute = resolveProjectPath(path)
+    if (!existsSync(absolute)) throw new StudioError('not_found', `There is no project at ${absolute}.`)
+    if (this.current?.path === absolute) return this.state()
+    if (options.readOnly) {
+      return this.activate(
+        this.assemble(absolute, openProjectDatabase(absolute, { readOnly: true }), undefined, 'Opened read-only.')
+      )
+    }
+    const lock = ProjectLock.acquire(absolute)
+    if (!lock.acquired) {
+      throw new StudioError(
+        'project_locked',
+        `${projectName(absolute)} is open for editing in another studio (process ${lock.owner.pid} on ${lock.owner.hostname}, since ${lock.owner.since}). Close it there, or open it read-only.`
+      )
+    }
+    try {
+      const db = openProjectDatabase(absolute)
+      this.backup(db, absolute)
+      return this.activate(this.assemble(absolute, db, lock.lock, undefined))
+    } catch (error) {
+      lock.lock.release()
+      throw error
+    }
+  }
+
+  /** Writes a complete single-file copy (`VACUUM INTO`) and continues editing the copy, as desktop apps do. */
+  saveAs(path: string): ProjectState {
+    const project = this.require()
+    const absolute = resolveProjectPath(path)
+    if (absolute === project.path)
+      throw new StudioError('conflict', 'That is the file already open: choose a new name.')
+    if (existsSync(absolute)) throw new StudioError('conflict', `${absolute} already exists: choose another name.`)
+    project.db.prepare('VACUUM INTO ?').run(absolute)
+    this.close()
+    return this.open(absolute)
+  }
+
+  close(): ProjectState {
+    const project = this.current
+    if (!project) return this.state()
+    this.current = undefined
+    try {
+      if (!project.db.readonly) this.backup(project.db, project.path)
+      checkpoint(project.db)
+    } finally {
+      project.db.close()
+      project.lock?.release()
+    }
+    this.deps.bus.emit('projectChanged', this.state())
+    return this.state()
+  }
+
+  /** The open project's repositories; `forWriting` refuses a read-only project with a clear message. */
+  require(options: { forWriting?: boolean } = {}): OpenedProject {
+    if (!this.current) throw new StudioError('no_project', 'No project is open: create or open one first.')
+    if (options.forWriting && this.current.db.readonly) {
+      throw new StudioError('read_only', `${projectName(this.current.path)} is open read-only: changes are not saved.`)
+    }
+    return this.current
+  }
+
+  /** Records that the project changed now (shown as "last save" in the status bar). */
+  touch(): void {
+    const project = this.require({ forWriting: true })
+    project.meta.set('lastSavedAt', this.deps.clock.now().toISOString())
+  }
+
+  private assemble(
+    path: string,
+    db: ProjectDatabase,
+    lock: ProjectLock | undefined,
+    readOnlyReason: string | undefined
+  ): OpenedProject {
+    return { path, db, lock, readOnlyReason, events: new EventRepository(db), meta: new ProjectMetaRepository(db) }
+  }
+
+  private activate(project: OpenedProject): ProjectState {
+    if (this.current) this.close()
+    this.current = project
+    this.deps.appState.rememberProject(project.path, this.deps.clock.now().toISOString())
+    this.deps.logger.info(`project opened: ${project.path}${project.db.readonly ? ' (read-only)' : ''}`)
+    const state = this.state()
+    this.deps.bus.emit('projectChanged', state)
+    return state
+  }
+
+  private backup(db: ProjectDatabase, path: string): void {
+    try {
+      backupProject(db, path, this.deps.backupsDir, this.deps.clock.now())
+    } catch (error) {
+      // A failed backup must never stop the user working; it is logged for "Reveal logs".
+      this.deps.logger.warn(`backup of ${path} failed: ${(error as Error).message}`)
+    }
+  }
+
+  private describe(project: OpenedProject): OpenProject {
+    return {
+      path: project.path,
+      name: projectName(project.path),
+      readOnly: project.db.readonly,
+      ...(project.readOnlyReason ? { readOnlyReason: project.readOnlyReason } : {}),
+      schemaVersion: schemaVersionOf(project.db),
+      lastSavedAt: project.meta.get('lastSavedAt') ?? null
+    }
+  }
+}
+
+export type { OpenedProject }
+
+function resolveProjectPath(path: string): string {
+  const absolute = resolve(path)
+  return /\.capmap$/i.test(absolute) ? absolute : `${absolute}.capmap`
+}

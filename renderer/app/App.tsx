@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { AppInfo } from '../../shared/api/types'
+import { ProjectPathDialog, type PathDialogPurpose } from '../features/projects/ProjectPathDialog'
+import { useProjectCommands } from '../features/projects/useProjectCommands'
+import { CommandPalette } from './CommandPalette'
+import { Notifications } from './Notifications'
+import { Shell } from './Shell'
+import { useStudio, useStudioStore } from './StudioContext'
+import { useGlobalShortcuts } from './useGlobalShortcuts'
+
+/** Bootstrap: loads the first state and is the one place that subscribes to server events. */
+export function App() {
+  const stores = useStudio()
+  const [appInfo, setAppInfo] = useState<AppInfo | null>(null)
+  const [paletteOpen, setPaletteOpen] = useState(false)
+  const [pathDialog, setPathDialog] = useState<PathDialogPurpose | null>(null)
+  const openPalette = useCallback(() => setPaletteOpen(true), [])
+
+  useEffect(() => {
+    const { api, project, events } = stores
+    void api.getAppInfo().then((result) => result.ok && setAppInfo(result.value))
+    void project.getState().refresh()
+    const unsubscribe = [
+      api.on('projectChanged', (state) => {
+        project.getState().receive(state)
+        void project.getState().refresh()
+        void events.getState().load()
+      }),
+      api.on('eventsChanged', () => void events.getState().load()),
+      api.on('commandRequested', ({ commandId }) => stores.commands.getState().run(commandId))
+    ]
+    return () => unsubscribe.forEach((stop) => stop())
+  }, [stores])
+
+  const projectPath = useStudioStore(
+    (s) => s.project,
+    (state) => state.project?.path
+  )
+  useEffect(() => {
+    void stores.events.getState().load()
+  }, [stores, projectPath])
+
+  useProjectCommands(setPathDialog)
+  useGlobalShortcuts(openPalette)
+
+  return (
+    <>
+      <Shell appInfo={appInfo} onOpenPalette={openPalette} />
+      <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />
+      {pathDialog && <ProjectPathDialog purpose={pathDialog} onClose={() => setPathDialog(null)} />}
+      <Notifications />
+    </>
+  )
+}

@@ -1,0 +1,51 @@
+import { Command, FileText, Lock } from 'lucide-react'
+import type { AppInfo } from '../../shared/api/types'
+import { displayShortcut } from './commands'
+import { useStudioStore } from './StudioContext'
+
+const saveLabels = { saved: 'All changes saved', pending: 'Unsaved changes…', saving: 'Saving…', failed: 'Not saved' }
+
+/** The project file, its save state, and how this studio runs. */
+export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null; onOpenPalette(): void }) {
+  const project = useStudioStore(
+    (s) => s.project,
+    (state) => state.project
+  )
+  const saveState = useStudioStore(
+    (s) => s.events,
+    (state) => state.saveState
+  )
+  return (
+    <footer className="status-bar" aria-label="Status">
+      {project ? (
+        <span className="status-item" title={project.path} data-testid="status-project">
+          <FileText size={13} /> {project.name}
+          {project.readOnly && (
+            <span className="badge" title={project.readOnlyReason}>
+              <Lock size={11} /> read-only
+            </span>
+          )}
+        </span>
+      ) : (
+        <span className="status-item">No project</span>
+      )}
+      {project && !project.readOnly && (
+        <span className={`status-item save-${saveState}`} data-testid="status-save">
+          {saveLabels[saveState]}
+          {saveState === 'saved' && project.lastSavedAt
+            ? ` · ${new Date(project.lastSavedAt).toLocaleTimeString()}`
+            : ''}
+        </span>
+      )}
+      <span className="status-spacer" />
+      {appInfo && (
+        <span className="status-item">
+          {appInfo.mode === 'web' ? 'Web mode' : 'Desktop'} · v{appInfo.version}
+        </span>
+      )}
+      <button type="button" className="status-button" onClick={onOpenPalette} title="Command palette">
+        <Command size={12} /> {displayShortcut('Mod+Shift+P')}
+      </button>
+    </footer>
+  )
+}

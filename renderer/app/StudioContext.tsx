@@ -1,0 +1,39 @@
+import { createContext, useContext, type ReactNode } from 'react'
+import { useStore, type StoreApi } from 'zustand'
+import type { StudioApi } from '../api/client'
+import { createEventsStore } from '../features/events/store'
+import { createProjectStore } from '../features/projects/store'
+import { createCommandRegistry } from './commands'
+import { createNotificationStore } from './notifications'
+
+/** Everything the screens share, built once at start from the api (a test builds it with a fake api). */
+export function createStudioStores(api: StudioApi) {
+  const notifications = createNotificationStore()
+  const reportError = notifications.getState().reportError
+  return {
+    api,
+    notifications,
+    commands: createCommandRegistry(),
+    project: createProjectStore(api),
+    events: createEventsStore(api, reportError)
+  }
+}
+
+export type StudioStores = ReturnType<typeof createStudioStores>
+
+const StudioContext = createContext<StudioStores | null>(null)
+
+export function StudioProvider({ stores, children }: { stores: StudioStores; children: ReactNode }) {
+  return <StudioContext.Provider value={stores}>{children}</StudioContext.Provider>
+}
+
+export function useStudio(): StudioStores {
+  const stores = useContext(StudioContext)
+  if (!stores) throw new Error('useStudio outside StudioProvider')
+  return stores
+}
+
+/** Selects narrowly from one of the studio's stores. */
+export function useStudioStore<S, T>(pick: (stores: StudioStores) => StoreApi<S>, selector: (state: S) => T): T {
+  return useStore(pick(useStudio()), selector)
+}

@@ -1,0 +1,197 @@
+import { Trash2 } from 'lucide-react'
+import { attributeTypes, supportsOption } from '../../../shared/capillary/attributeTypes'
+import type { DesignIssue } from '../../../shared/capillary/designIssue'
+import { customerDefaults, customerSources, identifierTypes } from '../../../shared/capillary/sourceAccounts'
+import type { AttributeDraft, AttributeType } from '../../../shared/model/event'
+import { FieldIssues } from './FieldIssues'
+import { issuesAt } from './issuesAt'
+
+interface AttributeRowProps {
+  attribute: AttributeDraft
+  index: number
+  issues: readonly DesignIssue[]
+  locked: boolean
+  onChange(attribute: AttributeDraft): void
+  onRemove(): void
+}
+
+const typeOptions = Object.values(attributeTypes)
+
+/** One attribute: name, type, flags, and the options its type takes, each with its rule messages. */
+export function AttributeRow({ attribute, index, issues, locked, onChange, onRemove }: AttributeRowProps) {
+  const path = `attributes/${index}`
+  const fixed = locked || attribute.standard
+  const set = (patch: Partial<AttributeDraft>) => onChange({ ...attribute, ...patch })
+  const changeType = (type: AttributeType) =>
+    set({
+      type,
+      customer: type === 'customer' ? (attribute.customer ?? { ...customerDefaults }) : undefined,
+      possibleValues: type === 'enum' ? (attribute.possibleValues ?? []) : undefined,
+      regex: supportsOption(type, 'regex') ? attribute.regex : undefined,
+      isRequired: type === 'customer' ? true : attribute.isRequired,
+      isPsiData: supportsOption(type, 'isPsiData') ? attribute.isPsiData : false
+    })
+  const nameIssues = issuesAt(issues, `${path}/name`)
+  const typeInfo = attributeTypes[attribute.type]
+
+  return (
+    <li className="attribute" data-testid={`attribute-${index}`}>
+      <div className="attribute-main">
+        <label className="field grow">
+          <span className="field-label">Name</span>
+          <input
+            className="input mono"
+            value={attribute.name}
+            disabled={fixed}
+            spellCheck={false}
+            aria-invalid={nameIssues.some((issue) => issue.severity === 'error') || undefined}
+            aria-label={`Attribute ${index + 1} name`}
+            onChange={(event) => set({ name: event.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Type</span>
+          <select
+            className="input"
+            value={attribute.type}
+            disabled={fixed}
+            aria-label={`Attribute ${index + 1} type`}
+            onChange={(event) => changeType(event.target.value as AttributeType)}
+          >
+            {typeOptions.map((info) => (
+              <option key={info.type} value={info.type}>
+                {info.label}
+                {info.apiEncodingDocumented ? '' : ' (undocumented in the API)'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={attribute.isRequired}
+            disabled={fixed || attribute.type === 'customer'}
+            onChange={(event) => set({ isRequired: event.target.checked })}
+          />
+          Required
+        </label>
+        <label
+          className="checkbox"
+          title="Part of the uniqueness key; implies required; cannot be unset once on Capillary."
+        >
+          <input
+            type="checkbox"
+            checked={attribute.isUniqueKeyField}
+            disabled={fixed}
+            onChange={(event) =>
+              set({ isUniqueKeyField: event.target.checked, isRequired: event.target.checked || attribute.isRequired })
+            }
+          />
+          Unique key
+        </label>
+        {supportsOption(attribute.type, 'isPsiData') && (
+          <label className="checkbox" title="Personal or sensitive data: masked for users without PSI access.">
+            <input
+              type="checkbox"
+              checked={attribute.isPsiData}
+              disabled={fixed}
+              onChange={(event) => set({ isPsiData: event.target.checked })}
+            />
+            PSI
+          </label>
+        )}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Remove attribute ${attribute.name || index + 1}`}
+          disabled={fixed}
+          onClick={onRemove}
+        >
+          <Trash2 size={15} />
+        </button>
+      </div>
+      <FieldIssues issues={nameIssues} />
+      {typeInfo.note && !typeInfo.apiEncodingDocumented && <p className="field-note">{typeInfo.note}</p>}
+      {attribute.type === 'enum' && (
+        <label className="field">
+          <span className="field-label">Possible values (comma-separated, no spaces after commas)</span>
+          <input
+            className="input mono"
+            value={(attribute.possibleValues ?? []).join(',')}
+            disabled={fixed}
+            spellCheck={false}
+            onChange={(event) =>
+              set({ possibleValues: event.target.value === '' ? [] : event.target.value.split(',') })
+            }
+          />
+          <FieldIssues issues={issuesAt(issues, `${path}/possibleValues`, true)} />
+        </label>
+      )}
+      {supportsOption(attribute.type, 'regex') && (
+        <label className="field">
+          <span className="field-label">Regex (optional)</span>
+          <input
+            className="input mono"
+            value={attribute.regex ?? ''}
+            disabled={fixed}
+            spellCheck={false}
+            onChange={(event) => set({ regex: event.target.value === '' ? undefined : event.target.value })}
+          />
+          <FieldIssues issues={issuesAt(issues, `${path}/regex`)} />
+        </label>
+      )}
+      {attribute.type === 'customer' && attribute.customer && (
+        <div className="attribute-options">
+          <label className="field">
+            <span className="field-label">Identifier type</span>
+            <select
+              className="input"
+              value={attribute.customer.identifierType}
+              disabled={fixed}
+              onChange={(event) => set({ customer: { ...attribute.customer!, identifierType: event.target.value } })}
+            >
+              {identifierTypes.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Source</span>
+            <select
+              className="input"
+              value={attribute.customer.source}
+              disabled={fixed}
+              onChange={(event) => set({ customer: { ...attribute.customer!, source: event.target.value } })}
+            >
+              {customerSources.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={attribute.customer.addCustomerIfNotExists}
+              disabled={fixed}
+              onChange={(event) =>
+                set({ customer: { ...attribute.customer!, addCustomerIfNotExists: event.target.checked } })
+              }
+            />
+            Add the customer if not registered
+          </label>
+        </div>
+      )}
+      <FieldIssues
+        issues={issues.filter(
+          (issue) =>
+            (issue.path === path || issue.path.startsWith(`${path}/`)) &&
+            !/\/(name|regex|possibleValues)(\/|$)/.test(issue.path.slice(path.length))
+        )}
+      />
+    </li>
+  )
+}

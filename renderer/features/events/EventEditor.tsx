@@ -1,0 +1,203 @@
+import { Plus } from 'lucide-react'
+import { useMemo, useState } from 'react'
+import { checkEvent } from '../../../shared/capillary/checkEvent'
+import { definitionRequests } from '../../../shared/capillary/definitionRequest'
+import { implicitAttributes } from '../../../shared/capillary/implicitAttributes'
+import type { AttributeDraft, EventAction, EventDraft } from '../../../shared/model/event'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { JsonView } from '../../editor/JsonView'
+import { AttributeRow } from './AttributeRow'
+import { FieldIssues } from './FieldIssues'
+import { issuesAt } from './issuesAt'
+import { StatusChip } from './StatusChip'
+
+const actionLabels: Record<EventAction, string> = {
+  EIConsumer: 'Essential Insights (EIConsumer)',
+  EMFConsumer: 'Loyalty, DVS and Communication (EMFConsumer)'
+}
+
+type Tab = 'design' | 'code'
+
+/** The selected event's designer: its definition with Capillary's rules checked live, and the Code tab. */
+export function EventEditor() {
+  const { events } = useStudio()
+  const draft = useStudioStore(
+    (s) => s.events,
+    (state) => state.draft
+  )
+  const selectedId = useStudioStore(
+    (s) => s.events,
+    (state) => state.selectedId
+  )
+  const all = useStudioStore(
+    (s) => s.events,
+    (state) => state.events
+  )
+  const readOnly = useStudioStore(
+    (s) => s.project,
+    (state) => state.project?.readOnly ?? true
+  )
+  const [tab, setTab] = useState<Tab>('design')
+
+  const selected = all.find((event) => event.id === selectedId)
+  const issues = useMemo(() => {
+    if (!draft) return []
+    const others = all.filter((event) => event.id !== selectedId)
+    return checkEvent(draft, {
+      otherEventNames: others.map((event) => event.name),
+      customEventCountInOrg: others.filter((event) => event.kind === 'custom').length,
+      stage: 'design'
+    })
+  }, [draft, all, selectedId])
+
+  if (!draft || !selected) {
+    return (
+      <section className="editor-pane empty-state" aria-label="Event editor">
+        <p>Select an event to design it, or create one with the + button.</p>
+      </section>
+    )
+  }
+
+  const edit = (patch: Partial<EventDraft>) => events.getState().edit({ ...draft, ...patch })
+  const setAttribute = (index: number, attribute: AttributeDraft) =>
+    edit({ attributes: draft.attributes.map((current, i) => (i === index ? attribute : current)) })
+  const toggleAction = (action: EventAction, on: boolean) =>
+    edit({ actions: on ? [...new Set([...draft.actions, action])] : draft.actions.filter((a) => a !== action) })
+  const errorCount = issues.filter((issue) => issue.severity === 'error').length
+
+  return (
+    <section className="editor-pane" aria-label="Event editor">
+      <header className="editor-header">
+        <div>
+          <h1 className="mono">{draft.name || 'unnamed event'}</h1>
+          <span className="muted">{draft.kind === 'standard' ? 'Standard event' : 'Custom event'}</span>{' '}
+          <StatusChip status={selected.status} />{' '}
+          {errorCount > 0 ? (
+            <span className="chip chip-error">{errorCount === 1 ? '1 problem' : `${errorCount} problems`}</span>
+          ) : (
+            <span className="chip chip-ok">Valid for Capillary</span>
+          )}
+        </div>
+        <div className="tabs" role="tablist" aria-label="Event views">
+          {(['design', 'code'] as const).map((id) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              className="tab"
+              onClick={() => setTab(id)}
+            >
+              {id === 'design' ? 'Design' : '{ } Code'}
+            </button>
+          ))}
+        </div>
+      </header>
+
+      {tab === 'code' ? (
+        <div className="code-tab">
+          <p className="muted">
+            The request{draft.kind === 'standard' ? 's' : ''} this event will be sent to Capillary with, exactly.
+          </p>
+          <JsonView value={definitionRequests(draft, { mode: 'create' })} label="Capillary definition request" />
+        </div>
+      ) : (
+        <div className="editor-body">
+          <fieldset className="form-grid" disabled={readOnly}>
+            <label className="field">
+              <span className="field-label">Event name</span>
+              <input
+                className="input mono"
+                value={draft.name}
+                spellCheck={false}
+                disabled={draft.kind === 'standard'}
+                aria-invalid={issuesAt(issues, 'name').length > 0 || undefined}
+                onChange={(event) => edit({ name: event.target.value })}
+              />
+              <FieldIssues issues={issuesAt(issues, 'name')} />
+            </label>
+            <label className="field">
+              <span className="field-label">Label</span>
+              <input className="input" value={draft.label} onChange={(event) => edit({ label: event.target.value })} />
+            </label>
+            <label className="field span-2">
+              <span className="field-label">Description</span>
+              <textarea
+                className="input"
+                rows={2}
+                value={draft.description}
+                onChange={(event) => edit({ description: event.target.value })}
+              />
+            </label>
+            <div className="field span-2" role="group" aria-label="Destinations">
+              <span className="field-label">Destinations</span>
+              {(Object.keys(actionLabels) as EventAction[]).map((action) => (
+                <label key={action} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={draft.actions.includes(action)}
+                    onChange={(event) => toggleAction(action, event.target.checked)}
+                  />
+                  {actionLabels[action]}
+                </label>
+              ))}
+              <FieldIssues issues={issuesAt(issues, 'actions')} />
+            </div>
+          </fieldset>
+
+          <section aria-label="Attributes">
+            <header className="section-header">
+              <h2>Attributes</h2>
+              <button
+                type="button"
+                className="button"
+                disabled={readOnly}
+                onClick={() =>
+                  edit({
+                    attributes: [
+                      ...draft.attributes,
+                      {
+                        id: crypto.randomUUID(),
+                        name: '',
+                        type: 'string',
+                        description: '',
+                        isRequired: false,
+                        isUniqueKeyField: false,
+                        isPsiData: false,
+                        standard: false
+                      }
+                    ]
+                  })
+                }
+              >
+                <Plus size={14} /> Add attribute
+              </button>
+            </header>
+            <FieldIssues issues={issues.filter((issue) => issue.path === 'attributes' || issue.path === '')} />
+            <ol className="attributes">
+              {draft.attributes.map((attribute, index) => (
+                <AttributeRow
+                  key={attribute.id ?? `new-${index}`}
+                  attribute={attribute}
+                  index={index}
+                  issues={issuesAt(issues, `attributes/${index}`, true)}
+                  locked={readOnly}
+                  onChange={(next) => setAttribute(index, next)}
+                  onRemove={() => edit({ attributes: draft.attributes.filter((_, i) => i !== index) })}
+                />
+              ))}
+            </ol>
+            <h3 className="subtle-heading">On every event, set by Capillary</h3>
+            <ul className="implicit-attributes">
+              {implicitAttributes.map((attribute) => (
+                <li key={attribute.name} title={attribute.description}>
+                  <span className="mono">{attribute.name}</span> <span className="muted">{attribute.label}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,67 @@
+import { useEffect } from 'react'
+import type { Result } from '../../../shared/api/result'
+import { useStudio } from '../../app/StudioContext'
+import type { PathDialogPurpose } from './ProjectPathDialog'
+
+/**
+ * New, Open, Save As and Close as commands (palette, shortcuts, native menu). In the app they use the native file
+ * dialog; in web mode, where there is none, the studio's own path dialog.
+ */
+export function useProjectCommands(showPathDialog: (purpose: PathDialogPurpose) => void): void {
+  const { api, commands, project, events, notifications } = useStudio()
+
+  useEffect(() => {
+    const report = (result: Result<unknown>) => {
+      if (!result.ok) notifications.getState().reportError(result.error)
+    }
+    const withPath = async (purpose: PathDialogPurpose, act: (path: string) => Promise<void>) => {
+      await events.getState().flush()
+      const picked = await api.pickProjectPath({ purpose })
+      if (!picked.ok || !picked.value.supported) return showPathDialog(purpose)
+      if (picked.value.path) await act(picked.value.path)
+    }
+    const hasProject = () => project.getState().project !== null
+    return commands.getState().register([
+      {
+        id: 'project.new',
+        title: 'New Project…',
+        category: 'Project',
+        shortcut: 'Mod+Alt+N',
+        run: () => withPath('new', async (path) => report(await project.getState().newProject(path)))
+      },
+      {
+        id: 'project.open',
+        title: 'Open Project…',
+        category: 'Project',
+        shortcut: 'Mod+O',
+        run: () => withPath('open', async (path) => report(await project.getState().open(path)))
+      },
+      {
+        id: 'project.saveAs',
+        title: 'Save Project As…',
+        category: 'Project',
+        shortcut: 'Mod+Shift+S',
+        enabled: hasProject,
+        run: () => withPath('saveAs', async (path) => report(await project.getState().saveAs(path)))
+      },
+      {
+        id: 'project.close',
+        title: 'Close Project',
+        category: 'Project',
+        enabled: hasProject,
+        run: async () => {
+          await events.getState().flush()
+          report(await project.getState().close())
+        }
+      },
+      {
+        id: 'project.save',
+        title: 'Save Now',
+        category: 'Project',
+        shortcut: 'Mod+S',
+        enabled: hasProject,
+        run: () => events.getState().flush()
+      }
+    ])
+  }, [api, commands, project, events, notifications, showPathDialog])
+}

@@ -1,0 +1,33 @@
+import * as RadixDialog from '@radix-ui/react-dialog'
+import type { ReactNode } from 'react'
+
+interface DialogProps {
+  title: string
+  description?: string
+  onClose(): void
+  children: ReactNode
+  footer?: ReactNode
+  wide?: boolean
+}
+
+/** An accessible modal (focus trapped, Escape closes, labelled), on Radix's primitive. */
+export function Dialog({ title, description, onClose, children, footer, wide }: DialogProps) {
+  return (
+    <RadixDialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="dialog-overlay" />
+        <RadixDialog.Content
+          className={`dialog${wide ? ' dialog-wide' : ''}`}
+          aria-describedby={description ? undefined : undefined}
+        >
+          <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
+          {description && (
+            <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description>
+          )}
+          <div className="dialog-body">{children}</div>
+          {footer && <div className="dialog-footer">{footer}</div>}
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  )
+}

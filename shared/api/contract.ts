@@ -1,0 +1,73 @@
+import { z } from 'zod'
+import { type EventDefinition, EventDraft } from '../model/event'
+import { Id } from '../model/ids'
+import type { AppInfo, DirectoryListing, PickedPath, ProjectState, RecentProject } from './types'
+
+/** Carries a call's output type at the type level only; nothing exists at run time. */
+export interface Returns<T> {
+  readonly output?: T
+}
+const returns = <T>(): Returns<T> => ({})
+
+const FilePath = z.string().trim().min(1, 'Give a file path.').max(4096)
+const NoInput = z.object({}).strict()
+
+/**
+ * The one contract: every request the renderer (or any client) can make, with its input schema and output type.
+ * Main registers a handler for each (a missing one is a compile error); the preload and the web server forward any
+ * of them without knowing them; the renderer's client is generated from this table.
+ */
+export const requests = {
+  getAppInfo: { input: NoInput, output: returns<AppInfo>() },
+
+  getProjectState: { input: NoInput, output: returns<ProjectState>() },
+  newProject: {
+    input: z.object({ path: FilePath, sample: z.boolean().default(false) }).strict(),
+    output: returns<ProjectState>()
+  },
+  openProject: {
+    input: z.object({ path: FilePath, readOnly: z.boolean().default(false) }).strict(),
+    output: returns<ProjectState>()
+  },
+  saveProjectAs: { input: z.object({ path: FilePath }).strict(), output: returns<ProjectState>() },
+  closeProject: { input: NoInput, output: returns<ProjectState>() },
+  listRecentProjects: { input: NoInput, output: returns<RecentProject[]>() },
+  /** Native file dialog where there is one (Electron); `{ supported: false }` in web mode, where the UI asks for a path. */
+  pickProjectPath: {
+    input: z.object({ purpose: z.enum(['open', 'new', 'saveAs']) }).strict(),
+    output: returns<PickedPath>()
+  },
+  /** For web mode's path dialogs: the folders and project files in one folder of this machine. */
+  listDirectory: {
+    input: z.object({ path: z.string().max(4096).optional() }).strict(),
+    output: returns<DirectoryListing>()
+  },
+
+  listEvents: { input: NoInput, output: returns<EventDefinition[]>() },
+  createEvent: { input: z.object({ draft: EventDraft }).strict(), output: returns<EventDefinition>() },
+  updateEvent: { input: z.object({ id: Id, draft: EventDraft }).strict(), output: returns<EventDefinition>() },
+  deleteEvent: { input: z.object({ id: Id }).strict(), output: returns<{ id: string }>() }
+} as const
+
+/** Events pushed from main to every window (IPC) or browser tab (Server-Sent Events). */
+export const serverEvents = {
+  projectChanged: returns<ProjectState>(),
+  eventsChanged: returns<{ reason: 'created' | 'updated' | 'deleted' | 'reloaded'; id?: string }>(),
+  /** A native menu item asks the renderer to run one of its registered commands. */
+  commandRequested: returns<{ commandId: string }>()
+} as const
+
+export type Requests = typeof requests
+export type RequestName = keyof Requests
+export type RequestInput<K extends RequestName> = z.input<Requests[K]['input']>
+export type ParsedInput<K extends RequestName> = z.output<Requests[K]['input']>
+export type RequestOutput<K extends RequestName> = NonNullable<Requests[K]['output']['output']>
+
+export type ServerEvents = typeof serverEvents
+export type ServerEventName = keyof ServerEvents
+export type ServerEventPayload<K extends ServerEventName> = NonNullable<ServerEvents[K]['output']>
+
+export const requestNames = Object.keys(requests) as RequestName[]
+export const serverEventNames = Object.keys(serverEvents) as ServerEventName[]
+
+export const isRequestName = (name: string): name is RequestName => Object.hasOwn(requests, name)

@@ -1,0 +1,94 @@
+import { z } from 'zod'
+import { Id, IsoTime } from './ids'
+
+/**
+ * The attribute types a behavioural event field can have. The first eight are Capillary's typed fields, the rest
+ * custom types (Capillary notes §3). `integer`, `boolean` and `currencyCode` appear in Capillary's UI but their API
+ * encoding is undocumented: `shared/capillary` marks them so.
+ */
+export const AttributeType = z.enum([
+  'customer',
+  'tillCode',
+  'couponCode',
+  'productSku',
+  'productBrand',
+  'productCategory',
+  'groupId',
+  'currencyCode',
+  'string',
+  'double',
+  'date',
+  'enum',
+  'integer',
+  'boolean'
+])
+export type AttributeType = z.infer<typeof AttributeType>
+
+/** Where a customer identifier comes from (Capillary `meta_fields`, notes §3). */
+export const CustomerSettings = z.object({
+  identifierType: z.string().min(1).max(50),
+  source: z.string().min(1).max(50),
+  accountId: z.string().max(100).optional(),
+  addCustomerIfNotExists: z.boolean()
+})
+export type CustomerSettings = z.infer<typeof CustomerSettings>
+
+/** One field of an event, as the user designs it. Rules (names, limits) live in shared/capillary, not here. */
+export const Attribute = z.object({
+  id: Id,
+  name: z.string().max(200),
+  type: AttributeType,
+  description: z.string().max(2000).default(''),
+  isRequired: z.boolean().default(false),
+  isUniqueKeyField: z.boolean().default(false),
+  isPsiData: z.boolean().default(false),
+  /** Only for string and couponCode. */
+  regex: z.string().max(1000).optional(),
+  /** Only for enum: the possible values, in order. */
+  possibleValues: z.array(z.string().max(500)).max(1000).optional(),
+  /** Only for customer. */
+  customer: CustomerSettings.optional(),
+  /** Only for groupId (e.g. GroupExternalId). */
+  groupIdentifierType: z.string().max(100).optional(),
+  /** True for the fields a standard event brings from Capillary's library: they stay as Capillary defines them. */
+  standard: z.boolean().default(false)
+})
+export type Attribute = z.infer<typeof Attribute>
+
+/** Capillary's destinations for an event (notes §1): Loyalty/DVS/Communication and Essential Insights. */
+export const EventAction = z.enum(['EMFConsumer', 'EIConsumer'])
+export type EventAction = z.infer<typeof EventAction>
+
+export const EventKind = z.enum(['custom', 'standard'])
+export type EventKind = z.infer<typeof EventKind>
+
+/** Draft until its tests pass (Tested); publication is recorded per org elsewhere. */
+export const EventStatus = z.enum(['draft', 'tested'])
+export type EventStatus = z.infer<typeof EventStatus>
+
+export const EventDefinition = z.object({
+  id: Id,
+  name: z.string().max(200),
+  label: z.string().max(200),
+  description: z.string().max(2000),
+  kind: EventKind,
+  actions: z.array(EventAction).max(2),
+  attributes: z.array(Attribute).max(200),
+  status: EventStatus,
+  createdAt: IsoTime,
+  updatedAt: IsoTime
+})
+export type EventDefinition = z.infer<typeof EventDefinition>
+
+/** What the user edits: everything but what main owns (id, status, times). */
+export const EventDraft = EventDefinition.pick({
+  name: true,
+  label: true,
+  description: true,
+  kind: true,
+  actions: true
+}).extend({
+  attributes: z.array(Attribute.omit({ id: true }).extend({ id: Id.optional() })).max(200)
+})
+export type EventDraft = z.infer<typeof EventDraft>
+export type AttributeDraft = EventDraft['attributes'][number]
