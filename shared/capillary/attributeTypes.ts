@@ -41,7 +41,8 @@ export const attributeTypes: { readonly [T in AttributeType]: AttributeTypeInfo 
     kind: 'typed',
     options: [],
     apiEncodingDocumented: true,
-    note: "When an event has a Till Code, it wins over the till tagged on the webhook (SETUP 'Add Webhook Integration')."
+    // SETUP "Add Webhook Integration": an event's Till Code wins over the webhook's.
+    note: 'When an event has a Till Code, Capillary uses it instead of the till tagged on the webhook.'
   },
   // BEREF 01 type list; SETUP "Custom Attributes": coupon codes take a regex.
   couponCode: {

@@ -56,7 +56,7 @@ export const checkAttributeOptions = (attribute: AttributeDraft, index: number):
   const issues = optionsInUse(attribute)
     .filter((option) => !supportsOption(attribute.type, option))
     .map((option) => unsupportedOption(attribute.type, option, index))
-  // BEREF 01: "Once defined as a unique key field, this attribute becomes mandatory and needs to be marked as isRequired".
+  // BEREF 01: a unique key field "becomes mandatory and needs to be marked as isRequired".
   if (attribute.isUniqueKeyField && !attribute.isRequired) {
     issues.push(
       designError(

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, openWatchedPage, type WatchedPage } from './support/launchBrowser'
+import { startWebStudio, type RunningStudio } from './support/startWebStudio'
+
+const screenshots = join(process.cwd(), 'test-results')
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
+
+describe('the studio in web mode', () => {
+  let folder: string
+  let studio: RunningStudio
+  let browser: Browser
+  let watched: WatchedPage
+  let page: Page
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true })
+    folder = mkdtempSync(join(tmpdir(), 'capmap-e2e-'))
+    studio = await startWebStudio({ projectPath: join(folder, 'Brand.capmap') })
+    browser = await launchBrowser()
+    watched = await openWatchedPage(browser, studio.origin)
+    page = watched.page
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await studio?.stop()
+  })
+
+  const runCommand = async (title: string) => {
+    await page.keyboard.press('Control+Shift+P')
+    const input = page.getByPlaceholder('Type a command…')
+    await input.fill(title)
+    await page
+      .getByRole('option', { name: new RegExp(title) })
+      .first()
+      .click()
+  }
+  const waitForSaved = () => page.getByTestId('status-save').filter({ hasText: 'All changes saved' }).waitFor()
+
+  it('tells a page opened without the token to use the printed URL', async () => {
+    const stranger = await browser.newPage()
+    await stranger.goto(studio.origin)
+    await expect(stranger.getByRole('heading', { name: 'Use the printed URL' }).isVisible()).resolves.toBe(true)
+    await stranger.close()
+  })
+
+  it('opens the project given with --project, with an empty state that says what to do', async () => {
+    await page.goto(studio.launchUrl)
+    await page.getByTestId('status-project').filter({ hasText: 'Brand' }).waitFor()
+    await page.getByText('No events yet.').waitFor()
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false)
+  })
+
+  it('creates a custom event and autosaves every edit', async () => {
+    await page.getByRole('button', { name: 'New custom event' }).first().click()
+    const name = page.getByLabel('Event name')
+    await name.fill('store_visit')
+    await page.getByRole('button', { name: 'Add attribute' }).click()
+    await page.getByLabel('Attribute 2 name').fill('visit_channel')
+    await page.getByLabel('Attribute 2 type').selectOption('enum')
+    await page.getByLabel(/Possible values/).fill('web,app,store')
+    await waitForSaved()
+    await page.getByRole('option', { name: /store_visit/ }).waitFor()
+  })
+
+  it("shows Capillary's name rule at the field while the name breaks it", async () => {
+    const name = page.getByLabel('Event name')
+    await name.fill('store visit')
+    await page.locator('.field-error').first().waitFor()
+    await expect(page.locator('.field-error').first().textContent()).resolves.toMatch(/space/i)
+    await name.fill('store_visit')
+    await page.locator('.field-error').first().waitFor({ state: 'detached' })
+    await waitForSaved()
+  })
+
+  it('keeps the event and its attributes across a reload', async () => {
+    await page.reload()
+    await page.getByRole('option', { name: /store_visit/ }).click()
+    await expect(page.getByLabel('Attribute 2 name').inputValue()).resolves.toBe('visit_channel')
+    await expect(page.getByLabel('Attribute 2 type').inputValue()).resolves.toBe('enum')
+    await expect(page.getByLabel(/Possible values/).inputValue()).resolves.toBe('web,app,store')
+    await page.screenshot({ path: join(screenshots, 'events-light.png') })
+  })
+
+  it("shows the event's Capillary definition in a read-only Monaco from the studio's own bundle", async () => {
+    await page.getByRole('tab', { name: /Code/ }).click()
+    const lines = page.locator('.monaco-editor .view-lines')
+    await lines.waitFor()
+    const text = (await lines.innerText()).replace(/\u00a0/g, ' ')
+    expect(text).toContain('"eventName": "store_visit"')
+    expect(text).toContain('"/v2/events"')
+    await page.screenshot({ path: join(screenshots, 'event-code-light.png') })
+    await page.getByRole('tab', { name: 'Design' }).click()
+  })
+
+  it('runs commands from the palette: the theme switches to dark and back', async () => {
+    const before = await page.evaluate(() => document.documentElement.dataset.theme)
+    await runCommand('Toggle Light/Dark Theme')
+    const after = await page.evaluate(() => document.documentElement.dataset.theme)
+    expect(after).not.toBe(before)
+    await page.screenshot({ path: join(screenshots, `events-${after}.png`) })
+    await runCommand('Toggle Light/Dark Theme')
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(before)
+  })
+
+  it('saves the project as a new file and continues on the copy', async () => {
+    const copy = join(folder, 'Brand copy.capmap')
+    await runCommand('Save Project As')
+    const dialog = page.getByRole('dialog', { name: 'Save project as' })
+    await dialog.getByLabel('File path').fill(copy)
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await page.getByTestId('status-project').filter({ hasText: 'Brand copy' }).waitFor()
+    expect(existsSync(copy)).toBe(true)
+    await page.getByRole('option', { name: /store_visit/ }).waitFor()
+  })
+
+  it('refuses to open a file that is not a project, says why, and leaves it untouched', async () => {
+    const notes = join(folder, 'notes.capmap')
+    writeFileSync(notes, 'these are my notes, not a project\n')
+    const before = sha256(notes)
+    await runCommand('Open Project')
+    const dialog = page.getByRole('dialog', { name: 'Open project' })
+    await dialog.getByLabel('File path').fill(notes)
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click()
+    await expect(dialog.getByRole('alert').textContent()).resolves.toMatch(/not a Capillary Mapping Studio project/)
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    expect(sha256(notes)).toBe(before)
+    await page.getByTestId('status-project').filter({ hasText: 'Brand copy' }).waitFor()
+  })
+
+  it('made no request off its own origin and raised no page error', () => {
+    expect(watched.offOrigin).toEqual([])
+    expect(watched.pageErrors).toEqual([])
+  })
+})

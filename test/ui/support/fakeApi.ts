@@ -1,0 +1,35 @@
+import { vi } from 'vitest'
+import { ok } from '../../../shared/api/result'
+import type { RequestInput } from '../../../shared/api/contract'
+import { EventDraft, type EventDefinition } from '../../../shared/model/event'
+
+/** An in-memory stand-in for the events part of the api (our own interface, not a library's); inputs are parsed as main does. */
+export function fakeEventsApi(initial: EventDefinition[] = []) {
+  let events = [...initial]
+  let counter = 0
+  const toEvent = (id: string, draft: EventDraft): EventDefinition => ({
+    ...draft,
+    id,
+    status: 'draft',
+    createdAt: '2026-11-28T00:00:00.000Z',
+    updatedAt: '2026-11-28T00:00:00.000Z',
+    attributes: draft.attributes.map((attribute, index) => ({ ...attribute, id: attribute.id ?? `${id}-a${index}` }))
+  })
+  return {
+    listEvents: vi.fn(async () => ok(events)),
+    createEvent: vi.fn(async ({ draft }: RequestInput<'createEvent'>) => {
+      const event = toEvent(`e${++counter}`, EventDraft.parse(draft))
+      events = [...events, event]
+      return ok(event)
+    }),
+    updateEvent: vi.fn(async ({ id, draft }: RequestInput<'updateEvent'>) => {
+      const event = toEvent(id, EventDraft.parse(draft))
+      events = events.map((candidate) => (candidate.id === id ? event : candidate))
+      return ok(event)
+    }),
+    deleteEvent: vi.fn(async ({ id }: RequestInput<'deleteEvent'>) => {
+      events = events.filter((candidate) => candidate.id !== id)
+      return ok({ id })
+    })
+  }
+}
