@@ -1,5 +1,6 @@
 import './editor/monaco'
 import './ui/styles.css'
+import './ui/components.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { chooseTransport } from './api/chooseTransport'

@@ -1,11 +1,16 @@
 import type { Studio } from '../services/createStudio'
 import type { Handlers } from './handlers'
 
-type EventHandlers = Pick<Handlers, 'listEvents' | 'createEvent' | 'updateEvent' | 'deleteEvent'>
+type EventHandlers = Pick<
+  Handlers,
+  'listEvents' | 'createEvent' | 'updateEvent' | 'deleteEvent' | 'addStandardEvent' | 'duplicateEvent'
+>
 
 export const createEventHandlers = (studio: Studio): EventHandlers => ({
   listEvents: () => studio.events.list(),
   createEvent: ({ draft }) => studio.events.create(draft),
   updateEvent: ({ id, draft }) => studio.events.update(id, draft),
-  deleteEvent: ({ id }) => studio.events.delete(id)
+  deleteEvent: ({ id }) => studio.events.delete(id),
+  addStandardEvent: ({ name }) => studio.events.addStandard(name),
+  duplicateEvent: ({ id }) => studio.events.duplicate(id)
 })

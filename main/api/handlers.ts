@@ -2,6 +2,8 @@ import type { ParsedInput, RequestName, RequestOutput } from '../../shared/api/c
 import type { Studio } from '../services/createStudio'
 import { createAppHandlers } from './app'
 import { createEventHandlers } from './events'
+import { createIntegrationHandlers } from './integrations'
+import { createMappingHandlers } from './mappings'
 import { createProjectHandlers } from './projects'
 
 export type Handler<K extends RequestName> = (input: ParsedInput<K>) => RequestOutput<K> | Promise<RequestOutput<K>>
@@ -13,6 +15,8 @@ export function createHandlers(studio: Studio): Handlers {
   return {
     ...createAppHandlers(studio),
     ...createProjectHandlers(studio),
-    ...createEventHandlers(studio)
+    ...createEventHandlers(studio),
+    ...createIntegrationHandlers(studio),
+    ...createMappingHandlers(studio)
   }
 }

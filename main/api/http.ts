@@ -83,7 +83,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     try {
       body = await readBody(request, maxRequestBytes)
     } catch {
-      return sendJson(response, 413, failure('invalid_input', 'The request body is too large.'))
+      // Answer first, then let the rest of the body drain so the sender actually receives the 413.
+      response.setHeader('Connection', 'close')
+      sendJson(response, 413, failure('invalid_input', 'The request body is too large.'))
+      request.resume()
+      return
     }
     let input: unknown
     try {
@@ -95,7 +99,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         failure('invalid_input', `The request body is not JSON: ${(error as Error).message}`)
       )
     }
-    const result = await options.dispatch(decodeURIComponent(name), input)
+    const result = await options.dispatch(name, input)
     sendJson(response, result.ok ? 200 : statusOf(result), result)
   }
 
@@ -120,7 +124,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   keepAlive.unref()
 
   function serveStatic(pathname: string, response: ServerResponse): void {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
+    const decoded = safeDecode(pathname)
+    if (decoded === undefined) return sendText(response, 400, 'Malformed URL.')
+    const relative = normalize(decoded).replace(/^([/\\])+/, '')
     const requested = join(options.staticDir, relative === '' ? 'index.html' : relative)
     if (!requested.startsWith(options.staticDir + sep) && requested !== options.staticDir) {
       return sendText(response, 403, 'Forbidden.')
@@ -229,11 +235,14 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    let tooLarge = false
     request.on('data', (chunk: Buffer) => {
+      if (tooLarge) return
       size += chunk.length
       if (size > limit) {
+        tooLarge = true
+        chunks.length = 0
         reject(new Error('too large'))
-        request.destroy()
         return
       }
       chunks.push(chunk)
@@ -241,6 +250,14 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
     request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
     request.on('error', reject)
   })
+}
+
+function safeDecode(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return undefined
+  }
 }
 
 function isFile(path: string): boolean {

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell } from 'electron'
 import log from 'electron-log/main'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { createDispatcher } from '../api/dispatcher'
 import { createHandlers } from '../api/handlers'
 import { forwardServerEvents, registerIpcTransport } from '../api/ipc'
@@ -10,7 +11,7 @@ import type { FileDialogs } from '../services/FileDialogs'
 import { openStartupProject } from '../services/openStartupProject'
 import { contentSecurityPolicy } from './contentSecurityPolicy'
 import { buildMenuTemplate } from './menuTemplate'
-import { decideNavigation, decideWindowOpen } from './navigationPolicy'
+import { decideNavigation, decideWindowOpen, isAppPageUrl } from './navigationPolicy'
 import { mainWindowOptions } from './windowOptions'
 
 /** The thin Electron shell: everything it wires is built and tested elsewhere, in Node. */
@@ -21,7 +22,7 @@ log.transports.file.maxSize = 5 * 1024 * 1024
 log.initialize()
 
 const rendererIndex = join(__dirname, '../renderer/index.html')
-const appOrigin = 'file://'
+const appEntryUrl = pathToFileURL(rendererIndex).href
 
 const fileDialogs: FileDialogs = {
   async pickProjectPath(purpose) {
@@ -50,19 +51,19 @@ if (!app.requestSingleInstanceLock()) app.quit()
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
-    const decision = decideNavigation(url, appOrigin)
+    const decision = decideNavigation(url, appEntryUrl)
     if (decision !== 'allow') event.preventDefault()
     if (decision === 'open-externally') void shell.openExternal(url)
   })
   contents.setWindowOpenHandler(({ url }) => {
-    if (decideWindowOpen(url, appOrigin) === 'open-externally') void shell.openExternal(url)
+    if (decideWindowOpen(url, appEntryUrl) === 'open-externally') void shell.openExternal(url)
     return { action: 'deny' }
   })
 })
 
 app.whenReady().then(() => {
   registerIpcTransport(ipcMain, createDispatcher(createHandlers(studio), studio.logger), (event) =>
-    (event.senderFrame?.url ?? '').startsWith(appOrigin)
+    isAppPageUrl(event.senderFrame?.url ?? '', appEntryUrl)
   )
   forwardServerEvents(studio.bus, () => BrowserWindow.getAllWindows().map((window) => window.webContents))
   openStartupProject(studio, join(configDir, 'projects'))

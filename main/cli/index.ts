@@ -2,53 +2,54 @@ import packageJson from '../../package.json'
 import { StudioError } from '../errors/StudioError'
 import { resolveConfigDir } from '../platform/configDir'
 import { createFileLogger } from '../platform/fileLogger'
-import { createStudio } from '../services/createStudio'
-import { runNewProject } from './commands/newProject'
-import { runWeb } from './commands/web'
-import { exitCodes, usage, UsageError } from './usage'
+import type { CliContext } from './CliCommand'
+import { cliCommands } from './commands'
+import { exitCodes, usageText, UsageError } from './usage'
 
 /** `capmap`: the studio's headless face. Exit codes: 0 success, 1 the work failed, 2 bad usage. */
 async function main(argv: string[]): Promise<number> {
   const print = (line: string) => process.stdout.write(`${line}\n`)
-  const [command, ...args] = argv
-  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+  const printError = (line: string) => process.stderr.write(`${line}\n`)
+  const usage = usageText(cliCommands.map((command) => command.usage))
+  const [name, ...args] = argv
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     print(usage)
-    return command === undefined ? exitCodes.usage : exitCodes.ok
+    return name === undefined ? exitCodes.usage : exitCodes.ok
   }
-  if (command === '-v' || command === '--version') {
+  if (name === '-v' || name === '--version') {
     print(packageJson.version)
     return exitCodes.ok
   }
+  const command = cliCommands.find((candidate) => candidate.name === name)
+  if (!command) {
+    printError(`capmap: Unknown command: ${name}\n\n${usage}`)
+    return exitCodes.usage
+  }
   const configDir = resolveConfigDir()
-  const logger = createFileLogger(configDir, command === 'web' ? 'web.log' : 'cli.log', false)
+  const context: CliContext = {
+    configDir,
+    version: packageJson.version,
+    logger: createFileLogger(configDir, name === 'web' ? 'web.log' : 'cli.log', false),
+    print,
+    printError
+  }
   try {
-    switch (command) {
-      case 'new':
-        runNewProject(args, createStudio({ configDir, mode: 'cli', version: packageJson.version, logger }), print)
-        return exitCodes.ok
-      case 'web':
-        await runWeb(args, { configDir, version: packageJson.version, logger, print })
-        return exitCodes.ok
-      default:
-        throw new UsageError(`Unknown command: ${command}`)
-    }
+    return await command.run(args, context)
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      process.stderr.write(`capmap: ${(error as Error).message}\n\n${usage}\n`)
+      printError(`capmap: ${(error as Error).message}\n\n${usage}`)
       return exitCodes.usage
     }
     const message = error instanceof StudioError ? error.message : String((error as Error).stack ?? error)
-    logger.error(message)
-    process.stderr.write(`capmap: ${message}\n`)
+    context.logger.error(message)
+    printError(`capmap: ${message}`)
     return exitCodes.failure
   }
 }
 
 function isParseArgsError(error: unknown): boolean {
-  return (
-    typeof (error as { code?: unknown }).code === 'string' &&
-    (error as { code: string }).code.startsWith('ERR_PARSE_ARGS')
-  )
+  const code = (error as { code?: unknown }).code
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')
 }
 
 main(process.argv.slice(2)).then(

@@ -1,10 +1,16 @@
+import { publishedEventChangeProblem } from '../../shared/capillary/publishedEventChange'
+import { standardEventDraft } from '../../shared/capillary/standardEventDraft'
+import type { StandardEventName } from '../../shared/capillary/standardEvents'
 import type { EventDefinition, EventDraft } from '../../shared/model/event'
 import { StudioError } from '../errors/StudioError'
 import type { Clock } from './Clock'
 import type { ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
 
-/** Designing events: the service is the source of truth for what may be stored. */
+/**
+ * Designing events. The service is the source of truth for what may be stored: names are unique, a published event
+ * is locked the way Capillary locks it, and only unpublished events may be deleted, whatever the UI sends.
+ */
 export class EventService {
   constructor(
     private readonly session: ProjectSession,
@@ -24,20 +30,58 @@ export class EventService {
     return event
   }
 
+  /** Adds a standard event from Capillary's library, exactly as Capillary defines it (it is enabled, not created). */
+  addStandard(name: StandardEventName): EventDefinition {
+    if (this.session.require().events.findByName(name)) {
+      throw new StudioError('conflict', `${name} is already in this project: a standard event is enabled once per org.`)
+    }
+    return this.create(standardEventDraft(name))
+  }
+
   update(id: string, draft: EventDraft): EventDefinition {
     const project = this.session.require({ forWriting: true })
-    if (!project.events.get(id)) throw new StudioError('not_found', 'That event no longer exists.')
+    const current = this.require(id)
+    const locked = publishedEventChangeProblem(current, draft)
+    if (locked) throw new StudioError('conflict', locked)
     this.assertNameFree(draft.name, id)
     const event = project.events.update({ id, ...this.write(draft) })
     this.saved('updated', id)
     return event
   }
 
+  /** A new draft copy (the way to change a published event): a free `<name>_v2` name, fresh ids, never published. */
+  duplicate(id: string): EventDefinition {
+    const source = this.require(id)
+    const taken = new Set(this.list().map((event) => event.name.toLowerCase()))
+    const base = source.name.replace(/_v\d+$/, '')
+    let version = 2
+    while (taken.has(`${base}_v${version}`.toLowerCase())) version += 1
+    return this.create({
+      name: `${base}_v${version}`,
+      label: source.label,
+      description: source.description,
+      // A standard event is enabled once per org: its copy is a custom event with the same fields.
+      kind: 'custom',
+      actions: [...source.actions],
+      attributes: source.attributes.map(({ id: _id, ...attribute }) => ({ ...attribute, standard: false }))
+    })
+  }
+
   delete(id: string): { id: string } {
     const project = this.session.require({ forWriting: true })
-    if (!project.events.delete(id)) throw new StudioError('not_found', 'That event no longer exists.')
+    const event = this.require(id)
+    if (event.publications.length > 0) {
+      throw new StudioError('conflict', `${event.name} is published: it cannot be deleted (Capillary keeps it).`)
+    }
+    project.events.delete(id)
     this.saved('deleted', id)
     return { id }
+  }
+
+  private require(id: string): EventDefinition {
+    const event = this.session.require().events.get(id)
+    if (!event) throw new StudioError('not_found', 'That event no longer exists.')
+    return event
   }
 
   private write(draft: EventDraft) {

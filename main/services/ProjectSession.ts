@@ -5,10 +5,13 @@ import { StudioError } from '../errors/StudioError'
 import type { Logger } from '../platform/logger'
 import { projectName, type AppState } from '../platform/AppState'
 import { backupProject } from '../store/backups'
-import { checkpoint, openProjectDatabase, schemaVersionOf, type ProjectDatabase } from '../store/database'
+import { checkpoint, isReadOnly, openProjectDatabase, schemaVersionOf, type ProjectDatabase } from '../store/database'
 import { EventRepository } from '../store/EventRepository'
+import { IntegrationRepository } from '../store/IntegrationRepository'
+import { MappingRepository } from '../store/MappingRepository'
 import { ProjectLock } from '../store/ProjectLock'
 import { ProjectMetaRepository } from '../store/ProjectMetaRepository'
+import { WebhookSettingsRepository } from '../store/WebhookSettingsRepository'
 import type { Clock } from './Clock'
 import type { ServerEventBus } from './ServerEventBus'
 
@@ -18,6 +21,9 @@ interface OpenedProject {
   lock: ProjectLock | undefined
   readOnlyReason: string | undefined
   events: EventRepository
+  integrations: IntegrationRepository
+  mappings: MappingRepository
+  webhookSettings: WebhookSettingsRepository
   meta: ProjectMetaRepository
 }
 
@@ -57,7 +63,8 @@ export class ProjectSession {
   open(path: string, options: { readOnly?: boolean } = {}): ProjectState {
     const absolute = resolveProjectPath(path)
     if (!existsSync(absolute)) throw new StudioError('not_found', `There is no project at ${absolute}.`)
-    if (this.current?.path === absolute) return this.state()
+    // The same file again: nothing to do, unless it is open read-only and the user now asks to edit it.
+    if (this.current?.path === absolute && (options.readOnly || !isReadOnly(this.current.db))) return this.state()
     if (options.readOnly) {
       return this.activate(
         this.assemble(absolute, openProjectDatabase(absolute, { readOnly: true }), undefined, 'Opened read-only.')
@@ -87,7 +94,7 @@ export class ProjectSession {
     if (absolute === project.path)
       throw new StudioError('conflict', 'That is the file already open: choose a new name.')
     if (existsSync(absolute)) throw new StudioError('conflict', `${absolute} already exists: choose another name.`)
-    project.db.prepare('VACUUM INTO ?').run(absolute)
+    writeCopy(project.db, absolute)
     this.close()
     return this.open(absolute)
   }
@@ -97,7 +104,7 @@ export class ProjectSession {
     if (!project) return this.state()
     this.current = undefined
     try {
-      if (!project.db.readonly) this.backup(project.db, project.path)
+      if (!isReadOnly(project.db)) this.backup(project.db, project.path)
       checkpoint(project.db)
     } finally {
       project.db.close()
@@ -110,7 +117,7 @@ export class ProjectSession {
   /** The open project's repositories; `forWriting` refuses a read-only project with a clear message. */
   require(options: { forWriting?: boolean } = {}): OpenedProject {
     if (!this.current) throw new StudioError('no_project', 'No project is open: create or open one first.')
-    if (options.forWriting && this.current.db.readonly) {
+    if (options.forWriting && isReadOnly(this.current.db)) {
       throw new StudioError('read_only', `${projectName(this.current.path)} is open read-only: changes are not saved.`)
     }
     return this.current
@@ -128,14 +135,24 @@ export class ProjectSession {
     lock: ProjectLock | undefined,
     readOnlyReason: string | undefined
   ): OpenedProject {
-    return { path, db, lock, readOnlyReason, events: new EventRepository(db), meta: new ProjectMetaRepository(db) }
+    return {
+      path,
+      db,
+      lock,
+      readOnlyReason,
+      events: new EventRepository(db),
+      integrations: new IntegrationRepository(db),
+      mappings: new MappingRepository(db),
+      webhookSettings: new WebhookSettingsRepository(db),
+      meta: new ProjectMetaRepository(db)
+    }
   }
 
   private activate(project: OpenedProject): ProjectState {
     if (this.current) this.close()
     this.current = project
     this.deps.appState.rememberProject(project.path, this.deps.clock.now().toISOString())
-    this.deps.logger.info(`project opened: ${project.path}${project.db.readonly ? ' (read-only)' : ''}`)
+    this.deps.logger.info(`project opened: ${project.path}${isReadOnly(project.db) ? ' (read-only)' : ''}`)
     const state = this.state()
     this.deps.bus.emit('projectChanged', state)
     return state
@@ -154,7 +171,7 @@ export class ProjectSession {
     return {
       path: project.path,
       name: projectName(project.path),
-      readOnly: project.db.readonly,
+      readOnly: isReadOnly(project.db),
       ...(project.readOnlyReason ? { readOnlyReason: project.readOnlyReason } : {}),
       schemaVersion: schemaVersionOf(project.db),
       lastSavedAt: project.meta.get('lastSavedAt') ?? null
@@ -163,6 +180,17 @@ export class ProjectSession {
 }
 
 export type { OpenedProject }
+
+/** `VACUUM INTO` writes only the new file, so a project open read-only (query_only) may still be copied. */
+function writeCopy(db: ProjectDatabase, target: string): void {
+  const queryOnly = !db.readonly && db.pragma('query_only', { simple: true }) === 1
+  if (queryOnly) db.pragma('query_only = OFF')
+  try {
+    db.prepare('VACUUM INTO ?').run(target)
+  } finally {
+    if (queryOnly) db.pragma('query_only = ON')
+  }
+}
 
 function resolveProjectPath(path: string): string {
   const absolute = resolve(path)

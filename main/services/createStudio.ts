@@ -5,6 +5,8 @@ import type { Logger } from '../platform/logger'
 import { systemClock, type Clock } from './Clock'
 import { EventService } from './EventService'
 import { noFileDialogs, type FileDialogs } from './FileDialogs'
+import { IntegrationService } from './IntegrationService'
+import { MappingService } from './MappingService'
 import { ProjectSession } from './ProjectSession'
 import { seedSampleProject } from './sampleProject'
 import { ServerEventBus } from './ServerEventBus'
@@ -46,6 +48,8 @@ export function createStudio(options: StudioOptions) {
     logger: options.logger,
     fileDialogs: options.fileDialogs ?? noFileDialogs,
     events: new EventService(session, bus, clock),
+    integrations: new IntegrationService(session, bus, clock),
+    mappings: new MappingService(session, bus, clock),
     /** Creates a project, optionally filled with the sample. */
     newProject(path: string, sample: boolean) {
       return session.create(

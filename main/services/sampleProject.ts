@@ -1,12 +1,19 @@
 import { z } from 'zod'
+import { standardEventDraft } from '../../shared/capillary/standardEventDraft'
+import { StandardEventName } from '../../shared/capillary/standardEvents'
 import { EventDraft } from '../../shared/model/event'
+import { IntegrationDraft } from '../../shared/model/integration'
+import { WebhookSettings } from '../../shared/model/webhookSettings'
 import sampleSource from '../../resources/sample-project.json'
 import type { OpenedProject } from './ProjectSession'
 
 /** The readable source of the sample project (`resources/sample-project.json`), checked when it is built. */
 export const SampleProject = z.object({
   name: z.string(),
-  events: z.array(EventDraft)
+  /** A standard event is named from Capillary's library (`{ "fromLibrary": "ProductAddedToCart" }`). */
+  events: z.array(z.union([z.object({ fromLibrary: StandardEventName }), EventDraft])),
+  integrations: z.array(IntegrationDraft).default([]),
+  webhookSettings: z.array(WebhookSettings).default([])
 })
 export type SampleProject = z.infer<typeof SampleProject>
 
@@ -14,11 +21,16 @@ export function loadSampleProject(): SampleProject {
   return SampleProject.parse(sampleSource)
 }
 
-/** Fills a new, empty project with the sample's content. */
+/** Fills a new, empty project with the sample's content, in one transaction. */
 export function seedSampleProject(project: OpenedProject, now: string, newId: () => string): void {
+  const sample = loadSampleProject()
   project.db.transaction(() => {
-    for (const draft of loadSampleProject().events)
+    for (const entry of sample.events) {
+      const draft = 'fromLibrary' in entry ? standardEventDraft(entry.fromLibrary) : entry
       project.events.insert({ id: newId(), draft, now, newAttributeId: newId })
+    }
+    for (const draft of sample.integrations) project.integrations.insert(newId(), draft, now)
+    for (const settings of sample.webhookSettings) project.webhookSettings.save(settings)
     project.meta.set('origin', 'sample')
   })()
 }

@@ -1,4 +1,4 @@
-import type { Attribute, EventDefinition, EventDraft } from '../../shared/model/event'
+import type { Attribute, EventDefinition, EventDraft, EventPublication } from '../../shared/model/event'
 import { EventDefinition as EventDefinitionSchema } from '../../shared/model/event'
 import type { ProjectDatabase } from './database'
 
@@ -12,6 +12,13 @@ interface EventRow {
   status: string
   created_at: string
   updated_at: string
+}
+
+interface PublicationRow {
+  event_id: string
+  profile: string
+  published_at: string
+  published_by: string
 }
 
 interface AttributeRow {
@@ -38,9 +45,12 @@ export class EventRepository {
     const attributes = this.db
       .prepare('SELECT id, event_id, name, type, options FROM attributes ORDER BY event_id, position')
       .all() as AttributeRow[]
-    const byEvent = new Map<string, AttributeRow[]>()
-    for (const row of attributes) byEvent.set(row.event_id, [...(byEvent.get(row.event_id) ?? []), row])
-    return rows.map((row) => toEvent(row, byEvent.get(row.id) ?? []))
+    const publications = this.db
+      .prepare('SELECT * FROM event_publications ORDER BY published_at')
+      .all() as PublicationRow[]
+    const attributesByEvent = groupByEvent(attributes)
+    const publicationsByEvent = groupByEvent(publications)
+    return rows.map((row) => toEvent(row, attributesByEvent.get(row.id) ?? [], publicationsByEvent.get(row.id) ?? []))
   }
 
   get(id: string): EventDefinition | undefined {
@@ -49,7 +59,10 @@ export class EventRepository {
     const attributes = this.db
       .prepare('SELECT id, event_id, name, type, options FROM attributes WHERE event_id = ? ORDER BY position')
       .all(id) as AttributeRow[]
-    return toEvent(row, attributes)
+    const publications = this.db
+      .prepare('SELECT * FROM event_publications WHERE event_id = ? ORDER BY published_at')
+      .all(id) as PublicationRow[]
+    return toEvent(row, attributes, publications)
   }
 
   findByName(name: string): EventDefinition | undefined {
@@ -86,6 +99,21 @@ export class EventRepository {
     return this.require(id)
   }
 
+  /** Sends the event back to Draft: something it depends on (a mapping) changed since it was tested. */
+  markDraft(id: string, now: string): void {
+    this.db.prepare("UPDATE events SET status = 'draft', updated_at = ? WHERE id = ?").run(now, id)
+  }
+
+  /** Records that the event went live in an org (the publish step writes it; Capillary then locks the event). */
+  recordPublication(id: string, publication: EventPublication): void {
+    this.db
+      .prepare(
+        `INSERT INTO event_publications (event_id, profile, published_at, published_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT (event_id, profile) DO UPDATE SET published_at = excluded.published_at, published_by = excluded.published_by`
+      )
+      .run(id, publication.profile, publication.publishedAt, publication.publishedBy)
+  }
+
   delete(id: string): boolean {
     return this.db.prepare('DELETE FROM events WHERE id = ?').run(id).changes > 0
   }
@@ -107,7 +135,13 @@ export class EventRepository {
   }
 }
 
-function toEvent(row: EventRow, attributeRows: AttributeRow[]): EventDefinition {
+function groupByEvent<T extends { event_id: string }>(rows: T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>()
+  for (const row of rows) grouped.set(row.event_id, [...(grouped.get(row.event_id) ?? []), row])
+  return grouped
+}
+
+function toEvent(row: EventRow, attributeRows: AttributeRow[], publicationRows: PublicationRow[]): EventDefinition {
   const attributes: unknown[] = attributeRows.map((attribute) => ({
     ...(JSON.parse(attribute.options) as Partial<Attribute>),
     id: attribute.id,
@@ -123,6 +157,11 @@ function toEvent(row: EventRow, attributeRows: AttributeRow[]): EventDefinition 
     kind: row.kind,
     actions: JSON.parse(row.actions),
     status: row.status,
+    publications: publicationRows.map((publication) => ({
+      profile: publication.profile,
+      publishedAt: publication.published_at,
+      publishedBy: publication.published_by
+    })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     attributes

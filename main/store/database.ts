@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { StudioError } from '../errors/StudioError'
 import { latestSchemaVersion, migrations } from './migrations'
 import { capmapApplicationId } from './projectFile'
+import { readProjectFileHeader } from './projectFileHeader'
 
 export type ProjectDatabase = Database.Database
 
@@ -13,8 +14,10 @@ export interface OpenDatabaseOptions {
 }
 
 /**
- * Opens a project file after checking, read-only first, that it is a project of a schema we know, so that a file
- * that is not ours, is corrupt or is newer is refused with a clear message and left byte-for-byte untouched.
+ * Opens a project file after checking that it is a project of a schema we know, so that a file that is not ours, is
+ * corrupt or is newer is refused with a clear message and left untouched. A read-only project is opened through a
+ * writable connection with `query_only` set: SQLite then still cleans its -wal/-shm files when the last connection
+ * closes (a truly read-only connection cannot, and would leave them beside the user's file).
  */
 export function openProjectDatabase(path: string, options: OpenDatabaseOptions = {}): ProjectDatabase {
   if (options.create) {
@@ -23,7 +26,7 @@ export function openProjectDatabase(path: string, options: OpenDatabaseOptions =
   }
   if (!existsSync(path)) throw new StudioError('not_found', `There is no file at ${path}.`)
   inspectProjectFile(path)
-  const db = new Database(path, { readonly: options.readOnly ?? false, fileMustExist: true })
+  const db = openConnection(path, options.readOnly ?? false)
   try {
     return options.readOnly ? configureReadOnly(db) : initialise(db)
   } catch (error) {
@@ -32,36 +35,48 @@ export function openProjectDatabase(path: string, options: OpenDatabaseOptions =
   }
 }
 
-function inspectProjectFile(path: string): void {
-  let probe: Database.Database
+/** Whether writes through this connection are refused (a read-only file, or a project opened read-only). */
+export function isReadOnly(db: ProjectDatabase): boolean {
+  return db.readonly || db.pragma('query_only', { simple: true }) === 1
+}
+
+function openConnection(path: string, readOnly: boolean): Database.Database {
   try {
-    probe = new Database(path, { readonly: true, fileMustExist: true })
+    return new Database(path, { fileMustExist: true })
   } catch (error) {
-    throw new StudioError('not_a_project', `${path} cannot be opened as a project: ${(error as Error).message}`)
+    // A file the user may not write (permissions, read-only media) can still be opened to read.
+    if (readOnly && /readonly|EACCES|EROFS|permission/i.test((error as Error).message)) {
+      return new Database(path, { readonly: true, fileMustExist: true })
+    }
+    throw error
   }
+}
+
+function inspectProjectFile(path: string): void {
+  const header = readProjectFileHeader(path)
+  if (!header.isSqlite || header.applicationId !== capmapApplicationId) {
+    throw new StudioError('not_a_project', `${path} is not a Capillary Mapping Studio project.`)
+  }
+  if (header.userVersion > latestSchemaVersion) {
+    throw new StudioError(
+      'newer_schema',
+      `${path} was saved by a newer Capillary Mapping Studio (project schema ${header.userVersion}, this studio knows up to ${latestSchemaVersion}). Update the studio to open it.`
+    )
+  }
+  let probe: Database.Database | undefined
   try {
-    const applicationId = probe.pragma('application_id', { simple: true }) as number
-    const version = probe.pragma('user_version', { simple: true }) as number
-    if (applicationId !== capmapApplicationId) {
-      throw new StudioError('not_a_project', `${path} is not a Capillary Mapping Studio project.`)
-    }
-    if (version > latestSchemaVersion) {
-      throw new StudioError(
-        'newer_schema',
-        `${path} was saved by a newer Capillary Mapping Studio (project schema ${version}, this studio knows up to ${latestSchemaVersion}). Update the studio to open it.`
-      )
-    }
+    probe = configureReadOnly(openConnection(path, true))
     const check = probe.pragma('quick_check', { simple: true }) as string
     if (check !== 'ok') throw new StudioError('corrupt_project', `${path} is damaged (${check}). Open a backup.`)
   } catch (error) {
     if (error instanceof StudioError) throw error
     const message = (error as Error).message
     if (/not a database|malformed|corrupt/i.test(message)) {
-      throw new StudioError('not_a_project', `${path} is not a Capillary Mapping Studio project (${message}).`)
+      throw new StudioError('corrupt_project', `${path} is damaged (${message}). Open a backup.`)
     }
     throw error
   } finally {
-    probe.close()
+    probe?.close()
   }
 }
 
@@ -77,6 +92,7 @@ function initialise(db: Database.Database): Database.Database {
 }
 
 function configureReadOnly(db: Database.Database): Database.Database {
+  if (!db.readonly) db.pragma('query_only = ON')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   return db
@@ -99,8 +115,8 @@ function migrate(db: Database.Database): void {
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version)
   )
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-  for (const migration of migrations) {
-    if (applied.has(migration.version)) continue
+  const pending = migrations.filter((migration) => !applied.has(migration.version))
+  for (const migration of pending) {
     db.transaction(() => {
       db.exec(migration.sql)
       record.run(migration.version, migration.name, new Date().toISOString())
@@ -108,6 +124,9 @@ function migrate(db: Database.Database): void {
       db.pragma(`application_id = ${capmapApplicationId}`)
     })()
   }
+  // The file header (application id, schema version) is read before SQLite opens a file: put it in the main file
+  // now rather than leaving it in the WAL until some later checkpoint.
+  if (pending.length > 0) db.pragma('wal_checkpoint(TRUNCATE)')
 }
 
 export function schemaVersionOf(db: ProjectDatabase): number {
@@ -116,5 +135,5 @@ export function schemaVersionOf(db: ProjectDatabase): number {
 
 /** Folds the WAL into the main file so the project is one complete file (Close, before handing it on). */
 export function checkpoint(db: ProjectDatabase): void {
-  if (!db.readonly) db.pragma('wal_checkpoint(TRUNCATE)')
+  if (!isReadOnly(db)) db.pragma('wal_checkpoint(TRUNCATE)')
 }

@@ -1,6 +1,8 @@
 import { fail, type Result } from '../../shared/api/result'
 import type { Transport } from './client'
 
+const keepaliveLimit = 60_000
+
 /**
  * Web mode's transport: `POST /api/<name>` and one Server-Sent Events stream. The session cookie set from the
  * launch URL's token authenticates both.
@@ -11,11 +13,14 @@ export function createHttpTransport(baseUrl = ''): Transport {
   return {
     async call(name, input) {
       try {
+        const body = JSON.stringify(input)
         const response = await fetch(`${baseUrl}/api/${name}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(input),
-          credentials: 'same-origin'
+          body,
+          credentials: 'same-origin',
+          // A save sent as the page goes away must outlive it; browsers allow that for small bodies only.
+          keepalive: body.length < keepaliveLimit
         })
         return (await response.json()) as Result<unknown>
       } catch (error) {

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/api/types'
 import { ProjectPathDialog, type PathDialogPurpose } from '../features/projects/ProjectPathDialog'
 import { useProjectCommands } from '../features/projects/useProjectCommands'
 import { CommandPalette } from './CommandPalette'
+import { flushEdits } from './flushEdits'
 import { Notifications } from './Notifications'
 import { Shell } from './Shell'
 import { useStudio, useStudioStore } from './StudioContext'
@@ -17,7 +18,7 @@ export function App() {
   const openPalette = useCallback(() => setPaletteOpen(true), [])
 
   useEffect(() => {
-    const { api, project, events } = stores
+    const { api, project, events, integrations } = stores
     void api.getAppInfo().then((result) => result.ok && setAppInfo(result.value))
     void project.getState().refresh()
     const unsubscribe = [
@@ -25,8 +26,10 @@ export function App() {
         project.getState().receive(state)
         void project.getState().refresh()
         void events.getState().load()
+        void integrations.getState().load()
       }),
       api.on('eventsChanged', () => void events.getState().load()),
+      api.on('integrationsChanged', () => void integrations.getState().load()),
       api.on('commandRequested', ({ commandId }) => stores.commands.getState().run(commandId))
     ]
     return () => unsubscribe.forEach((stop) => stop())
@@ -38,7 +41,15 @@ export function App() {
   )
   useEffect(() => {
     void stores.events.getState().load()
+    void stores.integrations.getState().load()
   }, [stores, projectPath])
+
+  // Leaving the page (reload, tab closed, window closed) saves what is still waiting for its autosave.
+  useEffect(() => {
+    const save = () => void flushEdits(stores)
+    window.addEventListener('pagehide', save)
+    return () => window.removeEventListener('pagehide', save)
+  }, [stores])
 
   useProjectCommands(setPathDialog)
   useGlobalShortcuts(openPalette)

@@ -12,7 +12,7 @@ interface CommandPaletteProps {
 export function CommandPalette({ open, onOpenChange }: CommandPaletteProps) {
   const { commands } = useStudio()
   const all = useStore(commands, (state) => state.commands)
-  const available = all.filter((command) => command.enabled?.() !== false)
+  const available = all.filter((command) => !command.hidden && command.enabled?.() !== false)
   const categories = [...new Set(available.map((command) => command.category))].sort()
 
   return (

@@ -1,16 +1,18 @@
-import { Settings, Zap, type LucideIcon } from 'lucide-react'
+import { Plug, Settings, Zap, type LucideIcon } from 'lucide-react'
 import { useState } from 'react'
 import type { AppInfo } from '../../shared/api/types'
 import { EventsScreen } from '../features/events/EventsScreen'
+import { IntegrationsScreen } from '../features/integrations/IntegrationsScreen'
 import { WelcomeScreen } from '../features/projects/WelcomeScreen'
 import { SettingsScreen } from '../features/settings/SettingsScreen'
 import { StatusBar } from './StatusBar'
 import { useStudioStore } from './StudioContext'
 
-type ScreenId = 'events' | 'settings'
+type ScreenId = 'events' | 'integrations' | 'settings'
 
 const screens: { id: ScreenId; label: string; icon: LucideIcon }[] = [
   { id: 'events', label: 'Events', icon: Zap },
+  { id: 'integrations', label: 'Integrations', icon: Plug },
   { id: 'settings', label: 'Settings', icon: Settings }
 ]
 
@@ -52,7 +54,11 @@ export function Shell({ appInfo, onOpenPalette }: ShellProps) {
         {screen === 'settings' ? (
           <SettingsScreen appInfo={appInfo} />
         ) : project ? (
-          <EventsScreen />
+          screen === 'integrations' ? (
+            <IntegrationsScreen />
+          ) : (
+            <EventsScreen />
+          )
         ) : (
           loaded && <WelcomeScreen onOpenPalette={onOpenPalette} />
         )}

@@ -1,9 +1,8 @@
 import { Command, FileText, Lock } from 'lucide-react'
 import type { AppInfo } from '../../shared/api/types'
 import { displayShortcut } from './commands'
+import { saveLabels, worstSaveState } from './saveStatus'
 import { useStudioStore } from './StudioContext'
-
-const saveLabels = { saved: 'All changes saved', pending: 'Unsaved changes…', saving: 'Saving…', failed: 'Not saved' }
 
 /** The project file, its save state, and how this studio runs. */
 export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null; onOpenPalette(): void }) {
@@ -11,10 +10,15 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
     (s) => s.project,
     (state) => state.project
   )
-  const saveState = useStudioStore(
+  const eventsSave = useStudioStore(
     (s) => s.events,
     (state) => state.saveState
   )
+  const integrationsSave = useStudioStore(
+    (s) => s.integrations,
+    (state) => state.saveState
+  )
+  const saveState = worstSaveState([eventsSave, integrationsSave])
   return (
     <footer className="status-bar" aria-label="Status">
       {project ? (

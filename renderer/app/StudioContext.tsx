@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import type { StudioApi } from '../api/client'
 import { createEventsStore } from '../features/events/store'
+import { createIntegrationsStore } from '../features/integrations/store'
 import { createProjectStore } from '../features/projects/store'
 import { createCommandRegistry } from './commands'
 import { createNotificationStore } from './notifications'
@@ -15,7 +16,8 @@ export function createStudioStores(api: StudioApi) {
     notifications,
     commands: createCommandRegistry(),
     project: createProjectStore(api),
-    events: createEventsStore(api, reportError)
+    events: createEventsStore(api, reportError),
+    integrations: createIntegrationsStore(api, reportError)
   }
 }
 

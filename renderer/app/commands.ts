@@ -9,6 +9,8 @@ export interface Command {
   shortcut?: string
   /** Hidden from the palette and shortcuts while false. */
   enabled?: () => boolean
+  /** A second shortcut for a command already listed: kept out of the palette. */
+  hidden?: boolean
   run(): void | Promise<void>
 }
 

@@ -1,6 +1,10 @@
 import { z } from 'zod'
-import { type EventDefinition, EventDraft } from '../model/event'
+import { StandardEventName } from '../capillary/standardEvents'
+import { EventDraft, type EventDefinition } from '../model/event'
 import { Id } from '../model/ids'
+import { IntegrationDraft, type Integration } from '../model/integration'
+import { MappingSpec, type Mapping } from '../model/mapping'
+import { WebhookSettings } from '../model/webhookSettings'
 import type { AppInfo, DirectoryListing, PickedPath, ProjectState, RecentProject } from './types'
 
 /** Carries a call's output type at the type level only; nothing exists at run time. */
@@ -46,13 +50,37 @@ export const requests = {
   listEvents: { input: NoInput, output: returns<EventDefinition[]>() },
   createEvent: { input: z.object({ draft: EventDraft }).strict(), output: returns<EventDefinition>() },
   updateEvent: { input: z.object({ id: Id, draft: EventDraft }).strict(), output: returns<EventDefinition>() },
-  deleteEvent: { input: z.object({ id: Id }).strict(), output: returns<{ id: string }>() }
+  deleteEvent: { input: z.object({ id: Id }).strict(), output: returns<{ id: string }>() },
+  /** Adds one of Capillary's standard events from the library, as Capillary defines it. */
+  addStandardEvent: { input: z.object({ name: StandardEventName }).strict(), output: returns<EventDefinition>() },
+  /** A draft copy under a new name: how a published (locked) event gets a new version. */
+  duplicateEvent: { input: z.object({ id: Id }).strict(), output: returns<EventDefinition>() },
+
+  listIntegrations: { input: NoInput, output: returns<Integration[]>() },
+  createIntegration: { input: z.object({ draft: IntegrationDraft }).strict(), output: returns<Integration>() },
+  updateIntegration: {
+    input: z.object({ id: Id, draft: IntegrationDraft }).strict(),
+    output: returns<Integration>()
+  },
+  deleteIntegration: { input: z.object({ id: Id }).strict(), output: returns<{ id: string }>() },
+  listWebhookSettings: { input: NoInput, output: returns<WebhookSettings[]>() },
+  listMappings: { input: NoInput, output: returns<Mapping[]>() },
+  /** Creates or replaces the mapping of one integration's payloads onto one event. */
+  saveMapping: {
+    input: z.object({ integrationId: Id, eventId: Id, spec: MappingSpec }).strict(),
+    output: returns<Mapping>()
+  },
+  deleteMapping: { input: z.object({ id: Id }).strict(), output: returns<{ id: string }>() },
+
+  saveWebhookSettings: { input: z.object({ settings: WebhookSettings }).strict(), output: returns<WebhookSettings[]>() }
 } as const
 
 /** Events pushed from main to every window (IPC) or browser tab (Server-Sent Events). */
 export const serverEvents = {
   projectChanged: returns<ProjectState>(),
   eventsChanged: returns<{ reason: 'created' | 'updated' | 'deleted' | 'reloaded'; id?: string }>(),
+  integrationsChanged: returns<{ id?: string }>(),
+  mappingsChanged: returns<{ id: string }>(),
   /** A native menu item asks the renderer to run one of its registered commands. */
   commandRequested: returns<{ commandId: string }>()
 } as const

@@ -66,6 +66,14 @@ export type EventKind = z.infer<typeof EventKind>
 export const EventStatus = z.enum(['draft', 'tested'])
 export type EventStatus = z.infer<typeof EventStatus>
 
+/** A publication of the event to one org (connection profile): Capillary then locks its attributes. */
+export const EventPublication = z.object({
+  profile: z.string().max(200),
+  publishedAt: IsoTime,
+  publishedBy: z.string().max(200)
+})
+export type EventPublication = z.infer<typeof EventPublication>
+
 export const EventDefinition = z.object({
   id: Id,
   name: z.string().max(200),
@@ -75,6 +83,7 @@ export const EventDefinition = z.object({
   actions: z.array(EventAction).max(2),
   attributes: z.array(Attribute).max(200),
   status: EventStatus,
+  publications: z.array(EventPublication),
   createdAt: IsoTime,
   updatedAt: IsoTime
 })

@@ -1,4 +1,4 @@
-import { Trash2 } from 'lucide-react'
+import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react'
 import { attributeTypes, supportsOption } from '../../../shared/capillary/attributeTypes'
 import type { DesignIssue } from '../../../shared/capillary/designIssue'
 import { customerDefaults, customerSources, identifierTypes } from '../../../shared/capillary/sourceAccounts'
@@ -13,12 +13,17 @@ interface AttributeRowProps {
   locked: boolean
   onChange(attribute: AttributeDraft): void
   onRemove(): void
+  /** Moves the attribute up (-1) or down (+1). */
+  onMove(offset: -1 | 1): void
+  isFirst: boolean
+  isLast: boolean
 }
 
 const typeOptions = Object.values(attributeTypes)
 
 /** One attribute: name, type, flags, and the options its type takes, each with its rule messages. */
-export function AttributeRow({ attribute, index, issues, locked, onChange, onRemove }: AttributeRowProps) {
+export function AttributeRow(props: AttributeRowProps) {
+  const { attribute, index, issues, locked, onChange, onRemove, onMove, isFirst, isLast } = props
   const path = `attributes/${index}`
   const fixed = locked || attribute.standard
   const set = (patch: Partial<AttributeDraft>) => onChange({ ...attribute, ...patch })
@@ -35,7 +40,17 @@ export function AttributeRow({ attribute, index, issues, locked, onChange, onRem
   const typeInfo = attributeTypes[attribute.type]
 
   return (
-    <li className="attribute" data-testid={`attribute-${index}`}>
+    <li
+      className="attribute"
+      data-testid={`attribute-${index}`}
+      onKeyDown={(event) => {
+        // Alt+Arrow moves the attribute, as in code editors' "move line".
+        if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return
+        event.preventDefault()
+        if (event.key === 'ArrowUp' && !isFirst) onMove(-1)
+        if (event.key === 'ArrowDown' && !isLast) onMove(1)
+      }}
+    >
       <div className="attribute-main">
         <label className="field grow">
           <span className="field-label">Name</span>
@@ -100,6 +115,26 @@ export function AttributeRow({ attribute, index, issues, locked, onChange, onRem
             PSI
           </label>
         )}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Move attribute ${attribute.name || index + 1} up`}
+          title="Move up (Alt+↑)"
+          disabled={locked || isFirst}
+          onClick={() => onMove(-1)}
+        >
+          <ArrowUp size={15} />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Move attribute ${attribute.name || index + 1} down`}
+          title="Move down (Alt+↓)"
+          disabled={locked || isLast}
+          onClick={() => onMove(1)}
+        >
+          <ArrowDown size={15} />
+        </button>
         <button
           type="button"
           className="icon-button"

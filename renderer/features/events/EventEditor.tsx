@@ -1,4 +1,4 @@
-import { Plus } from 'lucide-react'
+import { Copy, Lock, Plus } from 'lucide-react'
 import { useMemo, useState } from 'react'
 import { checkEvent } from '../../../shared/capillary/checkEvent'
 import { definitionRequests } from '../../../shared/capillary/definitionRequest'
@@ -64,6 +64,15 @@ export function EventEditor() {
   const toggleAction = (action: EventAction, on: boolean) =>
     edit({ actions: on ? [...new Set([...draft.actions, action])] : draft.actions.filter((a) => a !== action) })
   const errorCount = issues.filter((issue) => issue.severity === 'error').length
+  const published = selected.publications.length > 0
+  const publishedAttributeIds = new Set(published ? selected.attributes.map((attribute) => attribute.id) : [])
+  const moveAttribute = (index: number, offset: -1 | 1) => {
+    const attributes = [...draft.attributes]
+    const [moved] = attributes.splice(index, 1)
+    if (!moved) return
+    attributes.splice(index + offset, 0, moved)
+    edit({ attributes })
+  }
 
   return (
     <section className="editor-pane" aria-label="Event editor">
@@ -71,7 +80,7 @@ export function EventEditor() {
         <div>
           <h1 className="mono">{draft.name || 'unnamed event'}</h1>
           <span className="muted">{draft.kind === 'standard' ? 'Standard event' : 'Custom event'}</span>{' '}
-          <StatusChip status={selected.status} />{' '}
+          <StatusChip event={selected} />{' '}
           {errorCount > 0 ? (
             <span className="chip chip-error">{errorCount === 1 ? '1 problem' : `${errorCount} problems`}</span>
           ) : (
@@ -94,6 +103,20 @@ export function EventEditor() {
         </div>
       </header>
 
+      {published && (
+        <div className="banner" role="note">
+          <Lock size={14} aria-hidden />
+          <span>
+            Published to {selected.publications.map((publication) => publication.profile).join(', ')}: Capillary no
+            longer lets its attributes be edited or removed. You may add attributes, or duplicate the event into a new
+            version.
+          </span>
+          <button type="button" className="button" onClick={() => void events.getState().duplicate(selected.id)}>
+            <Copy size={14} /> Duplicate
+          </button>
+        </div>
+      )}
+
       {tab === 'code' ? (
         <div className="code-tab">
           <p className="muted">
@@ -110,7 +133,7 @@ export function EventEditor() {
                 className="input mono"
                 value={draft.name}
                 spellCheck={false}
-                disabled={draft.kind === 'standard'}
+                disabled={draft.kind === 'standard' || published}
                 aria-invalid={issuesAt(issues, 'name').length > 0 || undefined}
                 onChange={(event) => edit({ name: event.target.value })}
               />
@@ -181,9 +204,12 @@ export function EventEditor() {
                   attribute={attribute}
                   index={index}
                   issues={issuesAt(issues, `attributes/${index}`, true)}
-                  locked={readOnly}
+                  locked={readOnly || (attribute.id !== undefined && publishedAttributeIds.has(attribute.id))}
+                  isFirst={index === 0}
+                  isLast={index === draft.attributes.length - 1}
                   onChange={(next) => setAttribute(index, next)}
                   onRemove={() => edit({ attributes: draft.attributes.filter((_, i) => i !== index) })}
+                  onMove={(offset) => moveAttribute(index, offset)}
                 />
               ))}
             </ol>

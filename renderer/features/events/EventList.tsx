@@ -1,10 +1,21 @@
-import { Plus } from 'lucide-react'
-import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { Copy, Library, Plus, Search, Trash2 } from 'lucide-react'
+import { useState } from 'react'
+import type { EventDefinition } from '../../../shared/model/event'
 import { displayShortcut } from '../../app/commands'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
+import {
+  filterEvents,
+  isPublished,
+  noFilter,
+  type EventFilter,
+  type KindFilter,
+  type StatusFilter
+} from './eventFilter'
 import { StatusChip } from './StatusChip'
 
-/** The project's events, selectable with the mouse or the arrow keys. */
-export function EventList() {
+/** The project's events: search, filters, selection with the mouse or the arrow keys, and per-event actions. */
+export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
   const { commands, events } = useStudio()
   const items = useStudioStore(
     (s) => s.events,
@@ -22,10 +33,13 @@ export function EventList() {
     (s) => s.project,
     (state) => state.project?.readOnly ?? true
   )
+  const [filter, setFilter] = useState<EventFilter>(noFilter)
+  const [confirmDelete, setConfirmDelete] = useState<EventDefinition | null>(null)
+  const shown = filterEvents(items, filter)
 
   const moveSelection = (offset: number) => {
-    const index = items.findIndex((event) => event.id === selectedId)
-    const next = items[Math.min(items.length - 1, Math.max(0, index + offset))]
+    const index = shown.findIndex((event) => event.id === selectedId)
+    const next = shown[Math.min(shown.length - 1, Math.max(0, index + offset))]
     if (next) void events.getState().select(next.id)
   }
 
@@ -33,30 +47,92 @@ export function EventList() {
     <section className="list-pane" aria-label="Events">
       <header className="pane-header">
         <h2>Events</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="New custom event"
-          title={`New custom event (${displayShortcut('Mod+Alt+E')})`}
-          disabled={readOnly}
-          onClick={() => commands.getState().run('events.newCustom')}
-        >
-          <Plus size={16} />
-        </button>
+        <span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Add a standard event from the library"
+            title="Add a standard event from Capillary's library"
+            disabled={readOnly}
+            onClick={onOpenLibrary}
+          >
+            <Library size={16} />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="New custom event"
+            title={`New custom event (${displayShortcut('Mod+Alt+E')})`}
+            disabled={readOnly}
+            onClick={() => commands.getState().run('events.newCustom')}
+          >
+            <Plus size={16} />
+          </button>
+        </span>
       </header>
+      {items.length > 0 && (
+        <div className="list-filters">
+          <label className="search">
+            <Search size={13} aria-hidden />
+            <input
+              className="input"
+              type="search"
+              placeholder="Search events and attributes"
+              aria-label="Search events"
+              value={filter.text}
+              onChange={(event) => setFilter({ ...filter, text: event.target.value })}
+            />
+          </label>
+          <div className="filter-row">
+            <select
+              className="input"
+              aria-label="Filter by status"
+              value={filter.status}
+              onChange={(event) => setFilter({ ...filter, status: event.target.value as StatusFilter })}
+            >
+              <option value="all">Any status</option>
+              <option value="draft">Draft</option>
+              <option value="tested">Tested</option>
+              <option value="published">Published</option>
+            </select>
+            <select
+              className="input"
+              aria-label="Filter by kind"
+              value={filter.kind}
+              onChange={(event) => setFilter({ ...filter, kind: event.target.value as KindFilter })}
+            >
+              <option value="all">Any kind</option>
+              <option value="custom">Custom</option>
+              <option value="standard">Standard</option>
+            </select>
+          </div>
+        </div>
+      )}
       {loaded && items.length === 0 ? (
         <div className="empty-state small">
           <p>No events yet.</p>
           <p className="muted">An event is what a brand tracks: a cart addition, a coupon applied, a room reserved.</p>
           {!readOnly && (
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => commands.getState().run('events.newCustom')}
-            >
-              <Plus size={14} /> New custom event
-            </button>
+            <div className="button-row">
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => commands.getState().run('events.newCustom')}
+              >
+                <Plus size={14} /> New custom event
+              </button>
+              <button type="button" className="button" onClick={onOpenLibrary}>
+                <Library size={14} /> From the library
+              </button>
+            </div>
           )}
+        </div>
+      ) : shown.length === 0 ? (
+        <div className="empty-state small">
+          <p>No event matches.</p>
+          <button type="button" className="link-button" onClick={() => setFilter(noFilter)}>
+            Clear the search and filters
+          </button>
         </div>
       ) : (
         <ul
@@ -67,11 +143,14 @@ export function EventList() {
           onKeyDown={(event) => {
             if (event.key === 'ArrowDown') moveSelection(1)
             else if (event.key === 'ArrowUp') moveSelection(-1)
-            else return
+            else if (event.key === 'Delete' && selectedId) {
+              const selected = items.find((item) => item.id === selectedId)
+              if (selected && !isPublished(selected) && !readOnly) setConfirmDelete(selected)
+            } else return
             event.preventDefault()
           }}
         >
-          {items.map((item) => (
+          {shown.map((item) => (
             <li
               key={item.id}
               role="option"
@@ -84,11 +163,53 @@ export function EventList() {
                 <span className="muted">
                   {item.kind === 'standard' ? 'Standard' : 'Custom'} · {item.attributes.length} attributes
                 </span>
-                <StatusChip status={item.status} />
+                <StatusChip event={item} />
               </span>
+              {item.id === selectedId && !readOnly && (
+                <span className="list-item-actions">
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Duplicate ${item.name}`}
+                    title="Duplicate into a new draft"
+                    onClick={(click) => {
+                      click.stopPropagation()
+                      void events.getState().duplicate(item.id)
+                    }}
+                  >
+                    <Copy size={14} />
+                  </button>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Delete ${item.name}`}
+                    title={isPublished(item) ? 'Published events cannot be deleted' : 'Delete this draft'}
+                    disabled={isPublished(item)}
+                    onClick={(click) => {
+                      click.stopPropagation()
+                      setConfirmDelete(item)
+                    }}
+                  >
+                    <Trash2 size={14} />
+                  </button>
+                </span>
+              )}
             </li>
           ))}
         </ul>
+      )}
+      {confirmDelete && (
+        <ConfirmDialog
+          title={`Delete ${confirmDelete.name}?`}
+          message="The event and its attributes are removed from this project. A backup of the project is kept in the config folder."
+          confirmLabel="Delete"
+          onCancel={() => setConfirmDelete(null)}
+          onConfirm={() => {
+            const id = confirmDelete.id
+            setConfirmDelete(null)
+            void events.getState().remove(id)
+          }}
+        />
       )}
     </section>
   )

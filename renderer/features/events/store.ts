@@ -1,9 +1,15 @@
 import { createStore } from 'zustand/vanilla'
+import type { StandardEventName } from '../../../shared/capillary/standardEvents'
+import type { Result, StudioErrorInfo } from '../../../shared/api/result'
 import type { EventDefinition, EventDraft } from '../../../shared/model/event'
-import type { StudioErrorInfo } from '../../../shared/api/result'
 import type { StudioApi } from '../../api/client'
+import { createEditHistory, type EditHistory } from './editHistory'
+import { touchedField } from './touchedField'
 
-type EventsApi = Pick<StudioApi, 'listEvents' | 'createEvent' | 'updateEvent' | 'deleteEvent'>
+type EventsApi = Pick<
+  StudioApi,
+  'listEvents' | 'createEvent' | 'updateEvent' | 'deleteEvent' | 'addStandardEvent' | 'duplicateEvent'
+>
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
 
@@ -14,10 +20,16 @@ interface EventsState {
   /** The selected event as being edited; saved automatically shortly after each change. */
   draft: EventDraft | null
   saveState: SaveState
+  canUndo: boolean
+  canRedo: boolean
   load(): Promise<void>
   select(id: string | null): Promise<void>
   create(draft: EventDraft): Promise<EventDefinition | null>
+  addStandard(name: StandardEventName): Promise<EventDefinition | null>
+  duplicate(id: string): Promise<EventDefinition | null>
   edit(draft: EventDraft): void
+  undo(): void
+  redo(): void
   /** Saves a pending edit now (before switching, closing, or on Ctrl+S). */
   flush(): Promise<void>
   remove(id: string): Promise<boolean>
@@ -34,18 +46,46 @@ export const toDraft = (event: EventDefinition): EventDraft => ({
   attributes: event.attributes
 })
 
-/** The event designer's store: the list, the selection, and the autosaved draft of the selected event. */
+const byName = (a: EventDefinition, b: EventDefinition) =>
+  a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })
+
+/**
+ * The event designer's store: the list, the selection, the autosaved draft of the selected event and its undo
+ * history (one per event, kept while the studio runs).
+ */
 export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorInfo) => void) =>
   createStore<EventsState>()((set, get) => {
     let timer: ReturnType<typeof setTimeout> | undefined
     let saving: Promise<void> = Promise.resolve()
+    const histories = new Map<string, EditHistory<EventDraft>>()
+    const historyOf = (id: string) => {
+      const existing = histories.get(id)
+      if (existing) return existing
+      const created = createEditHistory<EventDraft>()
+      histories.set(id, created)
+      return created
+    }
+    const syncHistoryFlags = () => {
+      const id = get().selectedId
+      const history = id ? histories.get(id) : undefined
+      set({ canUndo: history?.canUndo() ?? false, canRedo: history?.canRedo() ?? false })
+    }
 
     const replace = (event: EventDefinition) =>
       set((state) => ({
-        events: [...state.events.filter((candidate) => candidate.id !== event.id), event].sort((a, b) =>
-          a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })
-        )
+        events: [...state.events.filter((candidate) => candidate.id !== event.id), event].sort(byName)
       }))
+
+    const adopt = async (result: Result<EventDefinition>) => {
+      if (!result.ok) {
+        onError(result.error)
+        return null
+      }
+      replace(result.value)
+      set({ selectedId: result.value.id, draft: toDraft(result.value), saveState: 'saved' })
+      syncHistoryFlags()
+      return result.value
+    }
 
     const save = async () => {
       const { selectedId, draft } = get()
@@ -62,12 +102,19 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
       }
     }
 
+    const scheduleSave = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => void get().flush(), autosaveDelayMs)
+    }
+
     return {
       events: [],
       loaded: false,
       selectedId: null,
       draft: null,
       saveState: 'saved',
+      canUndo: false,
+      canRedo: false,
       async load() {
         const result = await api.listEvents()
         if (!result.ok) {
@@ -75,32 +122,50 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
           return
         }
         const selected = result.value.find((event) => event.id === get().selectedId)
-        set({
-          events: result.value,
-          loaded: true,
-          ...(selected ? {} : { selectedId: null, draft: null })
-        })
+        set({ events: result.value, loaded: true, ...(selected ? {} : { selectedId: null, draft: null }) })
+        syncHistoryFlags()
       },
       async select(id) {
         await get().flush()
         const event = get().events.find((candidate) => candidate.id === id)
         set({ selectedId: event?.id ?? null, draft: event ? toDraft(event) : null, saveState: 'saved' })
+        syncHistoryFlags()
       },
       async create(draft) {
         await get().flush()
-        const result = await api.createEvent({ draft })
-        if (!result.ok) {
-          onError(result.error)
-          return null
-        }
-        replace(result.value)
-        set({ selectedId: result.value.id, draft: toDraft(result.value), saveState: 'saved' })
-        return result.value
+        return adopt(await api.createEvent({ draft }))
+      },
+      async addStandard(name) {
+        await get().flush()
+        return adopt(await api.addStandardEvent({ name }))
+      },
+      async duplicate(id) {
+        await get().flush()
+        return adopt(await api.duplicateEvent({ id }))
       },
       edit(draft) {
+        const { selectedId, draft: previous } = get()
+        if (!selectedId || !previous) return
+        historyOf(selectedId).record(previous, Date.now(), touchedField(previous, draft))
         set({ draft, saveState: 'pending' })
-        clearTimeout(timer)
-        timer = setTimeout(() => void get().flush(), autosaveDelayMs)
+        syncHistoryFlags()
+        scheduleSave()
+      },
+      undo() {
+        const { selectedId, draft } = get()
+        const restored = selectedId && draft ? histories.get(selectedId)?.undo(draft) : undefined
+        if (!restored) return
+        set({ draft: restored, saveState: 'pending' })
+        syncHistoryFlags()
+        scheduleSave()
+      },
+      redo() {
+        const { selectedId, draft } = get()
+        const restored = selectedId && draft ? histories.get(selectedId)?.redo(draft) : undefined
+        if (!restored) return
+        set({ draft: restored, saveState: 'pending' })
+        syncHistoryFlags()
+        scheduleSave()
       },
       async flush() {
         clearTimeout(timer)
@@ -109,16 +174,18 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
         await saving
       },
       async remove(id) {
-        clearTimeout(timer)
+        if (get().selectedId === id) clearTimeout(timer)
         const result = await api.deleteEvent({ id })
         if (!result.ok) {
           onError(result.error)
           return false
         }
+        histories.delete(id)
         set((state) => ({
           events: state.events.filter((event) => event.id !== id),
           ...(state.selectedId === id ? { selectedId: null, draft: null, saveState: 'saved' as const } : {})
         }))
+        syncHistoryFlags()
         return true
       }
     }

@@ -2,24 +2,66 @@ import { useEffect } from 'react'
 import { useStudio } from '../../app/StudioContext'
 import { newCustomEventDraft } from './newEventDraft'
 
-/** The event designer's palette actions. */
-export function useEventCommands(): void {
+/** The event designer's palette actions and shortcuts (registered while the Events screen is shown). */
+export function useEventCommands(openLibrary: () => void): void {
   const { commands, events, project } = useStudio()
-  useEffect(
-    () =>
-      commands.getState().register([
-        {
-          id: 'events.newCustom',
-          title: 'New Custom Event',
-          category: 'Events',
-          shortcut: 'Mod+Alt+E',
-          enabled: () => project.getState().project?.readOnly === false,
-          run: async () => {
-            const names = events.getState().events.map((event) => event.name)
-            await events.getState().create(newCustomEventDraft(names))
-          }
+  useEffect(() => {
+    const writable = () => project.getState().project?.readOnly === false
+    const selected = () => writable() && events.getState().selectedId !== null
+    return commands.getState().register([
+      {
+        id: 'events.newCustom',
+        title: 'New Custom Event',
+        category: 'Events',
+        shortcut: 'Mod+Alt+E',
+        enabled: writable,
+        run: async () => {
+          const names = events.getState().events.map((event) => event.name)
+          await events.getState().create(newCustomEventDraft(names))
         }
-      ]),
-    [commands, events, project]
-  )
+      },
+      {
+        id: 'events.addStandard',
+        title: 'Add Standard Event from the Library…',
+        category: 'Events',
+        enabled: writable,
+        run: openLibrary
+      },
+      {
+        id: 'events.duplicate',
+        title: 'Duplicate Event',
+        category: 'Events',
+        enabled: selected,
+        run: async () => {
+          const id = events.getState().selectedId
+          if (id) await events.getState().duplicate(id)
+        }
+      },
+      {
+        id: 'edit.undo',
+        title: 'Undo',
+        category: 'Edit',
+        shortcut: 'Mod+Z',
+        enabled: () => events.getState().canUndo,
+        run: () => events.getState().undo()
+      },
+      {
+        id: 'edit.redo',
+        title: 'Redo',
+        category: 'Edit',
+        shortcut: 'Mod+Shift+Z',
+        enabled: () => events.getState().canRedo,
+        run: () => events.getState().redo()
+      },
+      {
+        id: 'edit.redoAlternative',
+        title: 'Redo',
+        category: 'Edit',
+        shortcut: 'Mod+Y',
+        enabled: () => events.getState().canRedo,
+        hidden: true,
+        run: () => events.getState().redo()
+      }
+    ])
+  }, [commands, events, project, openLibrary])
 }

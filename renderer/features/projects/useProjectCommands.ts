@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import type { Result } from '../../../shared/api/result'
+import { flushEdits } from '../../app/flushEdits'
 import { useStudio } from '../../app/StudioContext'
 import type { PathDialogPurpose } from './ProjectPathDialog'
 
@@ -8,14 +9,15 @@ import type { PathDialogPurpose } from './ProjectPathDialog'
  * dialog; in web mode, where there is none, the studio's own path dialog.
  */
 export function useProjectCommands(showPathDialog: (purpose: PathDialogPurpose) => void): void {
-  const { api, commands, project, events, notifications } = useStudio()
+  const stores = useStudio()
+  const { api, commands, project, notifications } = stores
 
   useEffect(() => {
     const report = (result: Result<unknown>) => {
       if (!result.ok) notifications.getState().reportError(result.error)
     }
     const withPath = async (purpose: PathDialogPurpose, act: (path: string) => Promise<void>) => {
-      await events.getState().flush()
+      await flushEdits(stores)
       const picked = await api.pickProjectPath({ purpose })
       if (!picked.ok || !picked.value.supported) return showPathDialog(purpose)
       if (picked.value.path) await act(picked.value.path)
@@ -50,7 +52,7 @@ export function useProjectCommands(showPathDialog: (purpose: PathDialogPurpose) 
         category: 'Project',
         enabled: hasProject,
         run: async () => {
-          await events.getState().flush()
+          await flushEdits(stores)
           report(await project.getState().close())
         }
       },
@@ -60,8 +62,8 @@ export function useProjectCommands(showPathDialog: (purpose: PathDialogPurpose) 
         category: 'Project',
         shortcut: 'Mod+S',
         enabled: hasProject,
-        run: () => events.getState().flush()
+        run: () => flushEdits(stores)
       }
     ])
-  }, [api, commands, project, events, notifications, showPathDialog])
+  }, [stores, api, commands, project, notifications, showPathDialog])
 }

@@ -1,6 +1,7 @@
 import { vi } from 'vitest'
 import { ok } from '../../../shared/api/result'
 import type { RequestInput } from '../../../shared/api/contract'
+import { standardEventDraft } from '../../../shared/capillary/standardEventDraft'
 import { EventDraft, type EventDefinition } from '../../../shared/model/event'
 
 /** An in-memory stand-in for the events part of the api (our own interface, not a library's); inputs are parsed as main does. */
@@ -11,6 +12,7 @@ export function fakeEventsApi(initial: EventDefinition[] = []) {
     ...draft,
     id,
     status: 'draft',
+    publications: [],
     createdAt: '2026-11-28T00:00:00.000Z',
     updatedAt: '2026-11-28T00:00:00.000Z',
     attributes: draft.attributes.map((attribute, index) => ({ ...attribute, id: attribute.id ?? `${id}-a${index}` }))
@@ -25,6 +27,17 @@ export function fakeEventsApi(initial: EventDefinition[] = []) {
     updateEvent: vi.fn(async ({ id, draft }: RequestInput<'updateEvent'>) => {
       const event = toEvent(id, EventDraft.parse(draft))
       events = events.map((candidate) => (candidate.id === id ? event : candidate))
+      return ok(event)
+    }),
+    addStandardEvent: vi.fn(async ({ name }: RequestInput<'addStandardEvent'>) => {
+      const event = toEvent(`e${++counter}`, standardEventDraft(name))
+      events = [...events, event]
+      return ok(event)
+    }),
+    duplicateEvent: vi.fn(async ({ id }: RequestInput<'duplicateEvent'>) => {
+      const source = events.find((candidate) => candidate.id === id)!
+      const event = toEvent(`e${++counter}`, { ...source, name: `${source.name}_v2`, kind: 'custom' })
+      events = [...events, event]
       return ok(event)
     }),
     deleteEvent: vi.fn(async ({ id }: RequestInput<'deleteEvent'>) => {

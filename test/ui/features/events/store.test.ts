@@ -59,6 +59,44 @@ describe('the events store', () => {
     expect(store.getState().draft?.name).toBe('x')
   })
 
+  it('undoes and redoes edits of the selected event, and autosaves the restored state', async () => {
+    const api = fakeEventsApi()
+    const store = createEventsStore(api, vi.fn())
+    await store.getState().create(newCustomEventDraft([]))
+    const original = store.getState().draft!
+    store.getState().edit({ ...original, label: 'Booked' })
+    store.getState().edit({ ...store.getState().draft!, attributes: [] })
+    store.getState().undo()
+    expect(store.getState().draft?.attributes).toHaveLength(1)
+    expect(store.getState().draft?.label).toBe('Booked')
+    store.getState().undo()
+    expect(store.getState().draft).toEqual(original)
+    expect(store.getState().canUndo).toBe(false)
+    store.getState().redo()
+    expect(store.getState().draft?.label).toBe('Booked')
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs)
+    expect(api.updateEvent).toHaveBeenLastCalledWith(expect.objectContaining({ draft: store.getState().draft }))
+  })
+
+  it('keeps one undo history per event', async () => {
+    const api = fakeEventsApi()
+    const store = createEventsStore(api, vi.fn())
+    const first = await store.getState().create(newCustomEventDraft([]))
+    store.getState().edit({ ...store.getState().draft!, label: 'First' })
+    await store.getState().create(newCustomEventDraft(['new_event']))
+    expect(store.getState().canUndo).toBe(false)
+    await store.getState().select(first!.id)
+    expect(store.getState().canUndo).toBe(true)
+  })
+
+  it('adds a standard event from the library and selects it', async () => {
+    const api = fakeEventsApi()
+    const store = createEventsStore(api, vi.fn())
+    await store.getState().addStandard('ProductViewed')
+    expect(store.getState().draft?.kind).toBe('standard')
+    expect(api.addStandardEvent).toHaveBeenCalledWith({ name: 'ProductViewed' })
+  })
+
   it('forgets the selection when the selected event is deleted', async () => {
     const api = fakeEventsApi()
     const store = createEventsStore(api, vi.fn())

@@ -1,19 +1,9 @@
-/**
- * Numbered schema migrations. Each runs once, in a transaction, and is recorded in `schema_migrations`; the file's
- * `user_version` mirrors the newest so a newer file is recognised before anything touches it.
- * Never edit a released migration: add the next number.
- */
-export interface Migration {
-  version: number
-  name: string
-  sql: string
-}
+import type { Migration } from './Migration'
 
-export const migrations: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'project and events',
-    sql: `
+export const projectAndEvents: Migration = {
+  version: 1,
+  name: 'project and events',
+  sql: `
       CREATE TABLE project_meta (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
@@ -42,7 +32,4 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX attributes_event ON attributes (event_id, position);
     `
-  }
-]
-
-export const latestSchemaVersion = migrations.reduce((max, migration) => Math.max(max, migration.version), 0)
+}

@@ -1,0 +1,100 @@
+import { slugProblem } from '../../shared/model/slug'
+import type { Integration, IntegrationDraft } from '../../shared/model/integration'
+import type { WebhookSettings } from '../../shared/model/webhookSettings'
+import { StudioError } from '../errors/StudioError'
+import type { Clock } from './Clock'
+import type { ProjectSession } from './ProjectSession'
+import type { ServerEventBus } from './ServerEventBus'
+
+/** Integrations and the project's Capillary webhook settings (one per transformer). */
+export class IntegrationService {
+  constructor(
+    private readonly session: ProjectSession,
+    private readonly bus: ServerEventBus,
+    private readonly clock: Clock
+  ) {}
+
+  list(): Integration[] {
+    return this.session.require().integrations.list()
+  }
+
+  create(draft: IntegrationDraft): Integration {
+    const project = this.session.require({ forWriting: true })
+    this.assertValid(draft)
+    const integration = project.integrations.insert(this.clock.newId(), draft, this.clock.now().toISOString())
+    this.saved(integration.id)
+    return integration
+  }
+
+  update(id: string, draft: IntegrationDraft): Integration {
+    const project = this.session.require({ forWriting: true })
+    if (!project.integrations.get(id)) throw new StudioError('not_found', 'That integration no longer exists.')
+    this.assertValid(draft, id)
+    const integration = project.integrations.update(id, draft, this.clock.now().toISOString())
+    this.saved(id)
+    return integration
+  }
+
+  delete(id: string): { id: string } {
+    const project = this.session.require({ forWriting: true })
+    if (!project.integrations.delete(id)) throw new StudioError('not_found', 'That integration no longer exists.')
+    this.saved(id)
+    return { id }
+  }
+
+  listWebhookSettings(): WebhookSettings[] {
+    return this.session.require().webhookSettings.list()
+  }
+
+  saveWebhookSettings(settings: WebhookSettings): WebhookSettings[] {
+    const project = this.session.require({ forWriting: true })
+    const current = project.webhookSettings.list().find((entry) => entry.transformer === settings.transformer)
+    // Notes §3: once enabled on a webhook, the uniqueness check cannot be turned off.
+    if (current?.uniquenessCheckEnabled && !settings.uniquenessCheckEnabled) {
+      throw new StudioError(
+        'conflict',
+        'The uniqueness check cannot be turned off once enabled: Capillary makes it irreversible.'
+      )
+    }
+    project.webhookSettings.save(settings)
+    this.saved()
+    return project.webhookSettings.list()
+  }
+
+  private assertValid(draft: IntegrationDraft, exceptId?: string): void {
+    if (!draft.name.trim()) throw new StudioError('invalid_input', 'Give the integration a name.')
+    if (!draft.eventNameField.trim()) {
+      throw new StudioError(
+        'invalid_input',
+        'Name the payload field that holds the source event name (e.g. event_name).'
+      )
+    }
+    const incomplete = draft.eventNameMap.find((entry) => !entry.sourceName.trim() || !entry.eventName.trim())
+    if (incomplete) {
+      throw new StudioError(
+        'invalid_input',
+        'Each row of the event name map needs a source event name and a Capillary event.'
+      )
+    }
+    const others = this.list().filter((integration) => integration.id !== exceptId)
+    const problem = slugProblem(
+      draft.slug,
+      others.map((integration) => integration.slug)
+    )
+    if (problem)
+      throw new StudioError(others.some((i) => i.slug === draft.slug) ? 'conflict' : 'invalid_input', problem)
+    const sources = draft.eventNameMap.map((entry) => entry.sourceName)
+    const repeated = sources.find((name, index) => sources.indexOf(name) !== index)
+    if (repeated !== undefined) {
+      throw new StudioError(
+        'invalid_input',
+        `The source event name "${repeated}" is mapped twice: each source name means one event.`
+      )
+    }
+  }
+
+  private saved(id?: string): void {
+    this.session.touch()
+    this.bus.emit('integrationsChanged', id ? { id } : {})
+  }
+}

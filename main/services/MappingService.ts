@@ -1,0 +1,59 @@
+import { extraTargets, type Mapping, type MappingSpec } from '../../shared/model/mapping'
+import { StudioError } from '../errors/StudioError'
+import type { Clock } from './Clock'
+import type { ProjectSession } from './ProjectSession'
+import type { ServerEventBus } from './ServerEventBus'
+
+/**
+ * Mappings of an integration's payloads onto an event. Saving one sends its event back to Draft: what was tested is
+ * no longer what would run.
+ */
+export class MappingService {
+  constructor(
+    private readonly session: ProjectSession,
+    private readonly bus: ServerEventBus,
+    private readonly clock: Clock
+  ) {}
+
+  list(): Mapping[] {
+    return this.session.require().mappings.list()
+  }
+
+  save(integrationId: string, eventId: string, spec: MappingSpec): Mapping {
+    const project = this.session.require({ forWriting: true })
+    if (!project.integrations.get(integrationId))
+      throw new StudioError('not_found', 'That integration no longer exists.')
+    const event = project.events.get(eventId)
+    if (!event) throw new StudioError('not_found', 'That event no longer exists.')
+    const targets = new Set<string>([...event.attributes.map((attribute) => attribute.name), ...extraTargets])
+    const unknown = spec.rules.find((rule) => !targets.has(rule.target))
+    if (unknown) {
+      throw new StudioError(
+        'invalid_input',
+        `${event.name} has no attribute ${unknown.target}: map onto one of its attributes.`
+      )
+    }
+    const repeated = spec.rules.find(
+      (rule, index) => spec.rules.findIndex((other) => other.target === rule.target) !== index
+    )
+    if (repeated)
+      throw new StudioError('invalid_input', `${repeated.target} has two rules: keep one rule per attribute.`)
+    const now = this.clock.now().toISOString()
+    const mapping = project.db.transaction(() => {
+      project.events.markDraft(eventId, now)
+      return project.mappings.save(this.clock.newId(), integrationId, eventId, spec, now)
+    })()
+    this.session.touch()
+    this.bus.emit('mappingsChanged', { id: mapping.id })
+    this.bus.emit('eventsChanged', { reason: 'updated', id: eventId })
+    return mapping
+  }
+
+  delete(id: string): { id: string } {
+    const project = this.session.require({ forWriting: true })
+    if (!project.mappings.delete(id)) throw new StudioError('not_found', 'That mapping no longer exists.')
+    this.session.touch()
+    this.bus.emit('mappingsChanged', { id })
+    return { id }
+  }
+}

@@ -1,0 +1,44 @@
+import { standardEvents } from '../../../shared/capillary/standardEvents'
+import type { StandardEventName } from '../../../shared/capillary/standardEvents'
+import { useStudioStore } from '../../app/StudioContext'
+import { Dialog } from '../../ui/Dialog'
+
+/** Capillary's standard events, to add one as Capillary defines it (each is enabled once per org). */
+export function LibraryDialog({ onPick, onClose }: { onPick(name: StandardEventName): void; onClose(): void }) {
+  const events = useStudioStore(
+    (s) => s.events,
+    (state) => state.events
+  )
+  const present = events.map((event) => event.name)
+  return (
+    <Dialog
+      title="Add a standard event"
+      description="Capillary's library: its fields stay as Capillary defines them; you may add custom attributes."
+      onClose={onClose}
+      wide
+    >
+      <ul className="library">
+        {standardEvents.map((event) => {
+          const added = present.includes(event.name)
+          return (
+            <li key={event.name}>
+              <button
+                type="button"
+                className="library-item"
+                disabled={added}
+                onClick={() => onPick(event.name)}
+                aria-label={`${event.name}${added ? ' (already in the project)' : ''}`}
+              >
+                <span className="mono list-item-title">{event.name}</span>
+                <span className="muted">
+                  {event.category} · {event.fields.length} fields · WebEngage “{event.webEngageEventName}”
+                  {added ? ' · already in the project' : ''}
+                </span>
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+    </Dialog>
+  )
+}

@@ -1,0 +1,29 @@
+import { useEffect } from 'react'
+import { useStudio } from '../../app/StudioContext'
+import { newIntegrationDraft } from './newIntegrationDraft'
+
+/** The Integrations screen's palette actions (registered while the screen is shown). */
+export function useIntegrationCommands(): void {
+  const { commands, integrations, project } = useStudio()
+  useEffect(() => {
+    const writable = () => project.getState().project?.readOnly === false
+    return commands.getState().register([
+      {
+        id: 'integrations.new',
+        title: 'New Integration',
+        category: 'Integrations',
+        enabled: writable,
+        run: async () => {
+          await integrations.getState().create(newIntegrationDraft(integrations.getState().integrations))
+        }
+      },
+      {
+        id: 'integrations.webhooks',
+        title: 'Show Capillary Webhook Settings',
+        category: 'Integrations',
+        enabled: () => project.getState().project !== null,
+        run: () => integrations.getState().showWebhooks()
+      }
+    ])
+  }, [commands, integrations, project])
+}

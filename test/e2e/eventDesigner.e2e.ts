@@ -1,0 +1,153 @@
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, openWatchedPage, type WatchedPage } from './support/launchBrowser'
+import { startWebStudio, type RunningStudio } from './support/startWebStudio'
+
+const screenshots = join(process.cwd(), 'test-results')
+
+describe('the event designer', () => {
+  let studio: RunningStudio
+  let browser: Browser
+  let watched: WatchedPage
+  let page: Page
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true })
+    const folder = mkdtempSync(join(tmpdir(), 'capmap-e2e-designer-'))
+    studio = await startWebStudio({ projectPath: join(folder, 'Hotel.capmap') })
+    browser = await launchBrowser()
+    watched = await openWatchedPage(browser, studio.origin)
+    page = watched.page
+    await page.goto(studio.launchUrl)
+    await page.getByText('No events yet.').waitFor()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await studio?.stop()
+  })
+
+  /** Waits until the rule with this code is shown at a field, then returns its message. */
+  const issue = async (code: string) => {
+    const shown = page.locator(`[data-code="${code}"]`).first()
+    await shown.waitFor()
+    return shown.textContent()
+  }
+  const noIssue = (code: string) => page.locator(`[data-code="${code}"]`).first().waitFor({ state: 'detached' })
+  const waitForSaved = () => page.getByTestId('status-save').filter({ hasText: 'All changes saved' }).waitFor()
+  const attribute = (n: number) => ({
+    name: page.getByLabel(`Attribute ${n} name`),
+    type: page.getByLabel(`Attribute ${n} type`)
+  })
+
+  it('flags an event name with spaces, then with a double underscore, until it follows the rules', async () => {
+    await page.getByRole('button', { name: 'New custom event' }).first().click()
+    const name = page.getByLabel('Event name')
+    await name.fill('Room Booked')
+    await expect(issue('event_name_has_spaces')).resolves.toContain('roomBooked')
+    await name.fill('room__booked')
+    await issue('event_name_double_underscore')
+    await name.fill('room_booked')
+    await noIssue('event_name_double_underscore')
+  })
+
+  it('flags enum values that are missing or have stray spaces', async () => {
+    await page.getByRole('button', { name: 'Add attribute' }).click()
+    await issue('attribute_name_empty')
+    await attribute(2).name.fill('stay_type')
+    await attribute(2).type.selectOption('enum')
+    await issue('enum_values_missing')
+    await page.getByLabel(/Possible values/).fill('suite, deluxe')
+    await issue('enum_value_untrimmed')
+    await page.getByLabel(/Possible values/).fill('suite,deluxe')
+    await noIssue('enum_value_untrimmed')
+  })
+
+  it('flags an attribute name that is too long or already used', async () => {
+    await page.getByRole('button', { name: 'Add attribute' }).click()
+    await attribute(3).name.fill('a'.repeat(51))
+    await issue('attribute_name_too_long')
+    await attribute(3).name.fill('stay_type')
+    await issue('attribute_name_duplicate')
+    await attribute(3).name.fill('check_in')
+    await attribute(3).type.selectOption('date')
+    await noIssue('attribute_name_duplicate')
+  })
+
+  it('flags a regex that does not compile', async () => {
+    await page.getByRole('button', { name: 'Add attribute' }).click()
+    await attribute(4).name.fill('promo_code')
+    await page.getByLabel('Regex (optional)').fill('([A-Z]+')
+    await issue('regex_invalid')
+    await page.getByLabel('Regex (optional)').fill('^[A-Z]+$')
+    await noIssue('regex_invalid')
+  })
+
+  it('flags a missing customer field, and undo and redo bring it back and take it away', async () => {
+    await page.getByRole('button', { name: 'Remove attribute customer' }).click()
+    await issue('customer_missing')
+    await page.keyboard.press('Control+z')
+    await noIssue('customer_missing')
+    await expect(attribute(1).name.inputValue()).resolves.toBe('customer')
+    await page.keyboard.press('Control+Shift+z')
+    await issue('customer_missing')
+    await page.keyboard.press('Control+z')
+    await noIssue('customer_missing')
+    await expect(page.locator('.chip-ok').textContent()).resolves.toBe('Valid for Capillary')
+    await waitForSaved()
+  })
+
+  it('keeps the designed event across a reload', async () => {
+    await page.reload()
+    await page.getByRole('option', { name: /room_booked/ }).click()
+    await expect(attribute(2).type.inputValue()).resolves.toBe('enum')
+    await expect(page.getByLabel(/Possible values/).inputValue()).resolves.toBe('suite,deluxe')
+    await expect(attribute(3).name.inputValue()).resolves.toBe('check_in')
+    await expect(attribute(3).type.inputValue()).resolves.toBe('date')
+    await expect(page.getByLabel('Regex (optional)').inputValue()).resolves.toBe('^[A-Z]+$')
+    await page.screenshot({ path: join(screenshots, 'attribute-editor.png') })
+  })
+
+  it('adds ProductAddedToCart from the library with its standard fields locked', async () => {
+    await page.getByRole('button', { name: 'Add a standard event from the library' }).click()
+    await page.getByRole('button', { name: 'ProductAddedToCart', exact: true }).click()
+    await page.getByRole('option', { name: /ProductAddedToCart/ }).waitFor()
+    await expect(page.getByLabel('Event name').inputValue()).resolves.toBe('ProductAddedToCart')
+    await expect(attribute(1).name.isDisabled()).resolves.toBe(true)
+    await page.getByRole('button', { name: 'Add a standard event from the library' }).click()
+    await expect(
+      page.getByRole('button', { name: 'ProductAddedToCart (already in the project)' }).isDisabled()
+    ).resolves.toBe(true)
+    await page.keyboard.press('Escape')
+  })
+
+  it('searches and filters the event list', async () => {
+    await page.getByLabel('Search events').fill('cart')
+    await page.getByRole('option', { name: /room_booked/ }).waitFor({ state: 'detached' })
+    await page.getByRole('option', { name: /ProductAddedToCart/ }).waitFor()
+    await page.getByLabel('Filter by kind').selectOption('custom')
+    await page.getByText('No event matches.').waitFor()
+    await page.getByRole('button', { name: 'Clear the search and filters' }).click()
+    await page.getByRole('option', { name: /room_booked/ }).waitFor()
+    await page.screenshot({ path: join(screenshots, 'event-list.png') })
+  })
+
+  it('duplicates an event into a new draft and deletes the copy after confirmation', async () => {
+    await page.getByRole('option', { name: /room_booked/ }).click()
+    await page.getByRole('button', { name: 'Duplicate room_booked' }).click()
+    await page.getByRole('option', { name: /room_booked_v2/ }).waitFor()
+    await page.getByRole('button', { name: 'Delete room_booked_v2' }).click()
+    const confirm = page.getByRole('dialog', { name: 'Delete room_booked_v2?' })
+    await confirm.getByRole('button', { name: 'Delete' }).click()
+    await page.getByRole('option', { name: /room_booked_v2/ }).waitFor({ state: 'detached' })
+    await page.getByRole('option', { name: /room_booked/ }).waitFor()
+  })
+
+  it('made no request off its own origin and raised no page error', () => {
+    expect(watched.offOrigin).toEqual([])
+    expect(watched.pageErrors).toEqual([])
+  })
+})

@@ -1,0 +1,142 @@
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { StudioError } from '../../../../main/errors/StudioError'
+import { silentLogger } from '../../../../main/platform/logger'
+import { createStudio, type Studio } from '../../../../main/services/createStudio'
+import { attributeDraft, eventDraft } from '../../support/eventDraft'
+import { createTemporaryFolder } from '../../support/temporaryFolder'
+
+const publication = { profile: 'UAT org', publishedAt: '2026-11-28T10:00:00.000Z', publishedBy: 'consultant' }
+
+function rejection(run: () => unknown): StudioError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof StudioError) return error
+    throw error
+  }
+  throw new Error('expected a StudioError')
+}
+
+describe('EventService', () => {
+  let folder: ReturnType<typeof createTemporaryFolder>
+  let studio: Studio
+  let path: string
+
+  beforeEach(() => {
+    folder = createTemporaryFolder('event-service')
+    studio = createStudio({
+      configDir: join(folder.path, 'config'),
+      mode: 'cli',
+      version: 'test',
+      logger: silentLogger
+    })
+    path = join(folder.path, 'Project.capmap')
+    studio.newProject(path, false)
+  })
+
+  afterEach(() => {
+    studio.session.close()
+    folder.remove()
+  })
+
+  const publish = (id: string) => studio.session.require().events.recordPublication(id, publication)
+
+  it('adds a standard event from the library exactly as Capillary defines it', () => {
+    const event = studio.events.addStandard('ProductAddedToCart')
+    expect(event.kind).toBe('standard')
+    expect(event.attributes.every((attribute) => attribute.standard)).toBe(true)
+    expect(event.attributes.find((attribute) => attribute.name === 'productSku')?.isRequired).toBe(true)
+  })
+
+  it('refuses to add the same standard event twice', () => {
+    studio.events.addStandard('CouponApplied')
+    expect(rejection(() => studio.events.addStandard('CouponApplied')).code).toBe('conflict')
+  })
+
+  it('refuses a second event with the same name, whatever its case', () => {
+    studio.events.create(eventDraft())
+    expect(rejection(() => studio.events.create(eventDraft({ name: 'ROOM_RESERVED' }))).code).toBe('conflict')
+  })
+
+  it('sends an edited event back to Draft', () => {
+    const event = studio.events.create(eventDraft())
+    studio.session.require().db.prepare("UPDATE events SET status = 'tested' WHERE id = ?").run(event.id)
+    expect(studio.events.update(event.id, eventDraft({ label: 'Edited' })).status).toBe('draft')
+  })
+
+  it('refuses to edit or remove an attribute of a published event, at the service', () => {
+    const event = studio.events.create(eventDraft())
+    publish(event.id)
+    const [customer, roomType, ...rest] = studio.events.list()[0]!.attributes
+    const edited = rejection(() =>
+      studio.events.update(event.id, {
+        ...eventDraft(),
+        attributes: [customer!, { ...roomType!, possibleValues: ['x'] }, ...rest]
+      })
+    )
+    expect(edited.code).toBe('conflict')
+    expect(edited.message).toMatch(/room_type cannot be edited/)
+    const removed = rejection(() =>
+      studio.events.update(event.id, { ...eventDraft(), attributes: [customer!, ...rest] })
+    )
+    expect(removed.message).toMatch(/room_type cannot be removed/)
+    expect(studio.events.list()[0]!.attributes).toHaveLength(5)
+  })
+
+  it('refuses to rename a published event', () => {
+    const event = studio.events.create(eventDraft())
+    publish(event.id)
+    const renamed = { ...eventDraft({ name: 'room_booked' }), attributes: studio.events.list()[0]!.attributes }
+    expect(rejection(() => studio.events.update(event.id, renamed)).message).toMatch(/name cannot change/)
+  })
+
+  it('lets a published event gain a new attribute and a new label', () => {
+    const event = studio.events.create(eventDraft())
+    publish(event.id)
+    const kept = studio.events.list()[0]!.attributes
+    const updated = studio.events.update(event.id, {
+      ...eventDraft({ label: 'Room reserved (v1)' }),
+      attributes: [...kept, attributeDraft({ name: 'channel', type: 'string' })]
+    })
+    expect(updated.attributes.map((attribute) => attribute.name)).toContain('channel')
+    expect(updated.publications).toEqual([publication])
+  })
+
+  it('refuses to delete a published event, and deletes a draft', () => {
+    const published = studio.events.create(eventDraft())
+    publish(published.id)
+    expect(rejection(() => studio.events.delete(published.id)).code).toBe('conflict')
+    const draft = studio.events.create(eventDraft({ name: 'other_event' }))
+    studio.events.delete(draft.id)
+    expect(studio.events.list().map((event) => event.name)).toEqual(['room_reserved'])
+  })
+
+  it('duplicates an event into an unpublished custom draft with a free versioned name and fresh ids', () => {
+    const event = studio.events.create(eventDraft())
+    publish(event.id)
+    const copy = studio.events.duplicate(event.id)
+    expect(copy.name).toBe('room_reserved_v2')
+    expect(copy.publications).toEqual([])
+    expect(copy.attributes.map((attribute) => attribute.name)).toEqual(event.attributes.map((a) => a.name))
+    expect(copy.attributes.some((attribute) => event.attributes.some((original) => original.id === attribute.id))).toBe(
+      false
+    )
+    expect(studio.events.duplicate(event.id).name).toBe('room_reserved_v3')
+  })
+
+  it('turns the copy of a standard event into a custom event', () => {
+    const standard = studio.events.addStandard('AppInstalled')
+    const copy = studio.events.duplicate(standard.id)
+    expect(copy.kind).toBe('custom')
+    expect(copy.attributes.every((attribute) => !attribute.standard)).toBe(true)
+  })
+
+  it('keeps publications across closing and reopening the project', () => {
+    const event = studio.events.create(eventDraft())
+    publish(event.id)
+    studio.session.close()
+    studio.session.open(path)
+    expect(studio.events.list()[0]!.publications).toEqual([publication])
+  })
+})

@@ -1,0 +1,113 @@
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { StudioError } from '../../../../main/errors/StudioError'
+import { silentLogger } from '../../../../main/platform/logger'
+import { createStudio, type Studio } from '../../../../main/services/createStudio'
+import type { IntegrationDraft } from '../../../../shared/model/integration'
+import { createTemporaryFolder } from '../../support/temporaryFolder'
+
+const webEngage: IntegrationDraft = {
+  name: 'WebEngage EU',
+  slug: 'webengage-eu',
+  kind: 'webengage',
+  sourceAccount: 'WEB_ENGAGE',
+  eventNameField: 'event_name',
+  eventNameMap: [
+    { sourceName: 'Added To Cart', eventName: 'ProductAddedToCart' },
+    { sourceName: 'Product Added To Cart', eventName: 'ProductAddedToCart' }
+  ]
+}
+
+function rejection(run: () => unknown): StudioError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof StudioError) return error
+    throw error
+  }
+  throw new Error('expected a StudioError')
+}
+
+describe('IntegrationService', () => {
+  let folder: ReturnType<typeof createTemporaryFolder>
+  let studio: Studio
+  let path: string
+
+  beforeEach(() => {
+    folder = createTemporaryFolder('integration-service')
+    studio = createStudio({
+      configDir: join(folder.path, 'config'),
+      mode: 'cli',
+      version: 'test',
+      logger: silentLogger
+    })
+    path = join(folder.path, 'Project.capmap')
+    studio.newProject(path, false)
+  })
+
+  afterEach(() => {
+    studio.session.close()
+    folder.remove()
+  })
+
+  it('keeps an integration and its source-event-name map across closing and reopening the project', () => {
+    studio.integrations.create(webEngage)
+    studio.session.close()
+    studio.session.open(path)
+    const [reloaded] = studio.integrations.list()
+    expect(reloaded).toMatchObject(webEngage)
+  })
+
+  it('keeps the slug when the integration is renamed', () => {
+    const created = studio.integrations.create(webEngage)
+    const renamed = studio.integrations.update(created.id, { ...webEngage, name: 'WebEngage (Europe)' })
+    expect(renamed.slug).toBe('webengage-eu')
+  })
+
+  it('refuses a slug another integration uses, and one that is not URL-safe', () => {
+    studio.integrations.create(webEngage)
+    const taken = rejection(() => studio.integrations.create({ ...webEngage, name: 'Other' }))
+    expect(taken.code).toBe('conflict')
+    expect(rejection(() => studio.integrations.create({ ...webEngage, slug: 'Web Engage' })).code).toBe('invalid_input')
+    expect(studio.integrations.list()).toHaveLength(1)
+  })
+
+  it('refuses a source event name mapped twice', () => {
+    const twice = {
+      ...webEngage,
+      eventNameMap: [...webEngage.eventNameMap, { sourceName: 'Added To Cart', eventName: 'x' }]
+    }
+    expect(rejection(() => studio.integrations.create(twice)).message).toMatch(/Added To Cart.*mapped twice/)
+  })
+
+  it('reads default webhook settings for each transformer until they are saved', () => {
+    expect(studio.integrations.listWebhookSettings()).toEqual([
+      { transformer: 'webEngageTransformer', tillCode: '', auth: 'none', uniquenessCheckEnabled: false },
+      { transformer: 'defaultTransformer', tillCode: '', auth: 'none', uniquenessCheckEnabled: false }
+    ])
+  })
+
+  it('saves webhook settings per transformer, and never turns the uniqueness check off once on', () => {
+    const settings = { transformer: 'defaultTransformer' as const, tillCode: 'store.till1', auth: 'BASIC' as const }
+    studio.integrations.saveWebhookSettings({ ...settings, uniquenessCheckEnabled: true })
+    const off = rejection(() => studio.integrations.saveWebhookSettings({ ...settings, uniquenessCheckEnabled: false }))
+    expect(off.code).toBe('conflict')
+    studio.session.close()
+    studio.session.open(path)
+    expect(studio.integrations.listWebhookSettings()[1]).toEqual({ ...settings, uniquenessCheckEnabled: true })
+  })
+
+  it('builds the sample project with its two integrations, webhook settings and standard event', () => {
+    const samplePath = join(folder.path, 'Sample.capmap')
+    studio.newProject(samplePath, true)
+    expect(studio.integrations.list().map((integration) => integration.slug)).toEqual(['booking-app', 'webengage'])
+    expect(studio.events.list().map((event) => `${event.name}:${event.kind}`)).toEqual([
+      'be_reserved:custom',
+      'ProductAddedToCart:standard'
+    ])
+    expect(studio.integrations.listWebhookSettings().map((settings) => settings.tillCode)).toEqual([
+      'demo.till1',
+      'demo.till1'
+    ])
+  })
+})

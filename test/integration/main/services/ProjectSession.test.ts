@@ -1,0 +1,367 @@
+import Database from 'better-sqlite3'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, it, expect, beforeEach, afterEach } from 'vitest'
+import type { ServerEventName } from '../../../../shared/api/contract'
+import { silentLogger } from '../../../../main/platform/logger'
+import { createStudio, type Studio } from '../../../../main/services/createStudio'
+import { openProjectDatabase } from '../../../../main/store/database'
+import { EventRepository } from '../../../../main/store/EventRepository'
+import { latestSchemaVersion } from '../../../../main/store/migrations'
+import { attributeDraft, eventDraft } from '../../support/eventDraft'
+import { sampleEvents } from '../../support/sampleEvents'
+import { createTemporaryFolder } from '../../support/temporaryFolder'
+
+let folder: ReturnType<typeof createTemporaryFolder>
+let configDir: string
+let projectPath: string
+const studios: Studio[] = []
+
+beforeEach(() => {
+  folder = createTemporaryFolder('session')
+  configDir = join(folder.path, 'config')
+  process.env.CAPMAP_CONFIG_DIR = configDir
+  projectPath = join(folder.path, 'work', 'Hotel.capmap')
+  mkdirSync(join(folder.path, 'work'))
+})
+
+afterEach(() => {
+  for (const studio of studios.splice(0)) studio.session.close()
+  folder.remove()
+})
+
+/** A studio as web mode builds it; every studio a test makes is closed after it. */
+function newStudio(options: { configDir?: string } = {}): Studio {
+  const studio = createStudio({
+    configDir: options.configDir ?? configDir,
+    mode: 'web',
+    version: 'test',
+    logger: silentLogger
+  })
+  studios.push(studio)
+  return studio
+}
+
+/** The event names in a project file, read by a plain read-only SQLite connection (no studio involved). */
+function eventNamesInFile(path: string): string[] {
+  const db = new Database(path, { readonly: true, fileMustExist: true })
+  try {
+    return (db.prepare('SELECT name FROM events ORDER BY name').all() as { name: string }[]).map((row) => row.name)
+  } finally {
+    db.close()
+  }
+}
+
+function sideFiles(): string[] {
+  return readdirSync(join(folder.path, 'work')).filter((name) => /-(wal|shm)$|\.lock$/.test(name))
+}
+
+describe('ProjectSession', () => {
+  it('keeps a created event with its attributes after close, for a new studio that reopens the file', () => {
+    const first = newStudio()
+    first.newProject(projectPath, false)
+    const draft = eventDraft()
+    const created = first.events.create(draft)
+    first.session.close()
+
+    const second = newStudio()
+    second.session.open(projectPath)
+    expect(second.events.list()).toEqual([created])
+    expect(created.attributes.map(({ id: _id, ...attribute }) => attribute)).toEqual(draft.attributes)
+  })
+
+  it('describes the open project: its path, name, schema version and last save', () => {
+    const studio = newStudio()
+    studio.newProject(projectPath, false)
+    studio.events.create(eventDraft())
+    expect(studio.session.state().project).toMatchObject({
+      path: projectPath,
+      name: 'Hotel',
+      readOnly: false,
+      schemaVersion: latestSchemaVersion,
+      lastSavedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/)
+    })
+  })
+
+  it('adds the .capmap extension to a path given without it', () => {
+    const studio = newStudio()
+    const state = studio.newProject(join(folder.path, 'work', 'Plain'), false)
+    expect(state.project?.path).toBe(join(folder.path, 'work', 'Plain.capmap'))
+    expect(existsSync(join(folder.path, 'work', 'Plain.capmap'))).toBe(true)
+  })
+
+  it('refuses to create a project over an existing file', () => {
+    newStudio().newProject(projectPath, false)
+    expect(() => newStudio().newProject(projectPath, false)).toThrow(expect.objectContaining({ code: 'conflict' }))
+  })
+
+  it('fills a new project made with the sample with the sample’s events', () => {
+    const studio = newStudio()
+    studio.newProject(projectPath, true)
+    const names = sampleEvents().map((event) => event.name)
+    expect(studio.events.list().map((event) => event.name)).toEqual(names)
+    studio.session.close()
+    expect(eventNamesInFile(projectPath).sort()).toEqual([...names].sort())
+  })
+
+  it('gives the sample’s custom events the attributes the sample names', () => {
+    const studio = newStudio()
+    studio.newProject(projectPath, true)
+    const custom = sampleEvents().filter((entry) => entry.attributeNames)
+    expect(custom.length).toBeGreaterThan(0)
+    for (const entry of custom) {
+      const event = studio.events.list().find((candidate) => candidate.name === entry.name)
+      expect(event?.attributes.map((attribute) => attribute.name)).toEqual(entry.attributeNames)
+    }
+  })
+
+  it.each([
+    ['not a project', 'not_a_project', (path: string) => writeFileSync(path, '{"format": "json"}\n')],
+    [
+      'of a newer schema',
+      'newer_schema',
+      (path: string) => {
+        const db = openProjectDatabase(path, { create: true })
+        db.pragma('user_version = 999')
+        db.close()
+      }
+    ]
+  ])('refuses a file that is %s with %s and leaves no lock behind', (_label, code, makeFile) => {
+    makeFile(projectPath)
+    const studio = newStudio()
+    expect(() => studio.session.open(projectPath)).toThrow(expect.objectContaining({ code }))
+    expect(existsSync(`${projectPath}.lock`)).toBe(false)
+    expect(studio.session.state()).toEqual({ project: null })
+  })
+
+  it('answers no_project for events when no project is open', () => {
+    expect(() => newStudio().events.list()).toThrow(expect.objectContaining({ code: 'no_project' }))
+  })
+
+  describe('two studios and one file', () => {
+    it('refuses a second studio opening the file for editing with project_locked', () => {
+      newStudio().newProject(projectPath, false)
+      expect(() => newStudio().session.open(projectPath)).toThrow(
+        expect.objectContaining({ code: 'project_locked', message: expect.stringContaining(`process ${process.pid}`) })
+      )
+    })
+
+    it('lets the second studio open the file read-only, seeing what the first wrote', () => {
+      const editor = newStudio()
+      editor.newProject(projectPath, false)
+      editor.events.create(eventDraft())
+      const reader = newStudio()
+      const state = reader.session.open(projectPath, { readOnly: true })
+      expect(state.project).toMatchObject({ readOnly: true, readOnlyReason: expect.any(String) })
+      expect(reader.events.list().map((event) => event.name)).toEqual(['room_reserved'])
+    })
+
+    it.each([
+      ['create', (studio: Studio) => studio.events.create(eventDraft({ name: 'another' }))],
+      [
+        'update',
+        (studio: Studio) => studio.events.update(studio.events.list()[0]?.id ?? '', eventDraft({ label: 'x' }))
+      ],
+      ['delete', (studio: Studio) => studio.events.delete(studio.events.list()[0]?.id ?? '')]
+    ])('refuses to %s an event in a read-only project with read_only, changing nothing', (_verb, write) => {
+      const editor = newStudio()
+      editor.newProject(projectPath, false)
+      const original = editor.events.create(eventDraft())
+      const reader = newStudio()
+      reader.session.open(projectPath, { readOnly: true })
+      expect(() => write(reader)).toThrow(expect.objectContaining({ code: 'read_only' }))
+      expect(editor.events.list()).toEqual([original])
+    })
+
+    it('lets the second studio edit once the first has closed the project', () => {
+      const first = newStudio()
+      first.newProject(projectPath, false)
+      first.session.close()
+      const second = newStudio()
+      expect(second.session.open(projectPath).project?.readOnly).toBe(false)
+      expect(second.events.create(eventDraft()).name).toBe('room_reserved')
+    })
+  })
+
+  it('lets a plain SQLite connection (a headless command) read and write while a studio edits', () => {
+    const studio = newStudio()
+    studio.newProject(projectPath, false)
+    studio.events.create(eventDraft({ name: 'from_studio' }))
+
+    const headless = new Database(projectPath, { fileMustExist: true })
+    headless.pragma('busy_timeout = 5000')
+    try {
+      expect(new EventRepository(headless).list().map((event) => event.name)).toEqual(['from_studio'])
+      new EventRepository(headless).insert({
+        id: 'headless-1',
+        draft: eventDraft({ name: 'from_headless', attributes: [attributeDraft({ name: 'sku', type: 'productSku' })] }),
+        now: new Date().toISOString(),
+        newAttributeId: () => 'headless-attribute-1'
+      })
+    } finally {
+      headless.close()
+    }
+    expect(studio.events.list().map((event) => event.name)).toEqual(['from_headless', 'from_studio'])
+    studio.events.create(eventDraft({ name: 'after_headless' }))
+    expect(studio.events.list()).toHaveLength(3)
+  })
+
+  describe('Save As', () => {
+    let copyPath: string
+
+    beforeEach(() => {
+      copyPath = join(folder.path, 'work', 'Copy.capmap')
+    })
+
+    it('writes a complete single file that opens on its own with the events', () => {
+      const studio = newStudio()
+      studio.newProject(projectPath, false)
+      studio.events.create(eventDraft({ name: 'first' }))
+      studio.events.create(eventDraft({ name: 'second' }))
+      studio.session.saveAs(copyPath)
+      // Only the main file travels (no -wal, no -shm): it must hold everything.
+      const alone = join(folder.path, 'alone.capmap')
+      copyFileSync(copyPath, alone)
+      const db = openProjectDatabase(alone, { readOnly: true })
+      try {
+        expect(new EventRepository(db).list().map((event) => event.name)).toEqual(['first', 'second'])
+      } finally {
+        db.close()
+      }
+    })
+
+    it('continues editing the copy, for writing, and leaves the original as it was', () => {
+      const studio = newStudio()
+      studio.newProject(projectPath, false)
+      studio.events.create(eventDraft({ name: 'first' }))
+      const state = studio.session.saveAs(copyPath)
+      expect(state.project).toMatchObject({ path: copyPath, name: 'Copy', readOnly: false })
+      studio.events.create(eventDraft({ name: 'after_save_as' }))
+      studio.session.close()
+      expect(eventNamesInFile(copyPath)).toEqual(['after_save_as', 'first'])
+      expect(eventNamesInFile(projectPath)).toEqual(['first'])
+    })
+
+    it('releases the original, so another studio can edit it', () => {
+      const studio = newStudio()
+      studio.newProject(projectPath, false)
+      studio.session.saveAs(copyPath)
+      expect(newStudio().session.open(projectPath).project?.readOnly).toBe(false)
+    })
+
+    it('refuses a path that already exists, with conflict, and keeps the project open', () => {
+      const studio = newStudio()
+      studio.newProject(projectPath, false)
+      newStudio().newProject(copyPath, false)
+      expect(() => studio.session.saveAs(copyPath)).toThrow(expect.objectContaining({ code: 'conflict' }))
+      expect(studio.session.state().project?.path).toBe(projectPath)
+    })
+
+    it('makes an editable copy of a project open read-only', () => {
+      const editor = newStudio()
+      editor.newProject(projectPath, false)
+      editor.events.create(eventDraft({ name: 'first' }))
+      const reader = newStudio()
+      reader.session.open(projectPath, { readOnly: true })
+      expect(reader.session.saveAs(copyPath).project).toMatchObject({ path: copyPath, readOnly: false })
+      reader.events.create(eventDraft({ name: 'in_copy' }))
+      expect(reader.events.list().map((event) => event.name)).toEqual(['first', 'in_copy'])
+      expect(editor.events.list().map((event) => event.name)).toEqual(['first'])
+    })
+
+    it('refuses the path of the file already open, with conflict', () => {
+      const studio = newStudio()
+      studio.newProject(projectPath, false)
+      expect(() => studio.session.saveAs(projectPath)).toThrow(expect.objectContaining({ code: 'conflict' }))
+    })
+  })
+
+  describe('close', () => {
+    it('leaves no -wal, -shm or lock file beside the project', () => {
+      const studio = newStudio()
+      studio.newProject(projectPath, false)
+      studio.events.create(eventDraft())
+      expect(existsSync(`${projectPath}-wal`)).toBe(true)
+      studio.session.close()
+      expect(sideFiles()).toEqual([])
+    })
+
+    it('folds every write into the main file', () => {
+      const studio = newStudio()
+      studio.newProject(projectPath, false)
+      studio.events.create(eventDraft())
+      studio.session.close()
+      const alone = join(folder.path, 'alone.capmap')
+      copyFileSync(projectPath, alone)
+      expect(eventNamesInFile(alone)).toEqual(['room_reserved'])
+    })
+
+    it('answers with no project open', () => {
+      const studio = newStudio()
+      studio.newProject(projectPath, false)
+      expect(studio.session.close()).toEqual({ project: null })
+      expect(studio.session.state()).toEqual({ project: null })
+    })
+
+    it('leaves no -wal or -shm file beside a project that was open read-only', () => {
+      const editor = newStudio()
+      editor.newProject(projectPath, false)
+      editor.session.close()
+      const reader = newStudio()
+      reader.session.open(projectPath, { readOnly: true })
+      reader.session.close()
+      expect(sideFiles()).toEqual([])
+    })
+  })
+
+  describe('recent projects', () => {
+    it('lists the projects opened, the newest first', () => {
+      const studio = newStudio()
+      const other = join(folder.path, 'work', 'Other.capmap')
+      studio.newProject(projectPath, false)
+      studio.newProject(other, false)
+      expect(studio.appState.recentProjects().map((project) => [project.path, project.name, project.exists])).toEqual([
+        [other, 'Other', true],
+        [projectPath, 'Hotel', true]
+      ])
+    })
+
+    it('moves a reopened project back to the top without listing it twice', () => {
+      const studio = newStudio()
+      const other = join(folder.path, 'work', 'Other.capmap')
+      studio.newProject(projectPath, false)
+      studio.newProject(other, false)
+      studio.session.open(projectPath)
+      expect(studio.appState.recentProjects().map((project) => project.path)).toEqual([projectPath, other])
+    })
+
+    it('remembers them in the config folder for the next studio', () => {
+      newStudio().newProject(projectPath, false)
+      expect(existsSync(join(configDir, 'state.json'))).toBe(true)
+      expect(
+        newStudio()
+          .appState.recentProjects()
+          .map((project) => project.path)
+      ).toEqual([projectPath])
+    })
+
+    it('marks a recent project whose file is gone', () => {
+      const studio = newStudio()
+      studio.newProject(projectPath, false)
+      studio.session.close()
+      rmSync(projectPath)
+      expect(studio.appState.recentProjects()).toMatchObject([{ path: projectPath, exists: false }])
+    })
+  })
+
+  it('tells every transport when a project opens and closes', () => {
+    const studio = newStudio()
+    const seen: [ServerEventName, unknown][] = []
+    studio.bus.subscribe((name, payload) => seen.push([name, payload]))
+    studio.newProject(projectPath, false)
+    studio.session.close()
+    expect(seen.map(([name]) => name)).toEqual(['projectChanged', 'projectChanged'])
+    expect(seen[0]?.[1]).toMatchObject({ project: { path: projectPath } })
+    expect(seen[1]?.[1]).toEqual({ project: null })
+  })
+})
