@@ -3,6 +3,7 @@ import { standardEventDraft } from '../../shared/capillary/standardEventDraft'
 import { StandardEventName } from '../../shared/capillary/standardEvents'
 import { EventDraft } from '../../shared/model/event'
 import { IntegrationDraft } from '../../shared/model/integration'
+import { MappingSpec } from '../../shared/model/mapping'
 import { WebhookSettings } from '../../shared/model/webhookSettings'
 import sampleSource from '../../resources/sample-project.json'
 import type { OpenedProject } from './ProjectSession'
@@ -13,7 +14,9 @@ export const SampleProject = z.object({
   /** A standard event is named from Capillary's library (`{ "fromLibrary": "ProductAddedToCart" }`). */
   events: z.array(z.union([z.object({ fromLibrary: StandardEventName }), EventDraft])),
   integrations: z.array(IntegrationDraft).default([]),
-  webhookSettings: z.array(WebhookSettings).default([])
+  webhookSettings: z.array(WebhookSettings).default([]),
+  /** Mappings name their integration by slug and their event by name. */
+  mappings: z.array(z.object({ integration: z.string(), event: z.string(), spec: MappingSpec })).default([])
 })
 export type SampleProject = z.infer<typeof SampleProject>
 
@@ -31,6 +34,13 @@ export function seedSampleProject(project: OpenedProject, now: string, newId: ()
     }
     for (const draft of sample.integrations) project.integrations.insert(newId(), draft, now)
     for (const settings of sample.webhookSettings) project.webhookSettings.save(settings)
+    for (const mapping of sample.mappings) {
+      const integration = project.integrations.list().find((candidate) => candidate.slug === mapping.integration)
+      const event = project.events.findByName(mapping.event)
+      if (!integration || !event)
+        throw new Error(`sample mapping ${mapping.integration} → ${mapping.event} names nothing`)
+      project.mappings.save(newId(), integration.id, event.id, mapping.spec, now)
+    }
     project.meta.set('origin', 'sample')
   })()
 }

@@ -1,0 +1,105 @@
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { StudioError } from '../../../../main/errors/StudioError'
+import { silentLogger } from '../../../../main/platform/logger'
+import { createStudio, type Studio } from '../../../../main/services/createStudio'
+import type { MappingSpec } from '../../../../shared/model/mapping'
+import { eventDraft } from '../../support/eventDraft'
+import { createTemporaryFolder } from '../../support/temporaryFolder'
+
+const spec = (target = 'customer_id'): MappingSpec => ({
+  match: { kind: 'integration' },
+  fanOut: null,
+  rules: [{ target, source: { kind: 'path', path: 'user_id', scope: 'item' }, transforms: [{ kind: 'trim' }] }]
+})
+
+function rejection(run: () => unknown): StudioError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof StudioError) return error
+    throw error
+  }
+  throw new Error('expected a StudioError')
+}
+
+describe('MappingService', () => {
+  let folder: ReturnType<typeof createTemporaryFolder>
+  let studio: Studio
+  let path: string
+  let integrationId: string
+  let eventId: string
+
+  beforeEach(() => {
+    folder = createTemporaryFolder('mapping-service')
+    studio = createStudio({
+      configDir: join(folder.path, 'config'),
+      mode: 'cli',
+      version: 'test',
+      logger: silentLogger
+    })
+    path = join(folder.path, 'Project.capmap')
+    studio.newProject(path, false)
+    eventId = studio.events.create(eventDraft()).id
+    integrationId = studio.integrations.create({
+      name: 'Booking app',
+      slug: 'booking-app',
+      kind: 'custom',
+      sourceAccount: 'INSTORE',
+      eventNameField: 'event_name',
+      eventNameMap: [{ sourceName: 'room_reserved', eventName: 'room_reserved' }]
+    }).id
+  })
+
+  afterEach(() => {
+    studio.session.close()
+    folder.remove()
+  })
+
+  it('keeps a mapping across closing and reopening the project', () => {
+    studio.mappings.save(integrationId, eventId, spec())
+    studio.session.close()
+    studio.session.open(path)
+    expect(studio.mappings.list()).toEqual([expect.objectContaining({ integrationId, eventId, ...spec() })])
+  })
+
+  it('replaces the mapping of the same integration and event rather than adding a second', () => {
+    const first = studio.mappings.save(integrationId, eventId, spec())
+    const second = studio.mappings.save(integrationId, eventId, spec('nights'))
+    expect(second.id).toBe(first.id)
+    expect(studio.mappings.list()).toHaveLength(1)
+    expect(studio.mappings.list()[0]?.rules[0]?.target).toBe('nights')
+  })
+
+  it('accepts eventDateTime and external_event_id besides the attributes, and refuses an unknown target', () => {
+    expect(() => studio.mappings.save(integrationId, eventId, spec('eventDateTime'))).not.toThrow()
+    const unknown = rejection(() => studio.mappings.save(integrationId, eventId, spec('no_such_field')))
+    expect(unknown.code).toBe('invalid_input')
+    expect(unknown.message).toMatch(/room_reserved has no attribute no_such_field/)
+  })
+
+  it('refuses two rules for one attribute', () => {
+    const twice = { ...spec(), rules: [...spec().rules, ...spec().rules] }
+    expect(rejection(() => studio.mappings.save(integrationId, eventId, twice)).message).toMatch(/two rules/)
+  })
+
+  it('sends the event back to Draft when its mapping changes', () => {
+    studio.session.require().db.prepare("UPDATE events SET status = 'tested' WHERE id = ?").run(eventId)
+    studio.mappings.save(integrationId, eventId, spec())
+    expect(studio.events.list()[0]?.status).toBe('draft')
+  })
+
+  it('removes the mappings of a deleted event or integration', () => {
+    studio.mappings.save(integrationId, eventId, spec())
+    studio.integrations.delete(integrationId)
+    expect(studio.mappings.list()).toEqual([])
+  })
+
+  it('builds the sample project with a mapping for each of its integrations', () => {
+    studio.newProject(join(folder.path, 'Sample.capmap'), true)
+    const slugs = new Map(studio.integrations.list().map((integration) => [integration.id, integration.slug]))
+    const names = new Map(studio.events.list().map((event) => [event.id, event.name]))
+    const pairs = studio.mappings.list().map((m) => `${slugs.get(m.integrationId)} → ${names.get(m.eventId)}`)
+    expect(pairs.sort()).toEqual(['booking-app → be_reserved', 'webengage → ProductAddedToCart'])
+  })
+})
