@@ -1,34 +1,19 @@
-import { mkdirSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openWatchedPage, type WatchedPage } from './support/launchBrowser'
-import { startWebStudio, type RunningStudio } from './support/startWebStudio'
-
-const screenshots = join(process.cwd(), 'test-results')
+import { startStudioInBrowser, waitForSaved, type StudioInBrowser } from './support/studioInBrowser'
 
 describe('the event designer', () => {
-  let studio: RunningStudio
-  let browser: Browser
-  let watched: WatchedPage
+  let session: StudioInBrowser
   let page: Page
 
   beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true })
-    const folder = mkdtempSync(join(tmpdir(), 'capmap-e2e-designer-'))
-    studio = await startWebStudio({ projectPath: join(folder, 'Hotel.capmap') })
-    browser = await launchBrowser()
-    watched = await openWatchedPage(browser, studio.origin)
-    page = watched.page
-    await page.goto(studio.launchUrl)
+    session = await startStudioInBrowser({ project: 'Hotel' })
+    page = session.page
+    await page.goto(session.studio.launchUrl)
     await page.getByText('No events yet.').waitFor()
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await studio?.stop()
-  })
+  afterAll(() => session?.close())
 
   /** Waits until the rule with this code is shown at a field, then returns its message. */
   const issue = async (code: string) => {
@@ -37,7 +22,6 @@ describe('the event designer', () => {
     return shown.textContent()
   }
   const noIssue = (code: string) => page.locator(`[data-code="${code}"]`).first().waitFor({ state: 'detached' })
-  const waitForSaved = () => page.getByTestId('status-save').filter({ hasText: 'All changes saved' }).waitFor()
   const attribute = (n: number) => ({
     name: page.getByLabel(`Attribute ${n} name`),
     type: page.getByLabel(`Attribute ${n} type`)
@@ -97,7 +81,7 @@ describe('the event designer', () => {
     await page.keyboard.press('Control+z')
     await noIssue('customer_missing')
     await expect(page.locator('.chip-ok').textContent()).resolves.toBe('Valid for Capillary')
-    await waitForSaved()
+    await waitForSaved(page)
   })
 
   it('keeps the designed event across a reload', async () => {
@@ -108,7 +92,7 @@ describe('the event designer', () => {
     await expect(attribute(3).name.inputValue()).resolves.toBe('check_in')
     await expect(attribute(3).type.inputValue()).resolves.toBe('date')
     await expect(page.getByLabel('Regex (optional)').inputValue()).resolves.toBe('^[A-Z]+$')
-    await page.screenshot({ path: join(screenshots, 'attribute-editor.png') })
+    await session.screenshot('attribute-editor')
   })
 
   it('adds ProductAddedToCart from the library with its standard fields locked', async () => {
@@ -132,7 +116,7 @@ describe('the event designer', () => {
     await page.getByText('No event matches.').waitFor()
     await page.getByRole('button', { name: 'Clear the search and filters' }).click()
     await page.getByRole('option', { name: /room_booked/ }).waitFor()
-    await page.screenshot({ path: join(screenshots, 'event-list.png') })
+    await session.screenshot('event-list')
   })
 
   it('duplicates an event into a new draft and deletes the copy after confirmation', async () => {
@@ -147,7 +131,7 @@ describe('the event designer', () => {
   })
 
   it('made no request off its own origin and raised no page error', () => {
-    expect(watched.offOrigin).toEqual([])
-    expect(watched.pageErrors).toEqual([])
+    expect(session.watched.offOrigin).toEqual([])
+    expect(session.watched.pageErrors).toEqual([])
   })
 })

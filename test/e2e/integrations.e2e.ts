@@ -1,39 +1,17 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openWatchedPage, type WatchedPage } from './support/launchBrowser'
-import { startWebStudio, type RunningStudio } from './support/startWebStudio'
-
-const screenshots = join(process.cwd(), 'test-results')
+import { startStudioInBrowser, type StudioInBrowser } from './support/studioInBrowser'
 
 describe('the Integrations screen in web mode', () => {
-  let studio: RunningStudio
-  let browser: Browser
-  let watched: WatchedPage
+  let session: StudioInBrowser
   let page: Page
 
   beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true })
-    const folder = mkdtempSync(join(tmpdir(), 'capmap-e2e-'))
-    const configDir = mkdtempSync(join(tmpdir(), 'capmap-e2e-config-'))
-    const projectPath = join(folder, 'Sample.capmap')
-    execFileSync(process.execPath, ['bin/capmap.js', 'new', projectPath, '--sample'], {
-      env: { ...process.env, CAPMAP_CONFIG_DIR: configDir },
-      stdio: 'pipe'
-    })
-    studio = await startWebStudio({ projectPath, configDir })
-    browser = await launchBrowser()
-    watched = await openWatchedPage(browser, studio.origin)
-    page = watched.page
+    session = await startStudioInBrowser({ project: 'Sample', sample: true })
+    page = session.page
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await studio?.stop()
-  })
+  afterAll(() => session?.close())
 
   const openIntegrations = async () => {
     await page.getByTestId('status-project').filter({ hasText: 'Sample' }).waitFor()
@@ -55,7 +33,7 @@ describe('the Integrations screen in web mode', () => {
   }
 
   it("lists the sample project's two integrations", async () => {
-    await page.goto(studio.launchUrl)
+    await page.goto(session.studio.launchUrl)
     await openIntegrations()
     const names = await page.getByRole('option').locator('.list-item-title').allTextContents()
     expect(names).toEqual(['Hotel booking app', 'WebEngage storefront'])
@@ -88,7 +66,7 @@ describe('the Integrations screen in web mode', () => {
     await expect(page.getByLabel('Source event name, row 1').inputValue()).resolves.toBe('Product Viewed')
     await expect(page.getByLabel('Capillary event, row 1').inputValue()).resolves.toBe('ProductAddedToCart')
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light')
-    await page.screenshot({ path: join(screenshots, 'integrations-light.png') })
+    await session.screenshot('integrations-light')
   })
 
   it("sets the WebEngage webhook's till code, shared by both WebEngage integrations, and keeps it", async () => {
@@ -105,7 +83,7 @@ describe('the Integrations screen in web mode', () => {
       .getByRole('status')
       .filter({ hasText: /^Saved$/ })
       .waitFor()
-    await page.screenshot({ path: join(screenshots, 'integrations-webhooks-light.png') })
+    await session.screenshot('integrations-webhooks-light')
 
     await page.reload()
     await openIntegrations()
@@ -128,13 +106,13 @@ describe('the Integrations screen in web mode', () => {
     await selectIntegration('WebEngage storefront')
     await runCommand('Toggle Light/Dark Theme')
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark')
-    await page.screenshot({ path: join(screenshots, 'integrations-dark.png') })
+    await session.screenshot('integrations-dark')
     await runCommand('Toggle Light/Dark Theme')
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light')
   })
 
   it('made no request off its own origin and raised no page error', () => {
-    expect(watched.offOrigin).toEqual([])
-    expect(watched.pageErrors).toEqual([])
+    expect(session.watched.offOrigin).toEqual([])
+    expect(session.watched.pageErrors).toEqual([])
   })
 })

@@ -1,35 +1,21 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openWatchedPage, type WatchedPage } from './support/launchBrowser'
-import { startWebStudio, type RunningStudio } from './support/startWebStudio'
-
-const screenshots = join(process.cwd(), 'test-results')
+import { startStudioInBrowser, waitForSaved, type StudioInBrowser } from './support/studioInBrowser'
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
 
 describe('the studio in web mode', () => {
-  let folder: string
-  let studio: RunningStudio
-  let browser: Browser
-  let watched: WatchedPage
+  let session: StudioInBrowser
   let page: Page
 
   beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true })
-    folder = mkdtempSync(join(tmpdir(), 'capmap-e2e-'))
-    studio = await startWebStudio({ projectPath: join(folder, 'Brand.capmap') })
-    browser = await launchBrowser()
-    watched = await openWatchedPage(browser, studio.origin)
-    page = watched.page
+    session = await startStudioInBrowser({ project: 'Brand' })
+    page = session.page
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await studio?.stop()
-  })
+  afterAll(() => session?.close())
 
   const runCommand = async (title: string) => {
     await page.keyboard.press('Control+Shift+P')
@@ -40,17 +26,16 @@ describe('the studio in web mode', () => {
       .first()
       .click()
   }
-  const waitForSaved = () => page.getByTestId('status-save').filter({ hasText: 'All changes saved' }).waitFor()
 
   it('tells a page opened without the token to use the printed URL', async () => {
-    const stranger = await browser.newPage()
-    await stranger.goto(studio.origin)
+    const stranger = await session.browser.newPage()
+    await stranger.goto(session.studio.origin)
     await expect(stranger.getByRole('heading', { name: 'Use the printed URL' }).isVisible()).resolves.toBe(true)
     await stranger.close()
   })
 
   it('opens the project given with --project, with an empty state that says what to do', async () => {
-    await page.goto(studio.launchUrl)
+    await page.goto(session.studio.launchUrl)
     await page.getByTestId('status-project').filter({ hasText: 'Brand' }).waitFor()
     await page.getByText('No events yet.').waitFor()
     expect(new URL(page.url()).searchParams.has('token')).toBe(false)
@@ -64,7 +49,7 @@ describe('the studio in web mode', () => {
     await page.getByLabel('Attribute 2 name').fill('visit_channel')
     await page.getByLabel('Attribute 2 type').selectOption('enum')
     await page.getByLabel(/Possible values/).fill('web,app,store')
-    await waitForSaved()
+    await waitForSaved(page)
     await page.getByRole('option', { name: /store_visit/ }).waitFor()
   })
 
@@ -75,7 +60,7 @@ describe('the studio in web mode', () => {
     await expect(page.locator('.field-error').first().textContent()).resolves.toMatch(/space/i)
     await name.fill('store_visit')
     await page.locator('.field-error').first().waitFor({ state: 'detached' })
-    await waitForSaved()
+    await waitForSaved(page)
   })
 
   it('keeps the event and its attributes across a reload', async () => {
@@ -84,7 +69,7 @@ describe('the studio in web mode', () => {
     await expect(page.getByLabel('Attribute 2 name').inputValue()).resolves.toBe('visit_channel')
     await expect(page.getByLabel('Attribute 2 type').inputValue()).resolves.toBe('enum')
     await expect(page.getByLabel(/Possible values/).inputValue()).resolves.toBe('web,app,store')
-    await page.screenshot({ path: join(screenshots, 'events-light.png') })
+    await session.screenshot('events-light')
   })
 
   it("shows the event's Capillary definition in a read-only Monaco from the studio's own bundle", async () => {
@@ -94,7 +79,7 @@ describe('the studio in web mode', () => {
     const text = (await lines.innerText()).replace(/\u00a0/g, ' ')
     expect(text).toContain('"eventName": "store_visit"')
     expect(text).toContain('"/v2/events"')
-    await page.screenshot({ path: join(screenshots, 'event-code-light.png') })
+    await session.screenshot('event-code-light')
     await page.getByRole('tab', { name: 'Design' }).click()
   })
 
@@ -103,13 +88,13 @@ describe('the studio in web mode', () => {
     await runCommand('Toggle Light/Dark Theme')
     const after = await page.evaluate(() => document.documentElement.dataset.theme)
     expect(after).not.toBe(before)
-    await page.screenshot({ path: join(screenshots, `events-${after}.png`) })
+    await session.screenshot(`events-${after}`)
     await runCommand('Toggle Light/Dark Theme')
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(before)
   })
 
   it('saves the project as a new file and continues on the copy', async () => {
-    const copy = join(folder, 'Brand copy.capmap')
+    const copy = join(session.folder, 'Brand copy.capmap')
     await runCommand('Save Project As')
     const dialog = page.getByRole('dialog', { name: 'Save project as' })
     await dialog.getByLabel('File path').fill(copy)
@@ -120,7 +105,7 @@ describe('the studio in web mode', () => {
   })
 
   it('refuses to open a file that is not a project, says why, and leaves it untouched', async () => {
-    const notes = join(folder, 'notes.capmap')
+    const notes = join(session.folder, 'notes.capmap')
     writeFileSync(notes, 'these are my notes, not a project\n')
     const before = sha256(notes)
     await runCommand('Open Project')
@@ -134,7 +119,7 @@ describe('the studio in web mode', () => {
   })
 
   it('made no request off its own origin and raised no page error', () => {
-    expect(watched.offOrigin).toEqual([])
-    expect(watched.pageErrors).toEqual([])
+    expect(session.watched.offOrigin).toEqual([])
+    expect(session.watched.pageErrors).toEqual([])
   })
 })

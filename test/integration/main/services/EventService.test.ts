@@ -1,44 +1,22 @@
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { StudioError } from '../../../../main/errors/StudioError'
-import { silentLogger } from '../../../../main/platform/logger'
-import { createStudio, type Studio } from '../../../../main/services/createStudio'
+import type { Studio } from '../../../../main/services/createStudio'
 import { attributeDraft, eventDraft } from '../../support/eventDraft'
-import { createTemporaryFolder } from '../../support/temporaryFolder'
+import { createTestStudio, studioErrorOf, type TestStudio } from '../../support/testStudio'
 
 const publication = { profile: 'UAT org', publishedAt: '2026-11-28T10:00:00.000Z', publishedBy: 'consultant' }
 
-function rejection(run: () => unknown): StudioError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof StudioError) return error
-    throw error
-  }
-  throw new Error('expected a StudioError')
-}
-
 describe('EventService', () => {
-  let folder: ReturnType<typeof createTemporaryFolder>
+  let fixture: TestStudio
   let studio: Studio
   let path: string
 
   beforeEach(() => {
-    folder = createTemporaryFolder('event-service')
-    studio = createStudio({
-      configDir: join(folder.path, 'config'),
-      mode: 'cli',
-      version: 'test',
-      logger: silentLogger
-    })
-    path = join(folder.path, 'Project.capmap')
-    studio.newProject(path, false)
+    fixture = createTestStudio('event-service')
+    studio = fixture.studio
+    path = fixture.projectPath
   })
 
-  afterEach(() => {
-    studio.session.close()
-    folder.remove()
-  })
+  afterEach(() => fixture.dispose())
 
   const publish = (id: string) => studio.session.require().events.recordPublication(id, publication)
 
@@ -51,12 +29,12 @@ describe('EventService', () => {
 
   it('refuses to add the same standard event twice', () => {
     studio.events.addStandard('CouponApplied')
-    expect(rejection(() => studio.events.addStandard('CouponApplied')).code).toBe('conflict')
+    expect(studioErrorOf(() => studio.events.addStandard('CouponApplied')).code).toBe('conflict')
   })
 
   it('refuses a second event with the same name, whatever its case', () => {
     studio.events.create(eventDraft())
-    expect(rejection(() => studio.events.create(eventDraft({ name: 'ROOM_RESERVED' }))).code).toBe('conflict')
+    expect(studioErrorOf(() => studio.events.create(eventDraft({ name: 'ROOM_RESERVED' }))).code).toBe('conflict')
   })
 
   it('sends an edited event back to Draft', () => {
@@ -69,7 +47,7 @@ describe('EventService', () => {
     const event = studio.events.create(eventDraft())
     publish(event.id)
     const [customer, roomType, ...rest] = studio.events.list()[0]!.attributes
-    const edited = rejection(() =>
+    const edited = studioErrorOf(() =>
       studio.events.update(event.id, {
         ...eventDraft(),
         attributes: [customer!, { ...roomType!, possibleValues: ['x'] }, ...rest]
@@ -77,7 +55,7 @@ describe('EventService', () => {
     )
     expect(edited.code).toBe('conflict')
     expect(edited.message).toMatch(/room_type cannot be edited/)
-    const removed = rejection(() =>
+    const removed = studioErrorOf(() =>
       studio.events.update(event.id, { ...eventDraft(), attributes: [customer!, ...rest] })
     )
     expect(removed.message).toMatch(/room_type cannot be removed/)
@@ -88,7 +66,7 @@ describe('EventService', () => {
     const event = studio.events.create(eventDraft())
     publish(event.id)
     const renamed = { ...eventDraft({ name: 'room_booked' }), attributes: studio.events.list()[0]!.attributes }
-    expect(rejection(() => studio.events.update(event.id, renamed)).message).toMatch(/name cannot change/)
+    expect(studioErrorOf(() => studio.events.update(event.id, renamed)).message).toMatch(/name cannot change/)
   })
 
   it('lets a published event gain a new attribute and a new label', () => {
@@ -106,7 +84,7 @@ describe('EventService', () => {
   it('refuses to delete a published event, and deletes a draft', () => {
     const published = studio.events.create(eventDraft())
     publish(published.id)
-    expect(rejection(() => studio.events.delete(published.id)).code).toBe('conflict')
+    expect(studioErrorOf(() => studio.events.delete(published.id)).code).toBe('conflict')
     const draft = studio.events.create(eventDraft({ name: 'other_event' }))
     studio.events.delete(draft.id)
     expect(studio.events.list().map((event) => event.name)).toEqual(['room_reserved'])

@@ -1,10 +1,8 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { StudioError } from '../../../../main/errors/StudioError'
-import { silentLogger } from '../../../../main/platform/logger'
-import { createStudio, type Studio } from '../../../../main/services/createStudio'
+import type { Studio } from '../../../../main/services/createStudio'
 import type { IntegrationDraft } from '../../../../shared/model/integration'
-import { createTemporaryFolder } from '../../support/temporaryFolder'
+import { createTestStudio, studioErrorOf, type TestStudio } from '../../support/testStudio'
 
 const webEngage: IntegrationDraft = {
   name: 'WebEngage EU',
@@ -18,37 +16,18 @@ const webEngage: IntegrationDraft = {
   ]
 }
 
-function rejection(run: () => unknown): StudioError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof StudioError) return error
-    throw error
-  }
-  throw new Error('expected a StudioError')
-}
-
 describe('IntegrationService', () => {
-  let folder: ReturnType<typeof createTemporaryFolder>
+  let fixture: TestStudio
   let studio: Studio
   let path: string
 
   beforeEach(() => {
-    folder = createTemporaryFolder('integration-service')
-    studio = createStudio({
-      configDir: join(folder.path, 'config'),
-      mode: 'cli',
-      version: 'test',
-      logger: silentLogger
-    })
-    path = join(folder.path, 'Project.capmap')
-    studio.newProject(path, false)
+    fixture = createTestStudio('integration-service')
+    studio = fixture.studio
+    path = fixture.projectPath
   })
 
-  afterEach(() => {
-    studio.session.close()
-    folder.remove()
-  })
+  afterEach(() => fixture.dispose())
 
   it('keeps an integration and its source-event-name map across closing and reopening the project', () => {
     studio.integrations.create(webEngage)
@@ -66,9 +45,11 @@ describe('IntegrationService', () => {
 
   it('refuses a slug another integration uses, and one that is not URL-safe', () => {
     studio.integrations.create(webEngage)
-    const taken = rejection(() => studio.integrations.create({ ...webEngage, name: 'Other' }))
+    const taken = studioErrorOf(() => studio.integrations.create({ ...webEngage, name: 'Other' }))
     expect(taken.code).toBe('conflict')
-    expect(rejection(() => studio.integrations.create({ ...webEngage, slug: 'Web Engage' })).code).toBe('invalid_input')
+    expect(studioErrorOf(() => studio.integrations.create({ ...webEngage, slug: 'Web Engage' })).code).toBe(
+      'invalid_input'
+    )
     expect(studio.integrations.list()).toHaveLength(1)
   })
 
@@ -77,7 +58,7 @@ describe('IntegrationService', () => {
       ...webEngage,
       eventNameMap: [...webEngage.eventNameMap, { sourceName: 'Added To Cart', eventName: 'x' }]
     }
-    expect(rejection(() => studio.integrations.create(twice)).message).toMatch(/Added To Cart.*mapped twice/)
+    expect(studioErrorOf(() => studio.integrations.create(twice)).message).toMatch(/Added To Cart.*mapped twice/)
   })
 
   it('reads default webhook settings for each transformer until they are saved', () => {
@@ -90,7 +71,9 @@ describe('IntegrationService', () => {
   it('saves webhook settings per transformer, and never turns the uniqueness check off once on', () => {
     const settings = { transformer: 'defaultTransformer' as const, tillCode: 'store.till1', auth: 'BASIC' as const }
     studio.integrations.saveWebhookSettings({ ...settings, uniquenessCheckEnabled: true })
-    const off = rejection(() => studio.integrations.saveWebhookSettings({ ...settings, uniquenessCheckEnabled: false }))
+    const off = studioErrorOf(() =>
+      studio.integrations.saveWebhookSettings({ ...settings, uniquenessCheckEnabled: false })
+    )
     expect(off.code).toBe('conflict')
     studio.session.close()
     studio.session.open(path)
@@ -98,7 +81,7 @@ describe('IntegrationService', () => {
   })
 
   it('builds the sample project with its two integrations, webhook settings and standard event', () => {
-    const samplePath = join(folder.path, 'Sample.capmap')
+    const samplePath = join(fixture.folder, 'Sample.capmap')
     studio.newProject(samplePath, true)
     expect(studio.integrations.list().map((integration) => integration.slug)).toEqual(['booking-app', 'webengage'])
     expect(studio.events.list().map((event) => `${event.name}:${event.kind}`)).toEqual([

@@ -1,11 +1,9 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { StudioError } from '../../../../main/errors/StudioError'
-import { silentLogger } from '../../../../main/platform/logger'
-import { createStudio, type Studio } from '../../../../main/services/createStudio'
+import type { Studio } from '../../../../main/services/createStudio'
 import type { MappingSpec } from '../../../../shared/model/mapping'
 import { eventDraft } from '../../support/eventDraft'
-import { createTemporaryFolder } from '../../support/temporaryFolder'
+import { createTestStudio, studioErrorOf, type TestStudio } from '../../support/testStudio'
 
 const spec = (target = 'customer_id'): MappingSpec => ({
   match: { kind: 'integration' },
@@ -13,33 +11,17 @@ const spec = (target = 'customer_id'): MappingSpec => ({
   rules: [{ target, source: { kind: 'path', path: 'user_id', scope: 'item' }, transforms: [{ kind: 'trim' }] }]
 })
 
-function rejection(run: () => unknown): StudioError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof StudioError) return error
-    throw error
-  }
-  throw new Error('expected a StudioError')
-}
-
 describe('MappingService', () => {
-  let folder: ReturnType<typeof createTemporaryFolder>
+  let fixture: TestStudio
   let studio: Studio
   let path: string
   let integrationId: string
   let eventId: string
 
   beforeEach(() => {
-    folder = createTemporaryFolder('mapping-service')
-    studio = createStudio({
-      configDir: join(folder.path, 'config'),
-      mode: 'cli',
-      version: 'test',
-      logger: silentLogger
-    })
-    path = join(folder.path, 'Project.capmap')
-    studio.newProject(path, false)
+    fixture = createTestStudio('mapping-service')
+    studio = fixture.studio
+    path = fixture.projectPath
     eventId = studio.events.create(eventDraft()).id
     integrationId = studio.integrations.create({
       name: 'Booking app',
@@ -51,10 +33,7 @@ describe('MappingService', () => {
     }).id
   })
 
-  afterEach(() => {
-    studio.session.close()
-    folder.remove()
-  })
+  afterEach(() => fixture.dispose())
 
   it('keeps a mapping across closing and reopening the project', () => {
     studio.mappings.save(integrationId, eventId, spec())
@@ -73,14 +52,14 @@ describe('MappingService', () => {
 
   it('accepts eventDateTime and external_event_id besides the attributes, and refuses an unknown target', () => {
     expect(() => studio.mappings.save(integrationId, eventId, spec('eventDateTime'))).not.toThrow()
-    const unknown = rejection(() => studio.mappings.save(integrationId, eventId, spec('no_such_field')))
+    const unknown = studioErrorOf(() => studio.mappings.save(integrationId, eventId, spec('no_such_field')))
     expect(unknown.code).toBe('invalid_input')
     expect(unknown.message).toMatch(/room_reserved has no attribute no_such_field/)
   })
 
   it('refuses two rules for one attribute', () => {
     const twice = { ...spec(), rules: [...spec().rules, ...spec().rules] }
-    expect(rejection(() => studio.mappings.save(integrationId, eventId, twice)).message).toMatch(/two rules/)
+    expect(studioErrorOf(() => studio.mappings.save(integrationId, eventId, twice)).message).toMatch(/two rules/)
   })
 
   it('sends the event back to Draft when its mapping changes', () => {
@@ -96,7 +75,7 @@ describe('MappingService', () => {
   })
 
   it('builds the sample project with a mapping for each of its integrations', () => {
-    studio.newProject(join(folder.path, 'Sample.capmap'), true)
+    studio.newProject(join(fixture.folder, 'Sample.capmap'), true)
     const slugs = new Map(studio.integrations.list().map((integration) => [integration.id, integration.slug]))
     const names = new Map(studio.events.list().map((event) => [event.id, event.name]))
     const pairs = studio.mappings.list().map((m) => `${slugs.get(m.integrationId)} → ${names.get(m.eventId)}`)
