@@ -3,7 +3,7 @@ import type { StandardEventName } from '../../../shared/capillary/standardEvents
 import type { Result, StudioErrorInfo } from '../../../shared/api/result'
 import type { EventDefinition, EventDraft } from '../../../shared/model/event'
 import type { StudioApi } from '../../api/client'
-import { createEditHistory, type EditHistory } from './editHistory'
+import { createEditHistory, type EditHistory } from '../../app/editHistory'
 import { touchedField } from './touchedField'
 
 type EventsApi = Pick<

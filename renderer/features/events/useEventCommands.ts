@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { useStudio } from '../../app/StudioContext'
+import { undoRedoCommands } from '../../app/undoRedoCommands'
 import { newCustomEventDraft } from './newEventDraft'
 
 /** The event designer's palette actions and shortcuts (registered while the Events screen is shown). */
@@ -37,31 +38,7 @@ export function useEventCommands(openLibrary: () => void): void {
           if (id) await events.getState().duplicate(id)
         }
       },
-      {
-        id: 'edit.undo',
-        title: 'Undo',
-        category: 'Edit',
-        shortcut: 'Mod+Z',
-        enabled: () => events.getState().canUndo,
-        run: () => events.getState().undo()
-      },
-      {
-        id: 'edit.redo',
-        title: 'Redo',
-        category: 'Edit',
-        shortcut: 'Mod+Shift+Z',
-        enabled: () => events.getState().canRedo,
-        run: () => events.getState().redo()
-      },
-      {
-        id: 'edit.redoAlternative',
-        title: 'Redo',
-        category: 'Edit',
-        shortcut: 'Mod+Y',
-        enabled: () => events.getState().canRedo,
-        hidden: true,
-        run: () => events.getState().redo()
-      }
+      ...undoRedoCommands(events)
     ])
   }, [commands, events, project, openLibrary])
 }

@@ -3,6 +3,7 @@ import type { StudioErrorInfo } from '../../../shared/api/result'
 import type { Integration, IntegrationDraft } from '../../../shared/model/integration'
 import type { TransformerType, WebhookSettings } from '../../../shared/model/webhookSettings'
 import type { StudioApi } from '../../api/client'
+import { createEditHistory, type EditHistory } from '../../app/editHistory'
 import { checkIntegrationDraft } from './checkIntegrationDraft'
 import { uniqueSlug } from './newIntegrationDraft'
 
@@ -55,6 +56,10 @@ interface IntegrationsState {
   remove(id: string): Promise<boolean>
   editWebhook(settings: WebhookSettings): void
   flushWebhooks(): Promise<void>
+  canUndo: boolean
+  canRedo: boolean
+  undo(): void
+  redo(): void
 }
 
 export const autosaveDelayMs = 400
@@ -93,6 +98,29 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
     // write's integrationsChanged brings a fresh one).
     let integrationWrites = 0
     let webhookWrites = 0
+    const histories = new Map<string, EditHistory<IntegrationDraft>>()
+    const historyOf = (id: string) => {
+      const history = histories.get(id) ?? createEditHistory<IntegrationDraft>()
+      histories.set(id, history)
+      return history
+    }
+    const syncHistoryFlags = () => {
+      const id = get().selectedId
+      const history = id ? histories.get(id) : undefined
+      set({ canUndo: history?.canUndo() ?? false, canRedo: history?.canRedo() ?? false })
+    }
+
+    /** Takes a new draft (an edit, an undo or a redo): invalid drafts wait at the fields, valid ones autosave. */
+    const applyDraft = (draft: IntegrationDraft, slugFollowsName: boolean) => {
+      clearTimeout(timer)
+      if (blockingProblem(draft, get().selectedId)) {
+        set({ draft, slugFollowsName, saveState: 'invalid' })
+      } else {
+        set({ draft, slugFollowsName, saveState: 'pending' })
+        timer = setTimeout(() => void get().flush(), autosaveDelayMs)
+      }
+      syncHistoryFlags()
+    }
 
     const otherSlugs = (id: string | null) =>
       get()
@@ -183,6 +211,8 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
       webhookDrafts: {},
       webhookSaveStates: {},
       webhookErrors: {},
+      canUndo: false,
+      canRedo: false,
 
       async load() {
         const startedAt = { integrations: integrationWrites, webhooks: webhookWrites }
@@ -216,6 +246,7 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
           panel: 'integration',
           ...(integration ? { selectedId: integration.id, original: integration, draft: toDraft(integration) } : {})
         })
+        syncHistoryFlags()
       },
 
       async showWebhooks() {
@@ -240,6 +271,7 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
           isNew: true,
           slugFollowsName: true
         })
+        syncHistoryFlags()
         return result.value
       },
 
@@ -250,13 +282,20 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
         const draft = { ...current, ...patch }
         if (slugFollowsName && patch.name !== undefined) draft.slug = uniqueSlug(patch.name, otherSlugs(selectedId))
         if (patch.slug !== undefined) slugFollowsName = false
-        clearTimeout(timer)
-        if (blockingProblem(draft, selectedId)) {
-          set({ draft, slugFollowsName, saveState: 'invalid' })
-          return
-        }
-        set({ draft, slugFollowsName, saveState: 'pending' })
-        timer = setTimeout(() => void get().flush(), autosaveDelayMs)
+        historyOf(selectedId).record(current, Date.now(), Object.keys(patch).sort().join(','))
+        applyDraft(draft, slugFollowsName)
+      },
+
+      undo() {
+        const { draft, selectedId } = get()
+        const restored = draft && selectedId ? histories.get(selectedId)?.undo(draft) : undefined
+        if (restored) applyDraft(restored, false)
+      },
+
+      redo() {
+        const { draft, selectedId } = get()
+        const restored = draft && selectedId ? histories.get(selectedId)?.redo(draft) : undefined
+        if (restored) applyDraft(restored, false)
       },
 
       async flush() {
@@ -280,10 +319,12 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
           return false
         }
         integrationWrites += 1
+        histories.delete(id)
         set((state) => ({
           integrations: state.integrations.filter((integration) => integration.id !== id),
           ...(state.selectedId === id ? noSelection : {})
         }))
+        syncHistoryFlags()
         return true
       },
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { useStudio } from '../../app/StudioContext'
+import { undoRedoCommands } from '../../app/undoRedoCommands'
 import { newIntegrationDraft } from './newIntegrationDraft'
 
 /** The Integrations screen's palette actions (registered while the screen is shown). */
@@ -23,7 +24,8 @@ export function useIntegrationCommands(): void {
         category: 'Integrations',
         enabled: () => project.getState().project !== null,
         run: () => integrations.getState().showWebhooks()
-      }
+      },
+      ...undoRedoCommands(integrations)
     ])
   }, [commands, integrations, project])
 }

@@ -225,4 +225,23 @@ describe('the integrations store', () => {
     expect(store.getState().webhookDrafts.defaultTransformer).toBeUndefined()
     expect(store.getState().webhooks[1]?.uniquenessCheckEnabled).toBe(true)
   })
+
+  it('undoes and redoes edits of the selected integration, and autosaves the restored draft', async () => {
+    const { api, store } = await loadedStore()
+    await store.getState().select('we')
+    store.getState().edit({ name: 'WebEngage EU' })
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs)
+    store.getState().edit({ eventNameField: 'eventName' })
+    store.getState().undo()
+    expect(store.getState().draft?.eventNameField).toBe('event_name')
+    store.getState().undo()
+    expect(store.getState().draft?.name).toBe('WebEngage storefront')
+    expect(store.getState().canUndo).toBe(false)
+    store.getState().redo()
+    expect(store.getState().draft?.name).toBe('WebEngage EU')
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs)
+    expect(api.updateIntegration).toHaveBeenLastCalledWith(
+      expect.objectContaining({ id: 'we', draft: store.getState().draft })
+    )
+  })
 })

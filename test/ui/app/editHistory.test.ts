@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { coalesceWindowMs, createEditHistory } from '../../../../renderer/features/events/editHistory'
+import { coalesceWindowMs, createEditHistory } from '../../../renderer/app/editHistory'
 
 describe('the edit history', () => {
   it('undoes and redoes whole states in order', () => {

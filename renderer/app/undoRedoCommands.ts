@@ -1,0 +1,35 @@
+import type { StoreApi } from 'zustand'
+import type { Command } from './commands'
+
+interface Undoable {
+  canUndo: boolean
+  canRedo: boolean
+  undo(): void
+  redo(): void
+}
+
+/** Undo and Redo (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y) for the screen whose store is given. */
+export function undoRedoCommands(store: StoreApi<Undoable>): Command[] {
+  const redo = () => store.getState().redo()
+  const canRedo = () => store.getState().canRedo
+  return [
+    {
+      id: 'edit.undo',
+      title: 'Undo',
+      category: 'Edit',
+      shortcut: 'Mod+Z',
+      enabled: () => store.getState().canUndo,
+      run: () => store.getState().undo()
+    },
+    { id: 'edit.redo', title: 'Redo', category: 'Edit', shortcut: 'Mod+Shift+Z', enabled: canRedo, run: redo },
+    {
+      id: 'edit.redoAlternative',
+      title: 'Redo',
+      category: 'Edit',
+      shortcut: 'Mod+Y',
+      hidden: true,
+      enabled: canRedo,
+      run: redo
+    }
+  ]
+}
