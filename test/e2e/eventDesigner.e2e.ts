@@ -70,6 +70,13 @@ describe('the event designer', () => {
     await noIssue('regex_invalid')
   })
 
+  it('asks for the account only when the customer source has several accounts', async () => {
+    await expect(page.getByLabel('Account ID').count()).resolves.toBe(0)
+    await page.getByLabel('Source').selectOption('WECHAT')
+    await page.getByLabel('Account ID').fill('brand-wechat-1')
+    await waitForSaved(page)
+  })
+
   it('flags a missing customer field, and undo and redo bring it back and take it away', async () => {
     await page.getByRole('button', { name: 'Remove attribute customer' }).click()
     await issue('customer_missing')
@@ -92,6 +99,7 @@ describe('the event designer', () => {
     await expect(attribute(3).name.inputValue()).resolves.toBe('check_in')
     await expect(attribute(3).type.inputValue()).resolves.toBe('date')
     await expect(page.getByLabel('Regex (optional)').inputValue()).resolves.toBe('^[A-Z]+$')
+    await expect(page.getByLabel('Account ID').inputValue()).resolves.toBe('brand-wechat-1')
     await session.screenshot('attribute-editor')
   })
 

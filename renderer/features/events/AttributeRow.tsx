@@ -1,8 +1,9 @@
 import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react'
 import { attributeTypes, supportsOption } from '../../../shared/capillary/attributeTypes'
 import type { DesignIssue } from '../../../shared/capillary/designIssue'
-import { customerDefaults, customerSources, identifierTypes } from '../../../shared/capillary/sourceAccounts'
+import { customerDefaults } from '../../../shared/capillary/sourceAccounts'
 import type { AttributeDraft, AttributeType } from '../../../shared/model/event'
+import { CustomerSettingsFields } from './CustomerSettingsFields'
 import { FieldIssues } from './FieldIssues'
 import { issuesAt } from './issuesAt'
 
@@ -176,49 +177,11 @@ export function AttributeRow(props: AttributeRowProps) {
         </label>
       )}
       {attribute.type === 'customer' && attribute.customer && (
-        <div className="attribute-options">
-          <label className="field">
-            <span className="field-label">Identifier type</span>
-            <select
-              className="input"
-              value={attribute.customer.identifierType}
-              disabled={fixed}
-              onChange={(event) => set({ customer: { ...attribute.customer!, identifierType: event.target.value } })}
-            >
-              {identifierTypes.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field-label">Source</span>
-            <select
-              className="input"
-              value={attribute.customer.source}
-              disabled={fixed}
-              onChange={(event) => set({ customer: { ...attribute.customer!, source: event.target.value } })}
-            >
-              {customerSources.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={attribute.customer.addCustomerIfNotExists}
-              disabled={fixed}
-              onChange={(event) =>
-                set({ customer: { ...attribute.customer!, addCustomerIfNotExists: event.target.checked } })
-              }
-            />
-            Add the customer if not registered
-          </label>
-        </div>
+        <CustomerSettingsFields
+          settings={attribute.customer}
+          disabled={fixed}
+          onChange={(customer) => set({ customer })}
+        />
       )}
       <FieldIssues
         issues={issues.filter(
