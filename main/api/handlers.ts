@@ -1,8 +1,11 @@
 import type { ParsedInput, RequestName, RequestOutput } from '../../shared/api/contract'
 import type { Studio } from '../services/createStudio'
 import { createAppHandlers } from './app'
+import { createCapillaryHandlers } from './capillary'
+import { createCaptureHandlers } from './captures'
 import { createEventHandlers } from './events'
 import { createIntegrationHandlers } from './integrations'
+import { createListenerHandlers } from './listener'
 import { createMappingHandlers } from './mappings'
 import { createProjectHandlers } from './projects'
 
@@ -17,6 +20,9 @@ export function createHandlers(studio: Studio): Handlers {
     ...createProjectHandlers(studio),
     ...createEventHandlers(studio),
     ...createIntegrationHandlers(studio),
-    ...createMappingHandlers(studio)
+    ...createMappingHandlers(studio),
+    ...createListenerHandlers(studio),
+    ...createCaptureHandlers(studio),
+    ...createCapillaryHandlers(studio)
   }
 }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, safeStorage, shell } from 'electron'
 import log from 'electron-log/main'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -6,6 +6,7 @@ import { createDispatcher } from '../api/dispatcher'
 import { createHandlers } from '../api/handlers'
 import { forwardServerEvents, registerIpcTransport } from '../api/ipc'
 import { resolveConfigDir } from '../platform/configDir'
+import { SafeStorageSecretStore } from '../secrets/SafeStorageSecretStore'
 import { createStudio } from '../services/createStudio'
 import type { FileDialogs } from '../services/FileDialogs'
 import { openStartupProject } from '../services/openStartupProject'
@@ -44,7 +45,8 @@ const studio = createStudio({
   mode: 'electron',
   version: app.getVersion(),
   logger: { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
-  fileDialogs
+  fileDialogs,
+  secrets: new SafeStorageSecretStore(safeStorage, join(configDir, 'secrets.json'))
 })
 
 if (!app.requestSingleInstanceLock()) app.quit()

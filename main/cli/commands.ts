@@ -1,6 +1,17 @@
 import type { CliCommand } from './CliCommand'
+import { capturesCommand } from './commands/captures'
+import { listenCommand } from './commands/listen'
 import { newProjectCommand } from './commands/newProject'
+import { sandboxCommand } from './commands/sandbox'
+import { transformCommand } from './commands/transform'
 import { webCommand } from './commands/web'
 
 /** Every `capmap` command, in the order `--help` lists them. A new command is one file and one line here. */
-export const cliCommands: readonly CliCommand[] = [newProjectCommand, webCommand]
+export const cliCommands: readonly CliCommand[] = [
+  newProjectCommand,
+  webCommand,
+  listenCommand,
+  capturesCommand,
+  sandboxCommand,
+  transformCommand
+]

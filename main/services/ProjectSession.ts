@@ -5,9 +5,11 @@ import { StudioError } from '../errors/StudioError'
 import type { Logger } from '../platform/logger'
 import { projectName, type AppState } from '../platform/AppState'
 import { backupProject } from '../store/backups'
+import { CaptureRepository } from '../store/CaptureRepository'
 import { checkpoint, isReadOnly, openProjectDatabase, schemaVersionOf, type ProjectDatabase } from '../store/database'
 import { EventRepository } from '../store/EventRepository'
 import { IntegrationRepository } from '../store/IntegrationRepository'
+import { ListenerSettingsRepository } from '../store/ListenerSettingsRepository'
 import { MappingRepository } from '../store/MappingRepository'
 import { ProjectLock } from '../store/ProjectLock'
 import { ProjectMetaRepository } from '../store/ProjectMetaRepository'
@@ -25,6 +27,14 @@ interface OpenedProject {
   mappings: MappingRepository
   webhookSettings: WebhookSettingsRepository
   meta: ProjectMetaRepository
+  captures: CaptureRepository
+  listenerSettings: ListenerSettingsRepository
+}
+
+/** Follows the open project: the listener starts with it and stops before its file closes. */
+export interface ProjectObserver {
+  opened(project: OpenedProject): void
+  closing(project: OpenedProject): void
 }
 
 export interface ProjectSessionDeps {
@@ -41,6 +51,7 @@ export interface ProjectSessionDeps {
  */
 export class ProjectSession {
   private current: OpenedProject | undefined
+  private readonly observers = new Set<ProjectObserver>()
 
   constructor(private readonly deps: ProjectSessionDeps) {}
 
@@ -103,6 +114,7 @@ export class ProjectSession {
     const project = this.current
     if (!project) return this.state()
     this.current = undefined
+    for (const observer of this.observers) this.notify(() => observer.closing(project))
     try {
       if (!isReadOnly(project.db)) this.backup(project.db, project.path)
       checkpoint(project.db)
@@ -129,6 +141,19 @@ export class ProjectSession {
     project.meta.set('lastSavedAt', this.deps.clock.now().toISOString())
   }
 
+  observe(observer: ProjectObserver): () => void {
+    this.observers.add(observer)
+    return () => this.observers.delete(observer)
+  }
+
+  private notify(callback: () => void): void {
+    try {
+      callback()
+    } catch (error) {
+      this.deps.logger.error(`a project observer failed: ${(error as Error).stack ?? String(error)}`)
+    }
+  }
+
   private assemble(
     path: string,
     db: ProjectDatabase,
@@ -144,7 +169,9 @@ export class ProjectSession {
       integrations: new IntegrationRepository(db),
       mappings: new MappingRepository(db),
       webhookSettings: new WebhookSettingsRepository(db),
-      meta: new ProjectMetaRepository(db)
+      meta: new ProjectMetaRepository(db),
+      captures: new CaptureRepository(db),
+      listenerSettings: new ListenerSettingsRepository(db)
     }
   }
 
@@ -155,6 +182,7 @@ export class ProjectSession {
     this.deps.logger.info(`project opened: ${project.path}${isReadOnly(project.db) ? ' (read-only)' : ''}`)
     const state = this.state()
     this.deps.bus.emit('projectChanged', state)
+    for (const observer of this.observers) this.notify(() => observer.opened(project))
     return state
   }
 

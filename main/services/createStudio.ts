@@ -1,11 +1,16 @@
 import { join } from 'node:path'
 import type { AppInfo } from '../../shared/api/types'
+import { createCapillaryServices } from '../capillary/createCapillaryServices'
 import { AppState } from '../platform/AppState'
 import type { Logger } from '../platform/logger'
+import { EnvironmentSecretStore } from '../secrets/EnvironmentSecretStore'
+import type { SecretStore } from '../secrets/SecretStore'
+import { CaptureService } from './CaptureService'
 import { systemClock, type Clock } from './Clock'
 import { EventService } from './EventService'
 import { noFileDialogs, type FileDialogs } from './FileDialogs'
 import { IntegrationService } from './IntegrationService'
+import { ListenerService, type ListenerServiceOptions } from './ListenerService'
 import { MappingService } from './MappingService'
 import { ProjectSession } from './ProjectSession'
 import { seedSampleProject } from './sampleProject'
@@ -18,6 +23,10 @@ export interface StudioOptions {
   logger: Logger
   clock?: Clock
   fileDialogs?: FileDialogs
+  /** Where secrets live: the app passes Electron's safeStorage; elsewhere, the environment and memory. */
+  secrets?: SecretStore
+  /** The listener follows the open project in the app and web mode (not in one-shot CLI commands) unless told. */
+  listener?: ListenerServiceOptions
 }
 
 /** Everything behind the contract, wired once; the app, web mode and the tests all build the studio here. */
@@ -32,6 +41,8 @@ export function createStudio(options: StudioOptions) {
     logger: options.logger,
     backupsDir: join(options.configDir, 'backups')
   })
+  const secrets = options.secrets ?? new EnvironmentSecretStore(process.env)
+  const listenerOptions = options.listener ?? { autoStart: options.mode !== 'cli' }
   const appInfo: AppInfo = {
     name: 'Capillary Mapping Studio',
     version: options.version,
@@ -50,6 +61,17 @@ export function createStudio(options: StudioOptions) {
     events: new EventService(session, bus, clock),
     integrations: new IntegrationService(session, bus, clock),
     mappings: new MappingService(session, bus, clock),
+    secrets,
+    listener: new ListenerService(session, bus, clock, secrets, options.logger, listenerOptions),
+    captures: new CaptureService(session, bus),
+    /** Connection profiles (config folder + secret store) and the studio's local Capillary sandbox. */
+    capillary: createCapillaryServices({
+      configDir: options.configDir,
+      clock,
+      secrets,
+      logger: options.logger,
+      isSampleProject: () => session.state().project !== null && session.require().meta.get('origin') === 'sample'
+    }),
     /** Creates a project, optionally filled with the sample. */
     newProject(path: string, sample: boolean) {
       return session.create(

@@ -6,6 +6,7 @@ import { IntegrationDraft } from '../../shared/model/integration'
 import { MappingSpec } from '../../shared/model/mapping'
 import { WebhookSettings } from '../../shared/model/webhookSettings'
 import sampleSource from '../../resources/sample-project.json'
+import { SampleCapture, seedSampleCaptures } from '../listener/sampleCaptures'
 import type { OpenedProject } from './ProjectSession'
 
 /** The readable source of the sample project (`resources/sample-project.json`), checked when it is built. */
@@ -16,7 +17,9 @@ export const SampleProject = z.object({
   integrations: z.array(IntegrationDraft).default([]),
   webhookSettings: z.array(WebhookSettings).default([]),
   /** Mappings name their integration by slug and their event by name. */
-  mappings: z.array(z.object({ integration: z.string(), event: z.string(), spec: MappingSpec })).default([])
+  mappings: z.array(z.object({ integration: z.string(), event: z.string(), spec: MappingSpec })).default([]),
+  /** Requests shown as already captured, for the sample's integrations (payloads from resources/samples). */
+  captures: z.array(SampleCapture).default([])
 })
 export type SampleProject = z.infer<typeof SampleProject>
 
@@ -41,6 +44,7 @@ export function seedSampleProject(project: OpenedProject, now: string, newId: ()
         throw new Error(`sample mapping ${mapping.integration} → ${mapping.event} names nothing`)
       project.mappings.save(newId(), integration.id, event.id, mapping.spec, now)
     }
+    seedSampleCaptures(project, sample.captures, new Date(now))
     project.meta.set('origin', 'sample')
   })()
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { AppInfo } from '../../shared/api/types'
 import { ProjectPathDialog, type PathDialogPurpose } from '../features/projects/ProjectPathDialog'
 import { useProjectCommands } from '../features/projects/useProjectCommands'
+import { SandboxOffer } from '../features/settings/SandboxOffer'
 import { CommandPalette } from './CommandPalette'
 import { flushEdits } from './flushEdits'
 import { Notifications } from './Notifications'
@@ -30,7 +31,8 @@ export function App() {
       }),
       api.on('eventsChanged', () => void events.getState().load()),
       api.on('integrationsChanged', () => void integrations.getState().load()),
-      api.on('commandRequested', ({ commandId }) => stores.commands.getState().run(commandId))
+      api.on('commandRequested', ({ commandId }) => stores.commands.getState().run(commandId)),
+      api.on('listenerStatusChanged', (status) => stores.listener.getState().receive(status))
     ]
     return () => unsubscribe.forEach((stop) => stop())
   }, [stores])
@@ -59,6 +61,7 @@ export function App() {
       <Shell appInfo={appInfo} onOpenPalette={openPalette} />
       <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />
       {pathDialog && <ProjectPathDialog purpose={pathDialog} onClose={() => setPathDialog(null)} />}
+      <SandboxOffer />
       <Notifications />
     </>
   )

@@ -1,6 +1,7 @@
 import { Command, FileText, Lock } from 'lucide-react'
 import type { AppInfo } from '../../shared/api/types'
 import { displayShortcut } from './commands'
+import { ListenerStatus } from './ListenerStatus'
 import { saveLabels, worstSaveState } from './saveStatus'
 import { useStudioStore } from './StudioContext'
 
@@ -41,6 +42,7 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
             : ''}
         </span>
       )}
+      <ListenerStatus />
       <span className="status-spacer" />
       {appInfo && (
         <span className="status-item">

@@ -1,9 +1,11 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import type { StudioApi } from '../api/client'
+import { createListenerStore } from '../features/captures/listenerStore'
 import { createEventsStore } from '../features/events/store'
 import { createIntegrationsStore } from '../features/integrations/store'
 import { createProjectStore } from '../features/projects/store'
+import { createConnectionProfilesStore } from '../features/settings/store'
 import { createCommandRegistry } from './commands'
 import { createNotificationStore } from './notifications'
 
@@ -17,7 +19,9 @@ export function createStudioStores(api: StudioApi) {
     commands: createCommandRegistry(),
     project: createProjectStore(api),
     events: createEventsStore(api, reportError),
-    integrations: createIntegrationsStore(api, reportError)
+    integrations: createIntegrationsStore(api, reportError),
+    listener: createListenerStore(api, reportError),
+    profiles: createConnectionProfilesStore(api, reportError)
   }
 }
 

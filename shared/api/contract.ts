@@ -1,9 +1,29 @@
 import { z } from 'zod'
 import { StandardEventName } from '../capillary/standardEvents'
 import { EventDraft, type EventDefinition } from '../model/event'
+import {
+  CaptureQuery,
+  CaptureSelection,
+  type CaptureDetail,
+  type CapturePage,
+  type CaptureSummary
+} from '../model/capture'
+import {
+  ConnectionProfileDraft,
+  type ConnectionProfileView,
+  type ConnectionVerdict,
+  type LocalSandboxState
+} from '../model/connectionProfile'
 import { Id } from '../model/ids'
 import { IntegrationDraft, type Integration } from '../model/integration'
 import { MappingSpec, type Mapping } from '../model/mapping'
+import {
+  IntegrationCaptureSettingsPatch,
+  ListenerSettingsPatch,
+  Retention,
+  type ListenerSettingsView,
+  type ListenerStatus
+} from '../model/listenerSettings'
 import { WebhookSettings } from '../model/webhookSettings'
 import type { AppInfo, DirectoryListing, PickedPath, ProjectState, RecentProject } from './types'
 
@@ -72,7 +92,53 @@ export const requests = {
   },
   deleteMapping: { input: z.object({ id: Id }).strict(), output: returns<{ id: string }>() },
 
-  saveWebhookSettings: { input: z.object({ settings: WebhookSettings }).strict(), output: returns<WebhookSettings[]>() }
+  saveWebhookSettings: {
+    input: z.object({ settings: WebhookSettings }).strict(),
+    output: returns<WebhookSettings[]>()
+  },
+
+  getListenerStatus: { input: NoInput, output: returns<ListenerStatus>() },
+  /** Turns listening on for the open project (kept in it) and starts the listener. */
+  startListener: { input: NoInput, output: returns<ListenerStatus>() },
+  /** Turns listening off for the open project (kept in it) and stops the listener. */
+  stopListener: { input: NoInput, output: returns<ListenerStatus>() },
+  getListenerSettings: { input: NoInput, output: returns<ListenerSettingsView>() },
+  /** Address, port, body limit, on/off; a running listener restarts on its new address. */
+  setListenerSettings: { input: ListenerSettingsPatch, output: returns<ListenerSettingsView>() },
+  /** An integration's signature verification and redaction. */
+  setIntegrationCaptureSettings: { input: IntegrationCaptureSettingsPatch, output: returns<ListenerSettingsView>() },
+  /** Keeps an integration's signing secret in this studio's secret store (never the project); null forgets it. */
+  setSigningSecret: {
+    input: z.object({ integrationId: Id, secret: z.string().min(1).max(4096).nullable() }).strict(),
+    output: returns<ListenerSettingsView>()
+  },
+  /** Retention of an integration's captures (null: the unmatched ones), applied at once. */
+  setRetention: {
+    input: z.object({ integrationId: Id.nullable(), retention: Retention }).strict(),
+    output: returns<{ settings: ListenerSettingsView; deleted: number }>()
+  },
+  /** Newest first, by keyset; with `search`, full-text over bodies, paths and queries. */
+  listCaptures: { input: CaptureQuery, output: returns<CapturePage>() },
+  getCapture: { input: z.object({ id: Id }).strict(), output: returns<CaptureDetail>() },
+  deleteCaptures: { input: CaptureSelection, output: returns<{ deleted: number }>() },
+
+  /** Connection profiles of the config folder (shared with the CLI), with where each one's secret comes from. */
+  listConnectionProfiles: { input: NoInput, output: returns<ConnectionProfileView[]>() },
+  /** Creates (no id) or replaces a profile; a `secret` (password or OAuth secret) goes to the secret store only. */
+  saveConnectionProfile: {
+    input: z
+      .object({ id: Id.optional(), draft: ConnectionProfileDraft, secret: z.string().max(1000).optional() })
+      .strict(),
+    output: returns<ConnectionProfileView>()
+  },
+  deleteConnectionProfile: { input: z.object({ id: Id }).strict(), output: returns<{ id: string }>() },
+  /** Signs in with the profile and reads the org: a plain verdict, never an error for a failed connection. */
+  testConnectionProfile: { input: z.object({ id: Id }).strict(), output: returns<ConnectionVerdict>() },
+  getLocalSandbox: { input: NoInput, output: returns<LocalSandboxState>() },
+  /** Starts the studio's own Capillary sandbox (it stops with the studio) and points a profile at it. */
+  startLocalSandbox: { input: NoInput, output: returns<LocalSandboxState>() },
+  stopLocalSandbox: { input: NoInput, output: returns<LocalSandboxState>() },
+  dismissSandboxOffer: { input: NoInput, output: returns<LocalSandboxState>() }
 } as const
 
 /** Events pushed from main to every window (IPC) or browser tab (Server-Sent Events). */
@@ -82,7 +148,12 @@ export const serverEvents = {
   integrationsChanged: returns<{ id?: string }>(),
   mappingsChanged: returns<{ id: string }>(),
   /** A native menu item asks the renderer to run one of its registered commands. */
-  commandRequested: returns<{ commandId: string }>()
+  commandRequested: returns<{ commandId: string }>(),
+  listenerStatusChanged: returns<ListenerStatus>(),
+  /** Captures committed since the last notice (batched): how many, and the newest of them (at most 100), newest first. */
+  capturesReceived: returns<{ count: number; captures: CaptureSummary[] }>(),
+  /** Captures were deleted (explicitly or by retention). */
+  capturesDeleted: returns<{ count: number }>()
 } as const
 
 export type Requests = typeof requests

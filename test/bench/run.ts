@@ -1,10 +1,17 @@
 // `npm run -s bench [-- <group>]`: prints only JSON lines, one per figure. Exits 0 when every figure was measured
 // (whether or not targets are met: `ok` says so), non-zero when one could not be.
 import { apiBench } from './groups/api'
+import { engineBench } from './groups/engine'
+import { listenerBench } from './groups/listener'
 import { storeBench } from './groups/store'
 import type { BenchGroup } from './figure'
 
-const groups: Record<string, BenchGroup> = { api: apiBench, store: storeBench }
+const groups: Record<string, BenchGroup> = {
+  api: apiBench,
+  store: storeBench,
+  listener: listenerBench,
+  engine: engineBench
+}
 
 async function main(selected: string[]): Promise<number> {
   const unknown = selected.filter((name) => !(name in groups))

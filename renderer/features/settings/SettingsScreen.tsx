@@ -1,9 +1,11 @@
 import type { AppInfo } from '../../../shared/api/types'
 import { useThemeStore, type ThemePreference } from '../../app/theme'
+import { ConnectionProfilesSection } from './ConnectionProfilesSection'
+import './settings.css'
 
 const themeLabels: Record<ThemePreference, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' }
 
-/** Studio-wide preferences and facts (more arrive with connection profiles). */
+/** Studio-wide preferences, connection profiles to Capillary, and facts about this studio. */
 export function SettingsScreen({ appInfo }: { appInfo: AppInfo | null }) {
   const preference = useThemeStore((state) => state.preference)
   return (
@@ -24,6 +26,7 @@ export function SettingsScreen({ appInfo }: { appInfo: AppInfo | null }) {
           </label>
         ))}
       </fieldset>
+      <ConnectionProfilesSection appInfo={appInfo} />
       {appInfo && (
         <dl className="facts">
           <dt>Version</dt>

@@ -357,7 +357,7 @@ describe('ProjectSession', () => {
   it('tells every transport when a project opens and closes', () => {
     const studio = newStudio()
     const seen: [ServerEventName, unknown][] = []
-    studio.bus.subscribe((name, payload) => seen.push([name, payload]))
+    studio.bus.subscribe((name, payload) => name === 'projectChanged' && seen.push([name, payload]))
     studio.newProject(projectPath, false)
     studio.session.close()
     expect(seen.map(([name]) => name)).toEqual(['projectChanged', 'projectChanged'])

@@ -1,0 +1,114 @@
+import { isIP } from 'node:net'
+import { parseArgs } from 'node:util'
+import type { CaptureSummary } from '../../../shared/model/capture'
+import { defaultListenerPort } from '../../../shared/model/listenerSettings'
+import { formatBytes } from '../../listener/buildCapture'
+import { IntegrationRoutes, type IntegrationRoute } from '../../listener/IntegrationRoutes'
+import { startProjectListener } from '../../listener/ProjectListener'
+import { projectName } from '../../platform/AppState'
+import { EnvironmentSecretStore } from '../../secrets/EnvironmentSecretStore'
+import { environmentVariableFor, signingSecretName } from '../../secrets/SecretStore'
+import { systemClock } from '../../services/Clock'
+import { checkpoint, openProjectDatabase } from '../../store/database'
+import { ListenerSettingsRepository } from '../../store/ListenerSettingsRepository'
+import type { CliCommand, CliContext } from '../CliCommand'
+import { promptSecret } from '../promptSecret'
+import { resolveProjectFile } from '../resolveProjectFile'
+import { untilInterrupted } from '../untilInterrupted'
+import { UsageError } from '../usage'
+
+/** `capmap listen`: the project's webhook listener, headless, until interrupted; one line per capture. */
+export const listenCommand: CliCommand = {
+  name: 'listen',
+  usage: `  listen --project <file>    Run the project's webhook listener until Ctrl+C, printing one line per capture
+      --port <n>             Port for this run (default: the project's, else 4890 or the next free one)
+      --host <address>       Interface for this run (default: the project's, 127.0.0.1)`,
+  async run(args, context) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { project: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } }
+    })
+    if (positionals.length > 0) throw new UsageError(`capmap listen takes no arguments (got ${positionals.join(' ')})`)
+    if (!values.project) throw new UsageError('capmap listen needs the project: capmap listen --project <file>')
+    const port = values.port === undefined ? undefined : Number(values.port)
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+      throw new UsageError(`--port must be a port number (got ${values.port})`)
+    }
+    if (values.host !== undefined && values.host !== 'localhost' && isIP(values.host) === 0) {
+      throw new UsageError(`--host must be an IP address such as 127.0.0.1 (got ${values.host})`)
+    }
+
+    const path = resolveProjectFile(values.project)
+    // Headless commands take no editing lock: SQLite's WAL lets them write alongside a studio (README "Projects").
+    const db = openProjectDatabase(path)
+    try {
+      const settingsRepository = new ListenerSettingsRepository(db)
+      const settings = settingsRepository.get()
+      const host = values.host ?? settings.host
+      const secrets = new EnvironmentSecretStore(process.env)
+      await askForMissingSecrets(new IntegrationRoutes(db).all(), secrets, context)
+      const listener = await startProjectListener({
+        db,
+        secrets,
+        clock: systemClock,
+        logger: context.logger,
+        host,
+        port: port ?? settings.port ?? defaultListenerPort,
+        scanPorts: port === undefined && settings.port === null ? 20 : 1,
+        bodyLimitBytes: settings.bodyLimitBytes,
+        onCaptures: (captures) => captures.forEach((capture) => context.print(captureLine(capture)))
+      })
+      if (port === undefined && settings.port === null) settingsRepository.save({ ...settings, port: listener.port })
+      const paths = listener.routes.all().map((route) => `/hooks/${route.slug}`)
+      context.print(
+        `Listening on ${listener.url} for ${projectName(path)}${paths.length > 0 ? ` (integrations at ${paths.join(', ')})` : ''}; Ctrl+C stops.`
+      )
+      if (host !== 'localhost' && host !== '::1' && !host.startsWith('127.')) {
+        context.printError(`Warning: listening on ${host}: other machines that can reach this one can send to it.`)
+      }
+      await untilInterrupted()
+      await listener.close()
+      return 0
+    } finally {
+      checkpoint(db)
+      db.close()
+    }
+  }
+}
+
+/**
+ * Integrations that verify signatures need their key: from `CAPMAP_SIGNING_SECRET_<SLUG>`, or typed at a prompt
+ * (held in memory for this run) when there is a terminal; otherwise their requests are rejected, and we say so.
+ */
+async function askForMissingSecrets(
+  routes: readonly IntegrationRoute[],
+  secrets: EnvironmentSecretStore,
+  context: CliContext
+): Promise<void> {
+  for (const route of routes) {
+    if (route.verification.scheme === 'none') continue
+    const name = signingSecretName(route.slug)
+    if (secrets.get(name) !== undefined) continue
+    const typed = process.stdin.isTTY ? await promptSecret(`Signing secret for ${route.slug} (not shown): `) : ''
+    if (typed) secrets.set(name, typed)
+    else {
+      context.printError(
+        `Warning: ${route.slug} verifies signatures but ${environmentVariableFor(name)} is not set: its requests will be rejected (401).`
+      )
+    }
+  }
+}
+
+/** One capture as one line: when, what the sender heard, status, request, type, size, id. */
+export function captureLine(capture: CaptureSummary): string {
+  return [
+    capture.receivedAt,
+    String(capture.responseStatus),
+    capture.status.padEnd(9),
+    `${capture.method} ${capture.path}`,
+    capture.contentType ?? '-',
+    formatBytes(capture.size),
+    capture.id
+  ].join('  ')
+}

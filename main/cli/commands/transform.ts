@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs'
+import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import { eventDraftFromDefinition } from '../../../shared/capillary/eventDraftFromDefinition'
+import { compileMapping } from '../../../shared/engine/compileMapping'
+import { decodeBody } from '../../../shared/engine/decode/decodeBody'
+import { contentTypeForFile } from '../../../shared/engine/decode/mediaType'
+import type { EngineDiagnostic } from '../../../shared/engine/diagnostics'
+import { MappingSpec } from '../../../shared/model/mapping'
+import { createWorkerExpressionEvaluator } from '../../engine/createWorkerExpressionEvaluator'
+import type { CliCommand, CliContext } from '../CliCommand'
+import { exitCodes, UsageError } from '../usage'
+
+const synopsis = 'capmap transform --mapping <mapping.json> --event-def <event.json> [--content-type T] [payload|-]'
+
+/**
+ * `capmap transform`: runs one mapping over one payload, exactly as the relay would. Prints a JSON array of the
+ * output payloads on stdout (`[]` when none) and one diagnostic per line, as JSON, on stderr. Exit 0 when every
+ * output is valid, 1 when there is an error or no output, 2 on bad usage (options, unreadable or invalid files).
+ */
+export const transformCommand: CliCommand = {
+  name: 'transform',
+  usage: `  transform --mapping <file> --event-def <file> [--content-type <type>] [payload|-]
+                             Map a payload (a file, or stdin) to Capillary events: payloads as JSON on
+                             stdout, diagnostics as JSON lines on stderr. The content type comes from
+                             --content-type, else the payload's extension (.json .xml .form .txt), else JSON`,
+  async run(args, context) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        mapping: { type: 'string' },
+        'event-def': { type: 'string' },
+        'content-type': { type: 'string' }
+      }
+    })
+    if (values.mapping === undefined || values['event-def'] === undefined) {
+      throw new UsageError(`capmap transform needs --mapping and --event-def: ${synopsis}`)
+    }
+    if (positionals.length > 1)
+      throw new UsageError(`capmap transform takes one payload (got ${positionals.length}): ${synopsis}`)
+    const payloadFile = positionals[0] ?? '-'
+
+    const mappingJson = readJsonFile(values.mapping, 'mapping', context)
+    const eventJson = readJsonFile(values['event-def'], 'event definition', context)
+    if (mappingJson === undefined || eventJson === undefined) return exitCodes.usage
+    const spec = MappingSpec.safeParse(mappingJson)
+    if (!spec.success) {
+      for (const issue of spec.error.issues) {
+        context.printError(`capmap: ${values.mapping}: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      }
+      return exitCodes.usage
+    }
+    const event = eventDraftFromDefinition(eventJson)
+    if (!event.ok) {
+      context.printError(`capmap: ${values['event-def']}: ${event.error}`)
+      return exitCodes.usage
+    }
+
+    let bytes: Uint8Array
+    try {
+      bytes = payloadFile === '-' ? readFileSync(0) : readFileSync(payloadFile)
+    } catch (error) {
+      context.printError(`capmap: cannot read the payload ${payloadFile}: ${(error as Error).message}`)
+      return exitCodes.usage
+    }
+    const contentType =
+      values['content-type'] ?? (payloadFile === '-' ? 'application/json' : contentTypeForFile(payloadFile))
+    const decoded = decodeBody(bytes, contentType)
+
+    const diagnostics: EngineDiagnostic[] = [...decoded.diagnostics]
+    let payloads: unknown[] = []
+    let valid = false
+    if (decoded.error === undefined) {
+      const evaluator = createWorkerExpressionEvaluator()
+      try {
+        const compiled = compileMapping(spec.data, event.draft, {
+          clock: () => performance.now(),
+          expressionEvaluator: evaluator
+        })
+        const result = await compiled(decoded.value)
+        diagnostics.push(...result.diagnostics)
+        payloads = result.outputs.map((output) => output.payload)
+        valid = result.valid && diagnostics.every((diagnostic) => diagnostic.severity !== 'error')
+      } finally {
+        await evaluator.close()
+      }
+    }
+    context.print(JSON.stringify(payloads, null, 2))
+    for (const diagnostic of diagnostics) context.printError(JSON.stringify(diagnostic))
+    return valid ? exitCodes.ok : exitCodes.failure
+  }
+}
+
+function readJsonFile(path: string, what: string, context: CliContext): unknown {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    context.printError(`capmap: cannot read the ${what} file ${path}: ${(error as Error).message}`)
+    return undefined
+  }
+  try {
+    return JSON.parse(text) as unknown
+  } catch (error) {
+    context.printError(`capmap: the ${what} file ${path} is not JSON: ${(error as Error).message}`)
+    return undefined
+  }
+}

@@ -1,0 +1,207 @@
+import type { CaptureStatus, NameValue, SignatureVerdict } from '../../shared/model/capture'
+import { decodeBody, mediaType, type DecodedBody } from '../../shared/engine/decode'
+import type { NewCapture } from '../store/CaptureRepository'
+import type { IntegrationRoute } from './IntegrationRoutes'
+import { maskHeaders, maskQuery } from './maskCredentials'
+import { redactCapture } from './redactCapture'
+import { verifySignature, type SecretHint } from './verifySignature'
+
+/** A request as it reached the listener, body complete (or cut off at the limit). */
+export interface ReceivedRequest {
+  method: string
+  /** The request target exactly as sent (`/hooks/x?a=1`, or absolute-form). */
+  url: string
+  /** Node's rawHeaders: names and values alternating, in the order and case received. */
+  rawHeaders: readonly string[]
+  remoteAddress: string
+  receivedAt: Date
+  /** The body; undefined when it went over the limit and was not kept. */
+  body: Uint8Array | undefined
+  /** Bytes of the body (for an oversize request: at least this many). */
+  size: number
+}
+
+/** What the sender gets back: JSON; the listener adds the capture's id once it is committed. */
+export interface ListenerAnswer {
+  status: number
+  body: Record<string, unknown>
+}
+
+export interface CaptureDecision {
+  capture: NewCapture
+  answer: ListenerAnswer
+}
+
+export interface IntakeContext {
+  routeFor(pathname: string): IntegrationRoute | undefined
+  secretFor(slug: string): SecretHint
+  bodyLimitBytes: number
+}
+
+/**
+ * Decides what a request is and what its sender hears, in the order issue 5 fixes: oversize (413), signature
+ * rejected (401), invalid JSON when declared as JSON (400), then unmatched or ok (200). The signature is checked on
+ * the bytes as received; masking and redaction come after, so the verdict stands for the original request. It runs
+ * on the sender's clock, so it does only what the answer needs; the parsed view is made when a capture is read.
+ */
+export function buildCapture(request: ReceivedRequest, context: IntakeContext): CaptureDecision {
+  const { pathname, query } = splitTarget(request.url)
+  const headers = headerPairs(request.rawHeaders)
+  const header = (name: string) => headers.find(([candidate]) => candidate.toLowerCase() === name.toLowerCase())?.[1]
+  const contentType = header('content-type')
+  const route = context.routeFor(pathname)
+  const signatureHeader = route?.verification.scheme === 'hmac-sha256' ? [route.verification.header] : []
+  const base = {
+    receivedAt: request.receivedAt.toISOString(),
+    integrationId: route?.integrationId ?? null,
+    integrationSlug: route?.slug ?? null,
+    method: request.method,
+    path: pathname,
+    contentType: contentType ?? null,
+    size: request.size,
+    remoteAddress: request.remoteAddress,
+    headers: maskHeaders(headers, signatureHeader)
+  }
+
+  if (request.body === undefined) {
+    const message = `The body is over this listener's limit of ${formatBytes(context.bodyLimitBytes)}, so it was not kept.`
+    return {
+      capture: {
+        ...base,
+        sourceEvent: null,
+        status: 'oversize',
+        statusReason: message,
+        responseStatus: 413,
+        verification: { scheme: route?.verification.scheme ?? 'none', outcome: 'not_checked' },
+        redacted: false,
+        bodyKind: 'none',
+        query: maskQuery(query),
+        body: null
+      },
+      answer: { status: 413, body: { ok: false, error: { code: 'body_too_large', message } } }
+    }
+  }
+
+  const body = request.body
+  const verification: SignatureVerdict = route
+    ? verifySignature(
+        route.verification,
+        { header, query: (name) => query.find(([candidate]) => candidate === name)?.[1], body },
+        context.secretFor(route.slug),
+        request.receivedAt
+      )
+    : { scheme: 'none', outcome: 'not_checked' }
+  const decoded = quickDecode(body, contentType)
+  const outcome = decide(verification, decoded.kind === 'json' ? decoded.error : undefined, route, pathname)
+
+  const redaction = route?.redaction.enabled ? redactCapture(body, decoded.kind, query, route.redaction) : undefined
+  const storedBody = redaction?.changed ? redaction.body : body
+  const view = redaction?.changed ? quickDecode(storedBody, contentType) : decoded
+  return {
+    capture: {
+      ...base,
+      sourceEvent: route ? sourceEventOf(view, route.eventNameField) : null,
+      status: outcome.status,
+      statusReason: outcome.reason,
+      responseStatus: outcome.answer.status,
+      verification,
+      redacted: redaction?.changed ?? false,
+      bodyKind: decoded.kind,
+      query: maskQuery(redaction?.changed ? redaction.query : query),
+      body: storedBody
+    },
+    answer: outcome.answer
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * The body as far as the answer needs it (its kind, its JSON error, its source event). A JSON body that V8's own
+ * parser accepts is valid JSON (RFC 8259); only when it refuses is the engine asked, which reads charsets and BOMs
+ * and words the error, and decides. Every other kind goes to the engine directly. (The engine also refuses a
+ * repeated key with different values as ambiguous; the parsed view, made on reading, says so.)
+ */
+function quickDecode(body: Uint8Array, contentType: string | undefined): DecodedBody {
+  const type = mediaType(contentType)
+  if (body.length > 0 && type.kind === 'json' && (type.charset === undefined || /^utf-?8$/i.test(type.charset))) {
+    try {
+      return { kind: 'json', value: JSON.parse(strictUtf8.decode(body)), diagnostics: [] }
+    } catch {
+      return decodeBody(body, contentType)
+    }
+  }
+  return decodeBody(body, contentType)
+}
+
+function decide(
+  verification: SignatureVerdict,
+  jsonError: string | undefined,
+  route: IntegrationRoute | undefined,
+  pathname: string
+): { status: CaptureStatus; reason: string | null; answer: ListenerAnswer } {
+  if (verification.outcome === 'failed') {
+    const reason = verification.reason ?? 'The signature was rejected.'
+    return {
+      status: 'rejected',
+      reason,
+      answer: { status: 401, body: { ok: false, error: { code: 'signature_rejected', message: reason } } }
+    }
+  }
+  if (jsonError !== undefined) {
+    return {
+      status: 'invalid',
+      reason: jsonError,
+      answer: { status: 400, body: { ok: false, error: { code: 'invalid_json', message: jsonError } } }
+    }
+  }
+  if (!route) {
+    const reason = `No integration listens at ${pathname}: captured as unmatched. Integrations listen at /hooks/<slug>.`
+    return {
+      status: 'unmatched',
+      reason,
+      answer: { status: 200, body: { ok: true, status: 'unmatched', message: reason } }
+    }
+  }
+  return { status: 'ok', reason: null, answer: { status: 200, body: { ok: true, status: 'ok' } } }
+}
+
+/** Splits a request target into its raw path and its query parameters, whatever form it came in. */
+export function splitTarget(url: string): { pathname: string; query: NameValue[] } {
+  const withoutOrigin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.test(url)
+    ? url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '')
+    : url
+  const withoutFragment = withoutOrigin.split('#')[0] ?? ''
+  const mark = withoutFragment.indexOf('?')
+  const pathname = (mark === -1 ? withoutFragment : withoutFragment.slice(0, mark)) || '/'
+  const search = mark === -1 ? '' : withoutFragment.slice(mark + 1)
+  return { pathname, query: [...new URLSearchParams(search)] }
+}
+
+function headerPairs(rawHeaders: readonly string[]): NameValue[] {
+  const pairs: NameValue[] = []
+  for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
+    pairs.push([rawHeaders[index] ?? '', rawHeaders[index + 1] ?? ''])
+  }
+  return pairs
+}
+
+/** The source event name at the integration's event name field (`event_name`, or a dotted path into objects). */
+function sourceEventOf(decoded: DecodedBody, field: string): string | null {
+  if (decoded.error !== undefined || field.trim() === '') return null
+  let value: unknown = decoded.value
+  for (const segment of field.split('.')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, segment)) {
+      return null
+    }
+    value = (value as Record<string, unknown>)[segment]
+  }
+  if (typeof value === 'string') return value.slice(0, 200)
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : null
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`
+  return `${bytes} bytes`
+}

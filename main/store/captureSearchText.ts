@@ -1,0 +1,33 @@
+import type { NameValue } from '../../shared/model/capture'
+import { decodeBody, mediaType } from '../../shared/engine/decode'
+
+/** At most this much of a body's text is indexed: enough for any real payload, bounded for huge ones. */
+const maxIndexedChars = 1024 * 1024
+
+const textDecoder = new TextDecoder()
+
+export interface SearchableCapture {
+  method: string
+  path: string
+  query: readonly NameValue[]
+  sourceEvent: string | null
+  contentType: string | null
+  body: Uint8Array | null
+}
+
+/**
+ * What full-text search finds a capture by: method, path, query, source event and the body's text. Forms are
+ * searched by their decoded fields (a person types "Asha Rao", not "Asha+Rao"); every other body by its text.
+ */
+export function captureSearchText(capture: SearchableCapture): string {
+  const query = capture.query.map(([name, value]) => `${name} ${value}`).join(' ')
+  const head = `${capture.method} ${capture.path} ${query} ${capture.sourceEvent ?? ''}`
+  if (capture.body === null || capture.body.length === 0) return head
+  const bytes = capture.body.subarray(0, maxIndexedChars * 4)
+  if (mediaType(capture.contentType ?? undefined).kind === 'form') {
+    const decoded = decodeBody(bytes, capture.contentType ?? undefined)
+    const fields = Object.entries((decoded.value ?? {}) as Record<string, unknown>)
+    return `${head} ${fields.map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(' ') : String(value)}`).join(' ')}`
+  }
+  return `${head} ${textDecoder.decode(bytes).slice(0, maxIndexedChars)}`
+}

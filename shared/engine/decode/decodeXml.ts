@@ -1,0 +1,36 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+
+/** The conventions every XML body is read with (README "Mapping engine"): mapping paths depend on them. */
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  cdataPropName: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  processEntities: true,
+  htmlEntities: false,
+  removeNSPrefix: false
+})
+
+export type XmlDecoding = { ok: true; value: unknown } | { ok: false; error: string }
+
+/**
+ * Decodes XML text: the root element is the top-level key, attributes are `@_name`, the text of an element that has
+ * attributes is `#text`, CDATA is text, repeated sibling elements become arrays, and every value stays a string.
+ */
+export function decodeXml(text: string): XmlDecoding {
+  const validation = XMLValidator.validate(text)
+  if (validation !== true) {
+    const { msg, line, col } = validation.err
+    return { ok: false, error: `Invalid XML at line ${line}, column ${col}: ${msg}` }
+  }
+  try {
+    return { ok: true, value: xmlParser.parse(text) as unknown }
+  } catch (error) {
+    return { ok: false, error: `Invalid XML: ${error instanceof Error ? error.message : String(error)}` }
+  }
+}

@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startProjectListener } from '../../../main/listener/ProjectListener'
+import { silentLogger } from '../../../main/platform/logger'
+import { EnvironmentSecretStore } from '../../../main/secrets/EnvironmentSecretStore'
+import { systemClock } from '../../../main/services/Clock'
+import { CaptureRepository, type NewCapture } from '../../../main/store/CaptureRepository'
+import { openProjectDatabase } from '../../../main/store/database'
+import { IntegrationRepository } from '../../../main/store/IntegrationRepository'
+import { figure, medianMs, type Figure } from '../figure'
+
+interface LoadResult {
+  requests: { average: number }
+  non2xx: number
+  errors: number
+  timeouts: number
+}
+type LoadGenerator = (options: Record<string, unknown>) => Promise<LoadResult>
+// autocannon ships no types; this is the part of its API we call.
+const autocannon = require('autocannon') as LoadGenerator
+
+/**
+ * The two servers take turns under load, round after round, so a machine busy with other work slows both alike;
+ * the figure is the median of the rounds' ratios. Warm-up included, the phase stays under 15 s.
+ */
+const rounds = 3
+const roundSeconds = 2
+const warmupSeconds = 1
+const capturesInFile = 100_000
+
+/**
+ * The listener against a bare `node:http` server under the same load (autocannon, ~2 KB JSON bodies, same run):
+ * `listener.vs_bare_http` is our requests per second, every capture committed durably before its answer, over the
+ * bare server's. Then, with 100,000 captures in the file, the newest 100 and a full-text search.
+ */
+export async function listenerBench(): Promise<Figure[]> {
+  const folder = mkdtempSync(join(tmpdir(), 'capmap-bench-listener-'))
+  try {
+    const { bare, ours, ratio } = await throughput(join(folder, 'load.capmap'))
+    const { newest, search } = await listAndSearch(join(folder, 'full.capmap'))
+    return [
+      figure('listener.bare_http_rps', bare, 'ops/s'),
+      figure('listener.listener_rps', ours, 'ops/s'),
+      figure('listener.vs_bare_http', ratio, 'x', 0.5),
+      figure('captures.list_newest_ms', newest, 'ms', 50),
+      figure('captures.search_ms', search, 'ms', 50)
+    ]
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
+}
+
+async function throughput(path: string): Promise<{ bare: number; ours: number; ratio: number }> {
+  const bare = await startBareServer()
+  const db = openProjectDatabase(path, { create: true })
+  new IntegrationRepository(db).insert(
+    randomUUID(),
+    {
+      name: 'Bench',
+      slug: 'bench',
+      kind: 'custom',
+      sourceAccount: 'INSTORE',
+      eventNameField: 'event_name',
+      eventNameMap: []
+    },
+    new Date().toISOString()
+  )
+  const listener = await startProjectListener({
+    db,
+    secrets: new EnvironmentSecretStore({}),
+    clock: systemClock,
+    logger: silentLogger,
+    host: '127.0.0.1',
+    port: 0,
+    scanPorts: 1,
+    bodyLimitBytes: 5 * 1024 * 1024
+  })
+  try {
+    const bareUrl = `${bare.url}hooks/bench`
+    const ourUrl = `${listener.url}hooks/bench`
+    await load(bareUrl, warmupSeconds)
+    await load(ourUrl, warmupSeconds)
+    const bareRates: number[] = []
+    const ourRates: number[] = []
+    for (let round = 0; round < rounds; round += 1) {
+      bareRates.push(await load(bareUrl, roundSeconds))
+      ourRates.push(await load(ourUrl, roundSeconds))
+    }
+    if (new CaptureRepository(db).count() === 0) throw new Error('the listener stored nothing under load')
+    const ratios = ourRates.map((rate, index) => rate / (bareRates[index] ?? Number.NaN)).sort((a, b) => a - b)
+    return { bare: mean(bareRates), ours: mean(ourRates), ratio: ratios[Math.floor(ratios.length / 2)] ?? Number.NaN }
+  } finally {
+    await listener.close()
+    db.close()
+    await bare.close()
+  }
+}
+
+/** A `node:http` server that answers 200 without storing anything: the baseline. */
+async function startBareServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    request.resume()
+    request.on('end', () => {
+      response.writeHead(200, { 'Content-Type': 'application/json' })
+      response.end('{"ok":true}')
+    })
+  })
+  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => {
+      server.closeAllConnections()
+      return new Promise((resolveClose) => server.close(() => resolveClose()))
+    }
+  }
+}
+
+/** Requests per second under autocannon (its own thread), every answer a 2xx. */
+async function load(url: string, seconds: number): Promise<number> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: payload(),
+    connections: 50,
+    workers: 1,
+    duration: seconds
+  })
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`)
+  }
+  return result.requests.average
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length
+}
+
+/** A WebEngage-style event of about 2 KB. */
+function payload(): string {
+  const body = {
+    event_name: 'Added To Cart',
+    user_id: '919663673779',
+    event_time: '2026-11-20T18:42:07+05:30',
+    event_data: {
+      cartRefKey: '7f1e74da-36d3-4fda-9aef-9e8be379a6db',
+      skuCode: '14572567',
+      name: "Men's Casual shirt",
+      brand: 'Bukl',
+      category: 'Men/Top Wear/Shirts',
+      variant: 'M',
+      quantity: 1,
+      price: 1299,
+      items: Array.from({ length: 11 }, (_, index) => ({
+        sku: `SKU-${1000 + index}`,
+        title: `Cotton shirt, regular fit, size ${index + 36}`,
+        qty: index + 1,
+        unit_price: `${499 + index * 10}.50`,
+        tags: ['summer', 'cotton', 'new-arrival']
+      }))
+    },
+    system_data: {
+      sdk: 'ANDROID',
+      app_version: '5.12.0',
+      page_url: 'https://www.example.com/p/14572567',
+      browser_name: 'Chrome',
+      os_name: 'Android',
+      device: 'mobile',
+      city: 'Bengaluru',
+      region: 'Karnataka',
+      country: 'India',
+      ip: '115.99.221.149'
+    }
+  }
+  return JSON.stringify(body)
+}
+
+async function listAndSearch(path: string): Promise<{ newest: number; search: number }> {
+  const db = openProjectDatabase(path, { create: true })
+  try {
+    const captures = new CaptureRepository(db)
+    fill(captures)
+    const newest = await medianMs(() => captures.list({ limit: 100 }), 30)
+    // Rare words (one capture in 5,000) and common ones (a quarter, a third of them), each the newest 100 matches.
+    const searches = ['SKU-4242', 'Pune', 'Promotion Viewed', 'SKU-17 Delhi', '919000012345']
+    let probe = 0
+    const search = await medianMs(() => captures.list({ limit: 100, search: searches[probe++ % searches.length] }), 30)
+    return { newest, search }
+  } finally {
+    db.close()
+  }
+}
+
+/** 100,000 captures of realistic payloads, committed in large groups. */
+function fill(captures: CaptureRepository): void {
+  const started = Date.now()
+  const encoder = new TextEncoder()
+  const group = 5_000
+  for (let first = 0; first < capturesInFile; first += group) {
+    const batch: NewCapture[] = []
+    for (let n = first; n < first + group; n += 1) {
+      const text = JSON.stringify({
+        event_name: n % 3 === 0 ? 'Added To Cart' : 'Promotion Viewed',
+        user_id: String(919_000_000_000 + n),
+        sku: `SKU-${n % 5000}`,
+        city: ['Bengaluru', 'Pune', 'Delhi', 'Mumbai'][n % 4],
+        price: (n % 997) + 0.5
+      })
+      const body = encoder.encode(text)
+      batch.push({
+        receivedAt: new Date(started - (capturesInFile - n) * 1000).toISOString(),
+        integrationId: null,
+        integrationSlug: null,
+        sourceEvent: null,
+        method: 'POST',
+        path: '/hooks/bench',
+        contentType: 'application/json',
+        size: body.length,
+        status: 'unmatched',
+        statusReason: null,
+        responseStatus: 200,
+        verification: { scheme: 'none', outcome: 'not_checked' },
+        redacted: false,
+        bodyKind: 'json',
+        remoteAddress: '127.0.0.1',
+        query: [],
+        headers: [['Content-Type', 'application/json']],
+        body
+      })
+    }
+    captures.insert(batch)
+  }
+  captures.indexPending()
+  if (captures.count() !== capturesInFile) throw new Error('the file does not hold 100,000 captures')
+}

@@ -1,0 +1,90 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+export const repository = join(__dirname, '../../../..')
+const bin = join(repository, 'bin/capmap.js')
+
+/** Builds the CLI when it is missing or older than the listener (the suite runs `npm run build` first otherwise). */
+export function ensureBuiltCli(): void {
+  const cli = join(repository, 'out/main/cli.js')
+  if (existsSync(cli) && readFileSync(cli, 'utf8').includes('capmap captures list')) return
+  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: repository, encoding: 'utf8', timeout: 180_000 })
+  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`)
+}
+
+export function capmapEnvironment(configDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, CAPMAP_CONFIG_DIR: configDir, NO_COLOR: '1', ...extra }
+}
+
+/** Runs `node bin/capmap.js <args>` to its end. */
+export function capmap(
+  cwd: string,
+  configDir: string,
+  args: string[],
+  extra: Record<string, string> = {}
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    env: capmapEnvironment(configDir, extra),
+    encoding: 'utf8',
+    timeout: 60_000
+  })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+export interface RunningListen {
+  child: ChildProcessWithoutNullStreams
+  port: number
+  stdout(): string
+  stderr(): string
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /** Waits until stdout has at least `count` lines after the first (one per capture). */
+  linesAfterStart(count: number): Promise<string[]>
+}
+
+/** Starts `capmap listen` and waits for its "Listening on" line. */
+export async function startListen(
+  cwd: string,
+  configDir: string,
+  args: string[],
+  extra: Record<string, string> = {}
+): Promise<RunningListen> {
+  const child = spawn(process.execPath, [bin, 'listen', ...args], { cwd, env: capmapEnvironment(configDir, extra) })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) =>
+    child.once('exit', (code, signal) => resolveExit({ code, signal }))
+  )
+  const port = await waitFor(() => {
+    const match = /Listening on http:\/\/[^/]*:(\d+)\//.exec(stdout)
+    if (match) return Number(match[1])
+    if (child.exitCode !== null) throw new Error(`capmap listen exited ${child.exitCode}: ${stderr}`)
+    return undefined
+  }, `capmap listen printed no address: ${stdout} ${stderr}`)
+  return {
+    child,
+    port,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    exited,
+    linesAfterStart: (count) =>
+      waitFor(() => {
+        const lines = stdout.trim().split('\n').slice(1)
+        return lines.length >= count ? lines : undefined
+      }, `fewer than ${count} capture lines: ${stdout}`)
+  }
+}
+
+/** Polls until `probe` answers something (not a timed assertion: it only bounds how long a broken run hangs). */
+async function waitFor<T>(probe: () => T | undefined, failure: string): Promise<T> {
+  const started = Date.now()
+  for (;;) {
+    const value = probe()
+    if (value !== undefined) return value
+    if (Date.now() - started > 30_000) throw new Error(failure)
+    await new Promise((resolveWait) => setTimeout(resolveWait, 20))
+  }
+}

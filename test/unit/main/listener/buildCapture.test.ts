@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { formatBytes, splitTarget } from '../../../../main/listener/buildCapture'
+import { slugOfPath } from '../../../../main/listener/IntegrationRoutes'
+
+describe('splitTarget', () => {
+  it('splits a path from its query, keeping the path as sent and decoding the parameters', () => {
+    expect(splitTarget('/hooks/we?eventType=Added%20To+Cart&secret=a%2Bb&flag')).toEqual({
+      pathname: '/hooks/we',
+      query: [
+        ['eventType', 'Added To Cart'],
+        ['secret', 'a+b'],
+        ['flag', '']
+      ]
+    })
+    expect(splitTarget('/a%20b/c')).toEqual({ pathname: '/a%20b/c', query: [] })
+  })
+
+  it('reads an absolute-form target and drops a fragment', () => {
+    expect(splitTarget('http://example.com:8080/hooks/x?a=1#frag')).toEqual({
+      pathname: '/hooks/x',
+      query: [['a', '1']]
+    })
+  })
+
+  it('gives an empty target the root path', () => {
+    expect(splitTarget('?a=1')).toEqual({ pathname: '/', query: [['a', '1']] })
+  })
+})
+
+describe('slugOfPath', () => {
+  it('reads the slug of /hooks/<slug>, a trailing slash allowed, nothing deeper', () => {
+    expect(['/hooks/shop', '/hooks/shop/', '/hooks/shop/x', '/hooks/', '/hook/shop', '/'].map(slugOfPath)).toEqual([
+      'shop',
+      'shop',
+      undefined,
+      undefined,
+      undefined,
+      undefined
+    ])
+  })
+})
+
+describe('formatBytes', () => {
+  it('says sizes in bytes, KiB or MiB', () => {
+    expect([512, 2048, 5 * 1024 * 1024, 1536 * 1024].map(formatBytes)).toEqual([
+      '512 bytes',
+      '2 KiB',
+      '5 MiB',
+      '1.5 MiB'
+    ])
+  })
+})

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import { pathSegments, redactCapture, redactedValue } from '../../../../main/listener/redactCapture'
+import { defaultRedaction, type Redaction } from '../../../../shared/model/listenerSettings'
+
+const on: Redaction = { ...defaultRedaction, enabled: true }
+const text = (bytes: Uint8Array) => Buffer.from(bytes).toString()
+
+describe('redactCapture', () => {
+  it('redacts JSON values under sensitive key names, whole words of compound names included', () => {
+    const body = Buffer.from(
+      JSON.stringify({ newPassword: 'a', user_token: 'b', apiKey: 'c', shipping: 'keep', pin: '1234', spinner: 'keep' })
+    )
+    const result = redactCapture(body, 'json', [], on)
+    expect(JSON.parse(text(result.body))).toEqual({
+      newPassword: redactedValue,
+      user_token: redactedValue,
+      apiKey: redactedValue,
+      shipping: 'keep',
+      pin: redactedValue,
+      spinner: 'keep'
+    })
+    expect(result.changed).toBe(true)
+  })
+
+  it('redacts whole subtrees at given paths, with wildcards and quoted keys', () => {
+    const body = Buffer.from(
+      JSON.stringify({
+        customer: { address: { line1: 'x' } },
+        items: [{ card: 'a', sku: 's' }, { card: 'b' }],
+        event_data: { 'Promotion ID': 'P' }
+      })
+    )
+    const redaction = {
+      ...on,
+      keyNames: [],
+      emails: false,
+      phoneNumbers: false,
+      cardNumbers: false,
+      paths: ['customer.address', 'items[*].card', 'event_data["Promotion ID"]']
+    }
+    expect(JSON.parse(text(redactCapture(body, 'json', [], redaction).body))).toEqual({
+      customer: { address: redactedValue },
+      items: [{ card: redactedValue, sku: 's' }, { card: redactedValue }],
+      event_data: { 'Promotion ID': redactedValue }
+    })
+  })
+
+  it('redacts emails, phone numbers and card numbers by shape, not dates, ids or IP addresses', () => {
+    const values = {
+      email: 'Asha.Rao@Example.com',
+      mobile: '+91 98450 12345',
+      us: '(555) 123-4567',
+      card: '4111-1111-1111-1111',
+      notACard: '4111-1111-1111-1112',
+      date: '2026-11-20',
+      stamp: '2024-04-11 12:00:00',
+      iso: '2026-11-20T18:42:07+05:30',
+      ip: '115.99.221.149',
+      sku: 'SO-100482'
+    }
+    const redacted = JSON.parse(
+      text(redactCapture(Buffer.from(JSON.stringify(values)), 'json', [], { ...on, keyNames: [] }).body)
+    ) as Record<string, string>
+    expect(redacted).toEqual({
+      ...values,
+      email: redactedValue,
+      mobile: redactedValue,
+      us: redactedValue,
+      card: redactedValue,
+      notACard: '4111-1111-1111-1112'
+    })
+  })
+
+  it('keeps numbers exact, big integers included', () => {
+    const body = Buffer.from('{"id": 12345678901234567890, "price": 1299.0, "email": "a@b.co"}')
+    expect(text(redactCapture(body, 'json', [], on).body)).toContain('12345678901234567890')
+  })
+
+  it('leaves the bytes exactly as they were when nothing is redacted', () => {
+    const body = Buffer.from('{ "qty" :  2 }')
+    const result = redactCapture(body, 'json', [], on)
+    expect(result.changed).toBe(false)
+    expect(result.body).toBe(body)
+  })
+
+  it('redacts invalid JSON and plain text by shape', () => {
+    expect(text(redactCapture(Buffer.from('{"email": "a@b.co"'), 'json', [], on).body)).toBe(
+      `{"email": "${redactedValue}"`
+    )
+    expect(text(redactCapture(Buffer.from('mail a@b.co now'), 'text', [], on).body)).toBe(`mail ${redactedValue} now`)
+  })
+
+  it('redacts XML elements named like sensitive keys, and shapes in the rest', () => {
+    const xml = '<user><password>hunter2</password><email>a@b.co</email><name>Asha</name></user>'
+    expect(text(redactCapture(Buffer.from(xml), 'xml', [], on).body)).toBe(
+      `<user><password>${redactedValue}</password><email>${redactedValue}</email><name>Asha</name></user>`
+    )
+  })
+
+  it('redacts query parameters by key name and shape', () => {
+    const result = redactCapture(
+      Buffer.alloc(0),
+      'empty',
+      [
+        ['otp', '123456'],
+        ['email', 'a@b.co'],
+        ['eventType', 'cart']
+      ],
+      on
+    )
+    expect(result.query).toEqual([
+      ['otp', redactedValue],
+      ['email', redactedValue],
+      ['eventType', 'cart']
+    ])
+    expect(result.changed).toBe(true)
+  })
+
+  it('keeps a key named __proto__ as a plain key', () => {
+    const body = Buffer.from('{"__proto__": {"token": "x"}, "a": 1}')
+    expect(JSON.parse(text(redactCapture(body, 'json', [], on).body))).toEqual(
+      JSON.parse(`{"__proto__": {"token": "${redactedValue}"}, "a": 1}`)
+    )
+  })
+})
+
+describe('pathSegments', () => {
+  it('reads dots, brackets, wildcards and quoted keys', () => {
+    expect(pathSegments('a.b[0].c')).toEqual(['a', 'b', '0', 'c'])
+    expect(pathSegments('items[*].card')).toEqual(['items', '*', 'card'])
+    expect(pathSegments('event_data["Promotion ID"]')).toEqual(['event_data', 'Promotion ID'])
+    expect(pathSegments("['a.b'].c")).toEqual(['a.b', 'c'])
+  })
+})
