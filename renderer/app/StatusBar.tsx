@@ -1,4 +1,4 @@
-import { Command, FileText, Lock } from 'lucide-react'
+import { FileText, Lock, SquareTerminal } from 'lucide-react'
 import type { AppInfo } from '../../shared/api/types'
 import { displayShortcut } from './commands'
 import { ListenerStatus } from './ListenerStatus'
@@ -50,7 +50,7 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
         </span>
       )}
       <button type="button" className="status-button" onClick={onOpenPalette} title="Command palette">
-        <Command size={12} /> {displayShortcut('Mod+Shift+P')}
+        <SquareTerminal size={12} aria-hidden /> {displayShortcut('Mod+Shift+P')}
       </button>
     </footer>
   )
