@@ -1,7 +1,8 @@
 import { eventDefinitionBody } from '../../../../shared/capillary/eventDefinitionBody'
-import type { AttributeDraft, EventDraft } from '../../../../shared/model/event'
+import type { EventDraft } from '../../../../shared/model/event'
 import type { ClientTiming } from '../../../../main/capillary/client/ClientTiming'
 import type { Logger } from '../../../../main/platform/logger'
+import { attributeDraft } from '../../support/eventDraft'
 
 /** Injected time for the client: sleeps return at once and move the clock, and every wait is recorded. */
 export function fakeTiming(start = Date.UTC(2026, 10, 28, 9)) {
@@ -34,16 +35,8 @@ export function recordingLogger(): Logger & { lines: string[] } {
   }
 }
 
-export const attribute = (
-  overrides: Partial<AttributeDraft> & Pick<AttributeDraft, 'name' | 'type'>
-): AttributeDraft => ({
-  description: '',
-  isRequired: false,
-  isUniqueKeyField: false,
-  isPsiData: false,
-  standard: false,
-  ...overrides
-})
+/** Attribute drafts with the schema's defaults: the helper the other integration tests use. */
+export const attribute = attributeDraft
 
 /** A custom event as the designer makes it: a required mobile customer, a unique promotion id, a discount, a tier. */
 export function promotionViewed(overrides: Partial<EventDraft> = {}): EventDraft {
