@@ -1,12 +1,11 @@
 import { capillaryClusters } from '../../../shared/capillary/clusters'
 import type { AppInfo } from '../../../shared/api/types'
-import type { ClusterId, ConnectionProfileDraft } from '../../../shared/model/connectionProfile'
+import type { ClusterId } from '../../../shared/model/connectionProfile'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
+import { TextField } from '../../ui/TextField'
 import { secretNoun, secretVariable } from './secretLabels'
 import { visibleProblems } from './store'
-
-type Field = keyof ConnectionProfileDraft
 
 /** Adds or edits a connection profile; the secret goes to main's secret store, never into the profile. */
 export function ProfileFormDialog({ mode }: { mode: AppInfo['mode'] | undefined }) {
@@ -29,15 +28,6 @@ export function ProfileFormDialog({ mode }: { mode: AppInfo['mode'] | undefined 
   const problems = visibleProblems(form, all)
   const store = profiles.getState()
   const id = (field: string) => `profile-${field}`
-  const invalid = (field: Field) => (problems[field] ? true : undefined)
-  const describedBy = (field: Field, hint?: string) =>
-    [problems[field] ? id(`${field}-problem`) : '', hint ?? ''].filter(Boolean).join(' ') || undefined
-  const problem = (field: Field) =>
-    problems[field] ? (
-      <span className="field-issues field-error" id={id(`${field}-problem`)}>
-        {problems[field]}
-      </span>
-    ) : null
   const noun = secretNoun(draft.auth)
   const kept = existing && existing.auth === draft.auth && existing.secret !== 'missing'
   const secretHint =
@@ -71,23 +61,17 @@ export function ProfileFormDialog({ mode }: { mode: AppInfo['mode'] | undefined 
           void store.save()
         }}
       >
-        <div className="field span-2">
-          <label className="field-label" htmlFor={id('name')}>
-            Profile name
-          </label>
-          <input
-            id={id('name')}
-            className="input"
-            value={draft.name}
-            maxLength={100}
-            autoFocus
-            placeholder="Brand EU test org"
-            aria-invalid={invalid('name')}
-            aria-describedby={describedBy('name')}
-            onChange={(event) => store.edit({ name: event.target.value })}
-          />
-          {problem('name')}
-        </div>
+        <TextField
+          id={id('name')}
+          wide
+          label="Profile name"
+          value={draft.name}
+          maxLength={100}
+          autoFocus
+          placeholder="Brand EU test org"
+          problem={problems.name}
+          onValue={(name) => store.edit({ name })}
+        />
         <div className="field">
           <label className="field-label" htmlFor={id('cluster')}>
             Cluster
@@ -106,44 +90,30 @@ export function ProfileFormDialog({ mode }: { mode: AppInfo['mode'] | undefined 
             <option value="custom">Custom base URL…</option>
           </select>
         </div>
-        <div className="field">
-          <label className="field-label" htmlFor={id('org')}>
-            Org id
-          </label>
-          <input
-            id={id('org')}
-            className="input mono"
-            inputMode="numeric"
-            value={draft.orgId}
-            maxLength={20}
-            placeholder="100737"
-            aria-invalid={invalid('orgId')}
-            aria-describedby={describedBy('orgId')}
-            onChange={(event) => store.edit({ orgId: event.target.value })}
-          />
-          {problem('orgId')}
-        </div>
+        <TextField
+          id={id('org')}
+          label="Org id"
+          className="input mono"
+          inputMode="numeric"
+          value={draft.orgId}
+          maxLength={20}
+          placeholder="100737"
+          problem={problems.orgId}
+          onValue={(orgId) => store.edit({ orgId })}
+        />
         {draft.cluster === 'custom' && (
-          <div className="field span-2">
-            <label className="field-label" htmlFor={id('base-url')}>
-              Base URL
-            </label>
-            <input
-              id={id('base-url')}
-              className="input mono"
-              value={draft.customBaseUrl}
-              spellCheck={false}
-              placeholder="https://eu.api.capillarytech.com"
-              aria-invalid={invalid('customBaseUrl')}
-              aria-describedby={describedBy('customBaseUrl', id('base-url-hint'))}
-              onChange={(event) => store.edit({ customBaseUrl: event.target.value })}
-            />
-            {problem('customBaseUrl')}
-            <span className="field-hint" id={id('base-url-hint')}>
-              Another Capillary host (north-america, nightly…), a gateway, or a local sandbox such as
-              http://127.0.0.1:4870.
-            </span>
-          </div>
+          <TextField
+            id={id('base-url')}
+            wide
+            label="Base URL"
+            className="input mono"
+            value={draft.customBaseUrl}
+            spellCheck={false}
+            placeholder="https://eu.api.capillarytech.com"
+            problem={problems.customBaseUrl}
+            hint="Another Capillary host (north-america, nightly…), a gateway, or a local sandbox such as http://127.0.0.1:4870."
+            onValue={(customBaseUrl) => store.edit({ customBaseUrl })}
+          />
         )}
         <fieldset className="field span-2 profile-auth">
           <legend className="field-label">Authentication</legend>
@@ -169,110 +139,75 @@ export function ProfileFormDialog({ mode }: { mode: AppInfo['mode'] | undefined 
           </label>
         </fieldset>
         {draft.auth === 'basic' ? (
-          <div className="field">
-            <label className="field-label" htmlFor={id('till')}>
-              Till code
-            </label>
-            <input
-              id={id('till')}
-              className="input mono"
-              value={draft.tillCode}
-              spellCheck={false}
-              autoComplete="username"
-              maxLength={100}
-              placeholder="store123.till"
-              aria-invalid={invalid('tillCode')}
-              aria-describedby={describedBy('tillCode')}
-              onChange={(event) => store.edit({ tillCode: event.target.value })}
-            />
-            {problem('tillCode')}
-          </div>
-        ) : (
-          <div className="field">
-            <label className="field-label" htmlFor={id('key')}>
-              OAuth key
-            </label>
-            <input
-              id={id('key')}
-              className="input mono"
-              value={draft.oauthKey}
-              spellCheck={false}
-              autoComplete="username"
-              maxLength={200}
-              placeholder="Empty: from CAPMAP_OAUTH_KEY"
-              onChange={(event) => store.edit({ oauthKey: event.target.value })}
-            />
-          </div>
-        )}
-        <div className="field">
-          <label className="field-label" htmlFor={id('secret')}>
-            {noun}
-          </label>
-          <input
-            id={id('secret')}
-            className="input"
-            type="password"
-            value={form.secret}
-            autoComplete="new-password"
-            maxLength={1000}
-            placeholder={kept ? 'Kept: type only to change it' : ''}
-            aria-describedby={id('secret-hint')}
-            onChange={(event) => store.editSecret(event.target.value)}
+          <TextField
+            id={id('till')}
+            label="Till code"
+            className="input mono"
+            value={draft.tillCode}
+            spellCheck={false}
+            autoComplete="username"
+            maxLength={100}
+            placeholder="store123.till"
+            problem={problems.tillCode}
+            onValue={(tillCode) => store.edit({ tillCode })}
           />
-          <span className="field-hint" id={id('secret-hint')}>
-            {secretHint}
-          </span>
-        </div>
+        ) : (
+          <TextField
+            id={id('key')}
+            label="OAuth key"
+            className="input mono"
+            value={draft.oauthKey}
+            spellCheck={false}
+            autoComplete="username"
+            maxLength={200}
+            placeholder="Empty: from CAPMAP_OAUTH_KEY"
+            onValue={(oauthKey) => store.edit({ oauthKey })}
+          />
+        )}
+        <TextField
+          id={id('secret')}
+          label={noun}
+          type="password"
+          value={form.secret}
+          autoComplete="new-password"
+          maxLength={1000}
+          placeholder={kept ? 'Kept: type only to change it' : ''}
+          hint={secretHint}
+          onValue={(secret) => store.editSecret(secret)}
+        />
         <details className="span-2 profile-network">
           <summary>Network: proxy, CA certificates, timeout</summary>
           <div className="profile-network-fields">
-            <div className="field">
-              <label className="field-label" htmlFor={id('proxy')}>
-                HTTP proxy
-              </label>
-              <input
-                id={id('proxy')}
-                className="input mono"
-                value={draft.proxyUrl}
-                spellCheck={false}
-                placeholder="http://proxy.example.com:3128"
-                aria-invalid={invalid('proxyUrl')}
-                aria-describedby={describedBy('proxyUrl')}
-                onChange={(event) => store.edit({ proxyUrl: event.target.value })}
-              />
-              {problem('proxyUrl')}
-            </div>
-            <div className="field">
-              <label className="field-label" htmlFor={id('ca')}>
-                Extra CA certificates (PEM file)
-              </label>
-              <input
-                id={id('ca')}
-                className="input mono"
-                value={draft.caCertificatesFile}
-                spellCheck={false}
-                placeholder="/etc/ssl/corporate-ca.pem"
-                onChange={(event) => store.edit({ caCertificatesFile: event.target.value })}
-              />
-            </div>
-            <div className="field">
-              <label className="field-label" htmlFor={id('timeout')}>
-                Timeout per call (seconds)
-              </label>
-              <input
-                id={id('timeout')}
-                className="input"
-                type="number"
-                min={1}
-                max={300}
-                value={draft.timeoutSeconds}
-                onChange={(event) =>
-                  store.edit({
-                    timeoutSeconds: Math.min(300, Math.max(1, Math.round(Number(event.target.value) || 30)))
-                  })
-                }
-              />
-            </div>
+            <TextField
+              id={id('proxy')}
+              label="HTTP proxy"
+              className="input mono"
+              value={draft.proxyUrl}
+              spellCheck={false}
+              placeholder="http://proxy.example.com:3128"
+              problem={problems.proxyUrl}
+              onValue={(proxyUrl) => store.edit({ proxyUrl })}
+            />
+            <TextField
+              id={id('ca')}
+              label="Extra CA certificates (PEM file)"
+              className="input mono"
+              value={draft.caCertificatesFile}
+              spellCheck={false}
+              placeholder="/etc/ssl/corporate-ca.pem"
+              onValue={(caCertificatesFile) => store.edit({ caCertificatesFile })}
+            />
+            <TextField
+              id={id('timeout')}
+              label="Timeout per call (seconds)"
+              type="number"
+              min={1}
+              max={300}
+              value={draft.timeoutSeconds}
+              onValue={(seconds) =>
+                store.edit({ timeoutSeconds: Math.min(300, Math.max(1, Math.round(Number(seconds) || 30))) })
+              }
+            />
           </div>
         </details>
         {form.refusal && (
