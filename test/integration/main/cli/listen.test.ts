@@ -92,13 +92,15 @@ describe('capmap listen', () => {
   it('warns, without a terminal to ask on, that a verifying integration without its key will reject', async () => {
     requireWebEngageSignature()
     const started = await listen(['--port', '0'])
-    expect(started.stderr()).toContain('CAPMAP_SIGNING_SECRET_WEBENGAGE is not set')
+    expect(await started.stderrWith('CAPMAP_SIGNING_SECRET_WEBENGAGE is not set')).toContain(
+      'CAPMAP_SIGNING_SECRET_WEBENGAGE is not set'
+    )
     expect((await post(started.port, '/hooks/webengage?licenseCode=a&secret=b', '{}')).status).toBe(401)
   })
 
   it('warns when listening beyond this machine', async () => {
     const started = await listen(['--port', '0', '--host', '0.0.0.0'])
-    expect(started.stderr()).toContain('other machines')
+    expect(await started.stderrWith('other machines')).toContain('other machines')
   })
 
   it.each([

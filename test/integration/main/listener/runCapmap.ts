@@ -39,6 +39,8 @@ export interface RunningListen {
   stdout(): string
   stderr(): string
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /** Waits until stderr holds `text` (stderr is its own pipe: it may arrive after stdout's start line). */
+  stderrWith(text: string): Promise<string>
   /** Waits until stdout has at least `count` lines after the first (one per capture). */
   linesAfterStart(count: number): Promise<string[]>
 }
@@ -70,6 +72,8 @@ export async function startListen(
     stdout: () => stdout,
     stderr: () => stderr,
     exited,
+    stderrWith: (text) =>
+      waitFor(() => (stderr.includes(text) ? stderr : undefined), `stderr never said ${text}: ${stderr}`),
     linesAfterStart: (count) =>
       waitFor(() => {
         const lines = stdout.trim().split('\n').slice(1)
