@@ -1,20 +1,9 @@
-import { Plug, Settings, Zap, type LucideIcon } from 'lucide-react'
-import { useState } from 'react'
+import { useEffect } from 'react'
 import type { AppInfo } from '../../shared/api/types'
-import { EventsScreen } from '../features/events/EventsScreen'
-import { IntegrationsScreen } from '../features/integrations/IntegrationsScreen'
 import { WelcomeScreen } from '../features/projects/WelcomeScreen'
-import { SettingsScreen } from '../features/settings/SettingsScreen'
+import { screens } from './screens'
 import { StatusBar } from './StatusBar'
-import { useStudioStore } from './StudioContext'
-
-type ScreenId = 'events' | 'integrations' | 'settings'
-
-const screens: { id: ScreenId; label: string; icon: LucideIcon }[] = [
-  { id: 'events', label: 'Events', icon: Zap },
-  { id: 'integrations', label: 'Integrations', icon: Plug },
-  { id: 'settings', label: 'Settings', icon: Settings }
-]
+import { useStudio, useStudioStore } from './StudioContext'
 
 interface ShellProps {
   appInfo: AppInfo | null
@@ -23,7 +12,11 @@ interface ShellProps {
 
 /** The window every screen lives in: activity bar, the screen (list and editor panes), status bar. */
 export function Shell({ appInfo, onOpenPalette }: ShellProps) {
-  const [screen, setScreen] = useState<ScreenId>('events')
+  const stores = useStudio()
+  const current = useStudioStore(
+    (s) => s.navigation,
+    (state) => state.screen
+  )
   const project = useStudioStore(
     (s) => s.project,
     (state) => state.project
@@ -32,6 +25,20 @@ export function Shell({ appInfo, onOpenPalette }: ShellProps) {
     (s) => s.project,
     (state) => state.loaded
   )
+  useEffect(
+    () =>
+      stores.commands.getState().register(
+        screens.map(({ id, label, shortcut }) => ({
+          id: `view.show.${id}`,
+          title: `Show ${label}`,
+          category: 'View',
+          shortcut,
+          run: () => stores.navigation.getState().open(id)
+        }))
+      ),
+    [stores]
+  )
+  const screen = screens.find((entry) => entry.id === current) ?? screens.find((entry) => entry.id === 'events')!
 
   return (
     <div className="shell">
@@ -42,26 +49,18 @@ export function Shell({ appInfo, onOpenPalette }: ShellProps) {
             type="button"
             className="activity-button"
             aria-label={label}
-            aria-current={screen === id ? 'page' : undefined}
+            aria-current={current === id ? 'page' : undefined}
             title={label}
-            onClick={() => setScreen(id)}
+            onClick={() => stores.navigation.getState().open(id)}
           >
             <Icon size={22} strokeWidth={1.6} />
           </button>
         ))}
       </nav>
       <main className="workbench">
-        {screen === 'settings' ? (
-          <SettingsScreen appInfo={appInfo} />
-        ) : project ? (
-          screen === 'integrations' ? (
-            <IntegrationsScreen />
-          ) : (
-            <EventsScreen />
-          )
-        ) : (
-          loaded && <WelcomeScreen onOpenPalette={onOpenPalette} />
-        )}
+        {!screen.needsProject || project
+          ? screen.render({ appInfo })
+          : loaded && <WelcomeScreen onOpenPalette={onOpenPalette} />}
       </main>
       <StatusBar appInfo={appInfo} onOpenPalette={onOpenPalette} />
     </div>

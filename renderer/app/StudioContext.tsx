@@ -7,6 +7,7 @@ import { createIntegrationsStore } from '../features/integrations/store'
 import { createProjectStore } from '../features/projects/store'
 import { createConnectionProfilesStore } from '../features/settings/store'
 import { createCommandRegistry } from './commands'
+import { createNavigationStore } from './navigation'
 import { createNotificationStore } from './notifications'
 
 /** Everything the screens share, built once at start from the api (a test builds it with a fake api). */
@@ -17,6 +18,7 @@ export function createStudioStores(api: StudioApi) {
     api,
     notifications,
     commands: createCommandRegistry(),
+    navigation: createNavigationStore(),
     project: createProjectStore(api),
     events: createEventsStore(api, reportError),
     integrations: createIntegrationsStore(api, reportError),

@@ -1,0 +1,39 @@
+import { Plug, Settings, Zap, type LucideIcon } from 'lucide-react'
+import type { ReactNode } from 'react'
+import type { AppInfo } from '../../shared/api/types'
+import { EventsScreen } from '../features/events/EventsScreen'
+import { IntegrationsScreen } from '../features/integrations/IntegrationsScreen'
+import { SettingsScreen } from '../features/settings/SettingsScreen'
+import type { ScreenId } from './navigation'
+
+export interface ScreenEntry {
+  id: ScreenId
+  label: string
+  icon: LucideIcon
+  /** Shows the screen, as the command registry writes shortcuts. */
+  shortcut: string
+  /** Project screens show the welcome screen while no project is open. */
+  needsProject: boolean
+  render(context: { appInfo: AppInfo | null }): ReactNode
+}
+
+/** The activity bar's screens, in order; each feature adds its own entry (Settings stays last). */
+export const screens: ScreenEntry[] = [
+  { id: 'events', label: 'Events', icon: Zap, shortcut: 'Mod+1', needsProject: true, render: () => <EventsScreen /> },
+  {
+    id: 'integrations',
+    label: 'Integrations',
+    icon: Plug,
+    shortcut: 'Mod+2',
+    needsProject: true,
+    render: () => <IntegrationsScreen />
+  },
+  {
+    id: 'settings',
+    label: 'Settings',
+    icon: Settings,
+    shortcut: 'Mod+,',
+    needsProject: false,
+    render: ({ appInfo }) => <SettingsScreen appInfo={appInfo} />
+  }
+]
