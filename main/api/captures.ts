@@ -1,10 +1,37 @@
 import type { Studio } from '../services/createStudio'
 import type { Handlers } from './handlers'
 
-export const createCaptureHandlers = (
-  studio: Studio
-): Pick<Handlers, 'listCaptures' | 'getCapture' | 'deleteCaptures'> => ({
+type CaptureRequest =
+  | 'listCaptures'
+  | 'getCapture'
+  | 'deleteCaptures'
+  | 'discardCaptures'
+  | 'restoreCaptures'
+  | 'replayCapture'
+  | 'resendCapture'
+  | 'sendTestPayload'
+  | 'listPayloadSamples'
+  | 'saveCaptureAsSample'
+  | 'deletePayloadSample'
+  | 'getCaptureShape'
+  | 'getCaptureRate'
+  | 'getPublicUrl'
+  | 'setPublicUrl'
+
+export const createCaptureHandlers = (studio: Studio): Pick<Handlers, CaptureRequest> => ({
   listCaptures: (query) => studio.captures.list(query),
   getCapture: ({ id }) => studio.captures.get(id),
-  deleteCaptures: (selection) => studio.captures.delete(selection)
+  deleteCaptures: (selection) => studio.captures.delete(selection),
+  discardCaptures: (selection) => studio.captures.discard(selection),
+  restoreCaptures: ({ undoId }) => studio.captures.restore(undoId),
+  replayCapture: ({ id, body }) => studio.captures.replay(id, body),
+  resendCapture: ({ id, mode, body }) => studio.captures.resend(id, mode, body),
+  sendTestPayload: (input) => studio.captures.sendTest(input),
+  listPayloadSamples: () => studio.captures.samples(),
+  saveCaptureAsSample: ({ captureId, name }) => studio.captures.saveSample(captureId, name),
+  deletePayloadSample: ({ id }) => studio.captures.deleteSample(id),
+  getCaptureShape: ({ integrationId }) => studio.captures.shape(integrationId),
+  getCaptureRate: ({ minutes }) => studio.captures.rate(minutes),
+  getPublicUrl: () => studio.captures.publicUrl(),
+  setPublicUrl: ({ publicUrl }) => studio.captures.setPublicUrl(publicUrl)
 })

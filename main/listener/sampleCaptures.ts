@@ -8,7 +8,7 @@ import { buildCapture } from './buildCapture'
 import { hooksPrefix, IntegrationRoutes } from './IntegrationRoutes'
 
 /** The payloads shipped with the sample (copies of the team's fixtures in resources/samples), by file name. */
-const samplePayloads: Record<string, unknown> = {
+export const samplePayloads: Record<string, unknown> = {
   'custom-app-order-with-items.json': orderWithItems,
   'custom-be-reserved.json': beReserved,
   'webengage-added-to-cart-flat.json': addedToCart,

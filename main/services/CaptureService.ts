@@ -1,15 +1,51 @@
 import type { CaptureDetail, CapturePage, CaptureSelection } from '../../shared/model/capture'
+import {
+  shapeSampleLimit,
+  type CaptureDeletion,
+  type CaptureRate,
+  type CaptureReplay,
+  type CaptureShape,
+  type ListenerReply,
+  type PayloadSample,
+  type ResendMode
+} from '../../shared/model/captureInbox'
+import { decodeBody } from '../../shared/engine/decode/decodeBody'
+import type { ListenerStatus } from '../../shared/model/listenerSettings'
 import { StudioError } from '../errors/StudioError'
 import { captureDetail } from '../listener/captureDetail'
-import type { CaptureFilter } from '../store/CaptureRepository'
-import type { ProjectSession } from './ProjectSession'
+import { hooksPrefix } from '../listener/IntegrationRoutes'
+import { signingSecretName, type SecretStore } from '../secrets/SecretStore'
+import type { CaptureFilter, StoredCapture } from '../store/CaptureRepository'
+import { CaptureInboxSettings } from './CaptureInboxSettings'
+import { replayCapture } from './CaptureReplay'
+import { CaptureSamples, shippedSamples } from './CaptureSamples'
+import { captureShape } from './captureShape'
+import { CaptureTrash } from './CaptureTrash'
+import type { Clock } from './Clock'
+import type { OpenedProject, ProjectSession } from './ProjectSession'
+import { sendToListener } from './sendToListener'
 import type { ServerEventBus } from './ServerEventBus'
+import { signForListener } from './signForListener'
 
-/** The project's captured requests: listed by keyset, searched, read in full, deleted explicitly. */
+/** What the inbox needs beyond the project: time and ids, the signing secrets, and where the listener is. */
+export interface CaptureServiceDependencies {
+  clock: Clock
+  secrets: SecretStore
+  listenerStatus(): ListenerStatus
+}
+
+/** How many of the newest captures the status bar's rate reads at most (a bound on its cost under floods). */
+const rateScanLimit = 20_000
+
+/**
+ * The project's captured requests: listed by keyset, searched, read in full, deleted (with undo), replayed through
+ * the mappings, sent again to the listener, saved as samples, and read for their shape.
+ */
 export class CaptureService {
   constructor(
     private readonly session: ProjectSession,
-    private readonly bus: ServerEventBus
+    private readonly bus: ServerEventBus,
+    private readonly dependencies: CaptureServiceDependencies
   ) {}
 
   list(filter: CaptureFilter): CapturePage {
@@ -17,11 +53,10 @@ export class CaptureService {
   }
 
   get(id: string): CaptureDetail {
-    const stored = this.session.require().captures.get(id)
-    if (!stored) throw new StudioError('not_found', 'That capture no longer exists (deleted, or removed by retention).')
-    return captureDetail(stored)
+    return captureDetail(this.stored(id))
   }
 
+  /** Deletes for good (the CLI, retention-like clean-ups). */
   delete(selection: CaptureSelection): { deleted: number } {
     const captures = this.session.require({ forWriting: true }).captures
     const deleted =
@@ -32,5 +67,187 @@ export class CaptureService {
           )
     if (deleted > 0) this.bus.emit('capturesDeleted', { count: deleted })
     return { deleted }
+  }
+
+  /** Deletes so that `restore` can put the very same captures back for a few minutes (the inbox's delete). */
+  discard(selection: CaptureSelection): CaptureDeletion {
+    const project = this.session.require({ forWriting: true })
+    const { clock } = this.dependencies
+    const undoId = clock.newId()
+    const deleted = new CaptureTrash(project.db).discard(
+      undoId,
+      'ids' in selection ? { ids: selection.ids } : { integrationId: selection.integrationId },
+      clock.now()
+    )
+    if (deleted === 0) return { deleted, undoId: null }
+    this.bus.emit('capturesDeleted', { count: deleted })
+    return { deleted, undoId }
+  }
+
+  restore(undoId: string): { restored: number } {
+    const project = this.session.require({ forWriting: true })
+    const trash = new CaptureTrash(project.db)
+    if (!trash.holds(undoId)) {
+      throw new StudioError('not_found', 'Those captures can no longer be put back (the undo lasts ten minutes).')
+    }
+    const restored = trash.restore(undoId, this.dependencies.clock.now())
+    if (restored > 0) {
+      const { items } = project.captures.list({ limit: Math.min(restored, 100) })
+      this.bus.emit('capturesReceived', { count: restored, captures: items })
+    }
+    return { restored }
+  }
+
+  /** Runs the capture's body (or an edited one: the stored capture never changes) through its integration's mappings. */
+  async replay(id: string, editedBody?: string): Promise<CaptureReplay> {
+    const project = this.session.require()
+    const stored = this.stored(id)
+    const body = editedBody === undefined ? this.bodyOf(stored) : Buffer.from(editedBody, 'utf8')
+    return replayCapture(project, {
+      captureId: id,
+      integrationId: stored.integrationId,
+      contentType: stored.contentType,
+      body
+    })
+  }
+
+  /** Sends the capture to the listener again over HTTP: as stored, or re-signed with a fresh timestamp. */
+  async resend(id: string, mode: ResendMode, editedBody?: string): Promise<ListenerReply> {
+    const project = this.session.require()
+    const { clock, listenerStatus } = this.dependencies
+    const stored = this.stored(id)
+    const body = editedBody === undefined ? this.bodyOf(stored) : Buffer.from(editedBody, 'utf8')
+    const headers = [...stored.headers, ['X-Capmap-Resent-From', id] as [string, string]]
+    let request = { query: stored.query, headers, body, note: null as string | null }
+    if (mode === 'resigned') {
+      if (stored.integrationId === null) {
+        throw new StudioError('invalid_input', 'No integration received this capture: there is no secret to sign with.')
+      }
+      request = this.signFor(project, stored.integrationId, request, clock.now())
+    } else if (stored.redacted && editedBody === undefined) {
+      request.note = 'Sent the redacted body: the original bytes were not kept.'
+    }
+    return sendToListener(listenerStatus(), { method: stored.method, path: stored.path, ...request })
+  }
+
+  /** Sends a payload (a shipped or saved sample, or pasted) to an integration's listener path, as its sender would. */
+  async sendTest(input: { integrationId: string; contentType: string; body: string; signed: boolean }) {
+    const project = this.session.require()
+    const { clock, listenerStatus } = this.dependencies
+    const integration = project.integrations.get(input.integrationId)
+    if (!integration) throw new StudioError('not_found', 'That integration no longer exists.')
+    let request = {
+      query: [] as [string, string][],
+      headers: [
+        ['Content-Type', input.contentType],
+        ['User-Agent', 'Capillary Mapping Studio test payload']
+      ] as [string, string][],
+      body: Buffer.from(input.body, 'utf8'),
+      note: null as string | null
+    }
+    if (input.signed) request = this.signFor(project, integration.id, request, clock.now())
+    return sendToListener(listenerStatus(), { method: 'POST', path: `${hooksPrefix}${integration.slug}`, ...request })
+  }
+
+  samples(): PayloadSample[] {
+    return [...new CaptureSamples(this.session.require().db).list(), ...shippedSamples()]
+  }
+
+  saveSample(captureId: string, name: string): PayloadSample {
+    const project = this.session.require({ forWriting: true })
+    const { clock } = this.dependencies
+    const stored = this.stored(captureId)
+    const sample = new CaptureSamples(project.db).save({
+      id: clock.newId(),
+      name,
+      integrationId: stored.integrationId,
+      contentType: stored.contentType ?? 'application/octet-stream',
+      body: this.bodyOf(stored),
+      createdAt: clock.now().toISOString()
+    })
+    this.session.touch()
+    return sample
+  }
+
+  deleteSample(id: string): { id: string } {
+    const project = this.session.require({ forWriting: true })
+    if (!new CaptureSamples(project.db).delete(id)) throw new StudioError('not_found', 'That sample no longer exists.')
+    this.session.touch()
+    return { id }
+  }
+
+  /** The inferred shape of an integration's newest decodable captures, and where it drifted. */
+  shape(integrationId: string): CaptureShape {
+    const project = this.session.require()
+    if (!project.integrations.get(integrationId))
+      throw new StudioError('not_found', 'That integration no longer exists.')
+    const { items } = project.captures.list({ limit: shapeSampleLimit, integrationId, statuses: ['ok'] })
+    const decoded = items
+      .reverse()
+      .map((summary) => project.captures.get(summary.id))
+      .filter((stored): stored is StoredCapture & { body: Buffer } => stored !== undefined && stored.body !== null)
+      .map((stored) => ({ stored, decoded: decodeBody(stored.body, stored.contentType ?? undefined) }))
+      .filter(({ decoded }) => decoded.error === undefined && decoded.kind !== 'text' && decoded.kind !== 'empty')
+      .map(({ stored, decoded }) => ({ id: stored.id, receivedAt: stored.receivedAt, value: decoded.value }))
+    return captureShape(integrationId, decoded)
+  }
+
+  /** Captures per minute over the last `minutes` minutes (this one included), oldest first. */
+  rate(minutes: number): CaptureRate {
+    const project = this.session.require()
+    const now = this.dependencies.clock.now()
+    const first = new Date(Math.floor(now.getTime() / 60_000) * 60_000 - (minutes - 1) * 60_000)
+    const rows = project.db
+      .prepare(
+        `SELECT substr(received_at, 1, 16) AS minute, count(*) AS n
+         FROM (SELECT received_at FROM captures ORDER BY seq DESC LIMIT ?)
+         WHERE received_at >= ? GROUP BY minute`
+      )
+      .all(rateScanLimit, first.toISOString()) as { minute: string; n: number }[]
+    const perMinute = Array.from({ length: minutes }, () => 0)
+    for (const row of rows) {
+      const index = Math.round((Date.parse(`${row.minute}:00.000Z`) - first.getTime()) / 60_000)
+      if (index >= 0 && index < minutes) perMinute[index] = row.n
+    }
+    return { from: first.toISOString(), perMinute }
+  }
+
+  publicUrl(): { publicUrl: string | null } {
+    return { publicUrl: new CaptureInboxSettings(this.session.require().db).publicUrl() }
+  }
+
+  setPublicUrl(url: string | null): { publicUrl: string | null } {
+    const project = this.session.require({ forWriting: true })
+    const stored = url === null || url === '' ? null : url.replace(/\/+$/, '')
+    new CaptureInboxSettings(project.db).savePublicUrl(stored)
+    this.session.touch()
+    return { publicUrl: stored }
+  }
+
+  private signFor<R extends { query: [string, string][]; headers: [string, string][]; body: Buffer }>(
+    project: OpenedProject,
+    integrationId: string,
+    request: R,
+    now: Date
+  ): R & { note: string } {
+    const integration = project.integrations.get(integrationId)
+    if (!integration) throw new StudioError('not_found', 'The integration of this capture no longer exists.')
+    const { verification } = project.listenerSettings.rules(integrationId)
+    const secret = this.dependencies.secrets.get(signingSecretName(integration.slug))
+    const signed = signForListener(verification, secret, request, now)
+    return { ...request, query: signed.query, headers: signed.headers, note: signed.note }
+  }
+
+  private stored(id: string): StoredCapture {
+    const stored = this.session.require().captures.get(id)
+    if (!stored) throw new StudioError('not_found', 'That capture no longer exists (deleted, or removed by retention).')
+    return stored
+  }
+
+  private bodyOf(stored: StoredCapture): Buffer {
+    if (stored.body === null) {
+      throw new StudioError('invalid_input', 'The body of this capture was not kept (it was over the body limit).')
+    }
+    return stored.body
   }
 }

@@ -50,6 +50,7 @@ export function createStudio(options: StudioOptions) {
     platform: process.platform,
     configDir: options.configDir
   }
+  const listener = new ListenerService(session, bus, clock, secrets, options.logger, listenerOptions)
   return {
     appInfo,
     appState,
@@ -62,8 +63,8 @@ export function createStudio(options: StudioOptions) {
     integrations: new IntegrationService(session, bus, clock),
     mappings: new MappingService(session, bus, clock),
     secrets,
-    listener: new ListenerService(session, bus, clock, secrets, options.logger, listenerOptions),
-    captures: new CaptureService(session, bus),
+    listener,
+    captures: new CaptureService(session, bus, { clock, secrets, listenerStatus: () => listener.status() }),
     /** Connection profiles (config folder + secret store) and the studio's local Capillary sandbox. */
     capillary: createCapillaryServices({
       configDir: options.configDir,

@@ -9,6 +9,19 @@ import {
   type CaptureSummary
 } from '../model/capture'
 import {
+  EditedBody,
+  PublicUrl,
+  ResendMode,
+  SampleName,
+  SendTestPayloadInput,
+  type CaptureDeletion,
+  type CaptureRate,
+  type CaptureReplay,
+  type CaptureShape,
+  type ListenerReply,
+  type PayloadSample
+} from '../model/captureInbox'
+import {
   ConnectionProfileDraft,
   type ConnectionProfileView,
   type ConnectionVerdict,
@@ -121,6 +134,41 @@ export const requests = {
   listCaptures: { input: CaptureQuery, output: returns<CapturePage>() },
   getCapture: { input: z.object({ id: Id }).strict(), output: returns<CaptureDetail>() },
   deleteCaptures: { input: CaptureSelection, output: returns<{ deleted: number }>() },
+  /** The inbox's delete: the captures can be put back, exactly, with `restoreCaptures` for ten minutes. */
+  discardCaptures: { input: CaptureSelection, output: returns<CaptureDeletion>() },
+  restoreCaptures: { input: z.object({ undoId: Id }).strict(), output: returns<{ restored: number }>() },
+  /** Runs a capture (or an edited copy of its body) through its integration's mappings; nothing is stored or sent. */
+  replayCapture: {
+    input: z.object({ id: Id, body: EditedBody.optional() }).strict(),
+    output: returns<CaptureReplay>()
+  },
+  /** Sends a capture to the running listener again over HTTP: as stored, or re-signed; optionally with an edited body. */
+  resendCapture: {
+    input: z.object({ id: Id, mode: ResendMode, body: EditedBody.optional() }).strict(),
+    output: returns<ListenerReply>()
+  },
+  /** Sends a payload (a sample, or pasted) to an integration's listener path over HTTP, signed as its sender would. */
+  sendTestPayload: { input: SendTestPayloadInput, output: returns<ListenerReply>() },
+  /** Shipped samples and the ones saved in the project. */
+  listPayloadSamples: { input: NoInput, output: returns<PayloadSample[]>() },
+  saveCaptureAsSample: {
+    input: z.object({ captureId: Id, name: SampleName }).strict(),
+    output: returns<PayloadSample>()
+  },
+  deletePayloadSample: { input: z.object({ id: Id }).strict(), output: returns<{ id: string }>() },
+  /** The inferred shape of an integration's captures and the captures that drifted from it. */
+  getCaptureShape: { input: z.object({ integrationId: Id }).strict(), output: returns<CaptureShape>() },
+  /** Captures per minute over the last minutes, for the status bar. */
+  getCaptureRate: {
+    input: z.object({ minutes: z.number().int().min(1).max(120).default(15) }).strict(),
+    output: returns<CaptureRate>()
+  },
+  /** The public URL a tunnel gave the listener (kept in the project); null forgets it. */
+  getPublicUrl: { input: NoInput, output: returns<{ publicUrl: string | null }>() },
+  setPublicUrl: {
+    input: z.object({ publicUrl: PublicUrl.nullable() }).strict(),
+    output: returns<{ publicUrl: string | null }>()
+  },
 
   /** Connection profiles of the config folder (shared with the CLI), with where each one's secret comes from. */
   listConnectionProfiles: { input: NoInput, output: returns<ConnectionProfileView[]>() },

@@ -2,6 +2,7 @@ import { projectAndEvents } from './001-projectAndEvents'
 import { integrations } from './002-integrations'
 import { mappings } from './003-mappings'
 import { captures } from './004-captures'
+import { captureInbox } from './005-captureInbox'
 import type { Migration } from './Migration'
 
 export type { Migration } from './Migration'
@@ -11,6 +12,12 @@ export type { Migration } from './Migration'
  * `schema_migrations`; the file's `user_version` mirrors the newest so a newer file is recognised before anything
  * touches it.
  */
-export const migrations: readonly Migration[] = [projectAndEvents, integrations, mappings, captures]
+export const migrations: readonly Migration[] = [
+  projectAndEvents,
+  integrations,
+  mappings,
+  captures,
+  captureInbox
+]
 
 export const latestSchemaVersion = migrations.reduce((max, migration) => Math.max(max, migration.version), 0)

@@ -1,0 +1,77 @@
+import { performance } from 'node:perf_hooks'
+import { compileMapping } from '../../shared/engine/compileMapping'
+import { decodeBody } from '../../shared/engine/decode/decodeBody'
+import { resolveMatch } from '../../shared/engine/resolveMatch'
+import type { CaptureReplay, MappingReplay } from '../../shared/model/captureInbox'
+import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressionEvaluator'
+import type { OpenedProject } from './ProjectSession'
+
+export interface ReplayRequest {
+  captureId: string
+  integrationId: string | null
+  contentType: string | null
+  body: Uint8Array
+}
+
+/**
+ * Runs a capture's body through every mapping of its integration, exactly as the relay would: decoded by the
+ * engine's decoders, each mapping's `integration` match resolved from the integration's event-name map, JSONata
+ * rules in a worker that a runaway expression cannot hang. Nothing is stored or sent.
+ */
+export async function replayCapture(project: OpenedProject, request: ReplayRequest): Promise<CaptureReplay> {
+  const integration = request.integrationId === null ? undefined : project.integrations.get(request.integrationId)
+  const base = {
+    captureId: request.captureId,
+    integration: integration ? { id: integration.id, name: integration.name } : null,
+    decodeError: null,
+    mappings: []
+  }
+  if (!integration) {
+    return {
+      ...base,
+      message: 'No integration received this capture: send it to /hooks/<slug> of an integration to map it.'
+    }
+  }
+  const mappings = project.mappings.list().filter((mapping) => mapping.integrationId === integration.id)
+  if (mappings.length === 0) {
+    return {
+      ...base,
+      message: `${integration.name} has no mapping yet: open this capture in the mapping designer to make one.`
+    }
+  }
+  const decoded = decodeBody(request.body, request.contentType ?? undefined)
+  if (decoded.error !== undefined) return { ...base, decodeError: decoded.error, message: null }
+
+  const evaluator = createWorkerExpressionEvaluator()
+  try {
+    const results: MappingReplay[] = []
+    for (const mapping of mappings) {
+      const event = project.events.get(mapping.eventId)
+      if (!event) continue
+      const spec = resolveMatch(mapping, {
+        eventNameField: integration.eventNameField,
+        sourceNames: integration.eventNameMap
+          .filter((entry) => entry.eventName === event.name)
+          .map((entry) => entry.sourceName)
+      })
+      const compiled = compileMapping(spec, event, {
+        clock: () => performance.now(),
+        expressionEvaluator: evaluator,
+        provenance: false
+      })
+      const result = await compiled(decoded.value)
+      results.push({
+        mappingId: mapping.id,
+        eventId: event.id,
+        eventName: event.name,
+        matched: result.matched,
+        valid: result.valid,
+        outputs: result.outputs.map((output) => ({ payload: output.payload, valid: output.valid })),
+        diagnostics: [...decoded.diagnostics, ...result.diagnostics]
+      })
+    }
+    return { ...base, mappings: results, message: null }
+  } finally {
+    await evaluator.close()
+  }
+}

@@ -1,0 +1,45 @@
+import { inferSchema } from '../../shared/engine/inferSchema'
+import type { CaptureShape, ShapeDrift } from '../../shared/model/captureInbox'
+
+export interface DecodedCapture {
+  id: string
+  receivedAt: string
+  value: unknown
+}
+
+/**
+ * The inferred schema of an integration's captures (oldest first) and their drift: each capture that brought a
+ * path, or a type at a path, that no earlier capture had. The first capture sets the baseline and is never drift.
+ */
+export function captureShape(integrationId: string, captures: readonly DecodedCapture[]): CaptureShape {
+  const schema = inferSchema(captures.map((capture) => capture.value))
+  const seen = new Map<string, Set<string>>()
+  const drift: ShapeDrift[] = []
+  captures.forEach((capture, index) => {
+    const changes: ShapeDrift['changes'] = []
+    for (const field of inferSchema([capture.value]).fields) {
+      const types = Object.keys(field.types)
+      const known = seen.get(field.path)
+      if (!known) {
+        seen.set(field.path, new Set(types))
+        changes.push({ path: field.path, type: types.join(' | '), kind: 'new_field' })
+        continue
+      }
+      for (const type of types) {
+        if (known.has(type)) continue
+        known.add(type)
+        changes.push({ path: field.path, type, kind: 'new_type' })
+      }
+    }
+    if (index > 0 && changes.length > 0) drift.push({ captureId: capture.id, receivedAt: capture.receivedAt, changes })
+  })
+  return {
+    integrationId,
+    captureCount: captures.length,
+    schema: {
+      payloadCount: schema.payloadCount,
+      fields: schema.fields.map(({ segments: _segments, ...field }) => field)
+    },
+    drift: drift.reverse()
+  }
+}
