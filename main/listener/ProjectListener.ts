@@ -9,6 +9,7 @@ import { buildCapture } from './buildCapture'
 import { CaptureIndexer } from './CaptureIndexer'
 import { IntegrationRoutes } from './IntegrationRoutes'
 import { RetentionPruner } from './RetentionPruner'
+import { walDurability } from './WalDurability'
 import { startWebhookListener } from './WebhookListener'
 
 export interface ProjectListenerOptions {
@@ -69,6 +70,7 @@ export async function startProjectListener(options: ProjectListenerOptions): Pro
     if (options.db.open) options.db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
   }
   pruner.pruneAll()
+  const durability = walDurability(options.db)
   const server = await startWebhookListener({
     host: options.host,
     port: options.port,
@@ -87,7 +89,8 @@ export async function startProjectListener(options: ProjectListenerOptions): Pro
         }),
         bodyLimitBytes: options.bodyLimitBytes
       }),
-    commit: (group) => captures.insert(group),
+    commit: (group) => (durability ? durability.commitUnsynced(() => captures.insert(group)) : captures.insert(group)),
+    ...(durability ? { durability } : {}),
     afterCommit: (group, ids) => {
       indexer.note(group.length)
       pruner.note(scopesOf(group))
@@ -98,6 +101,7 @@ export async function startProjectListener(options: ProjectListenerOptions): Pro
     pruner.stop()
     indexer.stop()
     restoreCheckpoints()
+    durability?.close()
     throw error
   })
   return {
@@ -112,7 +116,7 @@ export async function startProjectListener(options: ProjectListenerOptions): Pro
       pruner.stop()
       indexer.stop()
       restoreCheckpoints()
-      return closed
+      return closed.finally(() => durability?.close())
     }
   }
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { NewCapture } from '../store/CaptureRepository'
 import type { CaptureDecision, ListenerAnswer, ReceivedRequest } from './buildCapture'
+import type { CommitDurability } from './WalDurability'
 
 export interface WebhookListenerOptions {
   host: string
@@ -14,6 +15,11 @@ export interface WebhookListenerOptions {
   intake(request: ReceivedRequest): CaptureDecision
   /** Stores a group of captures durably, all or none, answering their ids; throws when it cannot. */
   commit(captures: readonly NewCapture[]): string[]
+  /**
+   * Makes committed groups durable when `commit` leaves that to a later sync (see WalDurability): senders are
+   * answered only once their group is synced. Without it, `commit` is durable by itself.
+   */
+  durability?: Pick<CommitDurability, 'sync' | 'syncNow'>
   /** After a group is committed and answered: indexing, mapping, relaying and notifying, off the sender's clock. */
   afterCommit?(captures: readonly NewCapture[], ids: readonly string[]): void
   onError(message: string): void
@@ -39,15 +45,27 @@ interface Waiting {
   respond(answer: ListenerAnswer): void
 }
 
+/** A group committed to the file, its senders not yet answered. */
+interface Committed {
+  group: Waiting[]
+  captures: NewCapture[]
+  ids: string[]
+}
+
 /**
  * The local webhook server (issue 5): every request on every path is captured; its sender is answered only after
  * the capture is committed. Captures are committed in groups: every request completed in one turn of the event loop
- * goes into one transaction, so synchronous=FULL costs one fsync per group rather than one per request.
+ * goes into one transaction, so synchronous=FULL costs one fsync per group rather than one per request. With a
+ * `durability`, that fsync runs off the event loop, one for every group committed while the previous one ran.
  */
 export async function startWebhookListener(options: WebhookListenerOptions): Promise<RunningWebhookListener> {
   let waiting: Waiting[] = []
   let flushScheduled = false
   let closed = false
+  /** Committed, waiting for the next sync. */
+  let unsynced: Committed[] = []
+  /** Covered by the sync in flight. */
+  let syncing: Committed[] | undefined
 
   const server = createServer({ requestTimeout: 60_000, headersTimeout: 30_000 }, (request, response) =>
     receive(request, response)
@@ -172,11 +190,56 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
       for (const entry of group) entry.respond(answer)
       return
     }
-    group.forEach((entry, index) => entry.respond(withId(entry.decision.answer, ids[index])))
+    const committed = { group, captures, ids }
+    if (!options.durability) return settle([committed], null)
+    unsynced.push(committed)
+    startSync()
+  }
+
+  function startSync(): void {
+    const durability = options.durability
+    if (!durability || syncing || unsynced.length === 0) return
+    const batch = unsynced
+    unsynced = []
+    syncing = batch
+    durability.sync((error) => {
+      if (syncing !== batch) return // closing settled it already
+      syncing = undefined
+      settle(batch, error)
+      startSync()
+    })
+  }
+
+  /** Answers the senders of durable groups (or tells them the disk failed), then the after-commit work. */
+  function settle(batch: readonly Committed[], error: Error | null): void {
+    if (error) options.onError(`captures could not be synced to disk: ${error.message}`)
+    for (const { group, captures, ids } of batch) {
+      group.forEach((entry, index) =>
+        entry.respond(
+          error
+            ? failure(503, 'not_durable', `The disk did not confirm the capture (${error.message}). Send it again.`)
+            : withId(entry.decision.answer, ids[index])
+        )
+      )
+      try {
+        options.afterCommit?.(captures, ids)
+      } catch (afterError) {
+        options.onError(`after-commit work failed: ${(afterError as Error).stack ?? String(afterError)}`)
+      }
+    }
+  }
+
+  /** Closing: whatever is committed but not yet synced is synced now, blocking, and answered. */
+  function syncEverything(): void {
+    const batch = [...(syncing ?? []), ...unsynced]
+    syncing = undefined
+    unsynced = []
+    if (batch.length === 0 || !options.durability) return
     try {
-      options.afterCommit?.(captures, ids)
+      options.durability.syncNow()
+      settle(batch, null)
     } catch (error) {
-      options.onError(`after-commit work failed: ${(error as Error).stack ?? String(error)}`)
+      settle(batch, error as Error)
     }
   }
 
@@ -188,6 +251,7 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
     close() {
       closed = true
       flush()
+      syncEverything()
       const stopped = new Promise<void>((resolveClose) => server.close(() => resolveClose()))
       server.closeIdleConnections()
       const force = setTimeout(() => server.closeAllConnections(), 2_000)
