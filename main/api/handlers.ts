@@ -8,6 +8,7 @@ import { createIntegrationHandlers } from './integrations'
 import { createListenerHandlers } from './listener'
 import { createMappingHandlers } from './mappings'
 import { createProjectHandlers } from './projects'
+import { createRelayHandlers } from './relay'
 
 export type Handler<K extends RequestName> = (input: ParsedInput<K>) => RequestOutput<K> | Promise<RequestOutput<K>>
 
@@ -23,6 +24,7 @@ export function createHandlers(studio: Studio): Handlers {
     ...createMappingHandlers(studio),
     ...createListenerHandlers(studio),
     ...createCaptureHandlers(studio),
-    ...createCapillaryHandlers(studio)
+    ...createCapillaryHandlers(studio),
+    ...createRelayHandlers(studio)
   }
 }

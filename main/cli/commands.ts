@@ -2,6 +2,7 @@ import type { CliCommand } from './CliCommand'
 import { capturesCommand } from './commands/captures'
 import { listenCommand } from './commands/listen'
 import { newProjectCommand } from './commands/newProject'
+import { relayCommand } from './relay'
 import { sandboxCommand } from './commands/sandbox'
 import { transformCommand } from './commands/transform'
 import { webCommand } from './commands/web'
@@ -11,6 +12,7 @@ export const cliCommands: readonly CliCommand[] = [
   newProjectCommand,
   webCommand,
   listenCommand,
+  relayCommand,
   capturesCommand,
   sandboxCommand,
   transformCommand

@@ -13,6 +13,7 @@ import { IntegrationService } from './IntegrationService'
 import { ListenerService, type ListenerServiceOptions } from './ListenerService'
 import { MappingService } from './MappingService'
 import { ProjectSession } from './ProjectSession'
+import { RelayService, type RelayServiceOptions } from './RelayService'
 import { seedSampleProject } from './sampleProject'
 import { ServerEventBus } from './ServerEventBus'
 
@@ -27,6 +28,8 @@ export interface StudioOptions {
   secrets?: SecretStore
   /** The listener follows the open project in the app and web mode (not in one-shot CLI commands) unless told. */
   listener?: ListenerServiceOptions
+  /** The relay's schedule and notice pace (tests compress them). */
+  relay?: RelayServiceOptions
 }
 
 /** Everything behind the contract, wired once; the app, web mode and the tests all build the studio here. */
@@ -43,6 +46,13 @@ export function createStudio(options: StudioOptions) {
   })
   const secrets = options.secrets ?? new EnvironmentSecretStore(process.env)
   const listenerOptions = options.listener ?? { autoStart: options.mode !== 'cli' }
+  const capillary = createCapillaryServices({
+    configDir: options.configDir,
+    clock,
+    secrets,
+    logger: options.logger,
+    isSampleProject: () => session.state().project !== null && session.require().meta.get('origin') === 'sample'
+  })
   const appInfo: AppInfo = {
     name: 'Capillary Mapping Studio',
     version: options.version,
@@ -66,13 +76,8 @@ export function createStudio(options: StudioOptions) {
     listener,
     captures: new CaptureService(session, bus, { clock, secrets, listenerStatus: () => listener.status() }),
     /** Connection profiles (config folder + secret store) and the studio's local Capillary sandbox. */
-    capillary: createCapillaryServices({
-      configDir: options.configDir,
-      clock,
-      secrets,
-      logger: options.logger,
-      isSampleProject: () => session.state().project !== null && session.require().meta.get('origin') === 'sample'
-    }),
+    capillary,
+    relay: new RelayService(session, bus, clock, capillary, options.logger, options.relay),
     /** Creates a project, optionally filled with the sample. */
     newProject(path: string, sample: boolean) {
       return session.create(

@@ -38,6 +38,14 @@ import {
   type ListenerStatus
 } from '../model/listenerSettings'
 import { WebhookSettings } from '../model/webhookSettings'
+import {
+  DeliveryQuery,
+  DeliverySelection,
+  RelaySettingsPatch,
+  type DeliveryPage,
+  type RelayOverview,
+  type RelaySettings
+} from '../model/relay'
 import type { AppInfo, DirectoryListing, PickedPath, ProjectState, RecentProject } from './types'
 
 /** Carries a call's output type at the type level only; nothing exists at run time. */
@@ -186,7 +194,19 @@ export const requests = {
   /** Starts the studio's own Capillary sandbox (it stops with the studio) and points a profile at it. */
   startLocalSandbox: { input: NoInput, output: returns<LocalSandboxState>() },
   stopLocalSandbox: { input: NoInput, output: returns<LocalSandboxState>() },
-  dismissSandboxOffer: { input: NoInput, output: returns<LocalSandboxState>() }
+  dismissSandboxOffer: { input: NoInput, output: returns<LocalSandboxState>() },
+
+  /** Each integration's relay: on/off, the profile whose org receives its events, the webhook URI Capillary gave. */
+  listRelaySettings: { input: NoInput, output: returns<RelaySettings[]>() },
+  /** Turning it on ensures the integration's webhook in the profile's org and keeps the URI Capillary answers. */
+  setRelaySettings: { input: RelaySettingsPatch, output: returns<RelaySettings>() },
+  /** The outbox, newest capture first, by keyset. */
+  listDeliveries: { input: DeliveryQuery, output: returns<DeliveryPage>() },
+  getRelayOverview: { input: NoInput, output: returns<RelayOverview>() },
+  /** Dead letters (or waiting rows) go out again from their first attempt. */
+  retryDeliveries: { input: DeliverySelection, output: returns<{ requeued: number }>() },
+  /** Delivered rows are sent again with the same external_event_id. */
+  replayDeliveries: { input: DeliverySelection, output: returns<{ requeued: number }>() }
 } as const
 
 /** Events pushed from main to every window (IPC) or browser tab (Server-Sent Events). */
@@ -201,7 +221,9 @@ export const serverEvents = {
   /** Captures committed since the last notice (batched): how many, and the newest of them (at most 100), newest first. */
   capturesReceived: returns<{ count: number; captures: CaptureSummary[] }>(),
   /** Captures were deleted (explicitly or by retention). */
-  capturesDeleted: returns<{ count: number }>()
+  capturesDeleted: returns<{ count: number }>(),
+  /** Deliveries changed (batched): the relay's counts, chart and state now. */
+  deliveriesChanged: returns<RelayOverview>()
 } as const
 
 export type Requests = typeof requests

@@ -3,6 +3,7 @@ import { integrations } from './002-integrations'
 import { mappings } from './003-mappings'
 import { captures } from './004-captures'
 import { captureInbox } from './005-captureInbox'
+import { relay } from './006-relay'
 import type { Migration } from './Migration'
 
 export type { Migration } from './Migration'
@@ -17,7 +18,8 @@ export const migrations: readonly Migration[] = [
   integrations,
   mappings,
   captures,
-  captureInbox
+  captureInbox,
+  relay
 ]
 
 export const latestSchemaVersion = migrations.reduce((max, migration) => Math.max(max, migration.version), 0)

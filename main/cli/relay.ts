@@ -1,0 +1,203 @@
+import { isIP } from 'node:net'
+import { parseArgs } from 'node:util'
+import { defaultListenerPort } from '../../shared/model/listenerSettings'
+import { transformerOf } from '../../shared/model/webhookSettings'
+import { CapillaryClient } from '../capillary/client/CapillaryClient'
+import { ConnectionProfileService } from '../capillary/ConnectionProfileService'
+import { ensureWebhook } from '../capillary/ensureWebhook'
+import { startProjectListener } from '../listener/ProjectListener'
+import { projectName } from '../platform/AppState'
+import { ConnectionProfiles } from '../platform/ConnectionProfiles'
+import { startRelay } from '../relay/startRelay'
+import type { DeliverySchedule } from '../relay/deliverySchedule'
+import { EnvironmentSecretStore } from '../secrets/EnvironmentSecretStore'
+import { systemClock } from '../services/Clock'
+import { checkpoint, openProjectDatabase } from '../store/database'
+import { IntegrationRepository } from '../store/IntegrationRepository'
+import { ListenerSettingsRepository } from '../store/ListenerSettingsRepository'
+import type { SettledAttempt } from '../store/OutboxRepository'
+import { RelaySettingsRepository } from '../store/RelaySettingsRepository'
+import { WebhookSettingsRepository } from '../store/WebhookSettingsRepository'
+import type { CliCommand } from './CliCommand'
+import { resolveProjectFile } from './resolveProjectFile'
+import { untilInterrupted } from './untilInterrupted'
+import { UsageError } from './usage'
+
+/** `capmap relay`: the project's listener and relay, headless, until interrupted; one line per delivery outcome. */
+export const relayCommand: CliCommand = {
+  name: 'relay',
+  usage: `  relay --project <file> (--profile <name> | --base-url <url> --till <code>)
+                             Run the listener and relay captures to Capillary until Ctrl+C, printing one
+                             line per delivery outcome (the till's password from CAPMAP_PASSWORD)
+      --integration <slug>   Relay this integration (repeatable; turns its relay on in the project;
+                             default: the integrations whose relay is on)
+      --port <n>, --host <a> The listener's address for this run (default: the project's)
+      --max-attempts <n>     Attempts before a dead letter (default 10, about 28 hours)
+      --first-retry <ms>     The first retry's wait, four times longer each time (default 5000)
+      --max-retry-delay <ms> The longest wait between attempts (default 36000000)
+      --slow-down <ms>       The pause after 429/502/504 without Retry-After (default 1000)`,
+  async run(args, context) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        project: { type: 'string' },
+        profile: { type: 'string' },
+        'base-url': { type: 'string' },
+        till: { type: 'string' },
+        integration: { type: 'string', multiple: true },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'max-attempts': { type: 'string' },
+        'first-retry': { type: 'string' },
+        'max-retry-delay': { type: 'string' },
+        'slow-down': { type: 'string' }
+      }
+    })
+    if (positionals.length > 0) throw new UsageError(`capmap relay takes no arguments (got ${positionals.join(' ')})`)
+    if (!values.project) throw new UsageError('capmap relay needs the project: capmap relay --project <file> ...')
+    if ((values.profile === undefined) === (values['base-url'] === undefined)) {
+      throw new UsageError('capmap relay needs one target: --profile <name>, or --base-url <url> with --till <code>')
+    }
+    if (values['base-url'] !== undefined && !values.till) {
+      throw new UsageError('--base-url needs --till <code> (its password from CAPMAP_PASSWORD)')
+    }
+    const port = whole(values.port, 'port', 0, 65535)
+    if (values.host !== undefined && values.host !== 'localhost' && isIP(values.host) === 0) {
+      throw new UsageError(`--host must be an IP address such as 127.0.0.1 (got ${values.host})`)
+    }
+    const schedule: Partial<DeliverySchedule> = {}
+    const maxAttempts = whole(values['max-attempts'], 'max-attempts', 1, 1000)
+    const firstRetry = whole(values['first-retry'], 'first-retry', 0, 86_400_000)
+    const maxDelay = whole(values['max-retry-delay'], 'max-retry-delay', 0, 7 * 86_400_000)
+    const slowDown = whole(values['slow-down'], 'slow-down', 0, 3_600_000)
+    if (maxAttempts !== undefined) schedule.maxAttempts = maxAttempts
+    if (firstRetry !== undefined) schedule.firstRetryMs = firstRetry
+    if (maxDelay !== undefined) schedule.maxDelayMs = maxDelay
+    if (slowDown !== undefined) schedule.slowDownMs = slowDown
+
+    const secrets = new EnvironmentSecretStore(process.env)
+    let client: CapillaryClient
+    let tillCode: string
+    let target: string
+    let profileId: string | null = null
+    if (values.profile !== undefined) {
+      const profiles = new ConnectionProfiles(context.configDir, systemClock)
+      const profile = profiles.list().find((candidate) => candidate.name === values.profile)
+      if (!profile) {
+        const names = profiles.list().map((candidate) => candidate.name)
+        throw new UsageError(
+          `No connection profile named ${values.profile}${names.length > 0 ? ` (there are: ${names.join(', ')})` : ''}`
+        )
+      }
+      const service = new ConnectionProfileService(profiles, secrets, context.logger, () => new Date())
+      client = service.clientFor(profile.id, { retry: { maxAttempts: 1 } })
+      tillCode = profile.tillCode
+      target = `profile ${profile.name}`
+      profileId = profile.id
+    } else {
+      const password = process.env.CAPMAP_PASSWORD
+      if (!password) throw new UsageError('--base-url needs the till password in CAPMAP_PASSWORD')
+      tillCode = values.till ?? ''
+      target = values['base-url'] ?? ''
+      client = new CapillaryClient({
+        baseUrl: target,
+        credentials: { scheme: 'basic', tillCode, password },
+        retry: { maxAttempts: 1 },
+        logger: context.logger
+      })
+    }
+
+    const path = resolveProjectFile(values.project)
+    const db = openProjectDatabase(path)
+    try {
+      const integrations = new IntegrationRepository(db).list()
+      const relaySettings = new RelaySettingsRepository(db)
+      const chosen =
+        values.integration && values.integration.length > 0
+          ? values.integration.map((slug) => {
+              const integration = integrations.find((candidate) => candidate.slug === slug)
+              if (!integration) throw new UsageError(`The project has no integration ${slug}`)
+              return integration
+            })
+          : integrations.filter((integration) => relaySettings.get(integration.id).enabled)
+      if (chosen.length === 0) {
+        context.printError(
+          'No integration relays: turn the relay on in the studio (Deliveries), or pass --integration <slug>.'
+        )
+        return 1
+      }
+      // Each integration's webhook in the target org: created when missing, its URI kept as Capillary gave it.
+      const webhooks = new WebhookSettingsRepository(db).list()
+      for (const integration of chosen) {
+        const settings = webhooks.find((entry) => entry.transformer === transformerOf(integration.kind))
+        if (!settings) continue
+        const webhookUri = await ensureWebhook(client, settings, tillCode)
+        relaySettings.save(
+          { integrationId: integration.id, enabled: true, profileId, webhookUri },
+          new Date().toISOString()
+        )
+      }
+
+      const relay = startRelay({
+        db,
+        posterFor: () => client,
+        schedule,
+        onSettled: (attempts) => attempts.forEach((attempt) => context.print(deliveryLine(attempt))),
+        onError: (message) => context.printError(message)
+      })
+      const listenerSettings = new ListenerSettingsRepository(db).get()
+      const listener = await startProjectListener({
+        db,
+        secrets,
+        clock: systemClock,
+        logger: context.logger,
+        host: values.host ?? listenerSettings.host,
+        port: port ?? listenerSettings.port ?? defaultListenerPort,
+        scanPorts: port === undefined && listenerSettings.port === null ? 20 : 1,
+        bodyLimitBytes: listenerSettings.bodyLimitBytes,
+        onCaptures: () => relay.capturesCommitted()
+      }).catch(async (error: unknown) => {
+        await relay.stop()
+        throw error
+      })
+      context.print(
+        `Relaying ${chosen.map((integration) => integration.slug).join(', ')} of ${projectName(path)} to ${target}; ` +
+          `listening on ${listener.url}; Ctrl+C stops.`
+      )
+      await untilInterrupted()
+      await listener.close()
+      await relay.stop()
+      return 0
+    } finally {
+      await client.close()
+      checkpoint(db)
+      db.close()
+    }
+  }
+}
+
+/** One outcome as one line: when, outcome, delivery id, external_event_id, attempt, what Capillary answered. */
+export function deliveryLine(attempt: SettledAttempt): string {
+  const { outcome } = attempt
+  const label = outcome.kind === 'failed' ? 'retry' : outcome.kind
+  const next = outcome.kind === 'failed' ? `  next ${new Date(outcome.nextAttemptAt).toISOString()}` : ''
+  return [
+    new Date(attempt.at).toISOString(),
+    label.padEnd(9),
+    `${attempt.captureSeq}:${attempt.outputIndex}`,
+    `attempt ${attempt.attempts}`,
+    outcome.message
+  ]
+    .join('  ')
+    .concat(next)
+}
+
+function whole(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined
+  const parsed = Number(value)
+  if (value.trim() === '' || !Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max} (got ${value})`)
+  }
+  return parsed
+}

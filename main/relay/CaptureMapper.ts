@@ -1,0 +1,135 @@
+import { performance } from 'node:perf_hooks'
+import { compileMapping, type CompiledMapping } from '../../shared/engine/compileMapping'
+import { decodeBody } from '../../shared/engine/decode/decodeBody'
+import type { EngineDiagnostic } from '../../shared/engine/diagnostics'
+import type { ExpressionEvaluator } from '../../shared/engine/expressions/expressionEvaluator'
+import { resolveMatch } from '../../shared/engine/resolveMatch'
+import type { Delivery } from '../../shared/model/relay'
+import type { ProjectDatabase } from '../store/database'
+import { EventRepository } from '../store/EventRepository'
+import { IntegrationRepository } from '../store/IntegrationRepository'
+import { MappingRepository } from '../store/MappingRepository'
+import type { CaptureToRelay, NewOutboxRow } from '../store/OutboxRepository'
+import { externalEventId } from './externalEventId'
+
+interface CompiledForIntegration {
+  version: string
+  mappings: { eventName: string; run: CompiledMapping }[]
+}
+
+/**
+ * Matches, maps and validates a capture with its integration's mappings, as `capmap transform` does: every output
+ * becomes an outbox row (pending when valid, invalid with its diagnostics otherwise). Mappings are compiled once and
+ * recompiled when the mapping, its event or the integration changed.
+ */
+export class CaptureMapper {
+  private readonly compiled = new Map<string, CompiledForIntegration>()
+  private readonly integrations: IntegrationRepository
+  private readonly events: EventRepository
+  private readonly mappings: MappingRepository
+
+  constructor(
+    db: ProjectDatabase,
+    private readonly evaluator: ExpressionEvaluator
+  ) {
+    this.integrations = new IntegrationRepository(db)
+    this.events = new EventRepository(db)
+    this.mappings = new MappingRepository(db)
+  }
+
+  async outputsOf(capture: CaptureToRelay): Promise<NewOutboxRow[]> {
+    const integrationId = capture.integrationId
+    if (integrationId === null || capture.status !== 'ok') return []
+    const base = { captureSeq: capture.seq, integrationId }
+    // A redacted body no longer holds what the sender sent: relaying it would send "[redacted]" to Capillary.
+    if (capture.redacted) return [invalid(base, 0, 'The capture was redacted: turn redaction off to relay it.')]
+    const compiled = this.compiledFor(integrationId)
+    const decoded = decodeBody(capture.body ?? new Uint8Array(), capture.contentType ?? undefined)
+    if (decoded.error !== undefined) return [invalid(base, 0, `The body could not be read: ${decoded.error}`)]
+    const rows: NewOutboxRow[] = []
+    for (const mapping of compiled.mappings) {
+      const result = await mapping.run(decoded.value)
+      if (!result.matched) continue
+      result.outputs.forEach((output, index) => {
+        const outputIndex = rows.length
+        const id =
+          typeof output.payload.external_event_id === 'string' && output.payload.external_event_id !== ''
+            ? output.payload.external_event_id
+            : externalEventId(capture.headers, capture.body, outputIndex)
+        const diagnostics = result.diagnostics.filter(
+          (diagnostic) => diagnostic.outputPointer === undefined || diagnostic.outputPointer.startsWith(`/${index}/`)
+        )
+        rows.push({
+          ...base,
+          outputIndex,
+          eventName: output.payload.event_name || mapping.eventName,
+          externalEventId: id,
+          payload: { ...output.payload, external_event_id: id },
+          diagnostics: diagnostics.map(toRowDiagnostic),
+          status: output.valid ? 'pending' : 'invalid'
+        })
+      })
+    }
+    if (rows.length === 0 && compiled.mappings.length === 0) {
+      return [invalid(base, 0, 'The integration has no mapping: map its payloads onto an event to relay them.')]
+    }
+    if (rows.length === 0) return [invalid(base, 0, 'No mapping of the integration matches this payload.')]
+    return rows
+  }
+
+  private compiledFor(integrationId: string): CompiledForIntegration {
+    const integration = this.integrations.get(integrationId)
+    const mappings = this.mappings
+      .list()
+      .filter((mapping) => mapping.integrationId === integrationId)
+      .sort((a, b) => a.id.localeCompare(b.id))
+    const withEvents = mappings.flatMap((mapping) => {
+      const event = this.events.get(mapping.eventId)
+      return event ? [{ mapping, event }] : []
+    })
+    const version = [
+      integration?.updatedAt ?? '',
+      ...withEvents.map(({ mapping, event }) => `${mapping.id}@${mapping.updatedAt}/${event.updatedAt}`)
+    ].join('|')
+    const cached = this.compiled.get(integrationId)
+    if (cached?.version === version) return cached
+    const fresh: CompiledForIntegration = {
+      version,
+      mappings: withEvents.map(({ mapping, event }) => ({
+        eventName: event.name,
+        run: compileMapping(
+          resolveMatch(mapping, {
+            eventNameField: integration?.eventNameField ?? 'event_name',
+            sourceNames: (integration?.eventNameMap ?? [])
+              .filter((entry) => entry.eventName === event.name)
+              .map((entry) => entry.sourceName)
+          }),
+          event,
+          { clock: () => performance.now(), expressionEvaluator: this.evaluator, provenance: false }
+        )
+      }))
+    }
+    this.compiled.set(integrationId, fresh)
+    return fresh
+  }
+}
+
+function invalid(base: { captureSeq: number; integrationId: string }, outputIndex: number, message: string) {
+  return {
+    ...base,
+    outputIndex,
+    eventName: '',
+    externalEventId: '',
+    payload: {},
+    diagnostics: [{ severity: 'error', message }],
+    status: 'invalid'
+  } satisfies NewOutboxRow
+}
+
+function toRowDiagnostic(diagnostic: EngineDiagnostic): Delivery['diagnostics'][number] {
+  return {
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    ...(diagnostic.attribute !== undefined ? { attribute: diagnostic.attribute } : {})
+  }
+}

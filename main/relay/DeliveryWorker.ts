@@ -1,0 +1,182 @@
+import {
+  deliveryKey,
+  type DeliveryOutcome,
+  type DueDelivery,
+  type OutboxRepository,
+  type SettledAttempt
+} from '../store/OutboxRepository'
+import { judgeFailure, retryDelayMs, type DeliverySchedule } from './deliverySchedule'
+
+/** Posts one payload to a webhook URI; resolves with Capillary's answer, throws a CapillaryError otherwise. */
+export interface EventPoster {
+  postEvent(webHookUri: string, payload: Record<string, unknown>): Promise<{ code: number; message: string }>
+}
+
+export interface DeliveryWorkerOptions {
+  outbox: OutboxRepository
+  /** The poster for a row's connection profile (null: the only one there is, as in `capmap relay --base-url`). */
+  posterFor(profileId: string | null): EventPoster
+  schedule: DeliverySchedule
+  /** Milliseconds since the epoch: the schedule's clock (tests move it by hand). */
+  now(): number
+  random(): number
+  /** Outcomes just committed. */
+  onSettled(attempts: readonly SettledAttempt[]): void
+  onError(message: string): void
+  /** Outcomes are committed together at most this often (one fsync for many rows). */
+  commitEveryMs?: number
+  /** The longest sleep between looks at the outbox, so rows due on a moved clock are seen. */
+  pollMs?: number
+}
+
+/**
+ * Delivers the outbox at least once: a row stays pending until Capillary's answer is committed, so a crash at any
+ * point sends it again (the same `external_event_id`, which Capillary's uniqueness check recognises). Failures wait
+ * on the schedule's backoff with jitter, Retry-After when given; 429/502/504 halve the posts in flight and pause the
+ * whole sender; after the last attempt a row is a dead letter that keeps its last answer.
+ */
+export class DeliveryWorker {
+  private readonly inFlight = new Map<string, Promise<void>>()
+  private readonly waiting: SettledAttempt[] = []
+  private window: number
+  private pausedUntil = 0
+  private slowDowns = 0
+  private wakeTimer: ReturnType<typeof setTimeout> | undefined
+  private commitTimer: ReturnType<typeof setTimeout> | undefined
+  private stopped = false
+
+  constructor(private readonly options: DeliveryWorkerOptions) {
+    this.window = options.schedule.concurrency
+  }
+
+  /** Looks at the outbox now (new rows, a retry, a moved clock). */
+  wake(): void {
+    if (this.stopped) return
+    clearTimeout(this.wakeTimer)
+    this.wakeTimer = undefined
+    try {
+      this.pump()
+    } catch (error) {
+      this.options.onError(`relay: reading the outbox failed: ${(error as Error).message}`)
+      this.sleep(this.options.pollMs ?? 1000)
+    }
+  }
+
+  /** No post before this time (a slow-down in force), or null. */
+  pausedUntilTime(): number | null {
+    return this.pausedUntil > this.options.now() ? this.pausedUntil : null
+  }
+
+  inFlightCount(): number {
+    return this.inFlight.size
+  }
+
+  /** Stops sending, waits for the posts in flight and commits their outcomes. */
+  async stop(): Promise<void> {
+    this.stopped = true
+    clearTimeout(this.wakeTimer)
+    await Promise.allSettled([...this.inFlight.values()])
+    this.commit()
+  }
+
+  private pump(): void {
+    const now = this.options.now()
+    if (this.pausedUntil > now) return this.sleep(this.pausedUntil - now)
+    const free = Math.floor(this.window) - this.inFlight.size
+    if (free > 0) {
+      const due = this.options.outbox.due(now, free, new Set(this.inFlight.keys()))
+      for (const row of due) this.send(row)
+    }
+    if (this.inFlight.size > 0) return
+    const next = this.options.outbox.nextDueAt()
+    this.sleep(next === undefined ? (this.options.pollMs ?? 1000) : Math.max(0, next - now))
+  }
+
+  private sleep(ms: number): void {
+    if (this.stopped) return
+    clearTimeout(this.wakeTimer)
+    this.wakeTimer = setTimeout(() => this.wake(), Math.min(ms, this.options.pollMs ?? 1000))
+    this.wakeTimer.unref?.()
+  }
+
+  private send(row: DueDelivery): void {
+    const key = deliveryKey(row.captureSeq, row.outputIndex)
+    const sent = this.attempt(row).then((outcome) => {
+      this.waiting.push({
+        captureSeq: row.captureSeq,
+        outputIndex: row.outputIndex,
+        attempts: row.attempts + 1,
+        at: this.options.now(),
+        outcome
+      })
+      this.scheduleCommit()
+    })
+    this.inFlight.set(key, sent)
+  }
+
+  private async attempt(row: DueDelivery): Promise<DeliveryOutcome> {
+    const attempts = row.attempts + 1
+    try {
+      const poster = this.options.posterFor(row.profileId)
+      const receipt = await poster.postEvent(row.webhookUri, JSON.parse(row.payload) as Record<string, unknown>)
+      this.succeeded()
+      return { kind: 'delivered', status: 200, message: `${receipt.code}: ${receipt.message}` }
+    } catch (error) {
+      const verdict = judgeFailure(error)
+      const now = this.options.now()
+      if (verdict.slowDown || verdict.retryAfterMs !== undefined) this.slowDown(verdict.retryAfterMs)
+      if (verdict.permanent) {
+        return { kind: 'dead', status: verdict.status, message: `Capillary refused it: ${verdict.message}` }
+      }
+      if (attempts >= this.options.schedule.maxAttempts) {
+        return {
+          kind: 'dead',
+          status: verdict.status,
+          message: `Gave up after ${attempts} attempts: ${verdict.message}`
+        }
+      }
+      const backoff = retryDelayMs(attempts, this.options.schedule, () => this.options.random())
+      const nextAttemptAt = now + Math.max(backoff, verdict.retryAfterMs ?? 0)
+      return { kind: 'failed', status: verdict.status, message: verdict.message, nextAttemptAt }
+    }
+  }
+
+  /** Additive increase: one more post in flight per window's worth of successes, up to the schedule's concurrency. */
+  private succeeded(): void {
+    this.slowDowns = 0
+    this.window = Math.min(this.options.schedule.concurrency, this.window + 1 / Math.max(1, this.window))
+  }
+
+  /** Multiplicative decrease, and a pause of the whole sender (Retry-After when given, else a doubling slow-down). */
+  private slowDown(retryAfterMs: number | undefined): void {
+    const { schedule } = this.options
+    this.window = Math.max(1, this.window / 2)
+    const pause =
+      retryAfterMs ?? Math.min(schedule.maxSlowDownMs, schedule.slowDownMs * 2 ** Math.min(this.slowDowns, 20))
+    this.slowDowns += 1
+    this.pausedUntil = Math.max(this.pausedUntil, this.options.now() + pause)
+  }
+
+  private scheduleCommit(): void {
+    if (this.waiting.length >= 200) return this.commit()
+    if (this.commitTimer) return
+    this.commitTimer = setTimeout(() => this.commit(), this.options.commitEveryMs ?? 10)
+  }
+
+  /** Commits the waiting outcomes, then lets their rows be picked again (they were in flight until now). */
+  private commit(): void {
+    clearTimeout(this.commitTimer)
+    this.commitTimer = undefined
+    if (this.waiting.length === 0) return
+    const settled = this.waiting.splice(0)
+    try {
+      this.options.outbox.settle(settled)
+    } catch (error) {
+      // Not committed: the rows stay pending and are sent again (at least once).
+      this.options.onError(`relay: recording delivery outcomes failed: ${(error as Error).message}`)
+    }
+    for (const attempt of settled) this.inFlight.delete(deliveryKey(attempt.captureSeq, attempt.outputIndex))
+    this.options.onSettled(settled)
+    if (!this.stopped) this.wake()
+  }
+}

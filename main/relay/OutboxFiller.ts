@@ -1,0 +1,73 @@
+import type { OutboxRepository } from '../store/OutboxRepository'
+import type { RelaySettingsRepository } from '../store/RelaySettingsRepository'
+import type { CaptureMapper } from './CaptureMapper'
+
+export interface OutboxFillerOptions {
+  outbox: OutboxRepository
+  settings: RelaySettingsRepository
+  mapper: CaptureMapper
+  now: () => Date
+  /** Rows were written (the worker has work). */
+  onFilled(written: number): void
+  onError(message: string): void
+  /** Captures mapped per transaction. */
+  batchSize?: number
+}
+
+/**
+ * Moves committed captures into the outbox behind the listener: the sender already has its answer, so mapping never
+ * delays it. It reads from the cursor kept in the project, so a capture committed just before a crash (or while no
+ * relay ran) is mapped on the next start; rows and cursor move in one transaction.
+ */
+export class OutboxFiller {
+  private running: Promise<void> | undefined
+  private again = false
+  private stopped = false
+
+  constructor(private readonly options: OutboxFillerOptions) {}
+
+  /** Maps whatever was committed since the cursor; calls while it runs make it go round once more. */
+  nudge(): Promise<void> {
+    if (this.stopped) return Promise.resolve()
+    if (this.running) {
+      this.again = true
+      return this.running
+    }
+    this.running = this.drain()
+      .catch((error: unknown) => this.options.onError(`relay: mapping captures failed: ${(error as Error).message}`))
+      .finally(() => {
+        this.running = undefined
+      })
+    return this.running
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    await this.running
+  }
+
+  private async drain(): Promise<void> {
+    const { outbox, settings, mapper } = this.options
+    const batchSize = this.options.batchSize ?? 500
+    do {
+      this.again = false
+      for (;;) {
+        if (this.stopped) return
+        const through = outbox.processedThrough()
+        const captures = outbox.capturesAfter(through, batchSize)
+        const last = captures[captures.length - 1]
+        if (!last) break
+        const relaying = new Set(settings.enabled().map((entry) => entry.integrationId))
+        const rows = []
+        for (const capture of captures) {
+          if (capture.integrationId === null || !relaying.has(capture.integrationId)) continue
+          rows.push(...(await mapper.outputsOf(capture)))
+        }
+        if (this.stopped) return
+        const written = outbox.recordMapped(rows, last.seq, this.options.now())
+        if (written > 0) this.options.onFilled(written)
+        if (captures.length < batchSize) break
+      }
+    } while (this.again)
+  }
+}

@@ -1,0 +1,77 @@
+import type { SettledAttempt } from '../store/OutboxRepository'
+import { OutboxRepository } from '../store/OutboxRepository'
+import type { ProjectDatabase } from '../store/database'
+import { RelaySettingsRepository } from '../store/RelaySettingsRepository'
+import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressionEvaluator'
+import { CaptureMapper } from './CaptureMapper'
+import { defaultDeliverySchedule, type DeliverySchedule } from './deliverySchedule'
+import { DeliveryWorker, type EventPoster } from './DeliveryWorker'
+import { OutboxFiller } from './OutboxFiller'
+
+export interface RelayOptions {
+  db: ProjectDatabase
+  posterFor(profileId: string | null): EventPoster
+  schedule?: Partial<DeliverySchedule>
+  now?: () => number
+  random?: () => number
+  onSettled?(attempts: readonly SettledAttempt[]): void
+  /** New outbox rows (mapped captures, valid or not). */
+  onFilled?(written: number): void
+  onError(message: string): void
+  pollMs?: number
+}
+
+export interface RunningRelay {
+  /** Captures were committed: map them into the outbox. */
+  capturesCommitted(): void
+  /** The outbox changed otherwise (retry, replay, settings): look at it now. */
+  wake(): void
+  pausedUntil(): number | null
+  /** Resolves once everything committed so far is mapped (tests, and a clean stop). */
+  mapped(): Promise<void>
+  stop(): Promise<void>
+}
+
+/**
+ * The relay of one project file: captures → outbox (OutboxFiller) → Capillary (DeliveryWorker). The studio and
+ * `capmap relay` both run it. On start it maps what was committed while no relay ran, and delivers what is pending.
+ */
+export function startRelay(options: RelayOptions): RunningRelay {
+  const now = options.now ?? Date.now
+  const evaluator = createWorkerExpressionEvaluator()
+  const outbox = new OutboxRepository(options.db)
+  const worker = new DeliveryWorker({
+    outbox,
+    posterFor: options.posterFor,
+    schedule: { ...defaultDeliverySchedule, ...options.schedule },
+    now,
+    random: options.random ?? Math.random,
+    onSettled: (attempts) => options.onSettled?.(attempts),
+    onError: options.onError,
+    ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {})
+  })
+  const filler = new OutboxFiller({
+    outbox,
+    settings: new RelaySettingsRepository(options.db),
+    mapper: new CaptureMapper(options.db, evaluator),
+    now: () => new Date(now()),
+    onFilled: (written) => {
+      options.onFilled?.(written)
+      worker.wake()
+    },
+    onError: options.onError
+  })
+  void filler.nudge()
+  worker.wake()
+  return {
+    capturesCommitted: () => void filler.nudge(),
+    wake: () => worker.wake(),
+    pausedUntil: () => worker.pausedUntilTime(),
+    mapped: () => filler.nudge(),
+    stop: async () => {
+      await filler.stop()
+      await worker.stop()
+      await evaluator.close()
+    }
+  }
+}

@@ -1,0 +1,216 @@
+import type {
+  DeliveryPage,
+  DeliveryQuery,
+  DeliverySelection,
+  RelayOverview,
+  RelaySettings,
+  RelaySettingsPatch
+} from '../../shared/model/relay'
+import { transformerOf } from '../../shared/model/webhookSettings'
+import type { CapillaryClient } from '../capillary/client/CapillaryClient'
+import type { CapillaryServices } from '../capillary/createCapillaryServices'
+import { ensureWebhook } from '../capillary/ensureWebhook'
+import { StudioError } from '../errors/StudioError'
+import type { Logger } from '../platform/logger'
+import type { DeliverySchedule } from '../relay/deliverySchedule'
+import { startRelay, type RunningRelay } from '../relay/startRelay'
+import { isReadOnly, type ProjectDatabase } from '../store/database'
+import { OutboxRepository } from '../store/OutboxRepository'
+import { RelaySettingsRepository } from '../store/RelaySettingsRepository'
+import type { Clock } from './Clock'
+import type { ProjectSession } from './ProjectSession'
+import type { ServerEventBus } from './ServerEventBus'
+
+export interface RelayServiceOptions {
+  /** A compressed schedule for tests; the default is at least as patient as Svix's. */
+  schedule?: Partial<DeliverySchedule>
+  /** How long delivery changes are gathered before the renderer hears of them (one event per batch). */
+  notifyEveryMs?: number
+  pollMs?: number
+}
+
+/** Minutes the per-minute chart covers. */
+const chartMinutes = 15
+
+/**
+ * The studio's relay: it follows the open project (runs while a project is open for editing), maps captures the
+ * listener commits into the outbox and delivers them; settings, the deliveries list, retry and replay for the UI;
+ * delivery changes reach the renderer in batches.
+ */
+export class RelayService {
+  private running: { relay: RunningRelay; db: ProjectDatabase } | undefined
+  private readonly clients = new Map<string, CapillaryClient>()
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined
+
+  constructor(
+    private readonly session: ProjectSession,
+    private readonly bus: ServerEventBus,
+    private readonly clock: Clock,
+    private readonly capillary: CapillaryServices,
+    private readonly logger: Logger,
+    private readonly options: RelayServiceOptions = {}
+  ) {
+    session.observe({
+      opened: (project) => {
+        if (!isReadOnly(project.db)) this.launch(project.db)
+      },
+      closing: () => this.halt()
+    })
+    bus.subscribe((name) => {
+      if (name === 'capturesReceived') this.running?.relay.capturesCommitted()
+    })
+  }
+
+  /** One entry per integration of the project (off when never set). */
+  listSettings(): RelaySettings[] {
+    const project = this.session.require()
+    const settings = new RelaySettingsRepository(project.db)
+    return project.integrations.list().map((integration) => settings.get(integration.id))
+  }
+
+  /**
+   * Turns an integration's relay on or off. On: the profile's org gets the integration's webhook (created from the
+   * project's webhook settings when it has none) and the URI Capillary answers is kept.
+   */
+  async setSettings(patch: RelaySettingsPatch): Promise<RelaySettings> {
+    const project = this.session.require({ forWriting: true })
+    const integration = project.integrations.get(patch.integrationId)
+    if (!integration) throw new StudioError('not_found', 'That integration no longer exists.')
+    const repository = new RelaySettingsRepository(project.db)
+    const before = repository.get(integration.id)
+    let webhookUri = before.profileId === patch.profileId ? before.webhookUri : null
+    if (patch.enabled) {
+      if (patch.profileId === null) {
+        throw new StudioError(
+          'invalid_input',
+          'Choose the connection profile whose Capillary org receives the events (start the local sandbox to rehearse).'
+        )
+      }
+      const profile = this.capillary.profiles.get(patch.profileId)
+      const transformer = transformerOf(integration.kind)
+      const webhook = project.webhookSettings.list().find((entry) => entry.transformer === transformer)
+      if (!webhook) throw new StudioError('internal', `No webhook settings for ${transformer}.`)
+      const client = this.capillary.profiles.clientFor(patch.profileId, { retry: { maxAttempts: 2 } })
+      try {
+        webhookUri = await ensureWebhook(client, webhook, profile.tillCode)
+      } finally {
+        await client.close()
+      }
+      this.forgetClient(patch.profileId)
+    }
+    const saved = repository.save(
+      { integrationId: integration.id, enabled: patch.enabled, profileId: patch.profileId, webhookUri },
+      this.clock.now().toISOString()
+    )
+    this.session.touch()
+    this.running?.relay.capturesCommitted()
+    this.running?.relay.wake()
+    this.notice()
+    return saved
+  }
+
+  listDeliveries(query: DeliveryQuery): DeliveryPage {
+    return new OutboxRepository(this.session.require().db).list(query)
+  }
+
+  overview(): RelayOverview {
+    const project = this.session.require()
+    const outbox = new OutboxRepository(project.db)
+    const paused = this.running?.relay.pausedUntil() ?? null
+    return {
+      counts: outbox.counts(),
+      perMinute: outbox.perMinute(this.clock.now().getTime(), chartMinutes),
+      relaying: new RelaySettingsRepository(project.db).enabled().length,
+      running: this.running !== undefined,
+      pausedUntil: paused === null ? null : new Date(paused).toISOString()
+    }
+  }
+
+  /** Dead letters (or pending rows) go out again from their first attempt. */
+  retry(selection: DeliverySelection): { requeued: number } {
+    return this.requeue(selection, ['dead', 'pending'])
+  }
+
+  /** Delivered rows are sent again, with the same external_event_id (Capillary flags the repeat, notes §3). */
+  replay(selection: DeliverySelection): { requeued: number } {
+    return this.requeue(selection, ['delivered'])
+  }
+
+  /** Resolves once every capture committed so far is in the outbox (tests). */
+  async mapped(): Promise<void> {
+    await this.running?.relay.mapped()
+  }
+
+  private requeue(selection: DeliverySelection, from: ('dead' | 'pending' | 'delivered')[]) {
+    const project = this.session.require({ forWriting: true })
+    const outbox = new OutboxRepository(project.db)
+    const keys =
+      'ids' in selection
+        ? selection.ids.map((id) => {
+            const [captureSeq, outputIndex] = id.split(':').map(Number)
+            return { captureSeq: captureSeq ?? 0, outputIndex: outputIndex ?? 0 }
+          })
+        : outbox.deadKeys()
+    const requeued = outbox.requeue(keys, from, this.clock.now())
+    this.running?.relay.wake()
+    this.notice()
+    return { requeued }
+  }
+
+  private launch(db: ProjectDatabase): void {
+    this.halt()
+    const relay = startRelay({
+      db,
+      posterFor: (profileId) => this.clientFor(profileId),
+      now: () => this.clock.now().getTime(),
+      onSettled: () => this.notice(),
+      onFilled: () => this.notice(),
+      onError: (message) => this.logger.warn(message),
+      ...(this.options.schedule ? { schedule: this.options.schedule } : {}),
+      ...(this.options.pollMs !== undefined ? { pollMs: this.options.pollMs } : {})
+    })
+    this.running = { relay, db }
+  }
+
+  /** Stops before the project's file closes; posts in flight end on their own and their rows stay pending. */
+  private halt(): void {
+    const running = this.running
+    this.running = undefined
+    if (running) {
+      void running.relay.stop().catch((error: unknown) => this.logger.warn(`relay stop: ${(error as Error).message}`))
+    }
+    for (const id of [...this.clients.keys()]) this.forgetClient(id)
+  }
+
+  private clientFor(profileId: string | null): CapillaryClient {
+    if (profileId === null) throw new StudioError('invalid_input', 'The relay has no connection profile.')
+    let client = this.clients.get(profileId)
+    if (!client) {
+      // One try per post: the outbox schedules the retries, durably.
+      client = this.capillary.profiles.clientFor(profileId, { retry: { maxAttempts: 1 } })
+      this.clients.set(profileId, client)
+    }
+    return client
+  }
+
+  private forgetClient(profileId: string): void {
+    const client = this.clients.get(profileId)
+    this.clients.delete(profileId)
+    void client?.close().catch(() => undefined)
+  }
+
+  /** Delivery changes reach the renderer in batches: a burst of a thousand outcomes is a handful of events. */
+  private notice(): void {
+    if (this.noticeTimer) return
+    this.noticeTimer = setTimeout(() => {
+      this.noticeTimer = undefined
+      if (this.session.state().project === null) return
+      try {
+        this.bus.emit('deliveriesChanged', this.overview())
+      } catch (error) {
+        this.logger.warn(`relay notice: ${(error as Error).message}`)
+      }
+    }, this.options.notifyEveryMs ?? 250)
+    this.noticeTimer.unref()
+  }
+}

@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Studio } from '../../../main/services/createStudio'
+import { CaptureRepository } from '../../../main/store/CaptureRepository'
+import { openProjectDatabase } from '../../../main/store/database'
+import { createTemporaryFolder } from '../support/temporaryFolder'
+import {
+  acceptedPosts,
+  addedToCart,
+  eventually,
+  freePort,
+  integrationId,
+  postToListener,
+  relayStudio,
+  sandboxProfile
+} from './relayHarness'
+
+let folder: ReturnType<typeof createTemporaryFolder>
+const cleanups: (() => Promise<void> | void)[] = []
+
+beforeEach(() => {
+  folder = createTemporaryFolder('relay-service')
+})
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  folder.remove()
+})
+
+/** The sample project with its WebEngage integration relaying to a fresh sandbox, and the listener on a free port. */
+async function relayingSample(options: Parameters<typeof relayStudio>[1] = {}) {
+  const { studio, sandbox } = await relayStudio(folder.path, options)
+  cleanups.push(() => sandbox.close())
+  cleanups.push(() => studio.session.close())
+  studio.newProject(join(folder.path, 'Shop.capmap'), true)
+  const port = await freePort()
+  await studio.listener.updateSettings({ enabled: true, port })
+  const profileId = sandboxProfile(studio, sandbox)
+  const webengage = integrationId(studio, 'webengage')
+  const settings = await studio.relay.setSettings({ integrationId: webengage, enabled: true, profileId })
+  return { studio, sandbox, port, profileId, webengage, settings }
+}
+
+const deliveries = (studio: Studio) => studio.relay.listDeliveries({ limit: 100 }).items
+
+describe('RelayService', () => {
+  it('ensures the integration webhook in the profile org and keeps the URI Capillary answered', async () => {
+    const { sandbox, settings } = await relayingSample()
+    const listed = await fetch(`${sandbox.baseUrl}/v2/events/webhooks`, {
+      headers: { Authorization: `Basic ${Buffer.from('sandbox.till:' + md5('sandbox')).toString('base64')}` }
+    }).then((answer) => answer.json() as Promise<{ data: { transformerType: string; webHookUri: string }[] }>)
+    expect(listed.data).toEqual([expect.objectContaining({ transformerType: 'WebEngageTransformer' })])
+    expect(settings).toMatchObject({ enabled: true, webhookUri: listed.data[0]?.webHookUri })
+  })
+
+  it('relays a capture to Capillary after the sender has its answer, with x-request-id as external_event_id', async () => {
+    const { studio, sandbox, port } = await relayingSample()
+    const answer = await postToListener(port, '/hooks/webengage', addedToCart, { 'x-request-id': 'REQ-1' })
+    expect(answer.status).toBe(200)
+    const [delivery] = await eventually(
+      () => deliveries(studio),
+      (rows) => rows[0]?.status === 'delivered',
+      'a delivery'
+    )
+    expect(delivery).toMatchObject({
+      eventName: 'ProductAddedToCart',
+      externalEventId: 'REQ-1',
+      attempts: 1,
+      lastStatus: 200,
+      payload: expect.objectContaining({ event_name: 'ProductAddedToCart', external_event_id: 'REQ-1' })
+    })
+    expect(acceptedPosts(sandbox)).toBe(1)
+  })
+
+  it('retries failures on the schedule and delivers once Capillary answers', async () => {
+    const { studio, sandbox, port } = await relayingSample()
+    sandbox.failNext(2, { status: 502 })
+    await postToListener(port, '/hooks/webengage', addedToCart)
+    const [delivery] = await eventually(
+      () => deliveries(studio),
+      (rows) => rows[0]?.status === 'delivered',
+      'a delivery after two failures'
+    )
+    expect(delivery?.attempts).toBe(3)
+    expect(delivery?.externalEventId).toMatch(/^[0-9a-f]{32}$/)
+  })
+
+  it('keeps a dead letter with its last answer after the last attempt, and retries it on request', async () => {
+    const { studio, sandbox, port } = await relayingSample()
+    sandbox.failNext(4, { status: 500 })
+    await postToListener(port, '/hooks/webengage', addedToCart)
+    const [dead] = await eventually(
+      () => deliveries(studio),
+      (rows) => rows[0]?.status === 'dead',
+      'a dead letter'
+    )
+    expect(dead).toMatchObject({ attempts: 4, lastStatus: 500 })
+    expect(dead?.lastResponse).toMatch(/Gave up after 4 attempts: 500/)
+    expect(studio.relay.overview().counts.dead).toBe(1)
+    expect(studio.relay.retry({ allDead: true })).toEqual({ requeued: 1 })
+    await eventually(
+      () => deliveries(studio),
+      (rows) => rows[0]?.status === 'delivered',
+      'the retried delivery'
+    )
+  })
+
+  it('sends a delivered row again on replay, with the same external_event_id', async () => {
+    const { studio, sandbox, port } = await relayingSample()
+    await postToListener(port, '/hooks/webengage', addedToCart, { 'x-request-id': 'REQ-R' })
+    const [delivered] = await eventually(
+      () => deliveries(studio),
+      (rows) => rows[0]?.status === 'delivered',
+      'a delivery'
+    )
+    expect(studio.relay.replay({ ids: [delivered?.id ?? ''] })).toEqual({ requeued: 1 })
+    await eventually(
+      () => acceptedPosts(sandbox),
+      (count) => count === 2,
+      'the replayed post'
+    )
+    expect(deliveries(studio)[0]).toMatchObject({ externalEventId: 'REQ-R' })
+  })
+
+  it('keeps outputs that fail validation as invalid rows with their diagnostics, never sent', async () => {
+    const { studio, sandbox, port } = await relayingSample()
+    const withoutCustomer = JSON.parse(addedToCart) as Record<string, unknown>
+    delete withoutCustomer.user_id
+    await postToListener(port, '/hooks/webengage', JSON.stringify(withoutCustomer))
+    const [row] = await eventually(
+      () => deliveries(studio),
+      (rows) => rows.length === 1,
+      'an outbox row'
+    )
+    expect(row?.status).toBe('invalid')
+    expect(row?.diagnostics.some((diagnostic) => diagnostic.severity === 'error')).toBe(true)
+    expect(acceptedPosts(sandbox)).toBe(0)
+  })
+
+  it('maps and delivers, on the next start, a capture committed before the relay could write its outbox row', async () => {
+    const first = await relayingSample()
+    const projectPath = join(folder.path, 'Shop.capmap')
+    first.studio.session.close()
+    // A capture committed by the listener of a process that died before the relay ran.
+    const db = openProjectDatabase(projectPath)
+    const [id] = new CaptureRepository(db).insert([crashedCapture(first.webengage, first.port)])
+    db.close()
+    const { studio } = await relayStudio(folder.path, { sandbox: first.sandbox })
+    cleanups.push(() => studio.session.close())
+    studio.session.open(projectPath)
+    const [row] = await eventually(
+      () => deliveries(studio),
+      (rows) => rows[0]?.status === 'delivered',
+      'the repaired delivery'
+    )
+    expect(row?.captureId).toBe(id)
+    expect(acceptedPosts(first.sandbox)).toBe(1)
+  })
+
+  it('writes each output once however often the captures are mapped again', async () => {
+    const { studio, port } = await relayingSample()
+    await postToListener(port, '/hooks/webengage', addedToCart)
+    const [delivered] = await eventually(
+      () => deliveries(studio),
+      (rows) => rows[0]?.status === 'delivered',
+      'a delivery'
+    )
+    const projectDb = openProjectDatabase(join(folder.path, 'Shop.capmap'))
+    projectDb.prepare('UPDATE relay_state SET processed_through = ?').run(Number(delivered?.captureId) - 1)
+    projectDb.close()
+    await studio.relay.mapped()
+    expect(deliveries(studio)).toEqual([delivered])
+  })
+})
+
+function crashedCapture(integrationIdValue: string, port: number) {
+  const body = Buffer.from(addedToCart)
+  return {
+    receivedAt: new Date().toISOString(),
+    integrationId: integrationIdValue,
+    integrationSlug: 'webengage',
+    sourceEvent: 'Added To Cart',
+    method: 'POST',
+    path: '/hooks/webengage',
+    contentType: 'application/json',
+    size: body.length,
+    status: 'ok' as const,
+    statusReason: null,
+    responseStatus: 200,
+    verification: { outcome: 'not_checked' as const, scheme: 'none' as const, detail: '' },
+    redacted: false,
+    bodyKind: 'json' as const,
+    remoteAddress: '127.0.0.1',
+    query: [],
+    headers: [['Host', `127.0.0.1:${port}`] as [string, string]],
+    body
+  }
+}
+
+function md5(text: string): string {
+  return createHash('md5').update(text).digest('hex')
+}
