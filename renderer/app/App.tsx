@@ -32,7 +32,8 @@ export function App() {
       api.on('eventsChanged', () => void events.getState().load()),
       api.on('integrationsChanged', () => void integrations.getState().load()),
       api.on('commandRequested', ({ commandId }) => stores.commands.getState().run(commandId)),
-      api.on('listenerStatusChanged', (status) => stores.listener.getState().receive(status))
+      api.on('listenerStatusChanged', (status) => stores.listener.getState().receive(status)),
+      api.on('deliveriesChanged', (overview) => stores.deliveries.getState().receive(overview))
     ]
     return () => unsubscribe.forEach((stop) => stop())
   }, [stores])

@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import type { StudioApi } from '../api/client'
 import { createListenerStore } from '../features/captures/listenerStore'
+import { createDeliveriesStore } from '../features/deliveries/store'
 import { createEventsStore } from '../features/events/store'
 import { createIntegrationsStore } from '../features/integrations/store'
 import { createProjectStore } from '../features/projects/store'
@@ -23,7 +24,8 @@ export function createStudioStores(api: StudioApi) {
     events: createEventsStore(api, reportError),
     integrations: createIntegrationsStore(api, reportError),
     listener: createListenerStore(api, reportError),
-    profiles: createConnectionProfilesStore(api, reportError)
+    profiles: createConnectionProfilesStore(api, reportError),
+    deliveries: createDeliveriesStore(api, reportError)
   }
 }
 

@@ -1,6 +1,7 @@
-import { Plug, Settings, Zap, type LucideIcon } from 'lucide-react'
+import { Plug, Send, Settings, Zap, type LucideIcon } from 'lucide-react'
 import type { ReactNode } from 'react'
 import type { AppInfo } from '../../shared/api/types'
+import { DeliveriesScreen } from '../features/deliveries/DeliveriesScreen'
 import { EventsScreen } from '../features/events/EventsScreen'
 import { IntegrationsScreen } from '../features/integrations/IntegrationsScreen'
 import { SettingsScreen } from '../features/settings/SettingsScreen'
@@ -27,6 +28,14 @@ export const screens: ScreenEntry[] = [
     shortcut: 'Mod+2',
     needsProject: true,
     render: () => <IntegrationsScreen />
+  },
+  {
+    id: 'deliveries',
+    label: 'Deliveries',
+    icon: Send,
+    shortcut: 'Mod+5',
+    needsProject: true,
+    render: () => <DeliveriesScreen />
   },
   {
     id: 'settings',
