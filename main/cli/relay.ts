@@ -18,7 +18,7 @@ import { ListenerSettingsRepository } from '../store/ListenerSettingsRepository'
 import type { SettledAttempt } from '../store/OutboxRepository'
 import { RelaySettingsRepository } from '../store/RelaySettingsRepository'
 import { WebhookSettingsRepository } from '../store/WebhookSettingsRepository'
-import type { CliCommand } from './CliCommand'
+import type { CliCommand, CliContext } from './CliCommand'
 import { resolveProjectFile } from './resolveProjectFile'
 import { untilInterrupted } from './untilInterrupted'
 import { UsageError } from './usage'
@@ -77,36 +77,9 @@ export const relayCommand: CliCommand = {
     if (slowDown !== undefined) schedule.slowDownMs = slowDown
 
     const secrets = new EnvironmentSecretStore(process.env)
-    let client: CapillaryClient
-    let tillCode: string
-    let target: string
-    let profileId: string | null = null
-    if (values.profile !== undefined) {
-      const profiles = new ConnectionProfiles(context.configDir, systemClock)
-      const profile = profiles.list().find((candidate) => candidate.name === values.profile)
-      if (!profile) {
-        const names = profiles.list().map((candidate) => candidate.name)
-        throw new UsageError(
-          `No connection profile named ${values.profile}${names.length > 0 ? ` (there are: ${names.join(', ')})` : ''}`
-        )
-      }
-      const service = new ConnectionProfileService(profiles, secrets, context.logger, () => new Date())
-      client = service.clientFor(profile.id, { retry: { maxAttempts: 1 } })
-      tillCode = profile.tillCode
-      target = `profile ${profile.name}`
-      profileId = profile.id
-    } else {
-      const password = process.env.CAPMAP_PASSWORD
-      if (!password) throw new UsageError('--base-url needs the till password in CAPMAP_PASSWORD')
-      tillCode = values.till ?? ''
-      target = values['base-url'] ?? ''
-      client = new CapillaryClient({
-        baseUrl: target,
-        credentials: { scheme: 'basic', tillCode, password },
-        retry: { maxAttempts: 1 },
-        logger: context.logger
-      })
-    }
+    const target = connect(values, secrets, context)
+    // Posts get one try each (the outbox schedules retries, durably); setting up the webhooks retries as usual.
+    const client = target.client({ maxAttempts: 1 })
 
     const path = resolveProjectFile(values.project)
     const db = openProjectDatabase(path)
@@ -129,14 +102,19 @@ export const relayCommand: CliCommand = {
       }
       // Each integration's webhook in the target org: created when missing, its URI kept as Capillary gave it.
       const webhooks = new WebhookSettingsRepository(db).list()
-      for (const integration of chosen) {
-        const settings = webhooks.find((entry) => entry.transformer === transformerOf(integration.kind))
-        if (!settings) continue
-        const webhookUri = await ensureWebhook(client, settings, tillCode)
-        relaySettings.save(
-          { integrationId: integration.id, enabled: true, profileId, webhookUri },
-          new Date().toISOString()
-        )
+      const setup = target.client({ maxAttempts: 8 })
+      try {
+        for (const integration of chosen) {
+          const settings = webhooks.find((entry) => entry.transformer === transformerOf(integration.kind))
+          if (!settings) continue
+          const webhookUri = await ensureWebhook(setup, settings, target.tillCode)
+          relaySettings.save(
+            { integrationId: integration.id, enabled: true, profileId: target.profileId, webhookUri },
+            new Date().toISOString()
+          )
+        }
+      } finally {
+        await setup.close()
       }
 
       const relay = startRelay({
@@ -162,7 +140,7 @@ export const relayCommand: CliCommand = {
         throw error
       })
       context.print(
-        `Relaying ${chosen.map((integration) => integration.slug).join(', ')} of ${projectName(path)} to ${target}; ` +
+        `Relaying ${chosen.map((integration) => integration.slug).join(', ')} of ${projectName(path)} to ${target.label}; ` +
           `listening on ${listener.url}; Ctrl+C stops.`
       )
       await untilInterrupted()
@@ -191,6 +169,54 @@ export function deliveryLine(attempt: SettledAttempt): string {
   ]
     .join('  ')
     .concat(next)
+}
+
+interface RelayTarget {
+  label: string
+  tillCode: string
+  profileId: string | null
+  client(retry: { maxAttempts: number }): CapillaryClient
+}
+
+/** Where the events go: a connection profile of the config folder, or a base URL with a till (CAPMAP_PASSWORD). */
+function connect(
+  values: { profile?: string | undefined; 'base-url'?: string | undefined; till?: string | undefined },
+  secrets: EnvironmentSecretStore,
+  context: CliContext
+): RelayTarget {
+  if (values.profile !== undefined) {
+    const profiles = new ConnectionProfiles(context.configDir, systemClock)
+    const profile = profiles.list().find((candidate) => candidate.name === values.profile)
+    if (!profile) {
+      const names = profiles.list().map((candidate) => candidate.name)
+      throw new UsageError(
+        `No connection profile named ${values.profile}${names.length > 0 ? ` (there are: ${names.join(', ')})` : ''}`
+      )
+    }
+    const service = new ConnectionProfileService(profiles, secrets, context.logger, () => new Date())
+    return {
+      label: `profile ${profile.name}`,
+      tillCode: profile.tillCode,
+      profileId: profile.id,
+      client: (retry) => service.clientFor(profile.id, { retry })
+    }
+  }
+  const password = process.env.CAPMAP_PASSWORD
+  if (!password) throw new UsageError('--base-url needs the till password in CAPMAP_PASSWORD')
+  const baseUrl = values['base-url'] ?? ''
+  const tillCode = values.till ?? ''
+  return {
+    label: baseUrl,
+    tillCode,
+    profileId: null,
+    client: (retry) =>
+      new CapillaryClient({
+        baseUrl,
+        credentials: { scheme: 'basic', tillCode, password },
+        retry,
+        logger: context.logger
+      })
+  }
 }
 
 function whole(value: string | undefined, flag: string, min: number, max: number): number | undefined {

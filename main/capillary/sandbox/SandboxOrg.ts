@@ -60,6 +60,14 @@ interface LogEntry {
   message: string
 }
 
+/** One post of event data the sandbox acknowledged (what Capillary stored), for tests to count. */
+export interface ReceivedEventData {
+  webhookId: string
+  externalEventId: string | undefined
+  /** Flagged by the webhook's uniqueness check: stored, not processed again (notes §3). */
+  duplicate: boolean
+}
+
 export interface SandboxOrgOptions {
   orgId: number
   now: () => number
@@ -100,6 +108,8 @@ export class SandboxOrg {
   private readonly events: StoredEvent[] = []
   private readonly webhooks: StoredWebhook[] = []
   private readonly logs: LogEntry[] = []
+  private readonly received: ReceivedEventData[] = []
+  private readonly uniquenessKeys = new Set<string>()
   private readonly runs = new Map<
     string,
     { eventName: string; stateList: { message: string; date: string; status: string }[] }
@@ -396,6 +406,9 @@ export class SandboxOrg {
   ): { answer: SandboxAnswer; process: () => void } {
     const requestId = this.options.newId()
     const receivedAt = this.options.now()
+    const externalEventId = typeof payload.external_event_id === 'string' ? payload.external_event_id : undefined
+    const duplicate = this.isDuplicate(webhook, payload, externalEventId)
+    this.received.push({ webhookId: webhook.webHookId, externalEventId, duplicate })
     this.runs.set(requestId, {
       eventName: '',
       stateList: [{ status: 'EVENT_PROCESSING_STARTED', message: 'queued', date: this.isoNow() }]
@@ -409,6 +422,11 @@ export class SandboxOrg {
       },
       process: () => this.process(webhook, payload, requestId, receivedAt)
     }
+  }
+
+  /** Every post of event data acknowledged so far, oldest first. */
+  receivedEventData(): readonly ReceivedEventData[] {
+    return this.received
   }
 
   eventLogs(query: URLSearchParams): SandboxAnswer {
@@ -490,6 +508,19 @@ export class SandboxOrg {
       parentOrgId: -1,
       message
     })
+  }
+
+  /**
+   * Notes §3 ("Enabling uniqueness check"): with the check on, a repeat is not rejected but stored and flagged as a
+   * duplicate. Its key is md5(EventName_CustomerId_Attr…); the sandbox keys on the posted event name and
+   * `external_event_id`, the brand's own unique identifier of the event (notes §2) [I], and checks posts carrying one.
+   */
+  private isDuplicate(webhook: StoredWebhook, payload: Record<string, unknown>, externalEventId: string | undefined) {
+    if (!webhook.uniquenessCheckEnabled || externalEventId === undefined) return false
+    const key = `${webhook.webHookId}\u0000${String(payload.event_name)}\u0000${externalEventId}`
+    if (this.uniquenessKeys.has(key)) return true
+    this.uniquenessKeys.add(key)
+    return false
   }
 
   private mechanismOf(body: Record<string, unknown>): 'BASIC' | 'OAUTH' | 'missing' {

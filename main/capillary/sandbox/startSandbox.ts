@@ -7,7 +7,7 @@ import { silentLogger, type Logger } from '../../platform/logger'
 import { md5Hex } from '../client/basicAuthorization'
 import { adaptersMeta, metaFields, sourceTypes, standardEventsMeta } from './sandboxCatalogue'
 import { FaultInjector, type SandboxFaults, type ScheduledFailure } from './SandboxFaults'
-import { refusal, SandboxOrg, type SandboxAnswer } from './SandboxOrg'
+import { refusal, SandboxOrg, type ReceivedEventData, type SandboxAnswer } from './SandboxOrg'
 import { signToken, verifyToken } from './sandboxToken'
 
 export interface SandboxCredentials {
@@ -68,6 +68,8 @@ export interface RunningSandbox {
   failNext(count: number, failure: ScheduledFailure): void
   /** What reached the sandbox, without any secret. */
   requests(): readonly SandboxRequestRecord[]
+  /** Every post of event data acknowledged, with its external_event_id and whether the uniqueness check flagged it. */
+  eventData(): readonly ReceivedEventData[]
   tokensIssued(): number
   /** Marks an event PUBLISHED, as a person does in InTouch. */
   publish(eventName: string, options?: { force?: boolean }): SandboxAnswer
@@ -420,6 +422,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     setFaults: (changes) => faults.update(changes),
     failNext: (count, failure) => faults.failNext(count, failure),
     requests: () => journal,
+    eventData: () => org.receivedEventData(),
     tokensIssued: () => tokensIssued,
     publish: (eventName, publishOptions = {}) => org.publish(eventName, publishOptions.force === true),
     idle: async () => {

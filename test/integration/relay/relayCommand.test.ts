@@ -1,0 +1,86 @@
+import { join } from 'node:path'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startSandbox, type RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
+import { createTemporaryFolder } from '../support/temporaryFolder'
+import { addedToCart, postToListener } from './relayHarness'
+import { ensureBuiltRelay, runCapmap, startRelayProcess, waitFor, type RunningRelayProcess } from './runRelay'
+
+let folder: ReturnType<typeof createTemporaryFolder>
+let sandbox: RunningSandbox | undefined
+let relay: RunningRelayProcess | undefined
+
+beforeAll(ensureBuiltRelay, 200_000)
+
+afterEach(async () => {
+  if (relay?.child.exitCode === null && relay.child.signalCode === null) relay.child.kill('SIGKILL')
+  await sandbox?.close()
+  folder.remove()
+})
+
+function newSampleProject(): { configDir: string } {
+  folder = createTemporaryFolder('relay-cli')
+  const configDir = join(folder.path, 'config')
+  expect(runCapmap(folder.path, configDir, ['new', 'Shop.capmap', '--sample']).status).toBe(0)
+  return { configDir }
+}
+
+describe('capmap relay', () => {
+  it('runs the listener and the relay headless and prints one line per delivery outcome', async () => {
+    const { configDir } = newSampleProject()
+    sandbox = await startSandbox()
+    relay = await startRelayProcess(
+      folder.path,
+      configDir,
+      [
+        '--project',
+        'Shop.capmap',
+        '--base-url',
+        sandbox.baseUrl,
+        '--till',
+        'sandbox.till',
+        '--integration',
+        'webengage',
+        '--port',
+        '0',
+        '--first-retry',
+        '50',
+        '--slow-down',
+        '50'
+      ],
+      { CAPMAP_PASSWORD: 'sandbox' }
+    )
+    expect(relay.stdout()).toMatch(/^Relaying webengage of Shop to http:\/\/127\.0\.0\.1:\d+; listening on /)
+    sandbox.failNext(1, { status: 502 })
+    const answer = await postToListener(relay.port, '/hooks/webengage', addedToCart, { 'x-request-id': 'CLI-1' })
+    expect(answer.status).toBe(200)
+    const lines = await waitFor(() => {
+      const outcomes = relay?.outcomes() ?? []
+      return outcomes.some((line) => line.includes(' delivered ')) ? outcomes : undefined
+    }, `no delivered line: ${relay.stdout()} ${relay.stderr()}`)
+    expect(lines[0]).toMatch(/ retry +\d+:0 {2}attempt 1 {2}502/)
+    expect(lines[1]).toMatch(/ delivered +\d+:0 {2}attempt 2 {2}1100: /)
+    expect(sandbox.eventData().map((entry) => entry.externalEventId)).toEqual(['CLI-1'])
+    relay.child.kill('SIGTERM')
+    expect(await relay.exited).toEqual({ code: 0, signal: null })
+  })
+
+  it('refuses to run without exactly one target', () => {
+    const { configDir } = newSampleProject()
+    const result = runCapmap(folder.path, configDir, ['relay', '--project', 'Shop.capmap'])
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/needs one target: --profile <name>, or --base-url <url> with --till <code>/)
+  })
+
+  it('says so when no integration relays', async () => {
+    const { configDir } = newSampleProject()
+    sandbox = await startSandbox()
+    const result = runCapmap(
+      folder.path,
+      configDir,
+      ['relay', '--project', 'Shop.capmap', '--base-url', sandbox.baseUrl, '--till', 'sandbox.till'],
+      { CAPMAP_PASSWORD: 'sandbox' }
+    )
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/No integration relays: turn the relay on in the studio/)
+  })
+})
