@@ -33,6 +33,11 @@ export function App() {
       api.on('integrationsChanged', () => void integrations.getState().load()),
       api.on('commandRequested', ({ commandId }) => stores.commands.getState().run(commandId)),
       api.on('listenerStatusChanged', (status) => stores.listener.getState().receive(status)),
+      api.on('capturesReceived', (batch) => {
+        stores.captures.getState().receive(batch)
+        stores.captureRate.getState().received(batch.count, Date.now())
+      }),
+      api.on('capturesDeleted', () => stores.captures.getState().deletedElsewhere()),
       api.on('deliveriesChanged', (overview) => stores.deliveries.getState().receive(overview))
     ]
     return () => unsubscribe.forEach((stop) => stop())

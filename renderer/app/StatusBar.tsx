@@ -1,5 +1,6 @@
 import { FileText, Lock, SquareTerminal } from 'lucide-react'
 import type { AppInfo } from '../../shared/api/types'
+import { CaptureRateSparkline } from '../features/captures/CaptureRateSparkline'
 import { displayShortcut } from './commands'
 import { ListenerStatus } from './ListenerStatus'
 import { saveLabels, worstSaveState } from './saveStatus'
@@ -43,6 +44,7 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
         </span>
       )}
       <ListenerStatus />
+      {project && <CaptureRateSparkline />}
       <span className="status-spacer" />
       {appInfo && (
         <span className="status-item">

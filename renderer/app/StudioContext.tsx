@@ -1,7 +1,9 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import type { StudioApi } from '../api/client'
+import { createCaptureRateStore } from '../features/captures/captureRateStore'
 import { createListenerStore } from '../features/captures/listenerStore'
+import { createCapturesStore } from '../features/captures/store'
 import { createDeliveriesStore } from '../features/deliveries/store'
 import { createEventsStore } from '../features/events/store'
 import { createIntegrationsStore } from '../features/integrations/store'
@@ -24,6 +26,8 @@ export function createStudioStores(api: StudioApi) {
     events: createEventsStore(api, reportError),
     integrations: createIntegrationsStore(api, reportError),
     listener: createListenerStore(api, reportError),
+    captures: createCapturesStore(api, reportError),
+    captureRate: createCaptureRateStore(api),
     profiles: createConnectionProfilesStore(api, reportError),
     deliveries: createDeliveriesStore(api, reportError)
   }

@@ -1,6 +1,7 @@
-import { Plug, Send, Settings, Zap, type LucideIcon } from 'lucide-react'
+import { Inbox, Plug, Send, Settings, Zap, type LucideIcon } from 'lucide-react'
 import type { ReactNode } from 'react'
 import type { AppInfo } from '../../shared/api/types'
+import { CapturesScreen } from '../features/captures/CapturesScreen'
 import { DeliveriesScreen } from '../features/deliveries/DeliveriesScreen'
 import { EventsScreen } from '../features/events/EventsScreen'
 import { IntegrationsScreen } from '../features/integrations/IntegrationsScreen'
@@ -28,6 +29,14 @@ export const screens: ScreenEntry[] = [
     shortcut: 'Mod+2',
     needsProject: true,
     render: () => <IntegrationsScreen />
+  },
+  {
+    id: 'captures',
+    label: 'Inbox',
+    icon: Inbox,
+    shortcut: 'Mod+3',
+    needsProject: true,
+    render: () => <CapturesScreen />
   },
   {
     id: 'deliveries',

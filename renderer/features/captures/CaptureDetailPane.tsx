@@ -1,0 +1,326 @@
+import { Copy, FilePen, GitBranch, Play, Save, Send, ShieldCheck, Trash2 } from 'lucide-react'
+import { useMemo, useState } from 'react'
+import type { CaptureDetail } from '../../../shared/model/capture'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { Dialog } from '../../ui/Dialog'
+import { decodedPreview, formatBytes, rawPreview } from './bodyPreview'
+import { CaptureBodyView } from './CaptureBodyView'
+import { copyCaptureAsCurl } from './copyCaptureAsCurl'
+import { ShapePanel } from './ShapePanel'
+
+type Tab = 'body' | 'raw' | 'headers' | 'query' | 'signature' | 'shape'
+
+const tabLabels: Record<Tab, string> = {
+  body: 'Body',
+  raw: 'Raw',
+  headers: 'Headers',
+  query: 'Query',
+  signature: 'Signature',
+  shape: 'Shape'
+}
+
+interface CaptureDetailPaneProps {
+  onEdit(): void
+  onSaveSample(): void
+}
+
+/** The selected capture: body in Monaco, raw bytes, headers, query, signature verdict, shape; and its actions. */
+export function CaptureDetailPane({ onEdit, onSaveSample }: CaptureDetailPaneProps) {
+  const { captures } = useStudio()
+  const detail = useStudioStore(
+    (s) => s.captures,
+    (state) => state.detail
+  )
+  const detailStatus = useStudioStore(
+    (s) => s.captures,
+    (state) => state.detailStatus
+  )
+  const selectedId = useStudioStore(
+    (s) => s.captures,
+    (state) => state.selectedId
+  )
+  const [tab, setTab] = useState<Tab>('body')
+
+  if (selectedId === null) {
+    return (
+      <section className="editor-pane" aria-label="Capture">
+        <div className="empty-state">
+          <p>
+            Select a capture to see its body, headers and signature, replay it through the mapping or send it again.
+          </p>
+          <p className="muted">
+            Arrow keys move through the list, Enter opens the body, Delete deletes (Ctrl+Z undoes).
+          </p>
+        </div>
+      </section>
+    )
+  }
+  if (detailStatus === 'missing') {
+    return (
+      <section className="editor-pane" aria-label="Capture">
+        <div className="empty-state">
+          <p>That capture no longer exists: it was deleted, or removed by its retention. Select another one.</p>
+        </div>
+      </section>
+    )
+  }
+  if (!detail || detail.id !== selectedId) {
+    return <section className="editor-pane" aria-label="Capture" aria-busy="true" />
+  }
+  return (
+    <section className="editor-pane capture-detail" aria-label={`Capture ${detail.id}`}>
+      <header className="editor-header">
+        <div>
+          <h1>
+            {detail.method} {detail.path}
+          </h1>
+          <span className="muted">
+            #{detail.id} · {new Date(detail.receivedAt).toLocaleString()} · {detail.contentType ?? 'no content type'} ·{' '}
+            {formatBytes(detail.size)} · answered {detail.responseStatus}
+            {detail.statusReason ? ` · ${detail.statusReason}` : ''}
+          </span>
+        </div>
+        <CaptureActions detail={detail} onEdit={onEdit} onSaveSample={onSaveSample} />
+      </header>
+      <div className="tabs capture-tabs" role="tablist" aria-label="Capture views">
+        {(Object.keys(tabLabels) as Tab[]).map((key) => (
+          <button
+            key={key}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={tab === key}
+            onClick={() => setTab(key)}
+          >
+            {tabLabels[key]}
+          </button>
+        ))}
+      </div>
+      <div className="capture-tab-body" role="tabpanel" aria-label={tabLabels[tab]}>
+        {tab === 'body' && <BodyTab detail={detail} />}
+        {tab === 'raw' && <RawTab detail={detail} />}
+        {tab === 'headers' && <PairsTable label="Headers" pairs={detail.headers} empty="No headers." />}
+        {tab === 'query' && (
+          <PairsTable label="Query parameters" pairs={detail.query} empty="This request had no query string." />
+        )}
+        {tab === 'signature' && <SignatureTab detail={detail} />}
+        {tab === 'shape' && (
+          <ShapePanel
+            integrationId={detail.integrationId}
+            onOpenCapture={(id) => void captures.getState().select(id)}
+          />
+        )}
+      </div>
+    </section>
+  )
+}
+
+function CaptureActions({
+  detail,
+  onEdit,
+  onSaveSample
+}: {
+  detail: CaptureDetail
+  onEdit(): void
+  onSaveSample(): void
+}) {
+  const { captures, navigation, notifications, listener } = useStudio()
+  const readOnly = useStudioStore(
+    (s) => s.project,
+    (state) => state.project?.readOnly ?? true
+  )
+  const replaying = useStudioStore(
+    (s) => s.captures,
+    (state) => state.replaying
+  )
+  const sending = useStudioStore(
+    (s) => s.captures,
+    (state) => state.sending
+  )
+  const [curl, setCurl] = useState<string | null>(null)
+  const hasBody = detail.bodyBase64 !== null
+  return (
+    <div className="editor-header-actions capture-actions">
+      {curl !== null && (
+        <Dialog
+          title="Copy as curl"
+          description="This browser refused the clipboard: copy the command from here."
+          onClose={() => setCurl(null)}
+          wide
+        >
+          <textarea className="input mono capture-curl" readOnly value={curl} aria-label="curl command" rows={10} />
+        </Dialog>
+      )}
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={replaying || !hasBody}
+        title="Run this capture through its integration's mappings"
+        onClick={() => void captures.getState().replaySelected()}
+      >
+        <Play size={14} /> Replay
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={!hasBody}
+        onClick={onEdit}
+        title="Edit the body, then replay or send it"
+      >
+        <FilePen size={14} /> Edit & replay
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={sending || !hasBody}
+        title="Send the stored headers and bytes to the listener again"
+        onClick={() => void captures.getState().resendSelected('original')}
+      >
+        <Send size={14} /> Re-send
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={sending || !hasBody || detail.integrationId === null}
+        title="Sign it again with the integration's local secret and a fresh timestamp, then send it"
+        onClick={() => void captures.getState().resendSelected('resigned')}
+      >
+        <ShieldCheck size={14} /> Re-send signed
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Copy as curl"
+        title="Copy as curl"
+        onClick={() =>
+          void copyCaptureAsCurl(detail, listener.getState().status?.url ?? null).then(({ copied, command }) =>
+            copied
+              ? notifications.getState().notify('info', 'Copied as curl, aimed at the listener.')
+              : setCurl(command)
+          )
+        }
+      >
+        <Copy size={16} />
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Save as sample"
+        title="Save as a named sample in the project"
+        disabled={readOnly || !hasBody}
+        onClick={onSaveSample}
+      >
+        <Save size={16} />
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Open in mapping designer"
+        title="Open in the mapping designer"
+        onClick={() => navigation.getState().open('mapping', { with: { captureId: detail.id } })}
+      >
+        <GitBranch size={16} />
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Delete capture"
+        title="Delete (Delete key; Ctrl+Z undoes)"
+        disabled={readOnly}
+        onClick={() => void captures.getState().discard([detail.id])}
+      >
+        <Trash2 size={16} />
+      </button>
+    </div>
+  )
+}
+
+function BodyTab({ detail }: { detail: CaptureDetail }) {
+  const preview = useMemo(() => decodedPreview(detail), [detail])
+  if (detail.bodyKind === 'none') {
+    return (
+      <div className="empty-state small">
+        <p>
+          The body was not kept: it was over the listener&apos;s body limit. Raise the limit in the listener settings.
+        </p>
+      </div>
+    )
+  }
+  if (detail.bodyKind === 'empty') {
+    return (
+      <div className="empty-state small">
+        <p>This request had an empty body.</p>
+      </div>
+    )
+  }
+  return (
+    <>
+      {detail.decodeError && (
+        <p className="capture-warning" role="note">
+          Not readable as {detail.bodyKind}: {detail.decodeError}. Shown as received.
+        </p>
+      )}
+      {detail.bodyKind !== 'json' && !detail.decodeError && (
+        <p className="muted capture-note">
+          As the engine reads this {detail.bodyKind} body; the Raw tab shows it as received.
+        </p>
+      )}
+      <CaptureBodyView preview={preview} label="Capture body" />
+    </>
+  )
+}
+
+function RawTab({ detail }: { detail: CaptureDetail }) {
+  const preview = useMemo(() => rawPreview(detail), [detail])
+  return (
+    <>
+      <p className="muted capture-note">
+        {detail.bodyText === null ? 'Not UTF-8 text: shown as a hex dump.' : 'The bytes as received.'}
+        {detail.redacted ? ' Redacted before storing: the original bytes were not kept.' : ''}
+      </p>
+      <CaptureBodyView preview={preview} label="Raw body" />
+    </>
+  )
+}
+
+function PairsTable({ label, pairs, empty }: { label: string; pairs: [string, string][]; empty: string }) {
+  if (pairs.length === 0) return <p className="muted capture-note">{empty}</p>
+  return (
+    <table className="capture-pairs" aria-label={label}>
+      <tbody>
+        {pairs.map(([name, value], index) => (
+          <tr key={`${name}-${index}`}>
+            <th scope="row">{name}</th>
+            <td className="mono">{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+const outcomeLabels = { verified: 'Verified', failed: 'Failed', not_checked: 'Not checked' } as const
+
+function SignatureTab({ detail }: { detail: CaptureDetail }) {
+  const { verification } = detail
+  return (
+    <dl className="facts capture-signature">
+      <dt>Verdict</dt>
+      <dd>
+        <span className={`chip capture-verdict-${verification.outcome}`}>{outcomeLabels[verification.outcome]}</span>
+      </dd>
+      <dt>Scheme</dt>
+      <dd>{verification.scheme === 'none' ? 'None (this integration checks no signature)' : verification.scheme}</dd>
+      {verification.reason && (
+        <>
+          <dt>Why</dt>
+          <dd>{verification.reason}</dd>
+        </>
+      )}
+      <dt>From</dt>
+      <dd className="mono">{detail.remoteAddress}</dd>
+      <dt>Replayable</dt>
+      <dd>{detail.replayable ? 'Yes: the original bytes are kept.' : 'No: the body was redacted or not kept.'}</dd>
+    </dl>
+  )
+}

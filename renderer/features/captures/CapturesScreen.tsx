@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { CaptureDetailPane } from './CaptureDetailPane'
+import { CaptureList } from './CaptureList'
+import './captures.css'
+import { EditReplayDialog } from './EditReplayDialog'
+import { ListenerReplyDialog } from './ListenerReplyDialog'
+import { ReplayDialog } from './ReplayDialog'
+import { SaveSampleDialog } from './SaveSampleDialog'
+import { SendTestDialog } from './SendTestDialog'
+import { useCaptureCommands, type InboxDialog } from './useCaptureCommands'
+
+/** The capture inbox: payloads as they arrive, searched, inspected in Monaco, replayed, sent again. */
+export function CapturesScreen() {
+  const { captures, navigation } = useStudio()
+  const [dialog, setDialog] = useState<InboxDialog | null>(null)
+  const detail = useStudioStore(
+    (s) => s.captures,
+    (state) => state.detail
+  )
+  const projectPath = useStudioStore(
+    (s) => s.project,
+    (state) => state.project?.path
+  )
+  useCaptureCommands(setDialog)
+
+  useEffect(() => {
+    void captures.getState().show(projectPath ?? null)
+    const target = navigation.getState().takeTarget()
+    if (target?.id) void captures.getState().select(target.id)
+  }, [captures, navigation, projectPath])
+
+  const openDetail = () => document.querySelector<HTMLElement>('.capture-detail .tab[aria-selected="true"]')?.focus()
+
+  return (
+    <div className="screen captures-screen">
+      <CaptureList onOpenDetail={openDetail} onSendTest={() => setDialog('sendTest')} />
+      <CaptureDetailPane onEdit={() => setDialog('edit')} onSaveSample={() => setDialog('saveSample')} />
+      <ReplayDialog />
+      <ListenerReplyDialog />
+      {dialog === 'sendTest' && <SendTestDialog onClose={() => setDialog(null)} />}
+      {dialog === 'edit' && detail && <EditReplayDialog detail={detail} onClose={() => setDialog(null)} />}
+      {dialog === 'saveSample' && detail && <SaveSampleDialog captureId={detail.id} onClose={() => setDialog(null)} />}
+    </div>
+  )
+}

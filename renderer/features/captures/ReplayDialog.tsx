@@ -1,0 +1,83 @@
+import { GitBranch } from 'lucide-react'
+import { JsonView } from '../../editor/JsonView'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { Dialog } from '../../ui/Dialog'
+
+/** The outputs and diagnostics of the last replay through the mappings. */
+export function ReplayDialog() {
+  const { captures, navigation } = useStudio()
+  const replay = useStudioStore(
+    (s) => s.captures,
+    (state) => state.replay
+  )
+  if (!replay) return null
+  const close = () => captures.getState().closeReplay()
+  return (
+    <Dialog
+      title={`Replay of capture #${replay.captureId}`}
+      description={
+        replay.integration
+          ? `Through the mappings of ${replay.integration.name}, as the relay would run them. Nothing was stored or sent.`
+          : undefined
+      }
+      onClose={close}
+      wide
+      footer={
+        <>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              close()
+              navigation.getState().open('mapping', { with: { captureId: replay.captureId } })
+            }}
+          >
+            <GitBranch size={14} /> Open in mapping designer
+          </button>
+          <button type="button" className="button button-primary" onClick={close}>
+            Close
+          </button>
+        </>
+      }
+    >
+      {replay.message && <p className="capture-note">{replay.message}</p>}
+      {replay.decodeError && (
+        <p className="capture-warning" role="alert">
+          The body could not be read, so no mapping ran: {replay.decodeError}
+        </p>
+      )}
+      {replay.mappings.map((mapping) => (
+        <section key={mapping.mappingId} className="capture-replay" aria-label={`Mapping onto ${mapping.eventName}`}>
+          <h3>
+            {mapping.eventName}{' '}
+            <span className={`chip ${!mapping.matched ? '' : mapping.valid ? 'chip-ok' : 'chip-error'}`}>
+              {!mapping.matched ? 'Does not apply' : mapping.valid ? 'Valid' : 'Not valid'}
+            </span>
+          </h3>
+          {mapping.matched && mapping.outputs.length > 0 && (
+            <div className="capture-replay-output">
+              <JsonView
+                value={
+                  mapping.outputs.length === 1
+                    ? mapping.outputs[0]?.payload
+                    : mapping.outputs.map((output) => output.payload)
+                }
+                label={`Output for ${mapping.eventName}`}
+              />
+            </div>
+          )}
+          {mapping.diagnostics.length > 0 && (
+            <ul className="capture-diagnostics">
+              {mapping.diagnostics.map((diagnostic, index) => (
+                <li key={index} className={`capture-diagnostic-${diagnostic.severity}`}>
+                  <strong>{diagnostic.severity}</strong> {diagnostic.attribute ? `${diagnostic.attribute}: ` : ''}
+                  {diagnostic.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </Dialog>
+  )
+}

@@ -1,0 +1,140 @@
+import { Send } from 'lucide-react'
+import { useEffect, useState } from 'react'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { Dialog } from '../../ui/Dialog'
+
+const contentTypes = [
+  { value: 'application/json', label: 'JSON' },
+  { value: 'application/x-www-form-urlencoded', label: 'Form (urlencoded)' },
+  { value: 'application/xml', label: 'XML' },
+  { value: 'text/plain', label: 'Text' }
+] as const
+
+const pasted = ''
+
+/** Sends a shipped or saved sample, or a pasted payload, to an integration's listener path over real HTTP. */
+export function SendTestDialog({ onClose }: { onClose(): void }) {
+  const { captures } = useStudio()
+  const integrations = useStudioStore(
+    (s) => s.integrations,
+    (state) => state.integrations
+  )
+  const samples = useStudioStore(
+    (s) => s.captures,
+    (state) => state.samples
+  )
+  const sending = useStudioStore(
+    (s) => s.captures,
+    (state) => state.sending
+  )
+  const listening = useStudioStore(
+    (s) => s.listener,
+    (state) => state.status?.state === 'listening'
+  )
+  const [integrationId, setIntegrationId] = useState(
+    () => captures.getState().filter.integrationId ?? integrations[0]?.id ?? ''
+  )
+  const [sampleId, setSampleId] = useState(pasted)
+  const [contentType, setContentType] = useState<string>('application/json')
+  const [body, setBody] = useState('')
+  const [signed, setSigned] = useState(true)
+  useEffect(() => {
+    void captures.getState().loadSamples()
+  }, [captures])
+
+  const pick = (id: string) => {
+    setSampleId(id)
+    const sample = samples.find((candidate) => candidate.id === id)
+    if (!sample) return
+    setBody(sample.body)
+    setContentType(sample.contentType.split(';')[0]?.trim() || 'application/json')
+    if (sample.integrationId) setIntegrationId(sample.integrationId)
+  }
+  const send = async () => {
+    await captures.getState().sendTest({ integrationId, contentType, body, signed })
+    onClose()
+  }
+  const problem =
+    integrations.length === 0
+      ? 'Create an integration first: a test payload goes to its listener path.'
+      : !listening
+        ? 'The listener is off: start it from the status bar.'
+        : body.trim() === ''
+          ? 'Pick a sample or paste a payload.'
+          : null
+  return (
+    <Dialog
+      title="Send a test payload"
+      description="Posted over real HTTP to the running listener, exactly as a sender would: it is verified and captured."
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={problem !== null || sending}
+            onClick={() => void send()}
+          >
+            <Send size={14} /> Send
+          </button>
+        </>
+      }
+    >
+      <div className="form-grid">
+        <label className="field">
+          <span className="field-label">Integration</span>
+          <select className="input" value={integrationId} onChange={(event) => setIntegrationId(event.target.value)}>
+            {integrations.map((integration) => (
+              <option key={integration.id} value={integration.id}>
+                {integration.name} (/hooks/{integration.slug})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Sample</span>
+          <select className="input" value={sampleId} onChange={(event) => pick(event.target.value)}>
+            <option value={pasted}>Paste your own</option>
+            {samples.map((sample) => (
+              <option key={sample.id} value={sample.id}>
+                {sample.origin === 'saved' ? `Saved: ${sample.name}` : `Shipped: ${sample.name}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Content type</span>
+          <select className="input" value={contentType} onChange={(event) => setContentType(event.target.value)}>
+            {contentTypes.map((type) => (
+              <option key={type.value} value={type.value}>
+                {type.label} ({type.value})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={signed} onChange={(event) => setSigned(event.target.checked)} /> Sign it with
+          the integration&apos;s local secret (when it checks signatures)
+        </label>
+        <label className="field span-2">
+          <span className="field-label">Payload</span>
+          <textarea
+            className="input mono capture-payload"
+            rows={12}
+            value={body}
+            spellCheck={false}
+            onChange={(event) => {
+              setBody(event.target.value)
+              setSampleId(pasted)
+            }}
+          />
+        </label>
+      </div>
+      {problem && <p className="field-hint">{problem}</p>}
+    </Dialog>
+  )
+}

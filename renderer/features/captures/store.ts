@@ -1,0 +1,359 @@
+import { createStore } from 'zustand/vanilla'
+import type { StudioErrorInfo } from '../../../shared/api/result'
+import type { CaptureDetail, CaptureSummary } from '../../../shared/model/capture'
+import type {
+  CaptureReplay,
+  CaptureShape,
+  ListenerReply,
+  PayloadSample,
+  ResendMode
+} from '../../../shared/model/captureInbox'
+import type { StudioApi } from '../../api/client'
+import { matchesFilter, toQuery, type InboxFilter } from './inboxFilter'
+
+export type CapturesApi = Pick<
+  StudioApi,
+  | 'listCaptures'
+  | 'getCapture'
+  | 'discardCaptures'
+  | 'restoreCaptures'
+  | 'replayCapture'
+  | 'resendCapture'
+  | 'sendTestPayload'
+  | 'listPayloadSamples'
+  | 'saveCaptureAsSample'
+  | 'getCaptureShape'
+>
+
+/** Rows fetched per page: a screenful several times over, small enough to arrive at once. */
+export const pageSize = 200
+/** The newest captures kept when live updates pile up while the user reads the top of the list. */
+const maxLiveItems = 100_000
+
+export const noFilter: InboxFilter = {
+  integrationId: undefined,
+  search: '',
+  statuses: [],
+  sourceEvent: '',
+  from: '',
+  to: ''
+}
+
+interface CapturesState {
+  /** The project the list belongs to: another project starts a fresh inbox. */
+  projectPath: string | null
+  filter: InboxFilter
+  /** Bumped when the filters are cleared, so inputs holding a draft start over. */
+  filterResets: number
+  items: CaptureSummary[]
+  nextCursor: string | null
+  status: 'idle' | 'loading' | 'ready' | 'failed'
+  loadingMore: boolean
+  /** Captures that arrived but are not in the list: a search or time range is on, and main must be asked again. */
+  waiting: number
+  selectedId: string | null
+  detail: CaptureDetail | null
+  detailStatus: 'idle' | 'loading' | 'ready' | 'missing'
+  /** The last delete, until undone or replaced. */
+  lastDeletion: { undoId: string; count: number } | null
+  replay: CaptureReplay | null
+  replaying: boolean
+  /** What the listener answered to the last re-send or test payload. */
+  reply: ListenerReply | null
+  sending: boolean
+  shape: CaptureShape | null
+  samples: PayloadSample[]
+
+  /** Shows the inbox of a project: reads the list again, and forgets the last project's selection and undo. */
+  show(projectPath: string | null): Promise<void>
+  load(): Promise<void>
+  loadMore(): Promise<void>
+  setFilter(patch: Partial<InboxFilter>): Promise<void>
+  clearFilter(): Promise<void>
+  /** Main committed captures (capturesReceived, already batched): show those the filter keeps. */
+  receive(batch: { count: number; captures: CaptureSummary[] }): void
+  /** Main deleted captures (anywhere): the list is read again, the selection kept when it still exists. */
+  deletedElsewhere(): void
+  select(id: string | null): Promise<void>
+  moveSelection(offset: number): Promise<void>
+  discard(ids: readonly string[]): Promise<void>
+  undoDelete(): Promise<void>
+  replaySelected(body?: string): Promise<void>
+  closeReplay(): void
+  resendSelected(mode: ResendMode, body?: string): Promise<void>
+  sendTest(input: { integrationId: string; contentType: string; body: string; signed: boolean }): Promise<void>
+  clearReply(): void
+  saveSample(name: string): Promise<boolean>
+  loadSamples(): Promise<void>
+  loadShape(integrationId: string | null): Promise<void>
+}
+
+/**
+ * The capture inbox: one keyset-paged list for the current filter, the selected capture in full, and the actions
+ * on it. Main is the source of truth; live arrivals are merged in (they come batched), never re-fetched one by one.
+ */
+export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErrorInfo) => void) => {
+  /** Bumped by each new query, so a slow answer to an older one is dropped. */
+  let generation = 0
+  let detailGeneration = 0
+
+  return createStore<CapturesState>()((set, get) => {
+    const fetchDetail = async (id: string) => {
+      const mine = ++detailGeneration
+      set({ detailStatus: 'loading' })
+      const result = await api.getCapture({ id })
+      if (mine !== detailGeneration) return
+      if (result.ok) set({ detail: result.value, detailStatus: 'ready' })
+      else set({ detail: null, detailStatus: result.error.code === 'not_found' ? 'missing' : 'idle' })
+    }
+
+    /** One shape query at a time: under a flood the next one waits for the last, and runs once. */
+    let shapeInFlight = false
+    let shapeAgain = false
+    const refreshShape = (integrationId: string) => {
+      if (shapeInFlight) {
+        shapeAgain = true
+        return
+      }
+      shapeInFlight = true
+      void get()
+        .loadShape(integrationId)
+        .finally(() => {
+          shapeInFlight = false
+          if (shapeAgain) {
+            shapeAgain = false
+            const current = get().shape
+            if (current) refreshShape(current.integrationId)
+          }
+        })
+    }
+
+    return {
+      projectPath: null,
+      filter: noFilter,
+      filterResets: 0,
+      items: [],
+      nextCursor: null,
+      status: 'idle',
+      loadingMore: false,
+      waiting: 0,
+      selectedId: null,
+      detail: null,
+      detailStatus: 'idle',
+      lastDeletion: null,
+      replay: null,
+      replaying: false,
+      reply: null,
+      sending: false,
+      shape: null,
+      samples: [],
+
+      async show(projectPath) {
+        if (projectPath !== get().projectPath) {
+          detailGeneration++
+          set({
+            projectPath,
+            items: [],
+            nextCursor: null,
+            selectedId: null,
+            detail: null,
+            detailStatus: 'idle',
+            lastDeletion: null,
+            shape: null,
+            replay: null,
+            reply: null
+          })
+        }
+        await get().load()
+      },
+
+      async load() {
+        const mine = ++generation
+        set({ status: 'loading', waiting: 0 })
+        const result = await api.listCaptures(toQuery(get().filter, pageSize))
+        if (mine !== generation) return
+        if (!result.ok) {
+          set({ status: 'failed' })
+          onError(result.error)
+          return
+        }
+        set({ items: result.value.items, nextCursor: result.value.nextCursor, status: 'ready', loadingMore: false })
+        const { selectedId } = get()
+        if (selectedId !== null && !result.value.items.some((item) => item.id === selectedId)) {
+          // The selection may be further down (not loaded) or gone: keep it shown until it is known to be gone.
+          void fetchDetail(selectedId)
+        }
+      },
+
+      async loadMore() {
+        const { nextCursor, loadingMore, status } = get()
+        if (nextCursor === null || loadingMore || status !== 'ready') return
+        const mine = generation
+        set({ loadingMore: true })
+        const result = await api.listCaptures(toQuery(get().filter, pageSize, nextCursor))
+        if (mine !== generation) return
+        if (!result.ok) {
+          set({ loadingMore: false })
+          onError(result.error)
+          return
+        }
+        const known = new Set(get().items.map((item) => item.id))
+        set((state) => ({
+          items: [...state.items, ...result.value.items.filter((item) => !known.has(item.id))],
+          nextCursor: result.value.nextCursor,
+          loadingMore: false
+        }))
+      },
+
+      async setFilter(patch) {
+        set((state) => ({ filter: { ...state.filter, ...patch } }))
+        await get().load()
+      },
+
+      async clearFilter() {
+        set((state) => ({ filter: noFilter, filterResets: state.filterResets + 1 }))
+        await get().load()
+      },
+
+      receive({ count, captures }) {
+        const { filter, items, status, shape } = get()
+        if (status === 'idle') return
+        if (
+          shape &&
+          (count > captures.length || captures.some((capture) => capture.integrationId === shape.integrationId))
+        ) {
+          refreshShape(shape.integrationId)
+        }
+        if (filter.search.trim() !== '' || filter.from !== '' || filter.to !== '') {
+          set((state) => ({ waiting: state.waiting + count }))
+          return
+        }
+        if (count > captures.length) {
+          // More arrived than the notice carries (a burst): read the first page again rather than leave a gap.
+          void get().load()
+          return
+        }
+        const known = new Set(items.map((item) => item.id))
+        const fresh = captures.filter((capture) => !known.has(capture.id) && matchesFilter(capture, filter))
+        if (fresh.length === 0) return
+        const merged = [...fresh, ...items].sort((a, b) => Number(b.id) - Number(a.id))
+        set({ items: merged.length > maxLiveItems ? merged.slice(0, maxLiveItems) : merged })
+      },
+
+      deletedElsewhere() {
+        if (get().status !== 'idle') void get().load()
+      },
+
+      async select(id) {
+        set({ selectedId: id, replay: null })
+        if (id === null) {
+          detailGeneration++
+          set({ detail: null, detailStatus: 'idle' })
+          return
+        }
+        await fetchDetail(id)
+      },
+
+      async moveSelection(offset) {
+        const { items, selectedId } = get()
+        if (items.length === 0) return
+        const index = items.findIndex((item) => item.id === selectedId)
+        const next = items[index === -1 ? 0 : Math.min(items.length - 1, Math.max(0, index + offset))]
+        if (next && next.id !== selectedId) await get().select(next.id)
+        if (index >= items.length - 20) void get().loadMore()
+      },
+
+      async discard(ids) {
+        if (ids.length === 0) return
+        const result = await api.discardCaptures({ ids: [...ids] })
+        if (!result.ok) return onError(result.error)
+        const gone = new Set(ids)
+        const { items, selectedId } = get()
+        const index = items.findIndex((item) => item.id === selectedId)
+        const remaining = items.filter((item) => !gone.has(item.id))
+        set({
+          items: remaining,
+          lastDeletion: result.value.undoId ? { undoId: result.value.undoId, count: result.value.deleted } : null
+        })
+        if (selectedId !== null && gone.has(selectedId)) {
+          const next = remaining[Math.min(Math.max(index, 0), remaining.length - 1)]
+          await get().select(next?.id ?? null)
+        }
+      },
+
+      async undoDelete() {
+        const deletion = get().lastDeletion
+        if (!deletion) return
+        const result = await api.restoreCaptures({ undoId: deletion.undoId })
+        set({ lastDeletion: null })
+        if (!result.ok) return onError(result.error)
+        await get().load()
+      },
+
+      async replaySelected(body) {
+        const { selectedId } = get()
+        if (selectedId === null) return
+        set({ replaying: true })
+        const result = await api.replayCapture(body === undefined ? { id: selectedId } : { id: selectedId, body })
+        set({ replaying: false, replay: result.ok ? result.value : null })
+        if (!result.ok) onError(result.error)
+      },
+
+      closeReplay() {
+        set({ replay: null })
+      },
+
+      async resendSelected(mode, body) {
+        const { selectedId } = get()
+        if (selectedId === null) return
+        set({ sending: true })
+        const result = await api.resendCapture(
+          body === undefined ? { id: selectedId, mode } : { id: selectedId, mode, body }
+        )
+        set({ sending: false, reply: result.ok ? result.value : null })
+        if (!result.ok) onError(result.error)
+      },
+
+      async sendTest(input) {
+        set({ sending: true })
+        const result = await api.sendTestPayload(input)
+        set({ sending: false, reply: result.ok ? result.value : null })
+        if (!result.ok) onError(result.error)
+      },
+
+      clearReply() {
+        set({ reply: null })
+      },
+
+      async saveSample(name) {
+        const { selectedId } = get()
+        if (selectedId === null) return false
+        const result = await api.saveCaptureAsSample({ captureId: selectedId, name })
+        if (!result.ok) {
+          onError(result.error)
+          return false
+        }
+        set((state) => ({ samples: [result.value, ...state.samples] }))
+        return true
+      },
+
+      async loadSamples() {
+        const result = await api.listPayloadSamples()
+        if (result.ok) set({ samples: result.value })
+        else onError(result.error)
+      },
+
+      async loadShape(integrationId) {
+        if (integrationId === null) {
+          set({ shape: null })
+          return
+        }
+        const result = await api.getCaptureShape({ integrationId })
+        if (result.ok) set({ shape: result.value })
+        else if (result.error.code !== 'not_found') onError(result.error)
+      }
+    }
+  })
+}
+
+export type CapturesStore = ReturnType<typeof createCapturesStore>

@@ -1,0 +1,111 @@
+import { useEffect } from 'react'
+import { useStudio } from '../../app/StudioContext'
+import { copyCaptureAsCurl } from './copyCaptureAsCurl'
+
+export type InboxDialog = 'sendTest' | 'edit' | 'saveSample'
+
+/** The inbox's palette actions (registered while the screen is shown); the list itself handles Delete, Enter, arrows. */
+export function useCaptureCommands(openDialog: (dialog: InboxDialog) => void): void {
+  const { commands, captures, project, navigation, notifications, listener } = useStudio()
+  useEffect(() => {
+    const writable = () => project.getState().project?.readOnly === false
+    const selected = () => captures.getState().selectedId !== null
+    const withBody = () => captures.getState().detail?.bodyBase64 != null
+    return commands.getState().register([
+      {
+        id: 'captures.sendTest',
+        title: 'Send a Test Payload',
+        category: 'Inbox',
+        run: () => openDialog('sendTest')
+      },
+      {
+        id: 'captures.replay',
+        title: 'Replay Capture Through Its Mapping',
+        category: 'Inbox',
+        enabled: withBody,
+        run: () => captures.getState().replaySelected()
+      },
+      {
+        id: 'captures.editReplay',
+        title: 'Edit and Replay Capture',
+        category: 'Inbox',
+        enabled: withBody,
+        run: () => openDialog('edit')
+      },
+      {
+        id: 'captures.resend',
+        title: 'Re-send Capture to the Listener',
+        category: 'Inbox',
+        enabled: withBody,
+        run: () => captures.getState().resendSelected('original')
+      },
+      {
+        id: 'captures.resendSigned',
+        title: 'Re-send Capture, Re-signed',
+        category: 'Inbox',
+        enabled: () => withBody() && captures.getState().detail?.integrationId != null,
+        run: () => captures.getState().resendSelected('resigned')
+      },
+      {
+        id: 'captures.copyCurl',
+        title: 'Copy Capture as curl',
+        category: 'Inbox',
+        enabled: () => captures.getState().detail !== null,
+        run: async () => {
+          const detail = captures.getState().detail
+          if (!detail) return
+          const { copied } = await copyCaptureAsCurl(detail, listener.getState().status?.url ?? null)
+          notifications
+            .getState()
+            .notify(copied ? 'info' : 'error', copied ? 'Copied as curl.' : 'This browser refused the clipboard.')
+        }
+      },
+      {
+        id: 'captures.saveSample',
+        title: 'Save Capture as Sample',
+        category: 'Inbox',
+        enabled: () => writable() && withBody(),
+        run: () => openDialog('saveSample')
+      },
+      {
+        id: 'captures.openInDesigner',
+        title: 'Open Capture in Mapping Designer',
+        category: 'Inbox',
+        enabled: selected,
+        run: () => {
+          const captureId = captures.getState().selectedId
+          if (captureId) navigation.getState().open('mapping', { with: { captureId } })
+        }
+      },
+      {
+        id: 'captures.delete',
+        title: 'Delete Capture',
+        category: 'Inbox',
+        enabled: () => writable() && selected(),
+        run: () => {
+          const id = captures.getState().selectedId
+          if (id) return captures.getState().discard([id])
+        }
+      },
+      {
+        id: 'captures.undoDelete',
+        title: 'Undo Delete of Captures',
+        category: 'Inbox',
+        enabled: () => captures.getState().lastDeletion !== null,
+        run: () => captures.getState().undoDelete()
+      },
+      {
+        id: 'captures.clearFilters',
+        title: 'Clear Inbox Filters',
+        category: 'Inbox',
+        run: () => captures.getState().clearFilter()
+      },
+      {
+        id: 'captures.focusSearch',
+        title: 'Search Captures',
+        category: 'Inbox',
+        run: () => document.querySelector<HTMLInputElement>('input[aria-label="Search captures"]')?.focus()
+      }
+    ])
+  }, [commands, captures, project, navigation, notifications, listener, openDialog])
+}

@@ -1,0 +1,174 @@
+import { createHmac } from 'node:crypto'
+import { request } from 'node:http'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startStudioInBrowser, type StudioInBrowser } from './support/studioInBrowser'
+
+const signingKey = 'booking-e2e-key'
+
+/** One real HTTP request to the studio's listener, as a sender makes it. */
+function post(port: number, path: string, contentType: string, body: string, headers: Record<string, string> = {}) {
+  return new Promise<number>((resolveStatus, reject) => {
+    const sent = request(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'Content-Type': contentType, ...headers } },
+      (response) => {
+        response.resume()
+        response.on('end', () => resolveStatus(response.statusCode ?? 0))
+      }
+    )
+    sent.on('error', reject)
+    sent.end(body)
+  })
+}
+
+const signed = (body: string) => ({
+  'X-Signature': `sha256=${createHmac('sha256', signingKey).update(body).digest('hex')}`
+})
+
+describe('the capture inbox in web mode', () => {
+  let session: StudioInBrowser
+  let page: Page
+  let port = 0
+
+  beforeAll(async () => {
+    // Web mode reads signing secrets from the environment (the studio's secret store there).
+    process.env.CAPMAP_SIGNING_SECRET_BOOKING_APP = signingKey
+    session = await startStudioInBrowser({ project: 'Inbox', sample: true })
+    page = session.page
+  })
+
+  afterAll(async () => {
+    delete process.env.CAPMAP_SIGNING_SECRET_BOOKING_APP
+    await session?.close()
+  })
+
+  const captureOptions = () => page.getByRole('listbox', { name: 'Captures' }).getByRole('option')
+  const callApi = (name: string, input: unknown) =>
+    page.evaluate(
+      async ({ name, input }) => {
+        const response = await fetch(`/api/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(input)
+        })
+        return (await response.json()) as { ok: boolean; value?: unknown }
+      },
+      { name, input }
+    )
+
+  it('shows the listener in the status bar and opens the inbox with the sample captures', async () => {
+    await page.goto(session.studio.launchUrl)
+    const status = page.getByTestId('status-listener').filter({ hasText: /Listening on 127\.0\.0\.1:\d+/ })
+    await status.waitFor()
+    port = Number(/:(\d+)/.exec((await status.textContent()) ?? '')?.[1])
+    expect(port).toBeGreaterThan(0)
+    await page.getByTestId('capture-rate').waitFor()
+
+    const settings = (await callApi('getListenerSettings', {})) as {
+      value: { integrations: { integrationId: string; slug: string }[] }
+    }
+    const bookingApp = settings.value.integrations.find((entry) => entry.slug === 'booking-app')
+    const verification = { scheme: 'hmac-sha256', header: 'X-Signature', encoding: 'hex', prefix: 'sha256=' }
+    await expect(
+      callApi('setIntegrationCaptureSettings', { integrationId: bookingApp?.integrationId, verification })
+    ).resolves.toMatchObject({ ok: true })
+
+    await page.getByRole('button', { name: 'Inbox', exact: true }).click()
+    await captureOptions().first().waitFor()
+    await expect(captureOptions().count()).resolves.toBe(4)
+  })
+
+  it('shows JSON, form and XML payloads sent over HTTP as they arrive', async () => {
+    const json = '{"event_name":"be_reserved","hotel_name":"Taj Palace","mobile":"919876543210","room_nights":"2"}'
+    await expect(post(port, '/hooks/booking-app', 'application/json', json, signed(json))).resolves.toBe(200)
+    await expect(
+      post(port, '/hooks/webengage', 'application/x-www-form-urlencoded', 'event_name=Added+To+Cart&skuCode=FORMSKU7')
+    ).resolves.toBe(200)
+    await expect(
+      post(port, '/hooks/webengage', 'application/xml', '<event><name>Promotion Viewed</name><promo>XMLPROMO9</promo></event>')
+    ).resolves.toBe(200)
+    await page.getByRole('option', { name: /POST \/hooks\/webengage/ }).waitFor()
+    await expect(captureOptions().count()).resolves.toBe(7)
+    const titles = await captureOptions().locator('.list-item-title').allTextContents()
+    expect(titles.slice(0, 3)).toEqual(['POST /hooks/webengage', 'Added To Cart', 'be_reserved'])
+    await session.screenshot('captures-inbox')
+  })
+
+  it('finds a capture by full-text search', async () => {
+    await page.getByLabel('Search captures').fill('XMLPROMO9')
+    await expect.poll(() => captureOptions().count()).toBe(1)
+    await page.getByLabel('Search captures').fill('FORMSKU7')
+    await page.getByRole('option', { name: /Added To Cart/ }).waitFor()
+    await expect.poll(() => captureOptions().count()).toBe(1)
+    await page.getByLabel('Search captures').fill('')
+    await expect.poll(() => captureOptions().count()).toBe(7)
+  })
+
+  it('opens a capture in Monaco with its headers and signature verdict', async () => {
+    await captureOptions().filter({ hasText: 'be_reserved' }).first().click()
+    const body = page.getByRole('region', { name: 'Capture body' })
+    await body.locator('.monaco-editor .view-lines').waitFor()
+    await expect.poll(async () => (await body.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ')).toContain(
+      '"hotel_name": "Taj Palace"'
+    )
+    await page.getByRole('tab', { name: 'Signature' }).click()
+    await page.getByText('Verified', { exact: true }).waitFor()
+    await page.getByRole('tab', { name: 'Headers' }).click()
+    await expect(page.getByRole('table', { name: 'Headers' }).getByText('[masked]').count()).resolves.toBe(1)
+    await page.getByRole('tab', { name: 'Body' }).click()
+    await body.locator('.monaco-editor .view-lines').waitFor()
+    await session.screenshot('captures-detail')
+  })
+
+  it('replays the capture through the mapping', async () => {
+    await page.getByRole('button', { name: 'Replay', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: /Replay of capture/ })
+    await dialog.getByRole('region', { name: 'Mapping onto be_reserved' }).waitFor()
+    await expect(dialog.getByRole('region', { name: 'Mapping onto be_reserved' }).textContent()).resolves.not.toContain(
+      'Does not apply'
+    )
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await dialog.waitFor({ state: 'detached' })
+  })
+
+  it('re-sends the capture re-signed, and the listener verifies it', async () => {
+    await page.getByRole('button', { name: 'Re-send signed' }).click()
+    const reply = page.getByRole('dialog', { name: /the listener answered 200/ })
+    await reply.waitFor()
+    await expect(reply.textContent()).resolves.toContain('HMAC-SHA256')
+    await reply.getByRole('button', { name: 'Close' }).click()
+    await expect.poll(() => captureOptions().count()).toBe(8)
+    await captureOptions().first().click()
+    await page.getByRole('tab', { name: 'Signature' }).click()
+    await page.getByText('Verified', { exact: true }).waitFor()
+  })
+
+  it('warns of drift when a payload brings a field never seen before, naming its capture', async () => {
+    const json = '{"event_name":"be_reserved","hotel_name":"Oberoi","mobile":"919876543210","loyalty_tier":"gold"}'
+    await expect(post(port, '/hooks/booking-app', 'application/json', json, signed(json))).resolves.toBe(200)
+    await expect.poll(() => captureOptions().count()).toBe(9)
+    await captureOptions().first().click()
+    await page.getByRole('tab', { name: 'Shape' }).click()
+    const warning = page.getByTestId('drift-warning')
+    await warning.waitFor()
+    const newest = (await captureOptions().first().locator('.list-item-meta').textContent()) ?? ''
+    const id = /#(\d+)/.exec(newest)?.[1]
+    await expect(warning.textContent()).resolves.toContain(`Capture #${id}`)
+    await expect(warning.textContent()).resolves.toContain('loyalty_tier')
+    await session.screenshot('captures-drift')
+  })
+
+  it('deletes a capture with the Delete key and puts it back with Ctrl+Z', async () => {
+    await captureOptions().first().click()
+    await page.getByRole('listbox', { name: 'Captures' }).press('Delete')
+    await expect.poll(() => captureOptions().count()).toBe(8)
+    await page.getByRole('status').filter({ hasText: 'Deleted 1 capture' }).waitFor()
+    await page.getByRole('listbox', { name: 'Captures' }).press('Control+z')
+    await expect.poll(() => captureOptions().count()).toBe(9)
+  })
+
+  it('made no request off its own origin and raised no page error', () => {
+    expect(session.watched.offOrigin).toEqual([])
+    expect(session.watched.pageErrors).toEqual([])
+  })
+})
