@@ -9,6 +9,7 @@ import { createListenerHandlers } from './listener'
 import { createMappingHandlers } from './mappings'
 import { createProjectHandlers } from './projects'
 import { createRelayHandlers } from './relay'
+import { createTestCaseHandlers } from './testCases'
 
 export type Handler<K extends RequestName> = (input: ParsedInput<K>) => RequestOutput<K> | Promise<RequestOutput<K>>
 
@@ -25,6 +26,7 @@ export function createHandlers(studio: Studio): Handlers {
     ...createListenerHandlers(studio),
     ...createCaptureHandlers(studio),
     ...createCapillaryHandlers(studio),
-    ...createRelayHandlers(studio)
+    ...createRelayHandlers(studio),
+    ...createTestCaseHandlers(studio)
   }
 }

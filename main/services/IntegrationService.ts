@@ -28,10 +28,24 @@ export class IntegrationService {
 
   update(id: string, draft: IntegrationDraft): Integration {
     const project = this.session.require({ forWriting: true })
-    if (!project.integrations.get(id)) throw new StudioError('not_found', 'That integration no longer exists.')
+    const previous = project.integrations.get(id)
+    if (!previous) throw new StudioError('not_found', 'That integration no longer exists.')
     this.assertValid(draft, id)
-    const integration = project.integrations.update(id, draft, this.clock.now().toISOString())
+    // Its event-name map decides which payloads its mappings apply to: changed, what was tested no longer runs.
+    const matchChanged =
+      previous.eventNameField !== draft.eventNameField ||
+      JSON.stringify(previous.eventNameMap) !== JSON.stringify(draft.eventNameMap)
+    const now = this.clock.now().toISOString()
+    const integration = project.db.transaction(() => {
+      if (matchChanged) {
+        for (const mapping of project.mappings.list()) {
+          if (mapping.integrationId === id) project.events.markDraft(mapping.eventId, now)
+        }
+      }
+      return project.integrations.update(id, draft, now)
+    })()
     this.saved(id)
+    if (matchChanged) this.bus.emit('eventsChanged', { reason: 'updated' })
     return integration
   }
 

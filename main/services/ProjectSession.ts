@@ -13,6 +13,7 @@ import { ListenerSettingsRepository } from '../store/ListenerSettingsRepository'
 import { MappingRepository } from '../store/MappingRepository'
 import { ProjectLock } from '../store/ProjectLock'
 import { ProjectMetaRepository } from '../store/ProjectMetaRepository'
+import { TestCaseRepository } from '../store/TestCaseRepository'
 import { WebhookSettingsRepository } from '../store/WebhookSettingsRepository'
 import type { Clock } from './Clock'
 import type { ServerEventBus } from './ServerEventBus'
@@ -29,6 +30,7 @@ interface OpenedProject {
   meta: ProjectMetaRepository
   captures: CaptureRepository
   listenerSettings: ListenerSettingsRepository
+  testCases: TestCaseRepository
 }
 
 /** Follows the open project: the listener starts with it and stops before its file closes. */
@@ -171,7 +173,8 @@ export class ProjectSession {
       webhookSettings: new WebhookSettingsRepository(db),
       meta: new ProjectMetaRepository(db),
       captures: new CaptureRepository(db),
-      listenerSettings: new ListenerSettingsRepository(db)
+      listenerSettings: new ListenerSettingsRepository(db),
+      testCases: new TestCaseRepository(db)
     }
   }
 

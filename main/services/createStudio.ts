@@ -16,6 +16,7 @@ import { ProjectSession } from './ProjectSession'
 import { RelayService, type RelayServiceOptions } from './RelayService'
 import { seedSampleProject } from './sampleProject'
 import { ServerEventBus } from './ServerEventBus'
+import { TestCaseService } from './TestCaseService'
 
 export interface StudioOptions {
   configDir: string
@@ -78,6 +79,8 @@ export function createStudio(options: StudioOptions) {
     /** Connection profiles (config folder + secret store) and the studio's local Capillary sandbox. */
     capillary,
     relay: new RelayService(session, bus, clock, capillary, options.logger, options.relay),
+    /** Test cases, runs and the Tested gate. */
+    testCases: new TestCaseService(session, bus, clock),
     /** Creates a project, optionally filled with the sample. */
     newProject(path: string, sample: boolean) {
       return session.create(

@@ -104,6 +104,11 @@ export class EventRepository {
     this.db.prepare("UPDATE events SET status = 'draft', updated_at = ? WHERE id = ?").run(now, id)
   }
 
+  /** The event passed the Tested gate: only the test-case service, after working the gate out, calls this. */
+  markTested(id: string): void {
+    this.db.prepare("UPDATE events SET status = 'tested' WHERE id = ?").run(id)
+  }
+
   /** Records that the event went live in an org (the publish step writes it; Capillary then locks the event). */
   recordPublication(id: string, publication: EventPublication): void {
     this.db

@@ -39,6 +39,13 @@ import {
 } from '../model/listenerSettings'
 import { WebhookSettings } from '../model/webhookSettings'
 import {
+  type EventTestStatus,
+  type PayloadPreview,
+  type TestCase,
+  TestCaseDraft,
+  TestRunSelection
+} from '../model/testCase'
+import {
   DeliveryQuery,
   DeliverySelection,
   RelaySettingsPatch,
@@ -206,7 +213,25 @@ export const requests = {
   /** Dead letters (or waiting rows) go out again from their first attempt. */
   retryDeliveries: { input: DeliverySelection, output: returns<{ requeued: number }>() },
   /** Delivered rows are sent again with the same external_event_id. */
-  replayDeliveries: { input: DeliverySelection, output: returns<{ requeued: number }>() }
+  replayDeliveries: { input: DeliverySelection, output: returns<{ requeued: number }>() },
+  /** Test cases (with whether their last run still counts) and each event's standing against the Tested gate. */
+  listTestCases: {
+    input: z.object({ eventId: Id.optional() }).strict(),
+    output: returns<{ testCases: TestCase[]; statuses: EventTestStatus[] }>()
+  },
+  /** Creates (no id) or replaces a test case; its event is Draft until the test case has run and passed. */
+  saveTestCase: { input: z.object({ id: Id.optional(), draft: TestCaseDraft }).strict(), output: returns<TestCase>() },
+  deleteTestCase: { input: z.object({ id: Id }).strict(), output: returns<{ id: string }>() },
+  /** A mapping's outputs for a payload: what a new test case would expect, once reviewed. */
+  previewTestCase: {
+    input: z.object({ mappingId: Id, payload: TestCaseDraft.shape.payload }).strict(),
+    output: returns<PayloadPreview>()
+  },
+  /** Runs test cases (one event's, some, or all), records the runs and works the Tested gate out again. */
+  runTestCases: {
+    input: TestRunSelection,
+    output: returns<{ testCases: TestCase[]; statuses: EventTestStatus[] }>()
+  }
 } as const
 
 /** Events pushed from main to every window (IPC) or browser tab (Server-Sent Events). */
@@ -223,7 +248,9 @@ export const serverEvents = {
   /** Captures were deleted (explicitly or by retention). */
   capturesDeleted: returns<{ count: number }>(),
   /** Deliveries changed (batched): the relay's counts, chart and state now. */
-  deliveriesChanged: returns<RelayOverview>()
+  deliveriesChanged: returns<RelayOverview>(),
+  /** Test cases were added, changed, deleted or run. */
+  testCasesChanged: returns<Record<string, never>>()
 } as const
 
 export type Requests = typeof requests

@@ -4,6 +4,7 @@ import { mappings } from './003-mappings'
 import { captures } from './004-captures'
 import { captureInbox } from './005-captureInbox'
 import { relay } from './006-relay'
+import { testCases } from './008-testCases'
 import type { Migration } from './Migration'
 
 export type { Migration } from './Migration'
@@ -19,7 +20,8 @@ export const migrations: readonly Migration[] = [
   mappings,
   captures,
   captureInbox,
-  relay
+  relay,
+  testCases
 ]
 
 export const latestSchemaVersion = migrations.reduce((max, migration) => Math.max(max, migration.version), 0)

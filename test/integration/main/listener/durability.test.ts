@@ -45,7 +45,11 @@ async function listen(
     bodyLimitBytes: 1024 * 1024,
     now: () => new Date(),
     intake: (request) =>
-      buildCapture(request, { routeFor: () => undefined, secretFor: () => ({}), bodyLimitBytes: 1024 * 1024 }),
+      buildCapture(request, {
+        routeFor: () => undefined,
+        secretFor: () => ({ secret: undefined }),
+        bodyLimitBytes: 1024 * 1024
+      }),
     commit: (group: readonly NewCapture[]) => captures.insert(group),
     durability,
     afterCommit: (_group, ids) => void committed.push([...ids]),

@@ -1,0 +1,37 @@
+import { performance } from 'node:perf_hooks'
+import { compileMapping, type CompiledMapping } from '../../shared/engine/compileMapping'
+import type { ExpressionEvaluator } from '../../shared/engine/expressions/expressionEvaluator'
+import { resolveMatch } from '../../shared/engine/resolveMatch'
+import type { EventDefinition } from '../../shared/model/event'
+import type { Integration } from '../../shared/model/integration'
+import type { Mapping, MappingSpec } from '../../shared/model/mapping'
+
+/** What a stored mapping runs with: its event, and its match resolved from the integration's event-name map. */
+export interface ProjectMappingParts {
+  mapping: Mapping
+  event: EventDefinition
+  integration: Integration
+}
+
+/** The spec the engine runs for a stored mapping: an `integration` match becomes the names that mean its event. */
+export function resolvedSpec({ mapping, event, integration }: ProjectMappingParts): MappingSpec {
+  return resolveMatch(mapping, {
+    eventNameField: integration.eventNameField,
+    sourceNames: integration.eventNameMap
+      .filter((entry) => entry.eventName === event.name)
+      .map((entry) => entry.sourceName)
+  })
+}
+
+/** Compiles a stored mapping as the studio runs it (JSONata in `evaluator`, under a time limit). */
+export function compileProjectMapping(
+  parts: ProjectMappingParts,
+  evaluator: ExpressionEvaluator,
+  options: { provenance?: boolean } = {}
+): CompiledMapping {
+  return compileMapping(resolvedSpec(parts), parts.event, {
+    clock: () => performance.now(),
+    expressionEvaluator: evaluator,
+    provenance: options.provenance ?? false
+  })
+}

@@ -1,0 +1,190 @@
+import type { CapillaryPayload } from '../../shared/engine/mappingResult'
+import type {
+  EventTestStatus,
+  PayloadPreview,
+  TestCase,
+  TestCaseDraft,
+  TestRunSelection
+} from '../../shared/model/testCase'
+import { compileProjectMapping, type ProjectMappingParts } from '../engine/compileProjectMapping'
+import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressionEvaluator'
+import { StudioError } from '../errors/StudioError'
+import type { StoredTestCase } from '../store/TestCaseRepository'
+import { eventTestStatus } from '../testCases/eventTestStatus'
+import { runTestCase } from '../testCases/runTestCase'
+import { testFingerprint } from '../testCases/testFingerprint'
+import type { Clock } from './Clock'
+import type { OpenedProject, ProjectSession } from './ProjectSession'
+import type { ServerEventBus } from './ServerEventBus'
+
+export interface TestCaseOverview {
+  testCases: TestCase[]
+  statuses: EventTestStatus[]
+}
+
+/**
+ * Test cases and the Tested gate (issue 8). The gate is worked out here and nowhere else: after every run and every
+ * change to a test case, each event concerned is set Tested or Draft by `eventTestStatus`; event and mapping edits
+ * send events back to Draft on their own (their tests' fingerprints no longer match).
+ */
+export class TestCaseService {
+  constructor(
+    private readonly session: ProjectSession,
+    private readonly bus: ServerEventBus,
+    private readonly clock: Clock
+  ) {}
+
+  list(filter: { eventId?: string } = {}): TestCaseOverview {
+    const project = this.session.require()
+    const testCases = this.withCurrent(project, project.testCases.list())
+    const events = project.events.list().filter((event) => filter.eventId === undefined || event.id === filter.eventId)
+    const ofEvent = new Map(events.map((event) => [event.id, [] as TestCase[]]))
+    for (const testCase of testCases) ofEvent.get(this.partsOf(project, testCase.mappingId).event.id)?.push(testCase)
+    return {
+      testCases: testCases.filter((testCase) => ofEvent.has(this.partsOf(project, testCase.mappingId).event.id)),
+      statuses: events.map((event) => eventTestStatus(event, ofEvent.get(event.id) ?? []))
+    }
+  }
+
+  save(id: string | undefined, draft: TestCaseDraft): TestCase {
+    const project = this.session.require({ forWriting: true })
+    const parts = this.partsOf(project, draft.mappingId)
+    const previous = id === undefined ? undefined : project.testCases.get(id)
+    if (id !== undefined && !previous) throw new StudioError('not_found', 'That test case no longer exists.')
+    const now = this.clock.now().toISOString()
+    const saved = project.db.transaction(() => {
+      const written =
+        id === undefined
+          ? project.testCases.insert(this.clock.newId(), draft, now)
+          : project.testCases.update(id, draft, now)
+      const events = new Set([parts.event.id])
+      if (previous) events.add(this.partsOf(project, previous.mappingId).event.id)
+      for (const eventId of events) this.applyGate(project, eventId, now)
+      return written
+    })()
+    this.changed()
+    return this.withCurrent(project, [saved])[0] as TestCase
+  }
+
+  delete(id: string): { id: string } {
+    const project = this.session.require({ forWriting: true })
+    const stored = project.testCases.get(id)
+    if (!stored) throw new StudioError('not_found', 'That test case no longer exists.')
+    const { event } = this.partsOf(project, stored.mappingId)
+    project.db.transaction(() => {
+      project.testCases.delete(id)
+      this.applyGate(project, event.id, this.clock.now().toISOString())
+    })()
+    this.changed()
+    return { id }
+  }
+
+  /** The mapping's outputs for a payload, as a test case would see them: what a new test case expects, once reviewed. */
+  async preview(mappingId: string, payload: unknown): Promise<PayloadPreview> {
+    const project = this.session.require()
+    const evaluator = createWorkerExpressionEvaluator()
+    try {
+      const result = await compileProjectMapping(this.partsOf(project, mappingId), evaluator)(payload)
+      return {
+        matched: result.matched,
+        valid: result.valid,
+        outputs: JSON.parse(JSON.stringify(result.outputs.map((output) => output.payload))) as CapillaryPayload[],
+        diagnostics: result.diagnostics
+      }
+    } finally {
+      await evaluator.close()
+    }
+  }
+
+  /** Runs the chosen test cases (each mapping compiled once), records each run, then works the gate out again. */
+  async run(selection: TestRunSelection): Promise<TestCaseOverview> {
+    const project = this.session.require({ forWriting: true })
+    const chosen = this.select(project, selection)
+    const evaluator = createWorkerExpressionEvaluator()
+    const events = new Set<string>()
+    try {
+      const byMapping = new Map<string, StoredTestCase[]>()
+      for (const testCase of chosen)
+        byMapping.set(testCase.mappingId, [...(byMapping.get(testCase.mappingId) ?? []), testCase])
+      for (const [mappingId, testCases] of byMapping) {
+        const parts = this.partsOf(project, mappingId)
+        events.add(parts.event.id)
+        const compiled = compileProjectMapping(parts, evaluator)
+        for (const testCase of testCases) {
+          const run = await runTestCase(compiled, testCase, {
+            now: this.clock.now().toISOString(),
+            fingerprint: testFingerprint(parts, testCase)
+          })
+          // The project may have closed, or the test case gone, while JSONata ran.
+          const current = this.session.require({ forWriting: true })
+          if (current !== project) throw new StudioError('conflict', 'The project changed while its tests ran.')
+          project.testCases.recordRun(testCase.id, run)
+        }
+      }
+    } finally {
+      await evaluator.close()
+    }
+    const now = this.clock.now().toISOString()
+    project.db.transaction(() => {
+      for (const eventId of events) this.applyGate(project, eventId, now)
+    })()
+    this.changed()
+    const ran = new Set(chosen.map((testCase) => testCase.id))
+    const overview = this.list()
+    return {
+      testCases: overview.testCases.filter((testCase) => ran.has(testCase.id)),
+      statuses: overview.statuses.filter((status) => events.has(status.eventId))
+    }
+  }
+
+  private select(project: OpenedProject, selection: TestRunSelection): StoredTestCase[] {
+    const all = project.testCases.list()
+    if ('all' in selection) return all
+    if ('testCaseIds' in selection) {
+      const wanted = new Set(selection.testCaseIds)
+      const found = all.filter((testCase) => wanted.has(testCase.id))
+      if (found.length < wanted.size) throw new StudioError('not_found', 'Some of those test cases no longer exist.')
+      return found
+    }
+    if (!project.events.get(selection.eventId)) throw new StudioError('not_found', 'That event no longer exists.')
+    return all.filter((testCase) => this.partsOf(project, testCase.mappingId).event.id === selection.eventId)
+  }
+
+  /** Sets the event Tested or Draft as the gate says, in the caller's transaction. */
+  private applyGate(project: OpenedProject, eventId: string, now: string): void {
+    const event = project.events.get(eventId)
+    if (!event) return
+    const testCases = this.withCurrent(
+      project,
+      project.testCases.list().filter((testCase) => this.partsOf(project, testCase.mappingId).event.id === eventId)
+    )
+    const gate = eventTestStatus(event, testCases)
+    if (gate.status === event.status) return
+    if (gate.status === 'tested') project.events.markTested(eventId)
+    else project.events.markDraft(eventId, now)
+  }
+
+  private withCurrent(project: OpenedProject, stored: readonly StoredTestCase[]): TestCase[] {
+    return stored.map((testCase) => ({
+      ...testCase,
+      current:
+        testCase.lastRun !== null &&
+        testCase.lastRun.fingerprint === testFingerprint(this.partsOf(project, testCase.mappingId), testCase)
+    }))
+  }
+
+  partsOf(project: OpenedProject, mappingId: string): ProjectMappingParts {
+    const mapping = project.mappings.get(mappingId)
+    if (!mapping) throw new StudioError('not_found', 'That mapping no longer exists.')
+    const event = project.events.get(mapping.eventId)
+    const integration = project.integrations.get(mapping.integrationId)
+    if (!event || !integration) throw new StudioError('not_found', 'That mapping no longer exists.')
+    return { mapping, event, integration }
+  }
+
+  private changed(): void {
+    this.session.touch()
+    this.bus.emit('testCasesChanged', {})
+    this.bus.emit('eventsChanged', { reason: 'updated' })
+  }
+}
