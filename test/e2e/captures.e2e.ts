@@ -85,7 +85,12 @@ describe('the capture inbox in web mode', () => {
       post(port, '/hooks/webengage', 'application/x-www-form-urlencoded', 'event_name=Added+To+Cart&skuCode=FORMSKU7')
     ).resolves.toBe(200)
     await expect(
-      post(port, '/hooks/webengage', 'application/xml', '<event><name>Promotion Viewed</name><promo>XMLPROMO9</promo></event>')
+      post(
+        port,
+        '/hooks/webengage',
+        'application/xml',
+        '<event><name>Promotion Viewed</name><promo>XMLPROMO9</promo></event>'
+      )
     ).resolves.toBe(200)
     await page.getByRole('option', { name: /POST \/hooks\/webengage/ }).waitFor()
     await expect(captureOptions().count()).resolves.toBe(7)
@@ -108,9 +113,9 @@ describe('the capture inbox in web mode', () => {
     await captureOptions().filter({ hasText: 'be_reserved' }).first().click()
     const body = page.getByRole('region', { name: 'Capture body' })
     await body.locator('.monaco-editor .view-lines').waitFor()
-    await expect.poll(async () => (await body.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ')).toContain(
-      '"hotel_name": "Taj Palace"'
-    )
+    await expect
+      .poll(async () => (await body.locator('.view-lines').innerText()).replace(/\u00a0/g, ' '))
+      .toContain('"hotel_name": "Taj Palace"')
     await page.getByRole('tab', { name: 'Signature' }).click()
     await page.getByText('Verified', { exact: true }).waitFor()
     await page.getByRole('tab', { name: 'Headers' }).click()

@@ -1,0 +1,146 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createCapturesStore, pageSize } from '../../../../renderer/features/captures/store'
+import { fakeCapturesApi, summary } from './fakeCapturesApi'
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => summary(from + index))
+
+function storeWith(count: number) {
+  const api = fakeCapturesApi(range(1, count))
+  const onError = vi.fn()
+  return { api, onError, store: createCapturesStore(api, onError) }
+}
+
+describe('the capture inbox store', () => {
+  it('loads the newest page first, and the next page by its cursor', async () => {
+    const { store, api } = storeWith(pageSize + 50)
+    await store.getState().load()
+    expect(store.getState().items).toHaveLength(pageSize)
+    expect(store.getState().items[0]?.id).toBe(String(pageSize + 50))
+    await store.getState().loadMore()
+    expect(store.getState().items).toHaveLength(pageSize + 50)
+    expect(store.getState().nextCursor).toBeNull()
+    expect(api.listCaptures).toHaveBeenLastCalledWith({ limit: pageSize, cursor: '51' })
+  })
+
+  it('asks main again with the filter as a keyset query', async () => {
+    const { store, api } = storeWith(3)
+    await store.getState().setFilter({ integrationId: 'i-booking', statuses: ['ok'], search: ' be_res ' })
+    expect(api.listCaptures).toHaveBeenLastCalledWith({
+      limit: pageSize,
+      integrationId: 'i-booking',
+      statuses: ['ok'],
+      search: 'be_res'
+    })
+    await store.getState().clearFilter()
+    expect(api.listCaptures).toHaveBeenLastCalledWith({ limit: pageSize })
+    expect(store.getState().filterResets).toBe(1)
+  })
+
+  it('merges a batch of live captures at the top, once each, keeping only those the filter keeps', async () => {
+    const { store } = storeWith(2)
+    await store.getState().setFilter({ integrationId: 'i-booking' })
+    store.getState().receive({
+      count: 3,
+      captures: [summary(5), summary(4, { integrationId: 'i-other', integration: 'other' }), summary(3)]
+    })
+    store.getState().receive({ count: 1, captures: [summary(5)] })
+    expect(store.getState().items.map((item) => item.id)).toEqual(['5', '3', '2', '1'])
+  })
+
+  it('reads the first page again when a batch carries fewer captures than arrived', async () => {
+    const { store, api } = storeWith(2)
+    await store.getState().load()
+    api.add(summary(3))
+    api.add(summary(4))
+    store.getState().receive({ count: 2, captures: [summary(4)] })
+    await vi.waitFor(() => expect(store.getState().items.map((item) => item.id)).toEqual(['4', '3', '2', '1']))
+  })
+
+  it('counts arrivals it cannot place while a search is on, and shows them when asked', async () => {
+    const { store, api } = storeWith(2)
+    await store.getState().setFilter({ search: 'be_reserved' })
+    api.add(summary(3))
+    store.getState().receive({ count: 1, captures: [summary(3)] })
+    expect(store.getState().waiting).toBe(1)
+    expect(store.getState().items).toHaveLength(2)
+    await store.getState().load()
+    expect(store.getState()).toMatchObject({ waiting: 0 })
+    expect(store.getState().items).toHaveLength(3)
+  })
+
+  it('selects a capture, reads it in full, and moves the selection with the keys', async () => {
+    const { store } = storeWith(3)
+    await store.getState().load()
+    await store.getState().select('3')
+    expect(store.getState().detail?.parsed).toEqual({ n: 3 })
+    await store.getState().moveSelection(1)
+    expect(store.getState()).toMatchObject({ selectedId: '2', detailStatus: 'ready' })
+    await store.getState().moveSelection(10)
+    expect(store.getState().selectedId).toBe('1')
+  })
+
+  it('says when the selected capture no longer exists', async () => {
+    const { store } = storeWith(1)
+    await store.getState().select('99')
+    expect(store.getState()).toMatchObject({ detail: null, detailStatus: 'missing' })
+  })
+
+  it('deletes the selected capture, selects the next, and undo brings it back', async () => {
+    const { store, api } = storeWith(3)
+    await store.getState().load()
+    await store.getState().select('2')
+    await store.getState().discard(['2'])
+    expect(api.discardCaptures).toHaveBeenCalledWith({ ids: ['2'] })
+    expect(store.getState().items.map((item) => item.id)).toEqual(['3', '1'])
+    expect(store.getState()).toMatchObject({ selectedId: '1', lastDeletion: { undoId: 'undo-1', count: 1 } })
+    await store.getState().undoDelete()
+    expect(api.restoreCaptures).toHaveBeenCalledWith({ undoId: 'undo-1' })
+    expect(store.getState().items.map((item) => item.id)).toEqual(['3', '2', '1'])
+    expect(store.getState().lastDeletion).toBeNull()
+  })
+
+  it('reports an undo that came too late', async () => {
+    const { store, api, onError } = storeWith(1)
+    await store.getState().load()
+    await store.getState().discard(['1'])
+    api.restoreCaptures.mockResolvedValueOnce({ ok: false, error: { code: 'not_found', message: 'Too late.' } })
+    await store.getState().undoDelete()
+    expect(onError).toHaveBeenCalledWith({ code: 'not_found', message: 'Too late.' })
+  })
+
+  it('replays and re-sends the selected capture, with an edited body when given', async () => {
+    const { store, api } = storeWith(2)
+    await store.getState().select('2')
+    await store.getState().replaySelected('{"edited":true}')
+    expect(api.replayCapture).toHaveBeenCalledWith({ id: '2', body: '{"edited":true}' })
+    expect(store.getState().replay).toMatchObject({ captureId: '2' })
+    await store.getState().resendSelected('resigned')
+    expect(api.resendCapture).toHaveBeenCalledWith({ id: '2', mode: 'resigned' })
+    expect(store.getState().reply).toMatchObject({ status: 200, note: 'resigned' })
+  })
+
+  it('saves the selected capture as a named sample', async () => {
+    const { store, api } = storeWith(1)
+    await store.getState().select('1')
+    await expect(store.getState().saveSample('First booking')).resolves.toBe(true)
+    expect(api.saveCaptureAsSample).toHaveBeenCalledWith({ captureId: '1', name: 'First booking' })
+    expect(store.getState().samples.map((sample) => sample.name)).toEqual(['First booking'])
+  })
+
+  it('reads the shape again when captures of its integration arrive', async () => {
+    const { store, api } = storeWith(1)
+    await store.getState().load()
+    await store.getState().loadShape('i-booking')
+    store.getState().receive({ count: 1, captures: [summary(2)] })
+    await vi.waitFor(() => expect(api.getCaptureShape).toHaveBeenCalledTimes(2))
+    expect(store.getState().shape?.captureCount).toBe(1)
+  })
+
+  it('starts a fresh inbox for another project', async () => {
+    const { store } = storeWith(2)
+    await store.getState().show('/a.capmap')
+    await store.getState().select('2')
+    await store.getState().show('/b.capmap')
+    expect(store.getState()).toMatchObject({ selectedId: null, detail: null, projectPath: '/b.capmap' })
+  })
+})
