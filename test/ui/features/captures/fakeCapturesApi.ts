@@ -55,7 +55,7 @@ export function fakeCapturesApi(initial: CaptureSummary[]) {
     add(capture: CaptureSummary) {
       captures = [capture, ...captures].sort((a, b) => Number(b.id) - Number(a.id))
     },
-    listCaptures: vi.fn(async (query: RequestInput<'listCaptures'>) => {
+    listCaptures: vi.fn(async (query: RequestInput<'listCaptures'> = {}) => {
       const matching = captures.filter(
         (capture) =>
           (query.cursor === undefined || Number(capture.id) < Number(query.cursor)) &&
