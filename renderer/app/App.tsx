@@ -28,9 +28,11 @@ export function App() {
         void project.getState().refresh()
         void events.getState().load()
         void integrations.getState().load()
+        void stores.mapping.getState().load()
       }),
       api.on('eventsChanged', () => void events.getState().load()),
       api.on('integrationsChanged', () => void integrations.getState().load()),
+      api.on('mappingsChanged', () => void stores.mapping.getState().load()),
       api.on('commandRequested', ({ commandId }) => stores.commands.getState().run(commandId)),
       api.on('listenerStatusChanged', (status) => stores.listener.getState().receive(status)),
       api.on('capturesReceived', (batch) => {
@@ -50,11 +52,12 @@ export function App() {
   useEffect(() => {
     void stores.events.getState().load()
     void stores.integrations.getState().load()
+    void stores.mapping.getState().load()
   }, [stores, projectPath])
 
   // Leaving the page (reload, tab closed, window closed) saves what is still waiting for its autosave.
   useEffect(() => {
-    const save = () => void flushEdits(stores)
+    const save = () => void Promise.all([flushEdits(stores), stores.mapping.getState().flush()])
     window.addEventListener('pagehide', save)
     return () => window.removeEventListener('pagehide', save)
   }, [stores])

@@ -7,6 +7,7 @@ import { createCapturesStore } from '../features/captures/store'
 import { createDeliveriesStore } from '../features/deliveries/store'
 import { createEventsStore } from '../features/events/store'
 import { createIntegrationsStore } from '../features/integrations/store'
+import { createMappingStore } from '../features/mapping/store'
 import { createProjectStore } from '../features/projects/store'
 import { createConnectionProfilesStore } from '../features/settings/store'
 import { createCommandRegistry } from './commands'
@@ -17,19 +18,30 @@ import { createNotificationStore } from './notifications'
 export function createStudioStores(api: StudioApi) {
   const notifications = createNotificationStore()
   const reportError = notifications.getState().reportError
+  const events = createEventsStore(api, reportError)
+  const integrations = createIntegrationsStore(api, reportError)
   return {
     api,
     notifications,
     commands: createCommandRegistry(),
     navigation: createNavigationStore(),
     project: createProjectStore(api),
-    events: createEventsStore(api, reportError),
-    integrations: createIntegrationsStore(api, reportError),
+    events,
+    integrations,
     listener: createListenerStore(api, reportError),
     captures: createCapturesStore(api, reportError),
     captureRate: createCaptureRateStore(api),
     profiles: createConnectionProfilesStore(api, reportError),
-    deliveries: createDeliveriesStore(api, reportError)
+    deliveries: createDeliveriesStore(api, reportError),
+    mapping: createMappingStore(api, reportError, (mapping) => {
+      // An `integration` match means the source names the integration's event-name map gives the mapping's event.
+      if (mapping.match.kind === 'eventName') return mapping.match.sourceNames
+      const integration = integrations.getState().integrations.find((entry) => entry.id === mapping.integrationId)
+      const event = events.getState().events.find((entry) => entry.id === mapping.eventId)
+      return (integration?.eventNameMap ?? [])
+        .filter((entry) => entry.eventName === event?.name)
+        .map((entry) => entry.sourceName)
+    })
   }
 }
 

@@ -1,10 +1,11 @@
-import { Inbox, Plug, Send, Settings, Zap, type LucideIcon } from 'lucide-react'
+import { Inbox, Plug, Send, Settings, Spline, Zap, type LucideIcon } from 'lucide-react'
 import type { ReactNode } from 'react'
 import type { AppInfo } from '../../shared/api/types'
 import { CapturesScreen } from '../features/captures/CapturesScreen'
 import { DeliveriesScreen } from '../features/deliveries/DeliveriesScreen'
 import { EventsScreen } from '../features/events/EventsScreen'
 import { IntegrationsScreen } from '../features/integrations/IntegrationsScreen'
+import { MappingScreen } from '../features/mapping/MappingScreen'
 import { SettingsScreen } from '../features/settings/SettingsScreen'
 import type { ScreenId } from './navigation'
 
@@ -37,6 +38,14 @@ export const screens: ScreenEntry[] = [
     shortcut: 'Mod+3',
     needsProject: true,
     render: () => <CapturesScreen />
+  },
+  {
+    id: 'mapping',
+    label: 'Mappings',
+    icon: Spline,
+    shortcut: 'Mod+4',
+    needsProject: true,
+    render: () => <MappingScreen />
   },
   {
     id: 'deliveries',

@@ -1,0 +1,235 @@
+import { Lightbulb, Redo2, Trash2, Undo2 } from 'lucide-react'
+import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react'
+import { decodeJson } from '../../../shared/engine/decode/decodeJson'
+import { inferSchema } from '../../../shared/engine/inferSchema'
+import type { MappingEvent } from '../../../shared/engine/compileMapping'
+import type { IntegrationMatch } from '../../../shared/engine/resolveMatch'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { attributeViews, sourceFieldViews } from './designerModel'
+import { MappingCanvas } from './MappingCanvas'
+import { createPreviewClient, previewDebounceMs, type PreviewClient } from './preview/previewClient'
+import { PreviewPane } from './preview/PreviewPane'
+import type { PreviewResult } from './preview/previewProtocol'
+import { RuleEditor } from './RuleEditor'
+import { ScopeEditor } from './ScopeEditor'
+import { SuggestionsPanel } from './SuggestionsPanel'
+import { suggestionsFor } from './suggestionsFor'
+
+const saveLabels = { saved: 'All changes saved', pending: 'Unsaved changes…', saving: 'Saving…', failed: 'Not saved' }
+
+/** The selected mapping: scope, the two columns and their lines, the rule editor, and the live preview. */
+export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<() => void> }) {
+  const { mapping } = useStudio()
+  const selected = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.mappings.find((candidate) => candidate.id === state.selectedId)
+  )
+  const draft = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.draft
+  )
+  const saveState = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.saveState
+  )
+  const canUndo = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.canUndo
+  )
+  const canRedo = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.canRedo
+  )
+  const selectedTarget = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.selectedTarget
+  )
+  const samplePayloads = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.samplePayloads
+  )
+  const payloadText = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.payloadText
+  )
+  const readOnly = useStudioStore(
+    (s) => s.project,
+    (state) => state.project?.readOnly ?? true
+  )
+  const event = useStudioStore(
+    (s) => s.events,
+    (state) => state.events.find((candidate) => candidate.id === selected?.eventId)
+  )
+  const integration = useStudioStore(
+    (s) => s.integrations,
+    (state) => state.integrations.find((candidate) => candidate.id === selected?.integrationId)
+  )
+
+  const mappingEvent = useMemo<MappingEvent | undefined>(
+    () => (event ? { name: event.name, kind: event.kind, attributes: event.attributes } : undefined),
+    [event]
+  )
+  const integrationMatch = useMemo<IntegrationMatch | undefined>(
+    () =>
+      integration && event
+        ? {
+            eventNameField: integration.eventNameField,
+            sourceNames: integration.eventNameMap
+              .filter((entry) => entry.eventName === event.name)
+              .map((entry) => entry.sourceName)
+          }
+        : undefined,
+    [integration, event]
+  )
+  // The schema of the left column: the integration's captures, and the payload under test as edited.
+  const schema = useMemo(() => {
+    const edited = payloadText.length < 2_000_000 ? decodeJson(payloadText) : undefined
+    return inferSchema(edited?.ok ? [...samplePayloads, edited.value] : samplePayloads)
+  }, [samplePayloads, payloadText])
+  const fields = useMemo(() => sourceFieldViews(schema, draft), [schema, draft])
+  const attributes = useMemo(
+    () => (mappingEvent ? attributeViews(mappingEvent, draft, schema) : []),
+    [mappingEvent, draft, schema]
+  )
+
+  const [result, setResult] = useState<PreviewResult | null>(null)
+  const client = useRef<PreviewClient | null>(null)
+  useEffect(() => {
+    const created = createPreviewClient()
+    client.current = created
+    return () => created.dispose()
+  }, [])
+  useEffect(() => {
+    if (!draft || !mappingEvent || payloadText === '') return
+    const timer = setTimeout(
+      () =>
+        client.current?.request(
+          {
+            spec: draft,
+            event: mappingEvent,
+            ...(integrationMatch ? { integration: integrationMatch } : {}),
+            payloadText
+          },
+          setResult
+        ),
+      previewDebounceMs
+    )
+    return () => clearTimeout(timer)
+  }, [draft, mappingEvent, integrationMatch, payloadText])
+
+  useEffect(() => {
+    suggestRef.current = () => {
+      const current = mapping.getState().draft
+      if (current && mappingEvent) mapping.getState().showSuggestions(suggestionsFor(schema, mappingEvent, current))
+    }
+  }, [suggestRef, mapping, schema, mappingEvent])
+
+  if (!selected || !draft) {
+    return (
+      <section className="editor-pane">
+        <div className="empty-state">
+          <p>Select a mapping, or create one.</p>
+        </div>
+      </section>
+    )
+  }
+  if (!mappingEvent) {
+    return (
+      <section className="editor-pane">
+        <div className="empty-state">
+          <p>This mapping’s event no longer exists.</p>
+        </div>
+      </section>
+    )
+  }
+
+  const rule = draft.rules.find((candidate) => candidate.target === selectedTarget)
+  const ruleDiagnostics = result?.diagnostics.filter((diagnostic) => diagnostic.attribute === selectedTarget) ?? []
+  const suggest = () => suggestRef.current()
+
+  return (
+    <section className="editor-pane mapping-designer" aria-label="Mapping designer">
+      <header className="editor-header mapping-header">
+        <div>
+          <h2>
+            {integration?.name ?? 'Deleted integration'} → <span className="mono">{mappingEvent.name}</span>
+          </h2>
+          <span className={`muted${saveState === 'failed' ? ' save-failed' : ''}`} data-testid="mapping-save">
+            {saveLabels[saveState]}
+          </span>
+        </div>
+        <div className="button-row">
+          <button type="button" className="button" disabled={readOnly} onClick={suggest}>
+            <Lightbulb size={14} /> Suggest mappings
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Undo"
+            title="Undo"
+            disabled={!canUndo}
+            onClick={() => mapping.getState().undo()}
+          >
+            <Undo2 size={16} />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Redo"
+            title="Redo"
+            disabled={!canRedo}
+            onClick={() => mapping.getState().redo()}
+          >
+            <Redo2 size={16} />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Delete this mapping"
+            title="Delete this mapping"
+            disabled={readOnly}
+            onClick={() => void mapping.getState().remove(selected.id)}
+          >
+            <Trash2 size={16} />
+          </button>
+        </div>
+      </header>
+      <ScopeEditor
+        spec={draft}
+        schema={schema}
+        integrationNames={integrationMatch ? [...integrationMatch.sourceNames] : []}
+        eventNameField={integration?.eventNameField ?? 'event_name'}
+        readOnly={readOnly}
+      />
+      <div className="mapping-work">
+        <div className="mapping-columns">
+          <div className="mapping-column-titles">
+            <span className="subtle-heading">Source fields ({fields.length})</span>
+            <span className="subtle-heading">Attributes of {mappingEvent.name}</span>
+          </div>
+          <MappingCanvas spec={draft} fields={fields} attributes={attributes} />
+        </div>
+        <aside className="mapping-side">
+          <SuggestionsPanel readOnly={readOnly} />
+          {rule ? (
+            <RuleEditor
+              key={rule.target}
+              rule={rule}
+              attribute={attributes.find((attribute) => attribute.name === rule.target)}
+              schema={schema}
+              fanOut={draft.fanOut !== null}
+              readOnly={readOnly}
+              diagnostics={ruleDiagnostics}
+            />
+          ) : (
+            <p className="muted rule-hint">
+              Drag from a source field to an attribute, or press Enter on a field and then on an attribute. Select a
+              line to edit its rule.
+            </p>
+          )}
+        </aside>
+      </div>
+      <PreviewPane result={payloadText === '' ? null : result} />
+    </section>
+  )
+}

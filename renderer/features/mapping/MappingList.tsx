@@ -1,0 +1,103 @@
+import { Plus } from 'lucide-react'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+
+const optionId = (id: string) => `mapping-option-${id}`
+
+/** The project's mappings, named "integration → event", selectable with the mouse or the arrow keys. */
+export function MappingList({ onNew }: { onNew(): void }) {
+  const { mapping } = useStudio()
+  const mappings = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.mappings
+  )
+  const loaded = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.loaded
+  )
+  const selectedId = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.selectedId
+  )
+  const integrations = useStudioStore(
+    (s) => s.integrations,
+    (state) => state.integrations
+  )
+  const events = useStudioStore(
+    (s) => s.events,
+    (state) => state.events
+  )
+  const readOnly = useStudioStore(
+    (s) => s.project,
+    (state) => state.project?.readOnly ?? true
+  )
+  const name = (integrationId: string, eventId: string) => ({
+    integration: integrations.find((candidate) => candidate.id === integrationId)?.name ?? 'Deleted integration',
+    event: events.find((candidate) => candidate.id === eventId)?.name ?? 'Deleted event'
+  })
+  const move = (offset: number) => {
+    const index = mappings.findIndex((candidate) => candidate.id === selectedId)
+    const next = index === -1 ? mappings[0] : mappings[Math.min(mappings.length - 1, Math.max(0, index + offset))]
+    if (next) void mapping.getState().select(next.id)
+  }
+
+  return (
+    <section className="list-pane" aria-label="Mappings">
+      <header className="pane-header">
+        <h2>Mappings</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="New mapping"
+          title="New mapping"
+          disabled={readOnly}
+          onClick={onNew}
+        >
+          <Plus size={16} />
+        </button>
+      </header>
+      {loaded && mappings.length === 0 ? (
+        <div className="empty-state small">
+          <p>No mappings yet.</p>
+          <p className="muted">
+            A mapping turns one integration’s payloads into one event: connect the payload’s fields to the event’s
+            attributes and watch the result on captured payloads.
+          </p>
+        </div>
+      ) : (
+        <ul
+          className="list"
+          role="listbox"
+          aria-label="Mappings"
+          tabIndex={0}
+          aria-activedescendant={selectedId ? optionId(selectedId) : undefined}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown') move(1)
+            else if (event.key === 'ArrowUp') move(-1)
+            else return
+            event.preventDefault()
+          }}
+        >
+          {mappings.map((item) => {
+            const names = name(item.integrationId, item.eventId)
+            return (
+              <li
+                key={item.id}
+                id={optionId(item.id)}
+                role="option"
+                aria-selected={item.id === selectedId}
+                className="list-item"
+                onClick={() => void mapping.getState().select(item.id)}
+              >
+                <span className="list-item-title">{names.event}</span>
+                <span className="list-item-meta">
+                  <span className="muted">from {names.integration}</span>
+                  <span className="muted">{item.rules.length} rules</span>
+                </span>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { Dialog } from '../../ui/Dialog'
+import { SelectField } from '../../ui/SelectField'
+
+/** Picks the integration and the event of a new mapping (one mapping per pair: an existing one is opened). */
+export function NewMappingDialog({ onClose }: { onClose(): void }) {
+  const { mapping } = useStudio()
+  const integrations = useStudioStore(
+    (s) => s.integrations,
+    (state) => state.integrations
+  )
+  const events = useStudioStore(
+    (s) => s.events,
+    (state) => state.events
+  )
+  const mappings = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.mappings
+  )
+  const [integrationId, setIntegrationId] = useState(integrations[0]?.id ?? '')
+  const [eventId, setEventId] = useState(events[0]?.id ?? '')
+  const existing = mappings.find(
+    (candidate) => candidate.integrationId === integrationId && candidate.eventId === eventId
+  )
+
+  const submit = async () => {
+    if (existing) await mapping.getState().select(existing.id)
+    else if (integrationId && eventId) await mapping.getState().create(integrationId, eventId)
+    onClose()
+  }
+
+  return (
+    <Dialog
+      title="New mapping"
+      description="Which integration's payloads, onto which event of this project."
+      onClose={onClose}
+      footer={
+        <div className="button-row">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={!integrationId || !eventId}
+            onClick={() => void submit()}
+          >
+            {existing ? 'Open mapping' : 'Create mapping'}
+          </button>
+        </div>
+      }
+    >
+      {integrations.length === 0 || events.length === 0 ? (
+        <p className="muted">A mapping needs an integration and an event: add them on their screens first.</p>
+      ) : (
+        <>
+          <SelectField
+            label="Integration"
+            value={integrationId}
+            options={integrations.map((integration) => ({ value: integration.id, label: integration.name }))}
+            onChange={setIntegrationId}
+          />
+          <SelectField
+            label="Event"
+            value={eventId}
+            options={events.map((event) => ({ value: event.id, label: event.name }))}
+            onChange={setEventId}
+          />
+          {existing && <p className="muted">This pair already has a mapping: it will be opened.</p>}
+        </>
+      )}
+    </Dialog>
+  )
+}

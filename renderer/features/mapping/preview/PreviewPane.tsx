@@ -1,0 +1,151 @@
+import Editor, { type OnMount } from '@monaco-editor/react'
+import { useEffect, useRef } from 'react'
+import type { editor as MonacoEditor } from 'monaco-editor/editor'
+import { useStudio, useStudioStore } from '../../../app/StudioContext'
+import { useThemeStore } from '../../../app/theme'
+import { inputModelPath, outputModelPath, registerProvenanceHover, showPreviewMarkers } from './previewMonaco'
+import type { PreviewResult } from './previewProtocol'
+
+interface PreviewPaneProps {
+  result: PreviewResult | null
+}
+
+const editorOptions = {
+  minimap: { enabled: false },
+  scrollBeyondLastLine: false,
+  automaticLayout: true,
+  fontSize: 12,
+  folding: true,
+  renderLineHighlight: 'none' as const
+}
+
+/** Writes the output (here, not through the editor's value prop, so its markers are set on the new text). */
+function showResult(
+  input: MonacoEditor.IStandaloneCodeEditor | null,
+  output: MonacoEditor.IStandaloneCodeEditor | null,
+  result: PreviewResult | null
+) {
+  const model = output?.getModel()
+  const text = result?.outputText ?? ''
+  if (model && model.getValue() !== text) model.setValue(text)
+  showPreviewMarkers(input?.getModel(), model, result)
+}
+
+/** Left: the payload under test (a copy of the capture, editable). Right: what would be posted to Capillary. */
+export function PreviewPane({ result }: PreviewPaneProps) {
+  const { mapping } = useStudio()
+  const theme = useThemeStore((state) => (state.resolved === 'dark' ? 'vs-dark' : 'vs'))
+  const payloadText = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.payloadText
+  )
+  const captures = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.captures
+  )
+  const captureId = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.captureId
+  )
+  const input = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null)
+  const output = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null)
+  registerProvenanceHover()
+
+  const latest = useRef(result)
+  const show = (shown: PreviewResult | null) => showResult(input.current, output.current, shown)
+  useEffect(() => {
+    latest.current = result
+    showResult(input.current, output.current, result)
+  }, [result])
+
+  const onInputMount: OnMount = (editor) => {
+    input.current = editor as unknown as MonacoEditor.IStandaloneCodeEditor
+    show(latest.current)
+  }
+  const onOutputMount: OnMount = (editor) => {
+    output.current = editor as unknown as MonacoEditor.IStandaloneCodeEditor
+    show(latest.current)
+  }
+
+  const status = !result
+    ? 'Waiting for a payload…'
+    : result.payloadError
+      ? result.payloadError
+      : !result.matched
+        ? 'This payload is not one this mapping applies to.'
+        : `${result.outputCount} event${result.outputCount === 1 ? '' : 's'} · ${result.valid ? 'valid for Capillary' : 'not valid for Capillary'}`
+  const shownDiagnostics = result?.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info') ?? []
+
+  return (
+    <section className="preview" aria-label="Live preview">
+      <div className="preview-column">
+        <header className="preview-header">
+          <span className="subtle-heading">Payload under test</span>
+          <select
+            className="input preview-capture"
+            aria-label="Capture under test"
+            value={captureId ?? ''}
+            onChange={(event) => void mapping.getState().chooseCapture(event.target.value || null)}
+          >
+            {captureId === null && <option value="">Edited payload</option>}
+            {captures.map((capture) => (
+              <option key={capture.id} value={capture.id}>
+                {capture.sourceEvent ?? capture.path} · {new Date(capture.receivedAt).toLocaleString()}
+              </option>
+            ))}
+          </select>
+        </header>
+        <div className="preview-editor" data-testid="preview-input">
+          <Editor
+            path={inputModelPath}
+            language="json"
+            value={payloadText}
+            theme={theme}
+            onMount={onInputMount}
+            onChange={(value) => mapping.getState().setPayloadText(value ?? '')}
+            options={{ ...editorOptions, ariaLabel: 'Payload under test' }}
+          />
+        </div>
+      </div>
+      <div className="preview-column">
+        <header className="preview-header">
+          <span className="subtle-heading">Posted to Capillary</span>
+          <span
+            className={`chip ${result?.valid ? 'chip-ok' : 'chip-error'}`}
+            data-testid="preview-status"
+            data-revision={result?.id ?? 0}
+          >
+            {status}
+          </span>
+        </header>
+        <div className="preview-editor" data-testid="preview-output">
+          <Editor
+            path={outputModelPath}
+            language="json"
+            defaultValue=""
+            theme={theme}
+            onMount={onOutputMount}
+            options={{
+              ...editorOptions,
+              readOnly: true,
+              domReadOnly: true,
+              // Read-only editors hide squiggles by default; the output's diagnostics must show.
+              renderValidationDecorations: 'on',
+              ariaLabel: 'Output payload'
+            }}
+          />
+        </div>
+        {shownDiagnostics.length > 0 && (
+          <ul className="preview-diagnostics" aria-label="Preview diagnostics">
+            {shownDiagnostics.map((diagnostic, index) => (
+              <li key={index} className={`diagnostic diagnostic-${diagnostic.severity}`} data-code={diagnostic.code}>
+                {diagnostic.attribute && <span className="mono">{diagnostic.attribute}: </span>}
+                {diagnostic.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,307 @@
+import { createStore } from 'zustand/vanilla'
+import type { StudioErrorInfo } from '../../../shared/api/result'
+import type { CaptureSummary } from '../../../shared/model/capture'
+import type { Mapping, MappingRule, MappingSpec } from '../../../shared/model/mapping'
+import type { MappingSuggestion } from '../../../shared/engine/suggestMappings'
+import type { StudioApi } from '../../api/client'
+import { createEditHistory, type EditHistory } from '../../app/editHistory'
+import { connect, emptySpec, removeRule, setRule } from './mappingEdits'
+import { payloadTextOf } from './payloadText'
+
+type MappingApi = Pick<StudioApi, 'listMappings' | 'saveMapping' | 'deleteMapping' | 'listCaptures' | 'getCapture'>
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
+
+/** How many of an integration's newest captures feed the inferred schema of the left column. */
+export const schemaSampleSize = 20
+export const autosaveDelayMs = 400
+
+interface MappingState {
+  mappings: Mapping[]
+  loaded: boolean
+  selectedId: string | null
+  /** The selected mapping's spec as being edited; saved automatically shortly after each change. */
+  draft: MappingSpec | null
+  saveState: SaveState
+  canUndo: boolean
+  canRedo: boolean
+  /** The attribute whose rule editor is open. */
+  selectedTarget: string | null
+  /** A source field picked with the keyboard, waiting for an attribute to connect to. */
+  armedField: string | null
+  /** The integration's captures (newest first) that can be put under test. */
+  captures: CaptureSummary[]
+  /** Parsed bodies of the newest captures: what the source schema is inferred from. */
+  samplePayloads: unknown[]
+  captureId: string | null
+  /** The payload under test, as JSON text: a copy, so editing it never alters the stored capture. */
+  payloadText: string
+  /** Suggestions on show (null: the panel is closed), minus those accepted or rejected. */
+  suggestions: MappingSuggestion[] | null
+
+  load(): Promise<void>
+  select(id: string | null, options?: { captureId?: string }): Promise<void>
+  create(integrationId: string, eventId: string): Promise<Mapping | null>
+  /** Replaces the draft; `touched` names what changed, so typing in one field is one undo step. */
+  edit(spec: MappingSpec, touched: string): void
+  connect(path: string, target: string): void
+  setRule(target: string, rule: MappingRule, touched?: string): void
+  disconnect(target: string): void
+  selectRule(target: string | null): void
+  armField(path: string | null): void
+  chooseCapture(id: string | null): Promise<void>
+  setPayloadText(text: string): void
+  showSuggestions(suggestions: MappingSuggestion[]): void
+  closeSuggestions(): void
+  acceptSuggestion(suggestion: MappingSuggestion): void
+  rejectSuggestion(suggestion: MappingSuggestion): void
+  undo(): void
+  redo(): void
+  flush(): Promise<void>
+  remove(id: string): Promise<boolean>
+}
+
+const sameSuggestion = (a: MappingSuggestion, b: MappingSuggestion) =>
+  a.rule.target === b.rule.target && a.path === b.path
+
+/**
+ * The mapping designer's store: the project's mappings, the selected one's autosaved draft with its undo history
+ * (one per mapping, kept while the studio runs), the rule being edited, and the payload under test with the
+ * captures it can come from.
+ */
+export const createMappingStore = (
+  api: MappingApi,
+  onError: (error: StudioErrorInfo) => void,
+  /** The source event names a mapping applies to (for an `integration` match, the integration says). */
+  sourceNamesOf: (mapping: Mapping) => readonly string[] = (mapping) =>
+    mapping.match.kind === 'eventName' ? mapping.match.sourceNames : []
+) =>
+  createStore<MappingState>()((set, get) => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let saving: Promise<void> = Promise.resolve()
+    const histories = new Map<string, EditHistory<MappingSpec>>()
+    const historyOf = (id: string) => {
+      let history = histories.get(id)
+      if (!history) histories.set(id, (history = createEditHistory<MappingSpec>()))
+      return history
+    }
+    const syncHistoryFlags = () => {
+      const id = get().selectedId
+      const history = id ? histories.get(id) : undefined
+      set({ canUndo: history?.canUndo() ?? false, canRedo: history?.canRedo() ?? false })
+    }
+    const replace = (mapping: Mapping) =>
+      set((state) => ({
+        mappings: state.mappings.some((candidate) => candidate.id === mapping.id)
+          ? state.mappings.map((candidate) => (candidate.id === mapping.id ? mapping : candidate))
+          : [...state.mappings, mapping]
+      }))
+
+    const save = async () => {
+      const { selectedId, draft, mappings } = get()
+      const mapping = mappings.find((candidate) => candidate.id === selectedId)
+      if (!mapping || !draft) return
+      set({ saveState: 'saving' })
+      const result = await api.saveMapping({
+        integrationId: mapping.integrationId,
+        eventId: mapping.eventId,
+        spec: draft
+      })
+      if (result.ok) {
+        replace(result.value)
+        if (get().saveState === 'saving') set({ saveState: 'saved' })
+      } else {
+        set({ saveState: 'failed' })
+        onError(result.error)
+      }
+    }
+    const scheduleSave = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => void get().flush(), autosaveDelayMs)
+    }
+    const restore = (spec: MappingSpec | undefined) => {
+      if (!spec) return
+      const target = get().selectedTarget
+      const keepsTarget = target !== null && spec.rules.some((rule) => rule.target === target)
+      set({ draft: spec, saveState: 'pending', ...(keepsTarget ? {} : { selectedTarget: null }) })
+      syncHistoryFlags()
+      scheduleSave()
+    }
+
+    /** The integration's newest captures, and their parsed bodies for the schema. */
+    const loadCaptures = async (mapping: Mapping, preferred?: string) => {
+      const page = await api.listCaptures({ integrationId: mapping.integrationId, limit: 100, statuses: ['ok'] })
+      const captures = page.ok ? page.value.items : []
+      const stillSelected = () => get().selectedId === mapping.id
+      if (!stillSelected()) return
+      set({ captures })
+      const details = await Promise.all(
+        captures.slice(0, schemaSampleSize).map(async (capture) => {
+          const detail = await api.getCapture({ id: capture.id })
+          return detail.ok ? detail.value.parsed : undefined
+        })
+      )
+      if (!stillSelected()) return
+      set({ samplePayloads: details.filter((payload) => payload !== undefined && payload !== null) })
+      // The newest capture this mapping applies to, else the newest of the integration.
+      const names = new Set(sourceNamesOf(mapping))
+      const applies = captures.find((capture) => capture.sourceEvent !== null && names.has(capture.sourceEvent))
+      const chosen = preferred ?? applies?.id ?? captures[0]?.id ?? null
+      await get().chooseCapture(chosen)
+    }
+
+    return {
+      mappings: [],
+      loaded: false,
+      selectedId: null,
+      draft: null,
+      saveState: 'saved',
+      canUndo: false,
+      canRedo: false,
+      selectedTarget: null,
+      armedField: null,
+      captures: [],
+      samplePayloads: [],
+      captureId: null,
+      payloadText: '',
+      suggestions: null,
+      async load() {
+        const result = await api.listMappings()
+        if (!result.ok) {
+          set({ mappings: [], loaded: true, selectedId: null, draft: null })
+          return
+        }
+        const selected = result.value.find((mapping) => mapping.id === get().selectedId)
+        set({ mappings: result.value, loaded: true, ...(selected ? {} : { selectedId: null, draft: null }) })
+        syncHistoryFlags()
+      },
+      async select(id, options = {}) {
+        await get().flush()
+        const mapping = get().mappings.find((candidate) => candidate.id === id)
+        set({
+          selectedId: mapping?.id ?? null,
+          draft: mapping ? { match: mapping.match, fanOut: mapping.fanOut, rules: mapping.rules } : null,
+          saveState: 'saved',
+          selectedTarget: null,
+          armedField: null,
+          suggestions: null,
+          captures: [],
+          samplePayloads: [],
+          captureId: null,
+          payloadText: ''
+        })
+        syncHistoryFlags()
+        if (mapping) await loadCaptures(mapping, options.captureId)
+      },
+      async create(integrationId, eventId) {
+        await get().flush()
+        const result = await api.saveMapping({ integrationId, eventId, spec: emptySpec() })
+        if (!result.ok) {
+          onError(result.error)
+          return null
+        }
+        replace(result.value)
+        await get().select(result.value.id)
+        return result.value
+      },
+      edit(spec, touched) {
+        const { selectedId, draft } = get()
+        if (!selectedId || !draft) return
+        historyOf(selectedId).record(draft, Date.now(), touched)
+        set({ draft: spec, saveState: 'pending' })
+        syncHistoryFlags()
+        scheduleSave()
+      },
+      connect(path, target) {
+        const { draft } = get()
+        if (!draft) return
+        get().edit(connect(draft, path, target), `connect:${target}:${path}`)
+        set({ armedField: null, selectedTarget: target })
+      },
+      setRule(target, rule, touched = `rule:${target}`) {
+        const { draft } = get()
+        if (draft) get().edit(setRule(draft, target, rule), touched)
+      },
+      disconnect(target) {
+        const { draft, selectedTarget } = get()
+        if (!draft) return
+        get().edit(removeRule(draft, target), `disconnect:${target}`)
+        if (selectedTarget === target) set({ selectedTarget: null })
+      },
+      selectRule(target) {
+        set({ selectedTarget: target })
+      },
+      armField(path) {
+        set({ armedField: path })
+      },
+      async chooseCapture(id) {
+        if (id === null) {
+          set({ captureId: null })
+          return
+        }
+        const result = await api.getCapture({ id })
+        if (!result.ok) {
+          onError(result.error)
+          return
+        }
+        set({ captureId: id, payloadText: payloadTextOf(result.value) })
+      },
+      setPayloadText(text) {
+        set({ payloadText: text })
+      },
+      showSuggestions(suggestions) {
+        set({ suggestions })
+      },
+      closeSuggestions() {
+        set({ suggestions: null })
+      },
+      acceptSuggestion(suggestion) {
+        const { draft, suggestions } = get()
+        if (!draft) return
+        get().edit(setRule(draft, suggestion.rule.target, suggestion.rule), `suggestion:${suggestion.rule.target}`)
+        // One rule per attribute: the attribute's other suggestions are answered too.
+        set({
+          suggestions: suggestions?.filter((entry) => entry.rule.target !== suggestion.rule.target) ?? null,
+          selectedTarget: suggestion.rule.target
+        })
+      },
+      rejectSuggestion(suggestion) {
+        set((state) => ({
+          suggestions: state.suggestions?.filter((entry) => !sameSuggestion(entry, suggestion)) ?? null
+        }))
+      },
+      undo() {
+        const { selectedId, draft } = get()
+        restore(selectedId && draft ? histories.get(selectedId)?.undo(draft) : undefined)
+      },
+      redo() {
+        const { selectedId, draft } = get()
+        restore(selectedId && draft ? histories.get(selectedId)?.redo(draft) : undefined)
+      },
+      async flush() {
+        clearTimeout(timer)
+        timer = undefined
+        if (get().saveState === 'pending' || get().saveState === 'failed') saving = saving.then(save)
+        await saving
+      },
+      async remove(id) {
+        if (get().selectedId === id) clearTimeout(timer)
+        const result = await api.deleteMapping({ id })
+        if (!result.ok) {
+          onError(result.error)
+          return false
+        }
+        histories.delete(id)
+        set((state) => ({
+          mappings: state.mappings.filter((mapping) => mapping.id !== id),
+          ...(state.selectedId === id
+            ? { selectedId: null, draft: null, saveState: 'saved' as const, selectedTarget: null }
+            : {})
+        }))
+        syncHistoryFlags()
+        return true
+      }
+    }
+  })
+
+export type MappingStore = ReturnType<typeof createMappingStore>

@@ -1,0 +1,234 @@
+import type { Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Integration } from '../../shared/model/integration'
+import type { ListenerStatus } from '../../shared/model/listenerSettings'
+import { startStudioInBrowser, type StudioInBrowser } from './support/studioInBrowser'
+
+/** A WebEngage-style webhook body (flat, as WebEngage's webhooks send it) for an event the sample lacks. */
+const wishlistPayload = {
+  event_name: 'Added To Wishlist',
+  user_id: '919663673779',
+  skuCode: 'SKU-77',
+  name: 'Linen shirt',
+  price: '1499.00',
+  event_time: '2026-11-20T18:42:07+05:30',
+  tier: 'G',
+  city: 'Bengaluru',
+  device: 'desktop'
+}
+
+const attribute = (name: string, type: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  type,
+  description: '',
+  isRequired: false,
+  isUniqueKeyField: false,
+  isPsiData: false,
+  standard: false,
+  ...extra
+})
+
+describe('the mapping designer', () => {
+  let session: StudioInBrowser
+  let page: Page
+
+  beforeAll(async () => {
+    session = await startStudioInBrowser({ project: 'Sample', sample: true })
+    page = session.page
+    await page.goto(session.studio.launchUrl)
+    await page.getByTestId('status-project').filter({ hasText: 'Sample' }).waitFor()
+  })
+
+  afterAll(() => session?.close())
+
+  /** Calls the studio's API from the page (the session cookie authenticates it), failing on an error result. */
+  const call = async <T>(name: string, input: unknown): Promise<T> => {
+    const result = await page.evaluate(
+      async ([request, body]) => {
+        const response = await fetch(`/api/${request}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body)
+        })
+        return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown }
+      },
+      [name, input] as const
+    )
+    if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`)
+    return result.value as T
+  }
+
+  const outputText = () =>
+    page
+      .getByTestId('preview-output')
+      .locator('.view-lines')
+      .innerText()
+      .then((text) => text.replace(/\u00a0/g, ' '))
+  /** Waits until the output editor shows (or no longer shows) a text. */
+  const waitForOutput = async (text: string, present = true) => {
+    await expect.poll(async () => (await outputText()).includes(text), { timeout: 10_000, interval: 50 }).toBe(present)
+  }
+  const field = (path: string) => page.getByRole('button', { name: `Source field ${path}`, exact: true })
+  const target = (name: string) => page.getByRole('button', { name: `Attribute ${name}`, exact: true })
+  const outputErrors = () => page.getByTestId('preview-output').locator('.squiggly-error')
+
+  /** Drags a line from a field's handle to an attribute's handle, as a user does with the mouse. */
+  const drag = async (from: Locator, to: Locator) => {
+    const start = await from.locator('.react-flow__handle').boundingBox()
+    const end = await to.locator('.react-flow__handle').boundingBox()
+    if (!start || !end) throw new Error('a handle is not on screen')
+    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(start.x + 60, start.y + 10, { steps: 5 })
+    await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 10 })
+    await page.mouse.up()
+  }
+  /** Connects with the keyboard only: Enter on the field, then Enter on the attribute. */
+  const connectByKeyboard = async (path: string, name: string) => {
+    await field(path).focus()
+    await page.keyboard.press('Enter')
+    await target(name).focus()
+    await page.keyboard.press('Enter')
+  }
+
+  it("opens the sample project's mapping with its preview on a sample capture", async () => {
+    await page.getByRole('button', { name: 'Mappings', exact: true }).click()
+    await page.getByRole('option', { name: /ProductAddedToCart/ }).click()
+    await waitForOutput('"event_name": "ProductAddedToCart"')
+    await waitForOutput('"productSku": "14572567"')
+    await expect(page.getByTestId('preview-status').textContent()).resolves.toContain('1 event')
+  })
+
+  it('captures a WebEngage-style payload over real HTTP', async () => {
+    const events = await call<unknown[]>('listEvents', {})
+    expect(events.length).toBeGreaterThan(0)
+    await call('createEvent', {
+      draft: {
+        name: 'wishlist_added',
+        label: 'Added to wishlist',
+        description: '',
+        kind: 'custom',
+        actions: ['EIConsumer'],
+        attributes: [
+          attribute('customer', 'customer', {
+            isRequired: true,
+            customer: { identifierType: 'mobile', source: 'WEB_ENGAGE', addCustomerIfNotExists: false }
+          }),
+          attribute('productSku', 'productSku'),
+          attribute('productName', 'string'),
+          attribute('price', 'double'),
+          attribute('city', 'string', { isRequired: true }),
+          attribute('addedOn', 'date'),
+          attribute('tier', 'enum', { possibleValues: ['Gold', 'Silver'] }),
+          attribute('device', 'string')
+        ]
+      }
+    })
+    const integrations = await call<Integration[]>('listIntegrations', {})
+    const webEngage = integrations.find((entry) => entry.slug === 'webengage')!
+    const { id, createdAt: _created, updatedAt: _updated, ...draft } = webEngage
+    await call('updateIntegration', {
+      id,
+      draft: {
+        ...draft,
+        eventNameMap: [...draft.eventNameMap, { sourceName: 'Added To Wishlist', eventName: 'wishlist_added' }]
+      }
+    })
+    const status = await call<ListenerStatus>('startListener', {})
+    expect(status.state).toBe('listening')
+    const response = await fetch(`http://127.0.0.1:${status.port}/hooks/webengage`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(wishlistPayload)
+    })
+    expect(response.status).toBe(200)
+    await call('stopListener', {})
+  })
+
+  it('creates a mapping that previews the captured payload and flags the unmapped required attributes', async () => {
+    await page.getByRole('button', { name: 'New mapping' }).click()
+    const dialog = page.getByRole('dialog', { name: 'New mapping' })
+    await dialog.getByLabel('Integration').selectOption({ label: 'WebEngage storefront' })
+    await dialog.getByLabel('Event').selectOption({ label: 'wishlist_added' })
+    await dialog.getByRole('button', { name: 'Create mapping' }).click()
+    await page.getByRole('option', { name: /wishlist_added/ }).waitFor()
+    await waitForOutput('"event_name": "wishlist_added"')
+    await expect(page.getByLabel('Capture under test').inputValue()).resolves.not.toBe('')
+    await target('city').locator('[data-code="missing_required"]').waitFor()
+    await outputErrors().first().waitFor()
+  })
+
+  it('maps attributes by dragging lines and with the keyboard; the missing-required marker goes once mapped', async () => {
+    await drag(field('user_id'), target('customer'))
+    await waitForOutput('"customer": "919663673779"')
+    await drag(field('skuCode'), target('productSku'))
+    await waitForOutput('"productSku": "SKU-77"')
+    await connectByKeyboard('name', 'productName')
+    await waitForOutput('"productName": "Linen shirt"')
+    await connectByKeyboard('price', 'price')
+    await waitForOutput('"price": 1499')
+    await expect(outputErrors().count()).resolves.toBeGreaterThan(0)
+    await connectByKeyboard('city', 'city')
+    await waitForOutput('"city": "Bengaluru"')
+    await target('city').locator('[data-code="missing_required"]').waitFor({ state: 'detached' })
+    await outputErrors().first().waitFor({ state: 'detached' })
+    await expect(page.getByTestId('preview-status').textContent()).resolves.toContain('valid for Capillary')
+    await expect(page.locator('.react-flow__edge').count()).resolves.toBe(5)
+  })
+
+  it('adds a date transform and a lookup table, and the preview follows', async () => {
+    await connectByKeyboard('event_time', 'addedOn')
+    await page.getByRole('region', { name: 'Rule for addedOn' }).waitFor()
+    await page.getByLabel('Transform to add').selectOption({ label: 'Parse date' })
+    await page.getByRole('button', { name: 'Add transform' }).click()
+    await page.getByLabel('Transform to add').selectOption({ label: 'Format date' })
+    await page.getByRole('button', { name: 'Add transform' }).click()
+    await page.getByLabel('Transform 2 format').selectOption('yyyy-MM-dd')
+    await waitForOutput('"addedOn": "2026-11-20"')
+
+    await connectByKeyboard('tier', 'tier')
+    await page.getByRole('region', { name: 'Rule for tier' }).waitFor()
+    await page.getByLabel('Transform to add').selectOption({ label: 'Lookup table' })
+    await page.getByRole('button', { name: 'Add transform' }).click()
+    await page.getByRole('button', { name: 'Add row to transform 1' }).click()
+    await page.getByLabel('Transform 1 row 1 from').fill('G')
+    await page.getByLabel('Transform 1 row 1 to').fill('Gold')
+    await waitForOutput('"tier": "Gold"')
+  })
+
+  it('accepts a suggestion, and undo takes it back', async () => {
+    await page.getByRole('button', { name: 'Suggest mappings' }).click()
+    await page.getByRole('button', { name: 'Accept device to device' }).click()
+    await waitForOutput('"device": "desktop"')
+    await expect(target('device').getAttribute('data-mapped')).resolves.toBe('true')
+    await page.getByRole('button', { name: 'Undo', exact: true }).click()
+    await waitForOutput('"device"', false)
+    await expect(target('device').getAttribute('data-mapped')).resolves.toBe('false')
+    await page.getByTestId('mapping-save').filter({ hasText: 'All changes saved' }).waitFor()
+  })
+
+  it('keeps the mapping across a reload', async () => {
+    await page.reload()
+    await page.getByRole('button', { name: 'Mappings', exact: true }).click()
+    await page.getByRole('option', { name: /wishlist_added/ }).click()
+    await waitForOutput('"tier": "Gold"')
+    await waitForOutput('"addedOn": "2026-11-20"')
+    await expect(page.locator('.react-flow__edge').count()).resolves.toBe(7)
+  })
+
+  it('shows the designer in both themes', async () => {
+    await target('tier').click()
+    await page.getByRole('region', { name: 'Rule for tier' }).waitFor()
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light')
+    await session.screenshot('mapping-designer-light')
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark')
+    await session.screenshot('mapping-designer-dark')
+  })
+
+  it('made no request off its own origin and raised no page error', () => {
+    expect(session.watched.offOrigin).toEqual([])
+    expect(session.watched.pageErrors).toEqual([])
+  })
+})
