@@ -4,6 +4,7 @@ import { listenCommand } from './commands/listen'
 import { newProjectCommand } from './commands/newProject'
 import { relayCommand } from './relay'
 import { sandboxCommand } from './commands/sandbox'
+import { testCommand } from './commands/test'
 import { transformCommand } from './commands/transform'
 import { webCommand } from './commands/web'
 
@@ -15,5 +16,6 @@ export const cliCommands: readonly CliCommand[] = [
   relayCommand,
   capturesCommand,
   sandboxCommand,
-  transformCommand
+  transformCommand,
+  testCommand
 ]

@@ -6,12 +6,13 @@ import type {
   TestCaseDraft,
   TestRunSelection
 } from '../../shared/model/testCase'
-import { compileProjectMapping, type ProjectMappingParts } from '../engine/compileProjectMapping'
+import { compileProjectMapping } from '../engine/compileProjectMapping'
 import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressionEvaluator'
 import { StudioError } from '../errors/StudioError'
 import type { StoredTestCase } from '../store/TestCaseRepository'
 import { eventTestStatus } from '../testCases/eventTestStatus'
 import { runTestCase } from '../testCases/runTestCase'
+import { applyTestGate, mappingParts, withCurrent } from '../testCases/testGate'
 import { testFingerprint } from '../testCases/testFingerprint'
 import type { Clock } from './Clock'
 import type { OpenedProject, ProjectSession } from './ProjectSession'
@@ -36,19 +37,19 @@ export class TestCaseService {
 
   list(filter: { eventId?: string } = {}): TestCaseOverview {
     const project = this.session.require()
-    const testCases = this.withCurrent(project, project.testCases.list())
+    const testCases = withCurrent(project, project.testCases.list())
     const events = project.events.list().filter((event) => filter.eventId === undefined || event.id === filter.eventId)
     const ofEvent = new Map(events.map((event) => [event.id, [] as TestCase[]]))
-    for (const testCase of testCases) ofEvent.get(this.partsOf(project, testCase.mappingId).event.id)?.push(testCase)
+    for (const testCase of testCases) ofEvent.get(mappingParts(project, testCase.mappingId).event.id)?.push(testCase)
     return {
-      testCases: testCases.filter((testCase) => ofEvent.has(this.partsOf(project, testCase.mappingId).event.id)),
+      testCases: testCases.filter((testCase) => ofEvent.has(mappingParts(project, testCase.mappingId).event.id)),
       statuses: events.map((event) => eventTestStatus(event, ofEvent.get(event.id) ?? []))
     }
   }
 
   save(id: string | undefined, draft: TestCaseDraft): TestCase {
     const project = this.session.require({ forWriting: true })
-    const parts = this.partsOf(project, draft.mappingId)
+    const parts = mappingParts(project, draft.mappingId)
     const previous = id === undefined ? undefined : project.testCases.get(id)
     if (id !== undefined && !previous) throw new StudioError('not_found', 'That test case no longer exists.')
     const now = this.clock.now().toISOString()
@@ -58,22 +59,22 @@ export class TestCaseService {
           ? project.testCases.insert(this.clock.newId(), draft, now)
           : project.testCases.update(id, draft, now)
       const events = new Set([parts.event.id])
-      if (previous) events.add(this.partsOf(project, previous.mappingId).event.id)
-      for (const eventId of events) this.applyGate(project, eventId, now)
+      if (previous) events.add(mappingParts(project, previous.mappingId).event.id)
+      for (const eventId of events) applyTestGate(project, eventId, now)
       return written
     })()
     this.changed()
-    return this.withCurrent(project, [saved])[0] as TestCase
+    return withCurrent(project, [saved])[0] as TestCase
   }
 
   delete(id: string): { id: string } {
     const project = this.session.require({ forWriting: true })
     const stored = project.testCases.get(id)
     if (!stored) throw new StudioError('not_found', 'That test case no longer exists.')
-    const { event } = this.partsOf(project, stored.mappingId)
+    const { event } = mappingParts(project, stored.mappingId)
     project.db.transaction(() => {
       project.testCases.delete(id)
-      this.applyGate(project, event.id, this.clock.now().toISOString())
+      applyTestGate(project, event.id, this.clock.now().toISOString())
     })()
     this.changed()
     return { id }
@@ -84,7 +85,7 @@ export class TestCaseService {
     const project = this.session.require()
     const evaluator = createWorkerExpressionEvaluator()
     try {
-      const result = await compileProjectMapping(this.partsOf(project, mappingId), evaluator)(payload)
+      const result = await compileProjectMapping(mappingParts(project, mappingId), evaluator)(payload)
       return {
         matched: result.matched,
         valid: result.valid,
@@ -107,7 +108,7 @@ export class TestCaseService {
       for (const testCase of chosen)
         byMapping.set(testCase.mappingId, [...(byMapping.get(testCase.mappingId) ?? []), testCase])
       for (const [mappingId, testCases] of byMapping) {
-        const parts = this.partsOf(project, mappingId)
+        const parts = mappingParts(project, mappingId)
         events.add(parts.event.id)
         const compiled = compileProjectMapping(parts, evaluator)
         for (const testCase of testCases) {
@@ -126,7 +127,7 @@ export class TestCaseService {
     }
     const now = this.clock.now().toISOString()
     project.db.transaction(() => {
-      for (const eventId of events) this.applyGate(project, eventId, now)
+      for (const eventId of events) applyTestGate(project, eventId, now)
     })()
     this.changed()
     const ran = new Set(chosen.map((testCase) => testCase.id))
@@ -147,39 +148,7 @@ export class TestCaseService {
       return found
     }
     if (!project.events.get(selection.eventId)) throw new StudioError('not_found', 'That event no longer exists.')
-    return all.filter((testCase) => this.partsOf(project, testCase.mappingId).event.id === selection.eventId)
-  }
-
-  /** Sets the event Tested or Draft as the gate says, in the caller's transaction. */
-  private applyGate(project: OpenedProject, eventId: string, now: string): void {
-    const event = project.events.get(eventId)
-    if (!event) return
-    const testCases = this.withCurrent(
-      project,
-      project.testCases.list().filter((testCase) => this.partsOf(project, testCase.mappingId).event.id === eventId)
-    )
-    const gate = eventTestStatus(event, testCases)
-    if (gate.status === event.status) return
-    if (gate.status === 'tested') project.events.markTested(eventId)
-    else project.events.markDraft(eventId, now)
-  }
-
-  private withCurrent(project: OpenedProject, stored: readonly StoredTestCase[]): TestCase[] {
-    return stored.map((testCase) => ({
-      ...testCase,
-      current:
-        testCase.lastRun !== null &&
-        testCase.lastRun.fingerprint === testFingerprint(this.partsOf(project, testCase.mappingId), testCase)
-    }))
-  }
-
-  partsOf(project: OpenedProject, mappingId: string): ProjectMappingParts {
-    const mapping = project.mappings.get(mappingId)
-    if (!mapping) throw new StudioError('not_found', 'That mapping no longer exists.')
-    const event = project.events.get(mapping.eventId)
-    const integration = project.integrations.get(mapping.integrationId)
-    if (!event || !integration) throw new StudioError('not_found', 'That mapping no longer exists.')
-    return { mapping, event, integration }
+    return all.filter((testCase) => mappingParts(project, testCase.mappingId).event.id === selection.eventId)
   }
 
   private changed(): void {

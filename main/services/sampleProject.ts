@@ -7,6 +7,7 @@ import { MappingSpec } from '../../shared/model/mapping'
 import { WebhookSettings } from '../../shared/model/webhookSettings'
 import sampleSource from '../../resources/sample-project.json'
 import { SampleCapture, seedSampleCaptures } from '../listener/sampleCaptures'
+import { SampleTestCase, seedSampleTestCases } from '../testCases/sampleTestCases'
 import type { OpenedProject } from './ProjectSession'
 
 /** The readable source of the sample project (`resources/sample-project.json`), checked when it is built. */
@@ -19,7 +20,9 @@ export const SampleProject = z.object({
   /** Mappings name their integration by slug and their event by name. */
   mappings: z.array(z.object({ integration: z.string(), event: z.string(), spec: MappingSpec })).default([]),
   /** Requests shown as already captured, for the sample's integrations (payloads from resources/samples). */
-  captures: z.array(SampleCapture).default([])
+  captures: z.array(SampleCapture).default([]),
+  /** Payloads with their expected outputs, run at seeding so the sample's events are Tested. */
+  testCases: z.array(SampleTestCase).default([])
 })
 export type SampleProject = z.infer<typeof SampleProject>
 
@@ -45,6 +48,7 @@ export function seedSampleProject(project: OpenedProject, now: string, newId: ()
       project.mappings.save(newId(), integration.id, event.id, mapping.spec, now)
     }
     seedSampleCaptures(project, sample.captures, new Date(now))
+    seedSampleTestCases(project, sample.testCases, now, newId)
     project.meta.set('origin', 'sample')
   })()
 }

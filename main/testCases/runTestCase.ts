@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 import type { CompiledMapping } from '../../shared/engine/compileMapping'
-import type { CapillaryPayload } from '../../shared/engine/mappingResult'
+import type { CapillaryPayload, MappingResult } from '../../shared/engine/mappingResult'
 import type { TestCaseDraft, TestFailure, TestRun } from '../../shared/model/testCase'
 
 /** Codes that mean the engine could not do its work, rather than a payload that maps badly. */
@@ -15,7 +15,15 @@ export async function runTestCase(
   testCase: Pick<TestCaseDraft, 'payload' | 'expected'>,
   context: { now: string; fingerprint: string }
 ): Promise<TestRun> {
-  const result = await compiled(testCase.payload)
+  return judgeResult(await compiled(testCase.payload), testCase, context)
+}
+
+/** The verdict on what a mapping gave for a test case's payload. */
+export function judgeResult(
+  result: MappingResult,
+  testCase: Pick<TestCaseDraft, 'expected'>,
+  context: { now: string; fingerprint: string }
+): TestRun {
   // Through JSON, as Capillary would receive them: keys left undefined vanish, as they do on the wire.
   const actual = JSON.parse(JSON.stringify(result.outputs.map((output) => output.payload))) as CapillaryPayload[]
   const diagnostics = result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')
