@@ -35,7 +35,8 @@ export const relayCommand: CliCommand = {
       --max-attempts <n>     Attempts before a dead letter (default 10, about 28 hours)
       --first-retry <ms>     The first retry's wait, four times longer each time (default 5000)
       --max-retry-delay <ms> The longest wait between attempts (default 36000000)
-      --slow-down <ms>       The pause after 429/502/504 without Retry-After (default 1000)`,
+      --slow-down <ms>       The pause after 429/502/504 without Retry-After, doubling while they
+                             continue (default 1000, at most --max-slow-down, default 60000)`,
   async run(args, context) {
     const { values, positionals } = parseArgs({
       args,
@@ -51,7 +52,8 @@ export const relayCommand: CliCommand = {
         'max-attempts': { type: 'string' },
         'first-retry': { type: 'string' },
         'max-retry-delay': { type: 'string' },
-        'slow-down': { type: 'string' }
+        'slow-down': { type: 'string' },
+        'max-slow-down': { type: 'string' }
       }
     })
     if (positionals.length > 0) throw new UsageError(`capmap relay takes no arguments (got ${positionals.join(' ')})`)
@@ -71,10 +73,12 @@ export const relayCommand: CliCommand = {
     const firstRetry = whole(values['first-retry'], 'first-retry', 0, 86_400_000)
     const maxDelay = whole(values['max-retry-delay'], 'max-retry-delay', 0, 7 * 86_400_000)
     const slowDown = whole(values['slow-down'], 'slow-down', 0, 3_600_000)
+    const maxSlowDown = whole(values['max-slow-down'], 'max-slow-down', 0, 3_600_000)
     if (maxAttempts !== undefined) schedule.maxAttempts = maxAttempts
     if (firstRetry !== undefined) schedule.firstRetryMs = firstRetry
     if (maxDelay !== undefined) schedule.maxDelayMs = maxDelay
     if (slowDown !== undefined) schedule.slowDownMs = slowDown
+    if (maxSlowDown !== undefined) schedule.maxSlowDownMs = maxSlowDown
 
     const secrets = new EnvironmentSecretStore(process.env)
     const target = connect(values, secrets, context)

@@ -150,11 +150,14 @@ export class DeliveryWorker {
   /** Multiplicative decrease, and a pause of the whole sender (Retry-After when given, else a doubling slow-down). */
   private slowDown(retryAfterMs: number | undefined): void {
     const { schedule } = this.options
-    this.window = Math.max(1, this.window / 2)
+    const now = this.options.now()
+    // Posts already in flight when the pause began answer alike: only a failure after a pause escalates it.
+    const escalate = this.pausedUntil <= now
+    if (escalate) this.window = Math.max(1, this.window / 2)
     const pause =
       retryAfterMs ?? Math.min(schedule.maxSlowDownMs, schedule.slowDownMs * 2 ** Math.min(this.slowDowns, 20))
-    this.slowDowns += 1
-    this.pausedUntil = Math.max(this.pausedUntil, this.options.now() + pause)
+    if (escalate) this.slowDowns += 1
+    this.pausedUntil = Math.max(this.pausedUntil, now + pause)
   }
 
   private scheduleCommit(): void {

@@ -1,0 +1,224 @@
+import Database from 'better-sqlite3'
+import { Agent, request } from 'node:http'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSandbox, type RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
+import { openProjectDatabase } from '../../../main/store/database'
+import { WebhookSettingsRepository } from '../../../main/store/WebhookSettingsRepository'
+import { createTemporaryFolder } from '../support/temporaryFolder'
+import { addedToCart, freePort } from './relayHarness'
+import { ensureBuiltRelay, runCapmap, startRelayProcess, waitFor, type RunningRelayProcess } from './runRelay'
+
+const captures = 10_000
+/** Every 100th payload has no customer: its output is invalid, kept in the outbox and never sent. */
+const isInvalid = (n: number) => n % 100 === 99
+
+let folder: ReturnType<typeof createTemporaryFolder>
+let sandbox: RunningSandbox | undefined
+let relay: RunningRelayProcess | undefined
+
+beforeAll(ensureBuiltRelay, 200_000)
+
+afterAll(async () => {
+  if (relay?.child.exitCode === null && relay.child.signalCode === null) relay.child.kill('SIGKILL')
+  await sandbox?.close()
+  folder?.remove()
+})
+
+function payload(n: number): string {
+  const body = { ...(JSON.parse(addedToCart) as Record<string, unknown>), cartRefKey: `cart-${n}` }
+  if (isInvalid(n)) delete body.user_id
+  return JSON.stringify(body)
+}
+
+/** Posts capture n until the listener answers 2xx, as WebEngage re-sends (the listener may be down meanwhile). */
+function sendUntilAccepted(port: () => number, agent: Agent, n: number): Promise<void> {
+  return new Promise((resolveSent) => {
+    const attempt = () => {
+      const outgoing = request(
+        {
+          host: '127.0.0.1',
+          port: port(),
+          path: '/hooks/webengage',
+          method: 'POST',
+          agent,
+          headers: { 'Content-Type': 'application/json', 'x-request-id': `fault-${n}` }
+        },
+        (response) => {
+          response.resume()
+          response.on('end', () => {
+            if ((response.statusCode ?? 0) >= 200 && (response.statusCode ?? 0) < 300) resolveSent()
+            else setTimeout(attempt, 20)
+          })
+          response.on('error', () => setTimeout(attempt, 20))
+        }
+      )
+      outgoing.on('error', () => setTimeout(attempt, 20))
+      outgoing.end(payload(n))
+    }
+    attempt()
+  })
+}
+
+describe('the relay under faults, killed twice', () => {
+  it('delivers every valid capture, loses none, and Capillary accepts each external_event_id once', async () => {
+    folder = createTemporaryFolder('relay-fault')
+    const configDir = join(folder.path, 'config')
+    expect(runCapmap(folder.path, configDir, ['new', 'Fault.capmap', '--sample']).status).toBe(0)
+    const projectPath = join(folder.path, 'Fault.capmap')
+    const setup = openProjectDatabase(projectPath)
+    new WebhookSettingsRepository(setup).save({
+      transformer: 'webEngageTransformer',
+      tillCode: 'sandbox.till',
+      auth: 'none',
+      uniquenessCheckEnabled: true
+    })
+    setup.close()
+
+    sandbox = await startSandbox({ processingDelayMs: 0 })
+    const running = sandbox
+    const port = await freePort()
+    const start = () =>
+      startRelayProcess(
+        folder.path,
+        configDir,
+        [
+          '--project',
+          'Fault.capmap',
+          '--base-url',
+          running.baseUrl,
+          '--till',
+          'sandbox.till',
+          '--integration',
+          'webengage',
+          '--port',
+          String(port),
+          '--first-retry',
+          '20',
+          '--max-retry-delay',
+          '400',
+          '--slow-down',
+          '20',
+          '--max-slow-down',
+          '500',
+          '--max-attempts',
+          '40'
+        ],
+        { CAPMAP_PASSWORD: 'sandbox' }
+      )
+    relay = await start()
+    // 30% of posts fail: 10% dropped connections, 20% of the rest 500/503, every post 2 ms late; 502, 504 and 429
+    // (with Retry-After) scheduled below. The rate limit stays off.
+    running.setFaults({ dropRate: 0.1, failRate: 0.2, latencyMs: 2, rateLimitPerMinute: 0 })
+
+    const acknowledged = () => running.eventData().length
+    const kills: number[] = []
+    let next = 0
+    const senders = Array.from({ length: 16 }, async () => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+      while (next < captures) await sendUntilAccepted(() => port, agent, next++)
+      agent.destroy()
+    })
+    const chaos = (async () => {
+      for (const [threshold, status] of [
+        [1_000, 502],
+        [2_000, 504],
+        [3_000, 429],
+        [5_000, 502],
+        [7_000, 429],
+        [8_000, 504]
+      ] as const) {
+        await waitFor(() => (acknowledged() >= threshold ? true : undefined), `stuck before ${threshold}`, 120_000)
+        running.failNext(status === 429 ? 2 : 30, { status, ...(status === 429 ? { retryAfterSeconds: 1 } : {}) })
+      }
+    })()
+    for (const threshold of [2_500, 6_000]) {
+      await waitFor(() => (acknowledged() >= threshold ? true : undefined), `stuck before ${threshold}`, 120_000)
+      relay.child.kill('SIGKILL')
+      expect(await relay.exited).toEqual({ code: null, signal: 'SIGKILL' })
+      kills.push(acknowledged())
+      relay = await start()
+    }
+    await Promise.all(senders)
+    await chaos
+
+    const reader = new Database(projectPath, { readonly: true, fileMustExist: true })
+    const count = (sql: string) => (reader.prepare(sql).get() as { n: number }).n
+    try {
+      await waitFor(
+        () =>
+          count(`SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'`) === 0 &&
+          count('SELECT COUNT(*) AS n FROM outbox') >= captures
+            ? true
+            : undefined,
+        'the outbox never drained',
+        120_000
+      )
+    } finally {
+      reader.close()
+    }
+    relay.child.kill('SIGTERM')
+    expect(await relay.exited).toEqual({ code: 0, signal: null })
+
+    const db = openProjectDatabase(projectPath)
+    try {
+      const counts = Object.fromEntries(
+        (
+          db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as {
+            status: string
+            n: number
+          }[]
+        ).map((row) => [row.status, row.n])
+      ) as Record<string, number>
+      const storedCaptures = Object.fromEntries(
+        (
+          db.prepare('SELECT status, COUNT(*) AS n FROM captures GROUP BY status').all() as {
+            status: string
+            n: number
+          }[]
+        ).map((row) => [row.status, row.n])
+      )
+      const capturedIds = new Set(
+        (
+          db.prepare(`SELECT external_event_id AS id FROM outbox WHERE status = 'delivered'`).all() as { id: string }[]
+        ).map((row) => row.id)
+      )
+      const validIds = Array.from({ length: captures }, (_, n) => n)
+        .filter((n) => !isInvalid(n))
+        .map((n) => `fault-${n}`)
+      const received = running.eventData()
+      const originals = new Map<string, number>()
+      for (const entry of received) {
+        if (!entry.duplicate)
+          originals.set(entry.externalEventId ?? '', (originals.get(entry.externalEventId ?? '') ?? 0) + 1)
+      }
+      const posts = running.requests().filter((entry) => entry.path.startsWith('/webhooks/'))
+      const failedPosts = posts.filter((entry) => entry.status !== 200).length
+      console.log(
+        JSON.stringify({
+          captures_sent: captures,
+          captures_stored: storedCaptures,
+          outbox: counts,
+          valid_ids: validIds.length,
+          posts: posts.length,
+          failed_posts: failedPosts,
+          failed_share: Number((failedPosts / posts.length).toFixed(3)),
+          acknowledged: received.length,
+          flagged_duplicates: received.filter((entry) => entry.duplicate).length,
+          accepted_once: [...originals.values()].filter((times) => times === 1).length,
+          killed_at_acknowledged: kills
+        })
+      )
+      expect(counts.pending ?? 0).toBe(0)
+      expect(counts.dead ?? 0).toBe(0)
+      expect(counts.invalid).toBe(captures / 100)
+      // None lost: every valid capture's output was delivered...
+      expect(validIds.filter((id) => !capturedIds.has(id))).toEqual([])
+      // ...and Capillary accepted each external_event_id exactly once (a re-send after a kill is flagged, not kept).
+      expect(validIds.filter((id) => originals.get(id) !== 1)).toEqual([])
+      expect(originals.size).toBe(validIds.length)
+    } finally {
+      db.close()
+    }
+  }, 180_000)
+})
