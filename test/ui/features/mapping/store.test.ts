@@ -1,0 +1,170 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fail } from '../../../../shared/api/result'
+import type { Mapping } from '../../../../shared/model/mapping'
+import { autosaveDelayMs, createMappingStore } from '../../../../renderer/features/mapping/store'
+import { capture, fakeMappingApi } from './fakeMappingApi'
+
+const cart = capture('c1', 'we', 'Added To Cart', { event_name: 'Added To Cart', user_id: '919663673779', price: 1299 })
+const viewed = capture('c2', 'we', 'Promotion Viewed', { event_name: 'Promotion Viewed', user_id: '919880012345' })
+
+const stored: Mapping = {
+  id: 'm-cart',
+  integrationId: 'we',
+  eventId: 'e-cart',
+  match: { kind: 'integration' },
+  fanOut: null,
+  rules: [{ target: 'customer', source: { kind: 'path', path: 'user_id', scope: 'item' }, transforms: [] }],
+  createdAt: '2026-11-28T00:00:00.000Z',
+  updatedAt: '2026-11-28T00:00:00.000Z'
+}
+
+async function loadedStore(options: { sourceNames?: string[] } = {}) {
+  // Newest first, as the studio lists them: the promotion came after the cart.
+  const api = fakeMappingApi([stored], [viewed, cart])
+  const onError = vi.fn()
+  const store = createMappingStore(api, onError, () => options.sourceNames ?? [])
+  await store.getState().load()
+  return { api, onError, store }
+}
+
+describe('the mapping designer store', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('selects a mapping with the newest capture it applies to under test, as editable text', async () => {
+    const { store } = await loadedStore({ sourceNames: ['Added To Cart'] })
+    await store.getState().select('m-cart')
+    const state = store.getState()
+    expect(state.draft?.rules.map((rule) => rule.target)).toEqual(['customer'])
+    expect(state.captures.map((entry) => entry.id)).toEqual(['c2', 'c1'])
+    expect(state.samplePayloads).toHaveLength(2)
+    expect(state.captureId).toBe('c1')
+    expect(JSON.parse(state.payloadText)).toEqual(cart.parsed)
+    expect(state.payloadText).toContain('\n  "user_id"')
+  })
+
+  it('takes the capture another screen asked for, and falls back to the newest', async () => {
+    const { store } = await loadedStore()
+    await store.getState().select('m-cart', { captureId: 'c1' })
+    expect(store.getState().captureId).toBe('c1')
+    await store.getState().select('m-cart')
+    expect(store.getState().captureId).toBe('c2')
+  })
+
+  it('editing the payload under test never touches the stored capture', async () => {
+    const { api, store } = await loadedStore()
+    await store.getState().select('m-cart')
+    store.getState().setPayloadText('{"event_name": "edited"}')
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs * 2)
+    expect(store.getState().payloadText).toBe('{"event_name": "edited"}')
+    expect(api.saveMapping).not.toHaveBeenCalled()
+    const again = await api.getCapture({ id: 'c2' })
+    expect(again.ok && again.value.bodyText).toBe(viewed.bodyText)
+  })
+
+  it('connects a field to an attribute (one rule per attribute), opens its rule and autosaves once', async () => {
+    const { api, store } = await loadedStore()
+    await store.getState().select('m-cart')
+    store.getState().armField('price')
+    store.getState().connect('price', 'productPrice')
+    store.getState().connect('user_id', 'customer')
+    expect(store.getState().armedField).toBeNull()
+    expect(store.getState().selectedTarget).toBe('customer')
+    expect(store.getState().draft?.rules.map((rule) => [rule.target, rule.source])).toEqual([
+      ['customer', { kind: 'path', path: 'user_id', scope: 'item' }],
+      ['productPrice', { kind: 'path', path: 'price', scope: 'item' }]
+    ])
+    expect(store.getState().saveState).toBe('pending')
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs)
+    expect(api.saveMapping).toHaveBeenCalledTimes(1)
+    expect(store.getState().saveState).toBe('saved')
+    expect(store.getState().mappings[0]?.rules).toHaveLength(2)
+  })
+
+  it('reads fields outside the fan-out list from the whole payload, and fields inside it from each item', async () => {
+    const { store } = await loadedStore()
+    await store.getState().select('m-cart')
+    store.getState().edit({ ...store.getState().draft!, fanOut: { path: 'items' } }, 'scope:fanOut')
+    store.getState().connect('items[*].sku', 'productSku')
+    store.getState().connect('user_id', 'customer')
+    const sources = store.getState().draft?.rules.map((rule) => rule.source)
+    expect(sources).toEqual([
+      { kind: 'path', path: 'user_id', scope: 'payload' },
+      { kind: 'path', path: 'sku', scope: 'item' }
+    ])
+  })
+
+  it('undoes and redoes every edit, coalescing typing in one option into one step', async () => {
+    const { store } = await loadedStore()
+    await store.getState().select('m-cart')
+    const rule = store.getState().draft!.rules[0]!
+    store.getState().setRule('customer', { ...rule, transforms: [{ kind: 'template', template: '9' }] }, 't/0')
+    store.getState().setRule('customer', { ...rule, transforms: [{ kind: 'template', template: '91' }] }, 't/0')
+    store.getState().setRule('customer', { ...rule, transforms: [{ kind: 'template', template: '91{}' }] }, 't/0')
+    store.getState().disconnect('customer')
+    expect(store.getState().draft?.rules).toEqual([])
+    store.getState().undo()
+    expect(store.getState().draft?.rules[0]?.transforms).toEqual([{ kind: 'template', template: '91{}' }])
+    store.getState().undo()
+    expect(store.getState().draft?.rules[0]?.transforms).toEqual([])
+    expect(store.getState().canUndo).toBe(false)
+    store.getState().redo()
+    store.getState().redo()
+    expect(store.getState().draft?.rules).toEqual([])
+    expect(store.getState().canRedo).toBe(false)
+  })
+
+  it("accepts a suggestion as the attribute's rule (answering its other suggestions), rejects one, and undo takes it back", async () => {
+    const { store } = await loadedStore()
+    await store.getState().select('m-cart')
+    const suggestion = (path: string, target: string) => ({
+      path,
+      score: 0.9,
+      reasons: [],
+      rule: { target, source: { kind: 'path' as const, path, scope: 'item' as const }, transforms: [] }
+    })
+    store
+      .getState()
+      .showSuggestions([
+        suggestion('price', 'productPrice'),
+        suggestion('cost', 'productPrice'),
+        suggestion('city', 'city')
+      ])
+    store.getState().rejectSuggestion(suggestion('city', 'city'))
+    expect(store.getState().suggestions?.map((entry) => entry.path)).toEqual(['price', 'cost'])
+    store.getState().acceptSuggestion(suggestion('price', 'productPrice'))
+    expect(store.getState().suggestions).toEqual([])
+    expect(store.getState().draft?.rules.map((entry) => entry.target)).toEqual(['customer', 'productPrice'])
+    store.getState().undo()
+    expect(store.getState().draft?.rules.map((entry) => entry.target)).toEqual(['customer'])
+  })
+
+  it('creates a mapping for an integration and event with an empty spec, and selects it', async () => {
+    const { store } = await loadedStore()
+    const created = await store.getState().create('we', 'e-view')
+    expect(created?.rules).toEqual([])
+    expect(store.getState().selectedId).toBe(created?.id)
+    expect(store.getState().draft).toEqual({ match: { kind: 'integration' }, fanOut: null, rules: [] })
+  })
+
+  it('keeps the edit when a save fails, says so, and saves it on the next flush', async () => {
+    const { api, onError, store } = await loadedStore()
+    await store.getState().select('m-cart')
+    api.saveMapping.mockResolvedValueOnce(fail('read_only', 'The project is open read-only.'))
+    store.getState().connect('price', 'productPrice')
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs)
+    expect(store.getState().saveState).toBe('failed')
+    expect(onError).toHaveBeenCalledWith({ code: 'read_only', message: 'The project is open read-only.' })
+    await store.getState().flush()
+    expect(store.getState().saveState).toBe('saved')
+    expect(store.getState().mappings[0]?.rules).toHaveLength(2)
+  })
+
+  it('deletes the selected mapping and clears the selection', async () => {
+    const { store } = await loadedStore()
+    await store.getState().select('m-cart')
+    await expect(store.getState().remove('m-cart')).resolves.toBe(true)
+    expect(store.getState().selectedId).toBeNull()
+    expect(store.getState().mappings).toEqual([])
+  })
+})
