@@ -32,7 +32,9 @@ afterEach(async () => {
 async function relayingSample(options: Parameters<typeof relayStudio>[1] = {}) {
   const { studio, sandbox } = await relayStudio(folder.path, options)
   cleanups.push(() => sandbox.close())
-  cleanups.push(() => studio.session.close())
+  cleanups.push(() => {
+    studio.session.close()
+  })
   studio.newProject(join(folder.path, 'Shop.capmap'), true)
   const port = await freePort()
   await studio.listener.updateSettings({ enabled: true, port })
@@ -147,7 +149,9 @@ describe('RelayService', () => {
     const [id] = new CaptureRepository(db).insert([crashedCapture(first.webengage, first.port)])
     db.close()
     const { studio } = await relayStudio(folder.path, { sandbox: first.sandbox })
-    cleanups.push(() => studio.session.close())
+    cleanups.push(() => {
+      studio.session.close()
+    })
     studio.session.open(projectPath)
     const [row] = await eventually(
       () => deliveries(studio),

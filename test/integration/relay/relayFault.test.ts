@@ -26,7 +26,10 @@ afterAll(async () => {
 })
 
 function payload(n: number): string {
-  const body = { ...(JSON.parse(addedToCart) as Record<string, unknown>), cartRefKey: `cart-${n}` }
+  const body: Record<string, unknown> = {
+    ...(JSON.parse(addedToCart) as Record<string, unknown>),
+    cartRefKey: `cart-${n}`
+  }
   if (isInvalid(n)) delete body.user_id
   return JSON.stringify(body)
 }
