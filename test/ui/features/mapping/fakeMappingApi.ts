@@ -59,7 +59,7 @@ export function fakeMappingApi(initial: Mapping[] = [], captures: CaptureDetail[
       mappings = mappings.filter((entry) => entry.id !== id)
       return ok({ id })
     }),
-    listCaptures: vi.fn(async ({ integrationId }: RequestInput<'listCaptures'>) => {
+    listCaptures: vi.fn(async ({ integrationId }: RequestInput<'listCaptures'> = {}) => {
       const items: CaptureSummary[] = captures
         .filter((entry) => entry.integrationId === integrationId)
         .map(
