@@ -153,13 +153,14 @@ describe('the capture inbox in web mode', () => {
     await expect(post(port, '/hooks/booking-app', 'application/json', json, signed(json))).resolves.toBe(200)
     await expect.poll(() => captureOptions().count()).toBe(9)
     await captureOptions().first().click()
-    await page.getByRole('tab', { name: 'Shape' }).click()
     const warning = page.getByTestId('drift-warning')
     await warning.waitFor()
     const newest = (await captureOptions().first().locator('.list-item-meta').textContent()) ?? ''
     const id = /#(\d+)/.exec(newest)?.[1]
     await expect(warning.textContent()).resolves.toContain(`Capture #${id}`)
     await expect(warning.textContent()).resolves.toContain('loyalty_tier')
+    await page.getByRole('tab', { name: 'Shape' }).click()
+    await page.getByRole('table', { name: 'Inferred shape' }).getByText('loyalty_tier', { exact: true }).waitFor()
     await session.screenshot('captures-drift')
   })
 

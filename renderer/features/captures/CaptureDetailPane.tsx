@@ -1,10 +1,11 @@
 import { Copy, FilePen, GitBranch, Play, Save, Send, ShieldCheck, Trash2 } from 'lucide-react'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { CaptureDetail } from '../../../shared/model/capture'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
 import { decodedPreview, formatBytes, rawPreview } from './bodyPreview'
 import { CaptureBodyView } from './CaptureBodyView'
+import { DriftWarning } from './DriftWarning'
 import { copyCaptureAsCurl } from './copyCaptureAsCurl'
 import { ShapePanel } from './ShapePanel'
 
@@ -39,7 +40,15 @@ export function CaptureDetailPane({ onEdit, onSaveSample }: CaptureDetailPanePro
     (s) => s.captures,
     (state) => state.selectedId
   )
+  const shape = useStudioStore(
+    (s) => s.captures,
+    (state) => state.shape
+  )
   const [tab, setTab] = useState<Tab>('body')
+  const integrationId = detail?.integrationId ?? null
+  useEffect(() => {
+    void captures.getState().loadShape(integrationId)
+  }, [captures, integrationId])
 
   if (selectedId === null) {
     return (
@@ -82,6 +91,11 @@ export function CaptureDetailPane({ onEdit, onSaveSample }: CaptureDetailPanePro
         </div>
         <CaptureActions detail={detail} onEdit={onEdit} onSaveSample={onSaveSample} />
       </header>
+      {shape && shape.integrationId === detail.integrationId && shape.drift[0]?.captureId === detail.id && (
+        <div className="capture-drift-slot">
+          <DriftWarning shape={shape} onOpenCapture={(id) => void captures.getState().select(id)} />
+        </div>
+      )}
       <div className="tabs capture-tabs" role="tablist" aria-label="Capture views">
         {(Object.keys(tabLabels) as Tab[]).map((key) => (
           <button

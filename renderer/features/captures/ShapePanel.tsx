@@ -1,6 +1,4 @@
-import { useEffect } from 'react'
-import { useStudio, useStudioStore } from '../../app/StudioContext'
-import { DriftWarning } from './DriftWarning'
+import { useStudioStore } from '../../app/StudioContext'
 
 /** The inferred shape of the integration's captures: paths, types, presence, examples, likely enums; and its drift. */
 export function ShapePanel({
@@ -10,15 +8,10 @@ export function ShapePanel({
   integrationId: string | null
   onOpenCapture(id: string): void
 }) {
-  const { captures } = useStudio()
   const shape = useStudioStore(
     (s) => s.captures,
     (state) => state.shape
   )
-  useEffect(() => {
-    void captures.getState().loadShape(integrationId)
-  }, [captures, integrationId])
-
   if (integrationId === null) {
     return (
       <div className="empty-state small">
@@ -36,7 +29,24 @@ export function ShapePanel({
   }
   return (
     <div className="capture-shape">
-      <DriftWarning shape={shape} onOpenCapture={onOpenCapture} />
+      {shape.drift.length > 0 && (
+        <details className="capture-drift-history">
+          <summary>
+            Drift: {shape.drift.length} capture{shape.drift.length === 1 ? '' : 's'} brought fields or types never seen
+            before
+          </summary>
+          <ul>
+            {shape.drift.map((entry) => (
+              <li key={entry.captureId}>
+                <button type="button" className="link-button" onClick={() => onOpenCapture(entry.captureId)}>
+                  #{entry.captureId}
+                </button>{' '}
+                {entry.changes.map((change) => `${change.path} (${change.type})`).join(', ')}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <p className="muted capture-note">
         {shape.captureCount} capture{shape.captureCount === 1 ? '' : 's'} read (the newest, at most 500).
       </p>

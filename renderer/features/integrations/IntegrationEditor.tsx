@@ -10,6 +10,7 @@ import { EventNameMapTable } from './EventNameMapTable'
 import { FieldMessages } from './FieldMessages'
 import { kindInfo, transformerLabels } from './kindInfo'
 import { defaultSourceAccount } from './newIntegrationDraft'
+import { ReachingListenerPanel } from './ReachingListenerPanel'
 import type { SaveState } from './store'
 
 const saveLabels: Record<SaveState, string> = {
@@ -292,6 +293,8 @@ export function IntegrationEditor() {
           disabled={readOnly}
           onChange={(eventNameMap) => edit({ eventNameMap })}
         />
+
+        <ReachingListenerPanel integrationId={selectedId} draft={draft} />
 
         <section aria-labelledby="integration-webhook-heading" className="integration-section">
           <header className="section-header">

@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react'
+import type { IntegrationDraft } from '../../../shared/model/integration'
+import type { Verification } from '../../../shared/model/listenerSettings'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+
+/** The panel's own view of main's answers: the tunnel's URL (kept in the project) and how this integration signs. */
+function useListenerReach(integrationId: string | null) {
+  const { api, notifications } = useStudio()
+  const [publicUrl, setPublicUrl] = useState<string | null>(null)
+  const [verification, setVerification] = useState<Verification | null>(null)
+  useEffect(() => {
+    let current = true
+    void api.getPublicUrl().then((result) => current && result.ok && setPublicUrl(result.value.publicUrl))
+    void api.getListenerSettings().then((result) => {
+      if (!current || !result.ok) return
+      const own = result.value.integrations.find((entry) => entry.integrationId === integrationId)
+      setVerification(own?.verification ?? null)
+    })
+    return () => {
+      current = false
+    }
+  }, [api, integrationId])
+  const save = async (url: string | null) => {
+    const result = await api.setPublicUrl({ publicUrl: url })
+    if (result.ok) setPublicUrl(result.value.publicUrl)
+    else notifications.getState().reportError(result.error)
+    return result.ok
+  }
+  return { publicUrl, verification, save }
+}
+
+/**
+ * Cloud senders (WebEngage, a hosted app) cannot post to 127.0.0.1: how to expose the listener through a tunnel the
+ * user already runs, where to keep the address it gives, and the exact settings to paste into the sender.
+ */
+export function ReachingListenerPanel({
+  integrationId,
+  draft
+}: {
+  integrationId: string | null
+  draft: IntegrationDraft
+}) {
+  const readOnly = useStudioStore(
+    (s) => s.project,
+    (state) => state.project?.readOnly ?? true
+  )
+  const port = useStudioStore(
+    (s) => s.listener,
+    (state) => state.status?.port ?? null
+  )
+  const { publicUrl, verification, save } = useListenerReach(integrationId)
+  const [editing, setEditing] = useState<string | null>(null)
+  const value = editing ?? publicUrl ?? ''
+  const localPort = port ?? 4890
+  const webhookUrl = `${publicUrl ?? 'https://<your tunnel address>'}/hooks/${draft.slug}`
+
+  return (
+    <section aria-labelledby="integration-tunnel-heading" className="integration-section">
+      <header className="section-header">
+        <h2 id="integration-tunnel-heading">Reaching the listener from the cloud</h2>
+      </header>
+      <p className="section-note">
+        {draft.kind === 'webengage' ? 'WebEngage' : 'A hosted sender'} cannot post to 127.0.0.1. Expose the listener
+        with a tunnel you already have, for example <code>ngrok http {localPort}</code> or{' '}
+        <code>cloudflared tunnel --url http://127.0.0.1:{localPort}</code>, then enter the https address it prints.
+        Anyone with that address can send to this listener while the tunnel runs: turn signature verification on.
+      </p>
+      <form
+        className="tunnel-form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void save(value.trim() === '' ? null : value.trim()).then((saved) => saved && setEditing(null))
+        }}
+      >
+        <label className="field">
+          <span className="field-label">Public URL of the tunnel</span>
+          <input
+            className="input mono"
+            type="url"
+            placeholder="https://example.ngrok-free.app"
+            value={value}
+            disabled={readOnly}
+            onChange={(event) => setEditing(event.target.value)}
+          />
+        </label>
+        <button type="submit" className="button" disabled={readOnly || editing === null}>
+          Save URL
+        </button>
+      </form>
+      <dl className="facts tunnel-settings" aria-label="Webhook settings to paste">
+        <dt>Webhook URL</dt>
+        <dd className="mono">{webhookUrl}</dd>
+        <dt>Method</dt>
+        <dd className="mono">POST</dd>
+        <dt>Content type</dt>
+        <dd className="mono">application/json</dd>
+        <dt>Signing</dt>
+        <dd>{signingAdvice(draft, verification)}</dd>
+        {draft.kind === 'webengage' && (
+          <>
+            <dt>Where</dt>
+            <dd>
+              WebEngage › Data Platform › Integrations › Webhooks: an Events Webhook per event name, with this URL.
+              WebEngage adds <span className="mono">eventType</span>, <span className="mono">licenseCode</span> and{' '}
+              <span className="mono">secret</span> to it, and counts only HTTP 200 as delivered.
+            </dd>
+          </>
+        )}
+      </dl>
+    </section>
+  )
+}
+
+function signingAdvice(draft: IntegrationDraft, verification: Verification | null): string {
+  switch (verification?.scheme) {
+    case 'webengage':
+      return 'Verified as WebEngage signs: give WebEngage the same webhook secret key this studio holds for the integration.'
+    case 'hmac-sha256':
+      return `The sender signs the raw body with HMAC-SHA256 and the shared key, sent as ${verification.prefix}<${verification.encoding}> in the ${verification.header} header.`
+    case 'standard-webhooks':
+      return 'The sender signs as Standard Webhooks does (webhook-id, webhook-timestamp, webhook-signature) with the whsec_ key.'
+    default:
+      return draft.kind === 'webengage'
+        ? 'Not checked yet: choose WebEngage verification in the listener settings before exposing the listener.'
+        : 'Not checked yet: choose a signature scheme in the listener settings before exposing the listener.'
+  }
+}
