@@ -9,7 +9,6 @@ import {
   acceptedPosts,
   addedToCart,
   eventually,
-  freePort,
   integrationId,
   postToListener,
   relayStudio,
@@ -36,8 +35,13 @@ async function relayingSample(options: Parameters<typeof relayStudio>[1] = {}) {
     studio.session.close()
   })
   studio.newProject(join(folder.path, 'Shop.capmap'), true)
-  const port = await freePort()
-  await studio.listener.updateSettings({ enabled: true, port })
+  // The listener follows the project: it starts on the default port or the next free one.
+  const listening = await eventually(
+    () => studio.listener.status(),
+    (status) => status.state === 'listening',
+    'the listener'
+  )
+  const port = listening.port ?? 0
   const profileId = sandboxProfile(studio, sandbox)
   const webengage = integrationId(studio, 'webengage')
   const settings = await studio.relay.setSettings({ integrationId: webengage, enabled: true, profileId })
