@@ -1,5 +1,6 @@
 import { isIP } from 'node:net'
 import { parseArgs } from 'node:util'
+import type { Integration } from '../../shared/model/integration'
 import { defaultListenerPort } from '../../shared/model/listenerSettings'
 import { transformerOf } from '../../shared/model/webhookSettings'
 import { CapillaryClient } from '../capillary/client/CapillaryClient'
@@ -15,7 +16,7 @@ import { systemClock } from '../services/Clock'
 import { checkpoint, openProjectDatabase } from '../store/database'
 import { IntegrationRepository } from '../store/IntegrationRepository'
 import { ListenerSettingsRepository } from '../store/ListenerSettingsRepository'
-import type { SettledAttempt } from '../store/OutboxRepository'
+import { OutboxRepository, type SettledAttempt } from '../store/OutboxRepository'
 import { RelaySettingsRepository } from '../store/RelaySettingsRepository'
 import { WebhookSettingsRepository } from '../store/WebhookSettingsRepository'
 import type { CliCommand, CliContext } from './CliCommand'
@@ -106,27 +107,42 @@ export const relayCommand: CliCommand = {
       }
       // Each integration's webhook in the target org: created when missing, its URI kept as Capillary gave it.
       const webhooks = new WebhookSettingsRepository(db).list()
-      const setup = target.client({ maxAttempts: 8 })
-      try {
-        for (const integration of chosen) {
-          const settings = webhooks.find((entry) => entry.transformer === transformerOf(integration.kind))
-          if (!settings) continue
+      const ensure = async (integration: Integration) => {
+        const settings = webhooks.find((entry) => entry.transformer === transformerOf(integration.kind))
+        if (!settings) return
+        const setup = target.client({ maxAttempts: 8 })
+        try {
           const webhookUri = await ensureWebhook(setup, settings, target.tillCode)
           relaySettings.save(
             { integrationId: integration.id, enabled: true, profileId: target.profileId, webhookUri },
             new Date().toISOString()
           )
+        } finally {
+          await setup.close()
         }
-      } finally {
-        await setup.close()
       }
+      for (const integration of chosen) await ensure(integration)
+      const reensuring = new Set<string>()
 
       const relay = startRelay({
         db,
         posterFor: () => client,
         schedule,
         onSettled: (attempts) => attempts.forEach((attempt) => context.print(deliveryLine(attempt))),
-        onError: (message) => context.printError(message)
+        onError: (message) => context.printError(message),
+        // The webhook answered 404 (replaced in Capillary, or a restarted sandbox): ensure it again, resend now.
+        onWebhookMissing: (integrationId) => {
+          const integration = chosen.find((candidate) => candidate.id === integrationId)
+          if (!integration || reensuring.has(integrationId)) return
+          reensuring.add(integrationId)
+          void ensure(integration)
+            .then(() => {
+              new OutboxRepository(db).dueNow(integrationId, new Date())
+              relay.wake()
+            })
+            .catch((error: unknown) => context.printError(`relay: ${(error as Error).message}`))
+            .finally(() => reensuring.delete(integrationId))
+        }
       })
       const listenerSettings = new ListenerSettingsRepository(db).get()
       const listener = await startProjectListener({

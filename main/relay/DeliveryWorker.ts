@@ -22,6 +22,8 @@ export interface DeliveryWorkerOptions {
   random(): number
   /** Outcomes just committed. */
   onSettled(attempts: readonly SettledAttempt[]): void
+  /** Capillary answered 404 at the row's webhook URI: the webhook is gone (replaced, or a restarted sandbox). */
+  onWebhookMissing?(row: DueDelivery): void
   onError(message: string): void
   /** Outcomes are committed together at most this often (one fsync for many rows). */
   commitEveryMs?: number
@@ -125,6 +127,7 @@ export class DeliveryWorker {
       const verdict = judgeFailure(error)
       const now = this.options.now()
       if (verdict.slowDown || verdict.retryAfterMs !== undefined) this.slowDown(verdict.retryAfterMs)
+      if (verdict.status === 404) this.options.onWebhookMissing?.(row)
       if (verdict.permanent) {
         return { kind: 'dead', status: verdict.status, message: `Capillary refused it: ${verdict.message}` }
       }

@@ -18,6 +18,8 @@ export interface RelayOptions {
   /** New outbox rows (mapped captures, valid or not). */
   onFilled?(written: number): void
   onError(message: string): void
+  /** A post found no webhook at its URI (404): ensure the integration's webhook again. */
+  onWebhookMissing?(integrationId: string): void
   pollMs?: number
 }
 
@@ -48,6 +50,7 @@ export function startRelay(options: RelayOptions): RunningRelay {
     random: options.random ?? Math.random,
     onSettled: (attempts) => options.onSettled?.(attempts),
     onError: options.onError,
+    onWebhookMissing: (row) => options.onWebhookMissing?.(row.integrationId),
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {})
   })
   const filler = new OutboxFiller({

@@ -40,6 +40,7 @@ const chartMinutes = 15
 export class RelayService {
   private running: { relay: RunningRelay; db: ProjectDatabase } | undefined
   private readonly clients = new Map<string, CapillaryClient>()
+  private readonly reensuring = new Set<string>()
   private noticeTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(
@@ -86,17 +87,7 @@ export class RelayService {
           'Choose the connection profile whose Capillary org receives the events (start the local sandbox to rehearse).'
         )
       }
-      const profile = this.capillary.profiles.get(patch.profileId)
-      const transformer = transformerOf(integration.kind)
-      const webhook = project.webhookSettings.list().find((entry) => entry.transformer === transformer)
-      if (!webhook) throw new StudioError('internal', `No webhook settings for ${transformer}.`)
-      const client = this.capillary.profiles.clientFor(patch.profileId, { retry: { maxAttempts: 2 } })
-      try {
-        webhookUri = await ensureWebhook(client, webhook, profile.tillCode)
-      } finally {
-        await client.close()
-      }
-      this.forgetClient(patch.profileId)
+      webhookUri = await this.ensureWebhookOf(integration.id, patch.profileId)
     }
     const saved = repository.save(
       { integrationId: integration.id, enabled: patch.enabled, profileId: patch.profileId, webhookUri },
@@ -141,6 +132,47 @@ export class RelayService {
     await this.running?.relay.mapped()
   }
 
+  /** The integration's webhook in the profile's org (created when missing); answers the URI Capillary gave. */
+  private async ensureWebhookOf(integrationId: string, profileId: string): Promise<string> {
+    const project = this.session.require({ forWriting: true })
+    const integration = project.integrations.get(integrationId)
+    if (!integration) throw new StudioError('not_found', 'That integration no longer exists.')
+    const profile = this.capillary.profiles.get(profileId)
+    const transformer = transformerOf(integration.kind)
+    const webhook = project.webhookSettings.list().find((entry) => entry.transformer === transformer)
+    if (!webhook) throw new StudioError('internal', `No webhook settings for ${transformer}.`)
+    const client = this.capillary.profiles.clientFor(profileId, { retry: { maxAttempts: 2 } })
+    try {
+      return await ensureWebhook(client, webhook, profile.tillCode)
+    } finally {
+      await client.close()
+      // The profile may point elsewhere now (a sandbox restarted on another port): posts take a fresh client.
+      this.forgetClient(profileId)
+    }
+  }
+
+  /** A post met 404 at the stored URI: ensure the webhook again, keep the new URI, send the waiting rows now. */
+  private reensure(integrationId: string): void {
+    if (this.reensuring.has(integrationId)) return
+    this.reensuring.add(integrationId)
+    void (async () => {
+      const project = this.session.require({ forWriting: true })
+      const repository = new RelaySettingsRepository(project.db)
+      const settings = repository.get(integrationId)
+      if (!settings.enabled || settings.profileId === null) return
+      const webhookUri = await this.ensureWebhookOf(integrationId, settings.profileId)
+      const now = this.clock.now()
+      repository.save({ ...settings, webhookUri }, now.toISOString())
+      new OutboxRepository(project.db).dueNow(integrationId, now)
+      this.logger.info(`relay: the webhook of ${integrationId} was missing; its URI is now ${webhookUri}`)
+      this.running?.relay.wake()
+    })()
+      .catch((error: unknown) =>
+        this.logger.warn(`relay: ensuring the webhook again failed: ${(error as Error).message}`)
+      )
+      .finally(() => this.reensuring.delete(integrationId))
+  }
+
   private requeue(selection: DeliverySelection, from: ('dead' | 'pending' | 'delivered')[]) {
     const project = this.session.require({ forWriting: true })
     const outbox = new OutboxRepository(project.db)
@@ -166,6 +198,7 @@ export class RelayService {
       onSettled: () => this.notice(),
       onFilled: () => this.notice(),
       onError: (message) => this.logger.warn(message),
+      onWebhookMissing: (integrationId) => this.reensure(integrationId),
       ...(this.options.schedule ? { schedule: this.options.schedule } : {}),
       ...(this.options.pollMs !== undefined ? { pollMs: this.options.pollMs } : {})
     })

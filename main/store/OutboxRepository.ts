@@ -239,6 +239,13 @@ export class OutboxRepository {
     })()
   }
 
+  /** An integration's waiting rows become due now (its webhook was just fixed), their attempts kept. */
+  dueNow(integrationId: string, now: Date): number {
+    return this.db
+      .prepare(`UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE integration_id = ? AND status = 'pending'`)
+      .run(now.getTime(), now.toISOString(), integrationId).changes
+  }
+
   deadKeys(): { captureSeq: number; outputIndex: number }[] {
     const rows = this.db.prepare(`SELECT capture_seq, output_index FROM outbox WHERE status = 'dead'`).all() as {
       capture_seq: number

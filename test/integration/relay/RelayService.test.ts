@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Studio } from '../../../main/services/createStudio'
 import { CaptureRepository } from '../../../main/store/CaptureRepository'
 import { openProjectDatabase } from '../../../main/store/database'
+import { startSandbox } from '../../../main/capillary/sandbox/startSandbox'
 import { createTemporaryFolder } from '../support/temporaryFolder'
 import {
   acceptedPosts,
@@ -164,6 +165,24 @@ describe('RelayService', () => {
     )
     expect(row?.captureId).toBe(id)
     expect(acceptedPosts(first.sandbox)).toBe(1)
+  })
+
+  it('ensures the webhook again when its URI answers 404 (a restarted sandbox) and delivers to the new one', async () => {
+    const { studio, sandbox, port, webengage, settings } = await relayingSample()
+    const sandboxPort = sandbox.port
+    await sandbox.close()
+    const restarted = await startSandbox({ port: sandboxPort })
+    cleanups.push(() => restarted.close())
+    await postToListener(port, '/hooks/webengage', addedToCart, { 'x-request-id': 'REQ-404' })
+    const [row] = await eventually(
+      () => deliveries(studio),
+      (rows) => rows[0]?.status === 'delivered',
+      'the delivery to the new webhook'
+    )
+    expect(row?.lastStatus).toBe(200)
+    const now = studio.relay.listSettings().find((entry) => entry.integrationId === webengage)
+    expect(now?.webhookUri).not.toBe(settings.webhookUri)
+    expect(restarted.eventData().map((entry) => entry.externalEventId)).toEqual(['REQ-404'])
   })
 
   it('writes each output once however often the captures are mapped again', async () => {
