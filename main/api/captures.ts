@@ -1,4 +1,5 @@
 import type { Studio } from '../services/createStudio'
+import { createNotificationsIntegration } from '../services/createNotificationsIntegration'
 import type { Handlers } from './handlers'
 
 type CaptureRequest =
@@ -17,6 +18,9 @@ type CaptureRequest =
   | 'getCaptureRate'
   | 'getPublicUrl'
   | 'setPublicUrl'
+  | 'listCaptureOnlyIntegrations'
+  | 'setCaptureOnly'
+  | 'createNotificationsIntegration'
 
 export const createCaptureHandlers = (studio: Studio): Pick<Handlers, CaptureRequest> => ({
   listCaptures: (query) => studio.captures.list(query),
@@ -33,5 +37,8 @@ export const createCaptureHandlers = (studio: Studio): Pick<Handlers, CaptureReq
   getCaptureShape: ({ integrationId }) => studio.captures.shape(integrationId),
   getCaptureRate: ({ minutes }) => studio.captures.rate(minutes),
   getPublicUrl: () => studio.captures.publicUrl(),
-  setPublicUrl: ({ publicUrl }) => studio.captures.setPublicUrl(publicUrl)
+  setPublicUrl: ({ publicUrl }) => studio.captures.setPublicUrl(publicUrl),
+  listCaptureOnlyIntegrations: () => studio.captures.captureOnly(),
+  setCaptureOnly: ({ integrationId, captureOnly }) => studio.captures.setCaptureOnly(integrationId, captureOnly),
+  createNotificationsIntegration: () => createNotificationsIntegration(studio.integrations, studio.captures)
 })

@@ -103,6 +103,15 @@ export class CaptureService {
     const project = this.session.require()
     const stored = this.stored(id)
     const body = editedBody === undefined ? this.bodyOf(stored) : Buffer.from(editedBody, 'utf8')
+    if (stored.integrationId !== null && this.captureOnly().includes(stored.integrationId)) {
+      return {
+        captureId: id,
+        integration: { id: stored.integrationId, name: project.integrations.get(stored.integrationId)?.name ?? '' },
+        decodeError: null,
+        mappings: [],
+        message: 'This integration only captures (Capillary notifications): it has no mapping to replay through.'
+      }
+    }
     return replayCapture(project, {
       captureId: id,
       integrationId: stored.integrationId,
@@ -210,6 +219,22 @@ export class CaptureService {
       if (index >= 0 && index < minutes) perMinute[index] = row.n
     }
     return { from: first.toISOString(), perMinute }
+  }
+
+  /** The integrations that only capture (Capillary's Event Notifications): never mapped, never relayed. */
+  captureOnly(): string[] {
+    return new CaptureInboxSettings(this.session.require().db).captureOnlyIds()
+  }
+
+  setCaptureOnly(integrationId: string, captureOnly: boolean): string[] {
+    const project = this.session.require({ forWriting: true })
+    if (!project.integrations.get(integrationId))
+      throw new StudioError('not_found', 'That integration no longer exists.')
+    const settings = new CaptureInboxSettings(project.db)
+    settings.setCaptureOnly(integrationId, captureOnly)
+    this.session.touch()
+    this.bus.emit('integrationsChanged', { id: integrationId })
+    return settings.captureOnlyIds()
   }
 
   publicUrl(): { publicUrl: string | null } {

@@ -184,6 +184,14 @@ export const requests = {
     input: z.object({ publicUrl: PublicUrl.nullable() }).strict(),
     output: returns<{ publicUrl: string | null }>()
   },
+  /** Integrations that only capture (Capillary's own Event Notifications): never mapped, never relayed. */
+  listCaptureOnlyIntegrations: { input: NoInput, output: returns<string[]>() },
+  setCaptureOnly: {
+    input: z.object({ integrationId: Id, captureOnly: z.boolean() }).strict(),
+    output: returns<string[]>()
+  },
+  /** A capture-only integration at /hooks/capillary-notifications for Capillary's Event Notifications. */
+  createNotificationsIntegration: { input: NoInput, output: returns<Integration>() },
 
   /** Connection profiles of the config folder (shared with the CLI), with where each one's secret comes from. */
   listConnectionProfiles: { input: NoInput, output: returns<ConnectionProfileView[]>() },

@@ -3,11 +3,12 @@ import type { Migration } from './Migration'
 /**
  * The capture inbox (issue 6). `capture_trash` holds deleted captures, whole, for a few minutes, so an undo puts
  * the very same rows back (same seq, same bytes) rather than look-alikes; `capture_samples` keeps payloads the user
- * saved from captures under a name; `capture_inbox_settings` keeps the public URL a tunnel gave the listener.
+ * saved from captures under a name; `capture_only_integrations` marks integrations that only capture (Capillary's
+ * own Event Notifications: no mapping, nothing relayed); `capture_inbox_settings` keeps the tunnel's public URL.
  */
 export const captureInbox: Migration = {
   version: 5,
-  name: 'capture inbox: trash for undo, saved samples, public URL',
+  name: 'capture inbox: trash for undo, saved samples, capture-only integrations, public URL',
   sql: `
       CREATE TABLE capture_trash (
         undo_id          TEXT NOT NULL,
@@ -42,6 +43,10 @@ export const captureInbox: Migration = {
         content_type   TEXT NOT NULL,
         body           BLOB NOT NULL,
         created_at     TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE capture_only_integrations (
+        integration_id TEXT PRIMARY KEY REFERENCES integrations (id) ON DELETE CASCADE
       ) STRICT;
 
       CREATE TABLE capture_inbox_settings (

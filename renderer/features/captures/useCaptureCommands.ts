@@ -6,7 +6,7 @@ export type InboxDialog = 'sendTest' | 'edit' | 'saveSample'
 
 /** The inbox's palette actions (registered while the screen is shown); the list itself handles Delete, Enter, arrows. */
 export function useCaptureCommands(openDialog: (dialog: InboxDialog) => void): void {
-  const { commands, captures, project, navigation, notifications, listener } = useStudio()
+  const { api, commands, captures, project, navigation, notifications, listener } = useStudio()
   useEffect(() => {
     const writable = () => project.getState().project?.readOnly === false
     const selected = () => captures.getState().selectedId !== null
@@ -95,6 +95,22 @@ export function useCaptureCommands(openDialog: (dialog: InboxDialog) => void): v
         run: () => captures.getState().undoDelete()
       },
       {
+        id: 'captures.newNotificationsIntegration',
+        title: 'New Capillary Notifications Integration (capture only)',
+        category: 'Inbox',
+        enabled: writable,
+        run: async () => {
+          const result = await api.createNotificationsIntegration()
+          if (!result.ok) return notifications.getState().reportError(result.error)
+          notifications
+            .getState()
+            .notify(
+              'info',
+              `${result.value.name} listens at /hooks/${result.value.slug}: point Capillary's Event Notifications at it.`
+            )
+        }
+      },
+      {
         id: 'captures.clearFilters',
         title: 'Clear Inbox Filters',
         category: 'Inbox',
@@ -107,5 +123,5 @@ export function useCaptureCommands(openDialog: (dialog: InboxDialog) => void): v
         run: () => document.querySelector<HTMLInputElement>('input[aria-label="Search captures"]')?.focus()
       }
     ])
-  }, [commands, captures, project, navigation, notifications, listener, openDialog])
+  }, [api, commands, captures, project, navigation, notifications, listener, openDialog])
 }

@@ -8,8 +8,12 @@ function useListenerReach(integrationId: string | null) {
   const { api, notifications } = useStudio()
   const [publicUrl, setPublicUrl] = useState<string | null>(null)
   const [verification, setVerification] = useState<Verification | null>(null)
+  const [captureOnly, setCaptureOnlyState] = useState(false)
   useEffect(() => {
     let current = true
+    void api.listCaptureOnlyIntegrations().then((result) => {
+      if (current && result.ok) setCaptureOnlyState(integrationId !== null && result.value.includes(integrationId))
+    })
     void api.getPublicUrl().then((result) => current && result.ok && setPublicUrl(result.value.publicUrl))
     void api.getListenerSettings().then((result) => {
       if (!current || !result.ok) return
@@ -26,7 +30,13 @@ function useListenerReach(integrationId: string | null) {
     else notifications.getState().reportError(result.error)
     return result.ok
   }
-  return { publicUrl, verification, save }
+  const setCaptureOnly = async (on: boolean) => {
+    if (integrationId === null) return
+    const result = await api.setCaptureOnly({ integrationId, captureOnly: on })
+    if (result.ok) setCaptureOnlyState(result.value.includes(integrationId))
+    else notifications.getState().reportError(result.error)
+  }
+  return { publicUrl, verification, save, captureOnly, setCaptureOnly }
 }
 
 /**
@@ -48,7 +58,7 @@ export function ReachingListenerPanel({
     (s) => s.listener,
     (state) => state.status?.port ?? null
   )
-  const { publicUrl, verification, save } = useListenerReach(integrationId)
+  const { publicUrl, verification, save, captureOnly, setCaptureOnly } = useListenerReach(integrationId)
   const [editing, setEditing] = useState<string | null>(null)
   const value = editing ?? publicUrl ?? ''
   const localPort = port ?? 4890
@@ -59,10 +69,20 @@ export function ReachingListenerPanel({
       <header className="section-header">
         <h2 id="integration-tunnel-heading">Reaching the listener from the cloud</h2>
       </header>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={captureOnly}
+          disabled={readOnly || integrationId === null}
+          onChange={(event) => void setCaptureOnly(event.target.checked)}
+        />{' '}
+        Capture only: Capillary&apos;s own Event Notifications (pointsIssued, transactionAdded…) are watched in the
+        Inbox, never mapped or relayed.
+      </label>
       <p className="section-note">
-        {draft.kind === 'webengage' ? 'WebEngage' : 'A hosted sender'} cannot post to 127.0.0.1. Expose the listener
-        with a tunnel you already have, for example <code>ngrok http {localPort}</code> or{' '}
-        <code>cloudflared tunnel --url http://127.0.0.1:{localPort}</code>, then enter the https address it prints.
+        {captureOnly ? 'Capillary' : draft.kind === 'webengage' ? 'WebEngage' : 'A hosted sender'} cannot post to
+        127.0.0.1. Expose the listener with a tunnel you already have, for example <code>ngrok http {localPort}</code>{' '}
+        or <code>cloudflared tunnel --url http://127.0.0.1:{localPort}</code>, then enter the https address it prints.
         Anyone with that address can send to this listener while the tunnel runs: turn signature verification on.
       </p>
       <form
@@ -96,7 +116,19 @@ export function ReachingListenerPanel({
         <dd className="mono">application/json</dd>
         <dt>Signing</dt>
         <dd>{signingAdvice(draft, verification)}</dd>
-        {draft.kind === 'webengage' && (
+        <dt>Event name field</dt>
+        <dd className="mono">{draft.eventNameField}</dd>
+        {captureOnly && (
+          <>
+            <dt>Where</dt>
+            <dd>
+              InTouch › Organization Settings › Event Notifications › New Webhook: this URL, then select the events to
+              send. Headers you add there for authentication are stored masked when their names say token, secret or
+              key.
+            </dd>
+          </>
+        )}
+        {!captureOnly && draft.kind === 'webengage' && (
           <>
             <dt>Where</dt>
             <dd>

@@ -303,4 +303,33 @@ describe('the capture inbox in main', () => {
     studio.session.open(projectPath)
     expect(await dispatch('getPublicUrl', {})).toEqual({ ok: true, value: { publicUrl: 'https://abc.ngrok-free.app' } })
   })
+
+  it('creates a capture-only integration for Capillary notifications, which captures but has nothing to replay', async () => {
+    const { dispatch, studio, port } = await sampleStudio({ listening: true })
+    const created = await dispatch('createNotificationsIntegration', {})
+    expect(created).toMatchObject({ ok: true, value: { slug: 'capillary-notifications', eventNameField: 'eventName' } })
+    const id = created.ok ? created.value.id : ''
+    expect(await dispatch('listCaptureOnlyIntegrations', {})).toEqual({ ok: true, value: [id] })
+    const again = await dispatch('createNotificationsIntegration', {})
+    expect(again).toMatchObject({ ok: true, value: { slug: 'capillary-notifications-2' } })
+
+    const body = '{"eventName":"pointsIssued","data":{"points":120}}'
+    const answer = await httpRequest({
+      port,
+      path: '/hooks/capillary-notifications',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body
+    })
+    expect(answer.status).toBe(200)
+    const capture = newestCapture(studio)
+    expect(capture).toMatchObject({ integrationId: id, sourceEvent: 'pointsIssued', status: 'ok' })
+    const replay = await studio.captures.replay(capture.id)
+    expect(replay).toMatchObject({ mappings: [], message: expect.stringContaining('only captures') })
+
+    expect(await dispatch('setCaptureOnly', { integrationId: id, captureOnly: false })).toMatchObject({
+      ok: true,
+      value: [again.ok ? again.value.id : '']
+    })
+  })
 })
