@@ -1,22 +1,31 @@
 import type { CapillaryPayload } from '../../shared/engine/mappingResult'
 import type {
+  EdgeCaseResult,
   EventTestStatus,
+  MappingCoverage,
   PayloadPreview,
   TestCase,
   TestCaseDraft,
   TestRunSelection
 } from '../../shared/model/testCase'
-import { compileProjectMapping } from '../engine/compileProjectMapping'
+import { decodeBody } from '../../shared/engine/decode/decodeBody'
+import { edgeCases } from '../../shared/testing/edgeCases'
+import { fieldsReadBy } from '../../shared/testing/fieldKeys'
+import { compileProjectMapping, resolvedSpec } from '../engine/compileProjectMapping'
 import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressionEvaluator'
 import { StudioError } from '../errors/StudioError'
 import type { StoredTestCase } from '../store/TestCaseRepository'
 import { eventTestStatus } from '../testCases/eventTestStatus'
+import { mappingCoverage } from '../testCases/mappingCoverage'
 import { runTestCase } from '../testCases/runTestCase'
 import { applyTestGate, mappingParts, withCurrent } from '../testCases/testGate'
 import { testFingerprint } from '../testCases/testFingerprint'
 import type { Clock } from './Clock'
 import type { OpenedProject, ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
+
+/** Captures of the integration that coverage reads: the newest. */
+const coverageCaptureLimit = 200
 
 export interface TestCaseOverview {
   testCases: TestCase[]
@@ -135,6 +144,60 @@ export class TestCaseService {
     return {
       testCases: overview.testCases.filter((testCase) => ran.has(testCase.id)),
       statuses: overview.statuses.filter((status) => events.has(status.eventId))
+    }
+  }
+
+  /** Edge cases synthesised from a payload (the fields the mapping reads), each run through the mapping. */
+  async edgeCases(mappingId: string, payload: unknown): Promise<EdgeCaseResult[]> {
+    const project = this.session.require()
+    const parts = mappingParts(project, mappingId)
+    const evaluator = createWorkerExpressionEvaluator()
+    try {
+      const compiled = compileProjectMapping(parts, evaluator)
+      const results: EdgeCaseResult[] = []
+      for (const edgeCase of edgeCases(payload, fieldsReadBy(resolvedSpec(parts)))) {
+        const result = await compiled(edgeCase.payload)
+        results.push({
+          ...edgeCase,
+          matched: result.matched,
+          valid: result.valid,
+          outputs: JSON.parse(JSON.stringify(result.outputs.map((output) => output.payload))) as CapillaryPayload[],
+          diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')
+        })
+      }
+      return results
+    } finally {
+      await evaluator.close()
+    }
+  }
+
+  /** What the mapping's test cases and its integration's newest captures leave untouched. */
+  async coverage(mappingId: string): Promise<MappingCoverage> {
+    const project = this.session.require()
+    const parts = mappingParts(project, mappingId)
+    const { items } = project.captures.list({
+      limit: coverageCaptureLimit,
+      integrationId: parts.integration.id,
+      statuses: ['ok']
+    })
+    const payloads = items.flatMap((summary) => {
+      const stored = project.captures.get(summary.id)
+      if (!stored?.body) return []
+      const decoded = decodeBody(stored.body, stored.contentType ?? undefined)
+      return decoded.error === undefined ? [decoded.value] : []
+    })
+    const evaluator = createWorkerExpressionEvaluator()
+    try {
+      return await mappingCoverage({
+        mappingId,
+        spec: resolvedSpec(parts),
+        event: parts.event,
+        compiled: compileProjectMapping(parts, evaluator),
+        payloads,
+        testCases: project.testCases.list().filter((testCase) => testCase.mappingId === mappingId)
+      })
+    } finally {
+      await evaluator.close()
     }
   }
 

@@ -17,6 +17,7 @@ import { RelayService, type RelayServiceOptions } from './RelayService'
 import { seedSampleProject } from './sampleProject'
 import { ServerEventBus } from './ServerEventBus'
 import { TestCaseService } from './TestCaseService'
+import { BatchRunService } from './BatchRunService'
 
 export interface StudioOptions {
   configDir: string
@@ -81,6 +82,7 @@ export function createStudio(options: StudioOptions) {
     relay: new RelayService(session, bus, clock, capillary, options.logger, options.relay),
     /** Test cases, runs and the Tested gate. */
     testCases: new TestCaseService(session, bus, clock),
+    batchRuns: new BatchRunService(session, bus, clock),
     /** Creates a project, optionally filled with the sample. */
     newProject(path: string, sample: boolean) {
       return session.create(

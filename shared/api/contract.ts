@@ -39,7 +39,10 @@ import {
 } from '../model/listenerSettings'
 import { WebhookSettings } from '../model/webhookSettings'
 import {
+  type BatchRunState,
+  type EdgeCaseResult,
   type EventTestStatus,
+  type MappingCoverage,
   type PayloadPreview,
   type TestCase,
   TestCaseDraft,
@@ -239,7 +242,17 @@ export const requests = {
   runTestCases: {
     input: TestRunSelection,
     output: returns<{ testCases: TestCase[]; statuses: EventTestStatus[] }>()
-  }
+  },
+  /** Runs the mapping over every capture of its integration in the background; progress comes as batchRunProgress. */
+  startBatchRun: { input: z.object({ mappingId: Id }).strict(), output: returns<BatchRunState>() },
+  cancelBatchRun: { input: z.object({ runId: Id }).strict(), output: returns<BatchRunState>() },
+  /** Edge cases made from a payload (nulls, missing, empty, wrong types, huge and unicode text, list sizes), run. */
+  runEdgeCases: {
+    input: z.object({ mappingId: Id, payload: TestCaseDraft.shape.payload }).strict(),
+    output: returns<EdgeCaseResult[]>()
+  },
+  /** Source fields no rule reads, required attributes no capture fills, rules no test case exercises. */
+  getMappingCoverage: { input: z.object({ mappingId: Id }).strict(), output: returns<MappingCoverage>() }
 } as const
 
 /** Events pushed from main to every window (IPC) or browser tab (Server-Sent Events). */
@@ -258,7 +271,9 @@ export const serverEvents = {
   /** Deliveries changed (batched): the relay's counts, chart and state now. */
   deliveriesChanged: returns<RelayOverview>(),
   /** Test cases were added, changed, deleted or run. */
-  testCasesChanged: returns<Record<string, never>>()
+  testCasesChanged: returns<Record<string, never>>(),
+  /** A batch run moved on (at most every 100 ms), or ended. */
+  batchRunProgress: returns<BatchRunState>()
 } as const
 
 export type Requests = typeof requests

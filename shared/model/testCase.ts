@@ -96,3 +96,51 @@ export const TestRunSelection = z.union([
   z.object({ all: z.literal(true) }).strict()
 ])
 export type TestRunSelection = z.infer<typeof TestRunSelection>
+
+/** A batch run's tally: the mapping over every capture of its integration. */
+export interface BatchSummary {
+  valid: number
+  unmatched: number
+  /** Captures whose outputs are invalid, by the error codes they got (a capture counts once per code). */
+  invalid: { code: string; count: number; captureIds: string[] }[]
+  /** The first unmatched captures, to open. */
+  unmatchedCaptureIds: string[]
+}
+
+export interface BatchRunState {
+  runId: string
+  mappingId: string
+  state: 'running' | 'done' | 'cancelled' | 'failed'
+  done: number
+  total: number
+  summary: BatchSummary
+  message: string | null
+}
+
+/** One edge case run through the mapping: what it gave and whether Capillary would take it. */
+export interface EdgeCaseResult {
+  name: string
+  path: string
+  kind: string
+  payload: unknown
+  matched: boolean
+  valid: boolean
+  outputs: CapillaryPayload[]
+  /** Errors and warnings. */
+  diagnostics: EngineDiagnostic[]
+}
+
+/** What a mapping's test cases and captures leave untouched. */
+export interface MappingCoverage {
+  mappingId: string
+  /** Captures of the integration read for the first two lists (the newest). */
+  capturesRead: number
+  /** Source fields seen in captures that no rule reads, most present first. */
+  unusedFields: { path: string; presence: number; example: unknown }[]
+  /** Required attributes that no capture filled, with why. */
+  requiredUnfilled: { attribute: string; reason: string }[]
+  /** Rules whose attribute no test case expects a value for. */
+  rulesNotExercised: string[]
+  /** JSONata rules: the fields they read are not worked out. */
+  expressionRules: string[]
+}
