@@ -3,6 +3,8 @@
 import { apiBench } from './groups/api'
 import { engineBench } from './groups/engine'
 import { listenerBench } from './groups/listener'
+import { previewBench } from './groups/preview'
+import { relayBench } from './groups/relay'
 import { storeBench } from './groups/store'
 import type { BenchGroup } from './figure'
 
@@ -10,7 +12,9 @@ const groups: Record<string, BenchGroup> = {
   api: apiBench,
   store: storeBench,
   listener: listenerBench,
-  engine: engineBench
+  engine: engineBench,
+  preview: previewBench,
+  relay: relayBench
 }
 
 async function main(selected: string[]): Promise<number> {

@@ -9,7 +9,7 @@ import {
   type NodeProps
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import type { MappingSpec } from '../../../shared/model/mapping'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { useThemeStore } from '../../app/theme'
@@ -117,8 +117,11 @@ interface MappingCanvasProps {
   attributes: AttributeView[]
 }
 
-/** The two columns and one line per rule (@xyflow/react), laid out as fixed rows that scroll with the page. */
-export function MappingCanvas({ spec, fields, attributes }: MappingCanvasProps) {
+/**
+ * The two columns and one line per rule (@xyflow/react), laid out as fixed rows that scroll with the page. Memoised:
+ * a new preview result re-renders the designer, not the lines.
+ */
+export const MappingCanvas = memo(function MappingCanvas({ spec, fields, attributes }: MappingCanvasProps) {
   const { mapping } = useStudio()
   const selectedTarget = useStudioStore(
     (s) => s.mapping,
@@ -234,4 +237,4 @@ export function MappingCanvas({ spec, fields, attributes }: MappingCanvasProps) 
       />
     </div>
   )
-}
+})

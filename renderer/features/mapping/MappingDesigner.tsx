@@ -1,5 +1,5 @@
 import { Lightbulb, Redo2, Trash2, Undo2 } from 'lucide-react'
-import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react'
 import { decodeJson } from '../../../shared/engine/decode/decodeJson'
 import { inferSchema } from '../../../shared/engine/inferSchema'
 import type { MappingEvent } from '../../../shared/engine/compileMapping'
@@ -9,7 +9,9 @@ import { attributeViews, sourceFieldViews } from './designerModel'
 import { MappingCanvas } from './MappingCanvas'
 import { createPreviewClient, previewDebounceMs, type PreviewClient } from './preview/previewClient'
 import { PreviewPane } from './preview/PreviewPane'
-import type { PreviewResult } from './preview/previewProtocol'
+import type { PreviewResult, PreviewResults } from './preview/previewProtocol'
+import { useStore } from 'zustand'
+import { createStore } from 'zustand/vanilla'
 import { RuleEditor } from './RuleEditor'
 import { ScopeEditor } from './ScopeEditor'
 import { SuggestionsPanel } from './SuggestionsPanel'
@@ -81,41 +83,60 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
         : undefined,
     [integration, event]
   )
+  const integrationNames = useMemo(() => [...(integrationMatch?.sourceNames ?? [])], [integrationMatch])
   // The schema of the left column: the integration's captures, and the payload under test as edited.
   const schema = useMemo(() => {
     const edited = payloadText.length < 2_000_000 ? decodeJson(payloadText) : undefined
     return inferSchema(edited?.ok ? [...samplePayloads, edited.value] : samplePayloads)
   }, [samplePayloads, payloadText])
-  const fields = useMemo(() => sourceFieldViews(schema, draft), [schema, draft])
+  // The columns follow the draft a beat behind (an interruptible render), so typing in the rule editor stays quick.
+  const shownDraft = useDeferredValue(draft)
+  const fields = useMemo(() => sourceFieldViews(schema, shownDraft), [schema, shownDraft])
   const attributes = useMemo(
-    () => (mappingEvent ? attributeViews(mappingEvent, draft, schema) : []),
-    [mappingEvent, draft, schema]
+    () => (mappingEvent ? attributeViews(mappingEvent, shownDraft, schema) : []),
+    [mappingEvent, shownDraft, schema]
   )
 
-  const [result, setResult] = useState<PreviewResult | null>(null)
+  // Results land in a small store: the output editor is written straight from it, before React re-renders.
+  const [results] = useState(() => createStore<PreviewResults>(() => ({ result: null })))
+  const result = useStore(results, (state) => state.result)
+  const setResult = useCallback((next: PreviewResult) => results.setState({ result: next }), [results])
   const client = useRef<PreviewClient | null>(null)
   useEffect(() => {
     const created = createPreviewClient()
     client.current = created
     return () => created.dispose()
   }, [])
+  // The preview is scheduled from the store's own notifications: the request leaves on the debounce, not after React
+  // has re-rendered the designer.
   useEffect(() => {
-    if (!draft || !mappingEvent || payloadText === '') return
-    const timer = setTimeout(
-      () =>
-        client.current?.request(
-          {
-            spec: draft,
-            event: mappingEvent,
-            ...(integrationMatch ? { integration: integrationMatch } : {}),
-            payloadText
-          },
-          setResult
-        ),
-      previewDebounceMs
-    )
-    return () => clearTimeout(timer)
-  }, [draft, mappingEvent, integrationMatch, payloadText])
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const send = () => {
+      const { draft: spec, payloadText: text } = mapping.getState()
+      if (!spec || !mappingEvent || text === '') return
+      client.current?.request(
+        {
+          spec,
+          event: mappingEvent,
+          ...(integrationMatch ? { integration: integrationMatch } : {}),
+          payloadText: text
+        },
+        setResult
+      )
+    }
+    const schedule = () => {
+      clearTimeout(timer)
+      timer = setTimeout(send, previewDebounceMs)
+    }
+    schedule()
+    const unsubscribe = mapping.subscribe((state, previous) => {
+      if (state.draft !== previous.draft || state.payloadText !== previous.payloadText) schedule()
+    })
+    return () => {
+      clearTimeout(timer)
+      unsubscribe()
+    }
+  }, [mapping, mappingEvent, integrationMatch, setResult])
 
   useEffect(() => {
     suggestRef.current = () => {
@@ -195,9 +216,9 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
         </div>
       </header>
       <ScopeEditor
-        spec={draft}
+        spec={shownDraft ?? draft}
         schema={schema}
-        integrationNames={integrationMatch ? [...integrationMatch.sourceNames] : []}
+        integrationNames={integrationNames}
         eventNameField={integration?.eventNameField ?? 'event_name'}
         readOnly={readOnly}
       />
@@ -207,7 +228,7 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
             <span className="subtle-heading">Source fields ({fields.length})</span>
             <span className="subtle-heading">Attributes of {mappingEvent.name}</span>
           </div>
-          <MappingCanvas spec={draft} fields={fields} attributes={attributes} />
+          <MappingCanvas spec={shownDraft ?? draft} fields={fields} attributes={attributes} />
         </div>
         <aside className="mapping-side">
           <SuggestionsPanel readOnly={readOnly} />
@@ -229,7 +250,7 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
           )}
         </aside>
       </div>
-      <PreviewPane result={payloadText === '' ? null : result} />
+      <PreviewPane results={results} hidden={payloadText === ''} />
     </section>
   )
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { InferredSchema } from '../../../shared/engine/inferSchema'
 import type { MappingMatch, MappingSpec } from '../../../shared/model/mapping'
 import { useStudio } from '../../app/StudioContext'
@@ -26,7 +27,13 @@ const splitNames = (text: string) =>
     .filter((name) => name !== '')
 
 /** The mapping's scope: which payloads it applies to (source event names), and the list it fans out over. */
-export function ScopeEditor({ spec, schema, integrationNames, eventNameField, readOnly }: ScopeEditorProps) {
+export const ScopeEditor = memo(function ScopeEditor({
+  spec,
+  schema,
+  integrationNames,
+  eventNameField,
+  readOnly
+}: ScopeEditorProps) {
   const { mapping } = useStudio()
   const edit = (next: MappingSpec, touched: string) => mapping.getState().edit(next, `scope:${touched}`)
   const match = spec.match
@@ -141,4 +148,4 @@ export function ScopeEditor({ spec, schema, integrationNames, eventNameField, re
       </label>
     </section>
   )
-}
+})

@@ -1,13 +1,16 @@
 import Editor, { type OnMount } from '@monaco-editor/react'
-import { useEffect, useRef } from 'react'
+import { memo, useEffect, useRef } from 'react'
 import type { editor as MonacoEditor } from 'monaco-editor/editor'
 import { useStudio, useStudioStore } from '../../../app/StudioContext'
 import { useThemeStore } from '../../../app/theme'
 import { inputModelPath, outputModelPath, registerProvenanceHover, showPreviewMarkers } from './previewMonaco'
-import type { PreviewResult } from './previewProtocol'
+import type { PreviewResult, PreviewResults } from './previewProtocol'
+import { useStore, type StoreApi } from 'zustand'
 
 interface PreviewPaneProps {
-  result: PreviewResult | null
+  results: StoreApi<PreviewResults>
+  /** No payload under test: nothing to show. */
+  hidden: boolean
 }
 
 const editorOptions = {
@@ -32,7 +35,9 @@ function showResult(
 }
 
 /** Left: the payload under test (a copy of the capture, editable). Right: what would be posted to Capillary. */
-export function PreviewPane({ result }: PreviewPaneProps) {
+export const PreviewPane = memo(function PreviewPane({ results, hidden }: PreviewPaneProps) {
+  const stored = useStore(results, (state) => state.result)
+  const result = hidden ? null : stored
   const { mapping } = useStudio()
   const theme = useThemeStore((state) => (state.resolved === 'dark' ? 'vs-dark' : 'vs'))
   const payloadText = useStudioStore(
@@ -57,6 +62,14 @@ export function PreviewPane({ result }: PreviewPaneProps) {
     latest.current = result
     showResult(input.current, output.current, result)
   }, [result])
+  // Written as soon as a result arrives, not after React's render: the output is what the user waits for.
+  useEffect(
+    () =>
+      results.subscribe((state) => {
+        if (!hidden) showResult(input.current, output.current, state.result)
+      }),
+    [results, hidden]
+  )
 
   const onInputMount: OnMount = (editor) => {
     input.current = editor as unknown as MonacoEditor.IStandaloneCodeEditor
@@ -148,4 +161,4 @@ export function PreviewPane({ result }: PreviewPaneProps) {
       </div>
     </section>
   )
-}
+})

@@ -1,7 +1,7 @@
 import type { PreviewRequest, PreviewResult } from './previewProtocol'
 
 /** Debounce of the preview after an edit: short, so a keystroke shows its effect at once (issue 7: 30 ms or less). */
-export const previewDebounceMs = 20
+export const previewDebounceMs = 10
 
 export interface PreviewClient {
   /** Runs a request; only the newest request's result is delivered (older ones are dropped). */

@@ -48,3 +48,8 @@ export interface PreviewResult {
   /** The payload text is not JSON: why (the output is then empty). */
   payloadError?: string
 }
+
+/** The newest preview result, as the designer holds it. */
+export interface PreviewResults {
+  result: PreviewResult | null
+}
