@@ -164,13 +164,31 @@ describe('the capture inbox in web mode', () => {
     await session.screenshot('captures-drift')
   })
 
+  it('opens a 4 MB body, saying it shows only the start, and stays usable', async () => {
+    const items = Array.from({ length: 45_000 }, (_, index) => ({ sku: `SKU-${index}`, note: 'x'.repeat(60) }))
+    const big = JSON.stringify({ event_name: 'Bulk Upload', items })
+    expect(big.length).toBeGreaterThan(4_000_000)
+    await expect(post(port, '/hooks/webengage', 'application/json', big)).resolves.toBe(200)
+    await expect.poll(() => captureOptions().count()).toBe(10)
+    await captureOptions().filter({ hasText: 'Bulk Upload' }).click()
+    await page.getByRole('tab', { name: 'Body' }).click()
+    await page
+      .getByRole('note')
+      .filter({ hasText: /Showing the first .* of \d+(\.\d)? MB/ })
+      .waitFor()
+    await page.getByRole('region', { name: 'Capture body' }).locator('.monaco-editor .view-lines').waitFor()
+    await captureOptions().nth(1).click()
+    await page.getByRole('heading', { name: 'POST /hooks/booking-app' }).waitFor()
+  })
+
   it('deletes a capture with the Delete key and puts it back with Ctrl+Z', async () => {
-    await captureOptions().first().click()
+    await captureOptions().filter({ hasText: '#9' }).click()
+    await page.getByRole('heading', { name: 'POST /hooks/booking-app' }).waitFor()
     await page.getByRole('listbox', { name: 'Captures' }).press('Delete')
-    await expect.poll(() => captureOptions().count()).toBe(8)
+    await expect.poll(() => captureOptions().count()).toBe(9)
     await page.getByRole('status').filter({ hasText: 'Deleted 1 capture' }).waitFor()
     await page.getByRole('listbox', { name: 'Captures' }).press('Control+z')
-    await expect.poll(() => captureOptions().count()).toBe(9)
+    await expect.poll(() => captureOptions().count()).toBe(10)
   })
 
   it('made no request off its own origin and raised no page error', () => {
