@@ -19,7 +19,7 @@ import type { CaptureFilter, StoredCapture } from '../store/CaptureRepository'
 import { CaptureInboxSettings } from './CaptureInboxSettings'
 import { replayCapture } from './CaptureReplay'
 import { CaptureSamples, shippedSamples } from './CaptureSamples'
-import { captureShape } from './captureShape'
+import { captureShape, shapeValueOf, type DecodedCapture } from './captureShape'
 import { CaptureTrash } from './CaptureTrash'
 import type { Clock } from './Clock'
 import type { OpenedProject, ProjectSession } from './ProjectSession'
@@ -34,6 +34,11 @@ export interface CaptureServiceDependencies {
   listenerStatus(): ListenerStatus
 }
 
+/** Decoded captures kept for the shape, per project: more than one integration's worth. */
+const shapeCacheSize = 2_000
+/** A capture the shape cannot read (no body, not decodable, plain text). */
+const unreadable = Symbol('unreadable')
+
 /** How many of the newest captures the status bar's rate reads at most (a bound on its cost under floods). */
 const rateScanLimit = 20_000
 
@@ -42,6 +47,8 @@ const rateScanLimit = 20_000
  * the mappings, sent again to the listener, saved as samples, and read for their shape.
  */
 export class CaptureService {
+  private readonly shapeValues = new WeakMap<object, Map<string, unknown>>()
+
   constructor(
     private readonly session: ProjectSession,
     private readonly bus: ServerEventBus,
@@ -185,20 +192,38 @@ export class CaptureService {
     return { id }
   }
 
-  /** The inferred shape of an integration's newest decodable captures, and where it drifted. */
+  /**
+   * The inferred shape of an integration's newest decodable captures, and where it drifted. Captures never change,
+   * so each one is decoded once and kept (as the shape reads it) for the next refresh: a refresh costs the new ones.
+   */
   shape(integrationId: string): CaptureShape {
     const project = this.session.require()
     if (!project.integrations.get(integrationId))
       throw new StudioError('not_found', 'That integration no longer exists.')
+    let cache = this.shapeValues.get(project.db)
+    if (!cache) {
+      cache = new Map()
+      this.shapeValues.set(project.db, cache)
+    }
     const { items } = project.captures.list({ limit: shapeSampleLimit, integrationId, statuses: ['ok'] })
-    const decoded = items
-      .reverse()
-      .map((summary) => project.captures.get(summary.id))
-      .filter((stored): stored is StoredCapture & { body: Buffer } => stored !== undefined && stored.body !== null)
-      .map((stored) => ({ stored, decoded: decodeBody(stored.body, stored.contentType ?? undefined) }))
-      .filter(({ decoded }) => decoded.error === undefined && decoded.kind !== 'text' && decoded.kind !== 'empty')
-      .map(({ stored, decoded }) => ({ id: stored.id, receivedAt: stored.receivedAt, value: decoded.value }))
-    return captureShape(integrationId, decoded)
+    const captures: DecodedCapture[] = []
+    for (const summary of items.reverse()) {
+      let value = cache.get(summary.id)
+      if (value === undefined) {
+        value = this.shapeValue(project.captures.get(summary.id))
+        cache.set(summary.id, value)
+        if (cache.size > shapeCacheSize) cache.delete(cache.keys().next().value ?? '')
+      }
+      if (value !== unreadable) captures.push({ id: summary.id, receivedAt: summary.receivedAt, value })
+    }
+    return captureShape(integrationId, captures)
+  }
+
+  private shapeValue(stored: StoredCapture | undefined): unknown {
+    if (!stored?.body) return unreadable
+    const decoded = decodeBody(stored.body, stored.contentType ?? undefined)
+    if (decoded.error !== undefined || decoded.kind === 'text' || decoded.kind === 'empty') return unreadable
+    return shapeValueOf(decoded.value)
   }
 
   /** Captures per minute over the last `minutes` minutes (this one included), oldest first. */

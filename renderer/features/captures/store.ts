@@ -27,6 +27,7 @@ export type CapturesApi = Pick<
 
 /** Rows fetched per page: a screenful several times over, small enough to arrive at once. */
 export const pageSize = 200
+const shapeRefreshGapMs = 1000
 /** The newest captures kept when live updates pile up while the user reads the top of the list. */
 const maxLiveItems = 100_000
 
@@ -107,7 +108,7 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
       else set({ detail: null, detailStatus: result.error.code === 'not_found' ? 'missing' : 'idle' })
     }
 
-    /** One shape query at a time: under a flood the next one waits for the last, and runs once. */
+    /** One shape query at a time, and under a flood at most one a second: main reads it on the senders' thread. */
     let shapeInFlight = false
     let shapeAgain = false
     const refreshShape = (integrationId: string) => {
@@ -119,12 +120,16 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
       void get()
         .loadShape(integrationId)
         .finally(() => {
-          shapeInFlight = false
-          if (shapeAgain) {
-            shapeAgain = false
+          if (!shapeAgain) {
+            shapeInFlight = false
+            return
+          }
+          shapeAgain = false
+          setTimeout(() => {
+            shapeInFlight = false
             const current = get().shape
             if (current) refreshShape(current.integrationId)
-          }
+          }, shapeRefreshGapMs)
         })
     }
 
