@@ -25,6 +25,8 @@ export interface DeliveryWorkerOptions {
   /** Capillary answered 404 at the row's webhook URI: the webhook is gone (replaced, or a restarted sandbox). */
   onWebhookMissing?(row: DueDelivery): void
   onError(message: string): void
+  /** Runs a write transaction (startRelay syncs it off the event loop); default: as is. */
+  commit?<T>(write: () => T): T
   /** Outcomes are committed together at most this often (one fsync for many rows). */
   commitEveryMs?: number
   /** The longest sleep between looks at the outbox, so rows due on a moved clock are seen. */
@@ -38,7 +40,10 @@ export interface DeliveryWorkerOptions {
  * whole sender; after the last attempt a row is a dead letter that keeps its last answer.
  */
 export class DeliveryWorker {
+  /** Rows sent and not yet committed (their answer may be in): never picked again meanwhile. */
   private readonly inFlight = new Map<string, Promise<void>>()
+  /** Posts awaiting their answer: what the window limits. */
+  private posting = 0
   private readonly waiting: SettledAttempt[] = []
   private window: number
   private pausedUntil = 0
@@ -84,7 +89,7 @@ export class DeliveryWorker {
   private pump(): void {
     const now = this.options.now()
     if (this.pausedUntil > now) return this.sleep(this.pausedUntil - now)
-    const free = Math.floor(this.window) - this.inFlight.size
+    const free = Math.floor(this.window) - this.posting
     if (free > 0) {
       const due = this.options.outbox.due(now, free, new Set(this.inFlight.keys()))
       for (const row of due) this.send(row)
@@ -103,7 +108,9 @@ export class DeliveryWorker {
 
   private send(row: DueDelivery): void {
     const key = deliveryKey(row.captureSeq, row.outputIndex)
+    this.posting += 1
     const sent = this.attempt(row).then((outcome) => {
+      this.posting -= 1
       this.waiting.push({
         captureSeq: row.captureSeq,
         outputIndex: row.outputIndex,
@@ -112,6 +119,8 @@ export class DeliveryWorker {
         outcome
       })
       this.scheduleCommit()
+      // The slot is free as soon as the answer is in; the row itself waits for its commit.
+      if (!this.stopped) this.wake()
     })
     this.inFlight.set(key, sent)
   }
@@ -176,7 +185,8 @@ export class DeliveryWorker {
     if (this.waiting.length === 0) return
     const settled = this.waiting.splice(0)
     try {
-      this.options.outbox.settle(settled)
+      const commit = this.options.commit ?? ((write) => write())
+      commit(() => this.options.outbox.settle(settled))
     } catch (error) {
       // Not committed: the rows stay pending and are sent again (at least once).
       this.options.onError(`relay: recording delivery outcomes failed: ${(error as Error).message}`)

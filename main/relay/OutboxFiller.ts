@@ -1,4 +1,4 @@
-import type { OutboxRepository } from '../store/OutboxRepository'
+import type { NewOutboxRow, OutboxRepository } from '../store/OutboxRepository'
 import type { RelaySettingsRepository } from '../store/RelaySettingsRepository'
 import type { CaptureMapper } from './CaptureMapper'
 
@@ -10,6 +10,8 @@ export interface OutboxFillerOptions {
   /** Rows were written (the worker has work). */
   onFilled(written: number): void
   onError(message: string): void
+  /** Runs a write transaction (startRelay syncs it off the event loop); default: as is. */
+  commit?<T>(write: () => T): T
   /** Captures mapped per transaction. */
   batchSize?: number
 }
@@ -58,13 +60,14 @@ export class OutboxFiller {
         const last = captures[captures.length - 1]
         if (!last) break
         const relaying = new Set(settings.enabled().map((entry) => entry.integrationId))
-        const rows = []
+        const rows: NewOutboxRow[] = []
         for (const capture of captures) {
           if (capture.integrationId === null || !relaying.has(capture.integrationId)) continue
           rows.push(...(await mapper.outputsOf(capture)))
         }
         if (this.stopped) return
-        const written = outbox.recordMapped(rows, last.seq, this.options.now())
+        const commit = this.options.commit ?? ((write) => write())
+        const written = commit(() => outbox.recordMapped(rows, last.seq, this.options.now()))
         if (written > 0) this.options.onFilled(written)
         if (captures.length < batchSize) break
       }

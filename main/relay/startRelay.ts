@@ -3,6 +3,7 @@ import { OutboxRepository } from '../store/OutboxRepository'
 import type { ProjectDatabase } from '../store/database'
 import { RelaySettingsRepository } from '../store/RelaySettingsRepository'
 import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressionEvaluator'
+import { walDurability } from '../listener/WalDurability'
 import { CaptureMapper } from './CaptureMapper'
 import { defaultDeliverySchedule, type DeliverySchedule } from './deliverySchedule'
 import { DeliveryWorker, type EventPoster } from './DeliveryWorker'
@@ -42,6 +43,18 @@ export function startRelay(options: RelayOptions): RunningRelay {
   const now = options.now ?? Date.now
   const evaluator = createWorkerExpressionEvaluator()
   const outbox = new OutboxRepository(options.db)
+  // The relay's commits sync the WAL file on libuv's pool, as the listener's do, never on the event loop the
+  // listener answers senders from. Losing the unsynced tail in a power cut loses rows and cursor together: the
+  // captures are mapped again and their rows re-sent (at least once).
+  const durability = walDurability(options.db)
+  const commit = <T>(write: () => T): T => {
+    if (!durability) return write()
+    const result = durability.commitUnsynced(write)
+    durability.sync((error) => {
+      if (error) options.onError(`relay: syncing the project file failed: ${error.message}`)
+    })
+    return result
+  }
   const worker = new DeliveryWorker({
     outbox,
     posterFor: options.posterFor,
@@ -49,6 +62,7 @@ export function startRelay(options: RelayOptions): RunningRelay {
     now,
     random: options.random ?? Math.random,
     onSettled: (attempts) => options.onSettled?.(attempts),
+    commit,
     onError: options.onError,
     onWebhookMissing: (row) => options.onWebhookMissing?.(row.integrationId),
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {})
@@ -57,6 +71,7 @@ export function startRelay(options: RelayOptions): RunningRelay {
     outbox,
     settings: new RelaySettingsRepository(options.db),
     mapper: new CaptureMapper(options.db, evaluator),
+    commit,
     now: () => new Date(now()),
     onFilled: (written) => {
       options.onFilled?.(written)
@@ -75,6 +90,8 @@ export function startRelay(options: RelayOptions): RunningRelay {
       await filler.stop()
       await worker.stop()
       await evaluator.close()
+      if (options.db.open) durability?.syncNow()
+      durability?.close()
     }
   }
 }
