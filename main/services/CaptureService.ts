@@ -98,10 +98,7 @@ export class CaptureService {
       throw new StudioError('not_found', 'Those captures can no longer be put back (the undo lasts ten minutes).')
     }
     const restored = trash.restore(undoId, this.dependencies.clock.now())
-    if (restored > 0) {
-      const { items } = project.captures.list({ limit: Math.min(restored, 100) })
-      this.bus.emit('capturesReceived', { count: restored, captures: items })
-    }
+    if (restored > 0) this.bus.emit('capturesRestored', { count: restored })
     return { restored }
   }
 

@@ -40,6 +40,7 @@ export function App() {
         stores.captureRate.getState().received(batch.count, Date.now())
       }),
       api.on('capturesDeleted', () => stores.captures.getState().deletedElsewhere()),
+      api.on('capturesRestored', () => stores.captures.getState().deletedElsewhere()),
       api.on('deliveriesChanged', (overview) => stores.deliveries.getState().receive(overview))
     ]
     return () => unsubscribe.forEach((stop) => stop())

@@ -268,6 +268,8 @@ export const serverEvents = {
   capturesReceived: returns<{ count: number; captures: CaptureSummary[] }>(),
   /** Captures were deleted (explicitly or by retention). */
   capturesDeleted: returns<{ count: number }>(),
+  /** Deleted captures were put back (an undo): lists read again. */
+  capturesRestored: returns<{ count: number }>(),
   /** Deliveries changed (batched): the relay's counts, chart and state now. */
   deliveriesChanged: returns<RelayOverview>(),
   /** Test cases were added, changed, deleted or run. */

@@ -241,7 +241,13 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
         const known = new Set(items.map((item) => item.id))
         const fresh = captures.filter((capture) => !known.has(capture.id) && matchesFilter(capture, filter))
         if (fresh.length === 0) return
-        const merged = [...fresh, ...items].sort((a, b) => Number(b.id) - Number(a.id))
+        const newestFirst = fresh.sort((a, b) => Number(b.id) - Number(a.id))
+        const oldestFresh = Number(newestFirst.at(-1)?.id ?? 0)
+        // New captures are newer than every listed one, so they go on top; a sort only for the odd one (a restore).
+        const merged =
+          items.length === 0 || oldestFresh > Number(items[0]?.id ?? 0)
+            ? [...newestFirst, ...items]
+            : [...newestFirst, ...items].sort((a, b) => Number(b.id) - Number(a.id))
         set({ items: merged.length > maxLiveItems ? merged.slice(0, maxLiveItems) : merged })
       },
 

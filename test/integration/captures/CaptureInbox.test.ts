@@ -94,7 +94,7 @@ describe('the capture inbox in main', () => {
     expect(await dispatch('restoreCaptures', { undoId })).toEqual({ ok: true, value: { restored: 2 } })
     expect(rawCaptures(projectPath)).toEqual(before)
     expect(studio.captures.list({ limit: 10, search: 'Diwali' }).items.map((item) => item.id)).toEqual(['2'])
-    expect(events.map((event) => event.name)).toEqual(expect.arrayContaining(['capturesDeleted', 'capturesReceived']))
+    expect(events.map((event) => event.name)).toEqual(expect.arrayContaining(['capturesDeleted', 'capturesRestored']))
     expect(await dispatch('restoreCaptures', { undoId })).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 
