@@ -24,6 +24,8 @@ interface CompiledForIntegration {
  */
 export class CaptureMapper {
   private readonly compiled = new Map<string, CompiledForIntegration>()
+  /** Integrations whose mappings were checked for changes since `refresh` (once per batch, not per capture). */
+  private readonly checked = new Set<string>()
   private readonly integrations: IntegrationRepository
   private readonly events: EventRepository
   private readonly mappings: MappingRepository
@@ -35,6 +37,11 @@ export class CaptureMapper {
     this.integrations = new IntegrationRepository(db)
     this.events = new EventRepository(db)
     this.mappings = new MappingRepository(db)
+  }
+
+  /** A new batch: mappings, events and integrations are read again on first use, in case they changed. */
+  refresh(): void {
+    this.checked.clear()
   }
 
   async outputsOf(capture: CaptureToRelay): Promise<NewOutboxRow[]> {
@@ -78,6 +85,9 @@ export class CaptureMapper {
   }
 
   private compiledFor(integrationId: string): CompiledForIntegration {
+    const known = this.compiled.get(integrationId)
+    if (known && this.checked.has(integrationId)) return known
+    this.checked.add(integrationId)
     const integration = this.integrations.get(integrationId)
     const mappings = this.mappings
       .list()

@@ -60,6 +60,7 @@ export class OutboxFiller {
         const last = captures[captures.length - 1]
         if (!last) break
         const relaying = new Set(settings.enabled().map((entry) => entry.integrationId))
+        mapper.refresh()
         const rows: NewOutboxRow[] = []
         for (const capture of captures) {
           if (capture.integrationId === null || !relaying.has(capture.integrationId)) continue

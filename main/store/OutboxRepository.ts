@@ -1,5 +1,6 @@
 import type { BodyKind, CaptureStatus, NameValue } from '../../shared/model/capture'
 import type { Delivery, DeliveryMinute, DeliveryPage, DeliveryQuery, DeliveryStatus } from '../../shared/model/relay'
+import type { Statement } from 'better-sqlite3'
 import type { ProjectDatabase } from './database'
 
 /** A capture as the relay reads it: enough to map it, nothing the listener's views need. */
@@ -72,11 +73,13 @@ interface OutboxRow {
 
 /** The relay's outbox: rows keyed by (capture, output index), the mapping cursor, and every attempt's outcome. */
 export class OutboxRepository {
+  private readonly statements = new Map<string, Statement>()
+
   constructor(private readonly db: ProjectDatabase) {}
 
   /** The last capture seq mapped into the outbox. */
   processedThrough(): number {
-    const row = this.db.prepare('SELECT processed_through FROM relay_state WHERE id = 1').get() as
+    const row = this.statement('SELECT processed_through FROM relay_state WHERE id = 1').get() as
       { processed_through: number } | undefined
     return row?.processed_through ?? 0
   }
@@ -115,12 +118,12 @@ export class OutboxRepository {
    * twice (re-processing after a crash) is ignored, never doubled.
    */
   recordMapped(rows: readonly NewOutboxRow[], through: number, now: Date): number {
-    const insert = this.db.prepare(
+    const insert = this.statement(
       `INSERT OR IGNORE INTO outbox (capture_seq, output_index, integration_id, event_name, external_event_id,
          payload, diagnostics, status, attempts, next_attempt_at, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`
     )
-    const advance = this.db.prepare('UPDATE relay_state SET processed_through = MAX(processed_through, ?) WHERE id = 1')
+    const advance = this.statement('UPDATE relay_state SET processed_through = MAX(processed_through, ?) WHERE id = 1')
     const iso = now.toISOString()
     return this.db.transaction(() => {
       let written = 0
@@ -152,7 +155,7 @@ export class OutboxRepository {
            r.webhook_uri, r.profile_id
          FROM outbox o JOIN relay_settings r ON r.integration_id = o.integration_id
          WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND r.enabled = 1 AND r.webhook_uri IS NOT NULL
-         ORDER BY o.next_attempt_at, o.capture_seq, o.output_index LIMIT ?`
+         ORDER BY o.next_attempt_at LIMIT ?`
       )
       .all(now, limit + exclude.size) as {
       capture_seq: number
@@ -193,12 +196,12 @@ export class OutboxRepository {
   /** Writes a group of outcomes in one transaction (one fsync for many deliveries). */
   settle(attempts: readonly SettledAttempt[]): void {
     if (attempts.length === 0) return
-    const update = this.db.prepare(
+    const update = this.statement(
       `UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_status = ?, last_response = ?,
          updated_at = ?, delivered_at = COALESCE(?, delivered_at)
        WHERE capture_seq = ? AND output_index = ?`
     )
-    const record = this.db.prepare(
+    const record = this.statement(
       `INSERT INTO delivery_attempts (capture_seq, output_index, at, outcome, status, message) VALUES (?, ?, ?, ?, ?, ?)`
     )
     this.db.transaction(() => {
@@ -226,7 +229,7 @@ export class OutboxRepository {
   /** Sends rows again from their first attempt: dead or pending ones (retry), or delivered ones (replay). */
   requeue(keys: readonly { captureSeq: number; outputIndex: number }[], from: readonly DeliveryStatus[], now: Date) {
     const statuses = from.map(() => '?').join(', ')
-    const update = this.db.prepare(
+    const update = this.statement(
       `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?
        WHERE capture_seq = ? AND output_index = ? AND status IN (${statuses})`
     )
@@ -247,7 +250,7 @@ export class OutboxRepository {
   }
 
   deadKeys(): { captureSeq: number; outputIndex: number }[] {
-    const rows = this.db.prepare(`SELECT capture_seq, output_index FROM outbox WHERE status = 'dead'`).all() as {
+    const rows = this.statement(`SELECT capture_seq, output_index FROM outbox WHERE status = 'dead'`).all() as {
       capture_seq: number
       output_index: number
     }[]
@@ -290,7 +293,7 @@ export class OutboxRepository {
   }
 
   counts(): Record<DeliveryStatus, number> {
-    const rows = this.db.prepare('SELECT status, COUNT(*) AS count FROM outbox GROUP BY status').all() as {
+    const rows = this.statement('SELECT status, COUNT(*) AS count FROM outbox GROUP BY status').all() as {
       status: DeliveryStatus
       count: number
     }[]
@@ -318,6 +321,15 @@ export class OutboxRepository {
       if (bucket) bucket[row.outcome] += row.count
     }
     return buckets
+  }
+  /** Prepared once per repository: preparing is a large share of a small query's cost. */
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+    return statement
   }
 }
 
