@@ -191,6 +191,24 @@ describe('the capture inbox in web mode', () => {
     await expect.poll(() => captureOptions().count()).toBe(10)
   })
 
+  it('sends a shipped sample as a test payload, signed, from the Send dialog', async () => {
+    await page.getByRole('button', { name: 'Send a test payload' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Send a test payload' })
+    await dialog
+      .getByLabel('Integration', { exact: true })
+      .selectOption({ label: 'Hotel booking app (/hooks/booking-app)' })
+    await dialog.getByLabel('Sample', { exact: true }).selectOption({ label: 'Shipped: custom-be-reserved' })
+    await expect(dialog.getByLabel('Payload', { exact: true }).inputValue()).resolves.toContain('be_reserved')
+    await dialog.getByRole('button', { name: 'Send', exact: true }).click()
+    const reply = page.getByRole('dialog', { name: /the listener answered 200/ })
+    await reply.waitFor()
+    await reply.getByRole('button', { name: 'Close' }).click()
+    await expect.poll(() => captureOptions().count()).toBe(11)
+    await captureOptions().first().click()
+    await page.getByRole('tab', { name: 'Signature' }).click()
+    await page.getByText('Verified', { exact: true }).waitFor()
+  })
+
   it('made no request off its own origin and raised no page error', () => {
     expect(session.watched.offOrigin).toEqual([])
     expect(session.watched.pageErrors).toEqual([])

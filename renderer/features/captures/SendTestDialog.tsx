@@ -85,19 +85,33 @@ export function SendTestDialog({ onClose }: { onClose(): void }) {
       }
     >
       <div className="form-grid">
-        <label className="field">
-          <span className="field-label">Integration</span>
-          <select className="input" value={integrationId} onChange={(event) => setIntegrationId(event.target.value)}>
+        <div className="field">
+          <label className="field-label" htmlFor="send-test-integration">
+            Integration
+          </label>
+          <select
+            id="send-test-integration"
+            className="input"
+            value={integrationId}
+            onChange={(event) => setIntegrationId(event.target.value)}
+          >
             {integrations.map((integration) => (
               <option key={integration.id} value={integration.id}>
                 {integration.name} (/hooks/{integration.slug})
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Sample</span>
-          <select className="input" value={sampleId} onChange={(event) => pick(event.target.value)}>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="send-test-sample">
+            Sample
+          </label>
+          <select
+            id="send-test-sample"
+            className="input"
+            value={sampleId}
+            onChange={(event) => pick(event.target.value)}
+          >
             <option value={pasted}>Paste your own</option>
             {samples.map((sample) => (
               <option key={sample.id} value={sample.id}>
@@ -105,24 +119,34 @@ export function SendTestDialog({ onClose }: { onClose(): void }) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Content type</span>
-          <select className="input" value={contentType} onChange={(event) => setContentType(event.target.value)}>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="send-test-content-type">
+            Content type
+          </label>
+          <select
+            id="send-test-content-type"
+            className="input"
+            value={contentType}
+            onChange={(event) => setContentType(event.target.value)}
+          >
             {contentTypes.map((type) => (
               <option key={type.value} value={type.value}>
                 {type.label} ({type.value})
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="checkbox">
           <input type="checkbox" checked={signed} onChange={(event) => setSigned(event.target.checked)} /> Sign it with
           the integration&apos;s local secret (when it checks signatures)
         </label>
-        <label className="field span-2">
-          <span className="field-label">Payload</span>
+        <div className="field span-2">
+          <label className="field-label" htmlFor="send-test-payload">
+            Payload
+          </label>
           <textarea
+            id="send-test-payload"
             className="input mono capture-payload"
             rows={12}
             value={body}
@@ -132,7 +156,7 @@ export function SendTestDialog({ onClose }: { onClose(): void }) {
               setSampleId(pasted)
             }}
           />
-        </label>
+        </div>
       </div>
       {problem && <p className="field-hint">{problem}</p>}
     </Dialog>
