@@ -209,6 +209,19 @@ describe('the capture inbox in web mode', () => {
     await page.getByText('Verified', { exact: true }).waitFor()
   })
 
+  it('keeps the tunnel’s public URL and shows the webhook settings to paste', async () => {
+    await page.getByRole('button', { name: 'Integrations', exact: true }).click()
+    await page.getByRole('option', { name: /Hotel booking app/ }).click()
+    const panel = page.getByRole('region', { name: 'Reaching the listener from the cloud' })
+    await panel.getByLabel('Public URL of the tunnel').fill('https://inbox-demo.ngrok-free.app/')
+    await panel.getByRole('button', { name: 'Save URL' }).click()
+    const settings = panel.getByRole('definition').first()
+    await expect.poll(() => settings.textContent()).toBe('https://inbox-demo.ngrok-free.app/hooks/booking-app')
+    await expect(panel.textContent()).resolves.toContain('HMAC-SHA256')
+    await panel.scrollIntoViewIfNeeded()
+    await session.screenshot('captures-tunnel')
+  })
+
   it('made no request off its own origin and raised no page error', () => {
     expect(session.watched.offOrigin).toEqual([])
     expect(session.watched.pageErrors).toEqual([])

@@ -137,7 +137,7 @@ export function SendTestDialog({ onClose }: { onClose(): void }) {
             ))}
           </select>
         </div>
-        <label className="checkbox">
+        <label className="checkbox" style={{ whiteSpace: 'normal' }}>
           <input type="checkbox" checked={signed} onChange={(event) => setSigned(event.target.checked)} /> Sign it with
           the integration&apos;s local secret (when it checks signatures)
         </label>

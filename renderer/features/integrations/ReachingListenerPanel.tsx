@@ -69,7 +69,7 @@ export function ReachingListenerPanel({
       <header className="section-header">
         <h2 id="integration-tunnel-heading">Reaching the listener from the cloud</h2>
       </header>
-      <label className="checkbox">
+      <label className="checkbox" style={{ whiteSpace: 'normal', alignItems: 'flex-start' }}>
         <input
           type="checkbox"
           checked={captureOnly}
