@@ -76,7 +76,8 @@ export function registerJsonataLanguage(): void {
         kind: monaco.languages.CompletionItemKind.Function,
         detail: entry.signature,
         documentation: { value: entry.doc },
-        insertText: `$${entry.name}($0)`,
+        // `$name` would be a snippet variable: the dollar of a JSONata function is escaped.
+        insertText: `\\$${entry.name}($0)`,
         insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
         range
       }))

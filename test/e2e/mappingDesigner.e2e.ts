@@ -196,6 +196,37 @@ describe('the mapping designer', () => {
     await waitForOutput('"tier": "Gold"')
   })
 
+  it('shows where an output value comes from on hover: its source path and transforms', async () => {
+    await page.getByTestId('preview-output').locator('.view-line span', { hasText: '"Gold"' }).first().hover()
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'tier' })
+    await hover.waitFor()
+    await expect(hover.textContent()).resolves.toMatch(/from tier through lookup/)
+    await page.mouse.move(0, 0)
+  })
+
+  it('writes a rule in JSONata with completion of functions and inline syntax errors', async () => {
+    await target('city').click()
+    const rule = page.getByRole('region', { name: 'Rule for city' })
+    await rule.getByLabel('Value from').selectOption('expression')
+    const editor = page.getByRole('region', { name: 'JSONata expression' })
+    await editor.locator('.view-lines').click()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('$upp')
+    await page.keyboard.press('Control+Space')
+    await page.locator('.suggest-widget').filter({ hasText: '$uppercase' }).waitFor()
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('city')
+    await waitForOutput('"city": "BENGALURU"')
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('city &')
+    await editor.locator('.squiggly-error').first().waitFor()
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('$lowercase(city)')
+    await waitForOutput('"city": "bengaluru"')
+    await editor.locator('.squiggly-error').first().waitFor({ state: 'detached' })
+  })
+
   it('accepts a suggestion, and undo takes it back', async () => {
     await page.getByRole('button', { name: 'Suggest mappings' }).click()
     await page.getByRole('button', { name: 'Accept device to device' }).click()

@@ -1,5 +1,7 @@
 import { parse, stringify } from 'lossless-json'
 import type { CaptureDetail } from '../../../shared/model/capture'
+import type { PayloadSample } from '../../../shared/model/captureInbox'
+import { decodeBody } from '../../../shared/engine/decode/decodeBody'
 
 /**
  * A capture's body as editable JSON text: a JSON body re-indented with every number kept digit for digit (lossless),
@@ -14,4 +16,17 @@ export function payloadTextOf(capture: Pick<CaptureDetail, 'bodyKind' | 'bodyTex
     }
   }
   return JSON.stringify(capture.parsed ?? null, null, 2)
+}
+
+/** A saved sample's body as editable JSON text, decoded by its content type as the listener would. */
+export function sampleText(sample: Pick<PayloadSample, 'body' | 'contentType'>): string {
+  const decoded = decodeBody(new TextEncoder().encode(sample.body), sample.contentType)
+  if (decoded.kind === 'json') {
+    try {
+      return stringify(parse(sample.body), null, 2) ?? sample.body
+    } catch {
+      return sample.body
+    }
+  }
+  return JSON.stringify(decoded.value ?? null, null, 2)
 }

@@ -1,14 +1,18 @@
 import { createStore } from 'zustand/vanilla'
 import type { StudioErrorInfo } from '../../../shared/api/result'
 import type { CaptureSummary } from '../../../shared/model/capture'
+import type { PayloadSample } from '../../../shared/model/captureInbox'
 import type { Mapping, MappingRule, MappingSpec } from '../../../shared/model/mapping'
 import type { MappingSuggestion } from '../../../shared/engine/suggestMappings'
 import type { StudioApi } from '../../api/client'
 import { createEditHistory, type EditHistory } from '../../app/editHistory'
 import { connect, emptySpec, removeRule, setRule } from './mappingEdits'
-import { payloadTextOf } from './payloadText'
+import { payloadTextOf, sampleText } from './payloadText'
 
-type MappingApi = Pick<StudioApi, 'listMappings' | 'saveMapping' | 'deleteMapping' | 'listCaptures' | 'getCapture'>
+type MappingApi = Pick<
+  StudioApi,
+  'listMappings' | 'saveMapping' | 'deleteMapping' | 'listCaptures' | 'getCapture' | 'listPayloadSamples'
+>
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
 
@@ -34,6 +38,9 @@ interface MappingState {
   /** Parsed bodies of the newest captures: what the source schema is inferred from. */
   samplePayloads: unknown[]
   captureId: string | null
+  /** Saved payload samples (this integration's, and the shipped ones) that can be put under test instead. */
+  samples: PayloadSample[]
+  sampleId: string | null
   /** The payload under test, as JSON text: a copy, so editing it never alters the stored capture. */
   payloadText: string
   /** Suggestions on show (null: the panel is closed), minus those accepted or rejected. */
@@ -50,6 +57,7 @@ interface MappingState {
   selectRule(target: string | null): void
   armField(path: string | null): void
   chooseCapture(id: string | null): Promise<void>
+  chooseSample(id: string): void
   setPayloadText(text: string): void
   showSuggestions(suggestions: MappingSuggestion[]): void
   closeSuggestions(): void
@@ -141,13 +149,21 @@ export const createMappingStore = (
           return detail.ok ? detail.value.parsed : undefined
         })
       )
+      const listed = await api.listPayloadSamples()
       if (!stillSelected()) return
-      set({ samplePayloads: details.filter((payload) => payload !== undefined && payload !== null) })
+      const samples = listed.ok
+        ? listed.value.filter(
+            (sample) => sample.integrationId === null || sample.integrationId === mapping.integrationId
+          )
+        : []
+      set({ samples, samplePayloads: details.filter((payload) => payload !== undefined && payload !== null) })
       // The newest capture this mapping applies to, else the newest of the integration.
       const names = new Set(sourceNamesOf(mapping))
       const applies = captures.find((capture) => capture.sourceEvent !== null && names.has(capture.sourceEvent))
       const chosen = preferred ?? applies?.id ?? captures[0]?.id ?? null
-      await get().chooseCapture(chosen)
+      const saved = samples.find((sample) => sample.integrationId === mapping.integrationId)
+      if (chosen === null && saved) get().chooseSample(saved.id)
+      else await get().chooseCapture(chosen)
     }
 
     return {
@@ -163,6 +179,8 @@ export const createMappingStore = (
       captures: [],
       samplePayloads: [],
       captureId: null,
+      samples: [],
+      sampleId: null,
       payloadText: '',
       suggestions: null,
       async load() {
@@ -188,6 +206,8 @@ export const createMappingStore = (
           captures: [],
           samplePayloads: [],
           captureId: null,
+          samples: [],
+          sampleId: null,
           payloadText: ''
         })
         syncHistoryFlags()
@@ -244,7 +264,11 @@ export const createMappingStore = (
           onError(result.error)
           return
         }
-        set({ captureId: id, payloadText: payloadTextOf(result.value) })
+        set({ captureId: id, sampleId: null, payloadText: payloadTextOf(result.value) })
+      },
+      chooseSample(id) {
+        const sample = get().samples.find((candidate) => candidate.id === id)
+        if (sample) set({ sampleId: id, captureId: null, payloadText: sampleText(sample) })
       },
       setPayloadText(text) {
         set({ payloadText: text })

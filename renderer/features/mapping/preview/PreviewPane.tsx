@@ -52,6 +52,14 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
     (s) => s.mapping,
     (state) => state.captureId
   )
+  const sampleId = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.sampleId
+  )
+  const samples = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.samples
+  )
   const input = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null)
   const output = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null)
   registerProvenanceHover()
@@ -97,15 +105,30 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
           <select
             className="input preview-capture"
             aria-label="Capture under test"
-            value={captureId ?? ''}
-            onChange={(event) => void mapping.getState().chooseCapture(event.target.value || null)}
+            value={captureId ?? (sampleId ? `sample:${sampleId}` : '')}
+            onChange={(event) => {
+              const value = event.target.value
+              if (value.startsWith('sample:')) mapping.getState().chooseSample(value.slice('sample:'.length))
+              else void mapping.getState().chooseCapture(value || null)
+            }}
           >
-            {captureId === null && <option value="">Edited payload</option>}
-            {captures.map((capture) => (
-              <option key={capture.id} value={capture.id}>
-                {capture.sourceEvent ?? capture.path} · {new Date(capture.receivedAt).toLocaleString()}
-              </option>
-            ))}
+            {captureId === null && sampleId === null && <option value="">Edited payload</option>}
+            <optgroup label="Captures">
+              {captures.map((capture) => (
+                <option key={capture.id} value={capture.id}>
+                  {capture.sourceEvent ?? capture.path} · {new Date(capture.receivedAt).toLocaleString()}
+                </option>
+              ))}
+            </optgroup>
+            {samples.length > 0 && (
+              <optgroup label="Saved samples">
+                {samples.map((sample) => (
+                  <option key={sample.id} value={`sample:${sample.id}`}>
+                    {sample.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </header>
         <div className="preview-editor" data-testid="preview-input">

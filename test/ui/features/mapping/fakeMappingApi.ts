@@ -2,6 +2,7 @@ import { vi } from 'vitest'
 import { fail, ok } from '../../../../shared/api/result'
 import type { RequestInput } from '../../../../shared/api/contract'
 import type { CaptureDetail, CaptureSummary } from '../../../../shared/model/capture'
+import type { PayloadSample } from '../../../../shared/model/captureInbox'
 import { MappingSpec, type Mapping } from '../../../../shared/model/mapping'
 
 /** A captured request of an integration, with a JSON body (the parts the designer reads). */
@@ -36,7 +37,7 @@ export function capture(id: string, integrationId: string, sourceEvent: string, 
 }
 
 /** An in-memory stand-in for the mapping and capture requests; inputs are parsed as main parses them. */
-export function fakeMappingApi(initial: Mapping[] = [], captures: CaptureDetail[] = []) {
+export function fakeMappingApi(initial: Mapping[] = [], captures: CaptureDetail[] = [], samples: PayloadSample[] = []) {
   let mappings = [...initial]
   let counter = 0
   return {
@@ -97,6 +98,7 @@ export function fakeMappingApi(initial: Mapping[] = [], captures: CaptureDetail[
         )
       return ok({ items, nextCursor: null })
     }),
+    listPayloadSamples: vi.fn(async () => ok(samples)),
     getCapture: vi.fn(async ({ id }: RequestInput<'getCapture'>) => {
       const found = captures.find((entry) => entry.id === id)
       return found ? ok(found) : fail('not_found', 'That capture no longer exists.')

@@ -139,6 +139,35 @@ describe('the mapping designer store', () => {
     expect(store.getState().draft?.rules.map((entry) => entry.target)).toEqual(['customer'])
   })
 
+  it('puts a saved sample under test when the integration has no capture, and lets the user switch back', async () => {
+    const sample = (id: string, integrationId: string | null, name: string, body: string, contentType: string) => ({
+      id,
+      name,
+      origin: integrationId ? ('saved' as const) : ('shipped' as const),
+      contentType,
+      body,
+      integrationId,
+      createdAt: null
+    })
+    const api = fakeMappingApi(
+      [{ ...stored, integrationId: 'quiet' }],
+      [cart],
+      [
+        sample('s1', 'quiet', 'Form post', 'user_id=919663673779&price=12', 'application/x-www-form-urlencoded'),
+        sample('s2', 'other', 'Not ours', '{}', 'application/json'),
+        sample('s3', null, 'Shipped', '{"big": 12345678901234567890}', 'application/json')
+      ]
+    )
+    const store = createMappingStore(api, vi.fn())
+    await store.getState().load()
+    await store.getState().select('m-cart')
+    expect(store.getState().samples.map((entry) => entry.id)).toEqual(['s1', 's3'])
+    expect(store.getState().sampleId).toBe('s1')
+    expect(JSON.parse(store.getState().payloadText)).toEqual({ user_id: '919663673779', price: '12' })
+    store.getState().chooseSample('s3')
+    expect(store.getState().payloadText).toContain('12345678901234567890')
+  })
+
   it('creates a mapping for an integration and event with an empty spec, and selects it', async () => {
     const { store } = await loadedStore()
     const created = await store.getState().create('we', 'e-view')
