@@ -8,6 +8,9 @@ import {
 import { judgeFailure, retryDelayMs, type DeliverySchedule } from './deliverySchedule'
 
 /** Posts one payload to a webhook URI; resolves with Capillary's answer, throws a CapillaryError otherwise. */
+/** Due rows read per query. */
+const readAheadRows = 64
+
 export interface EventPoster {
   postEvent(webHookUri: string, payload: Record<string, unknown>): Promise<{ code: number; message: string }>
 }
@@ -44,6 +47,8 @@ export class DeliveryWorker {
   private readonly inFlight = new Map<string, Promise<void>>()
   /** Posts awaiting their answer: what the window limits. */
   private posting = 0
+  /** Due rows read in one query, sent as slots free up. */
+  private readAhead: DueDelivery[] = []
   private readonly waiting: SettledAttempt[] = []
   private window: number
   private pausedUntil = 0
@@ -56,8 +61,13 @@ export class DeliveryWorker {
     this.window = options.schedule.concurrency
   }
 
-  /** Looks at the outbox now (new rows, a retry, a moved clock). */
+  /** Looks at the outbox now (new rows, a retry, a moved clock): rows read ahead are read again. */
   wake(): void {
+    this.readAhead = []
+    this.next()
+  }
+
+  private next(): void {
     if (this.stopped) return
     clearTimeout(this.wakeTimer)
     this.wakeTimer = undefined
@@ -89,10 +99,15 @@ export class DeliveryWorker {
   private pump(): void {
     const now = this.options.now()
     if (this.pausedUntil > now) return this.sleep(this.pausedUntil - now)
-    const free = Math.floor(this.window) - this.posting
-    if (free > 0) {
-      const due = this.options.outbox.due(now, free, new Set(this.inFlight.keys()))
-      for (const row of due) this.send(row)
+    while (Math.floor(this.window) - this.posting > 0) {
+      if (this.readAhead.length === 0) {
+        // One query for many posts: rows sent or read ahead are left out until their outcome is committed.
+        const claimed = new Set([...this.inFlight.keys()])
+        this.readAhead = this.options.outbox.due(now, readAheadRows, claimed)
+      }
+      const row = this.readAhead.shift()
+      if (!row) break
+      this.send(row)
     }
     if (this.inFlight.size > 0) return
     const next = this.options.outbox.nextDueAt()
@@ -102,7 +117,7 @@ export class DeliveryWorker {
   private sleep(ms: number): void {
     if (this.stopped) return
     clearTimeout(this.wakeTimer)
-    this.wakeTimer = setTimeout(() => this.wake(), Math.min(ms, this.options.pollMs ?? 1000))
+    this.wakeTimer = setTimeout(() => this.next(), Math.min(ms, this.options.pollMs ?? 1000))
     this.wakeTimer.unref?.()
   }
 
@@ -120,7 +135,7 @@ export class DeliveryWorker {
       })
       this.scheduleCommit()
       // The slot is free as soon as the answer is in; the row itself waits for its commit.
-      if (!this.stopped) this.wake()
+      this.next()
     })
     this.inFlight.set(key, sent)
   }
@@ -193,6 +208,6 @@ export class DeliveryWorker {
     }
     for (const attempt of settled) this.inFlight.delete(deliveryKey(attempt.captureSeq, attempt.outputIndex))
     this.options.onSettled(settled)
-    if (!this.stopped) this.wake()
+    this.next()
   }
 }
