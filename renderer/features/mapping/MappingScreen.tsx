@@ -12,7 +12,7 @@ import { useMappingCommands } from './useMappingCommands'
  * empty when there is something to show.
  */
 export function MappingScreen() {
-  const { api, mapping, navigation } = useStudio()
+  const { mapping, navigation } = useStudio()
   const [creating, setCreating] = useState(false)
   const suggestRef = useRef<() => void>(() => {})
   const newMapping = useCallback(() => setCreating(true), [])
@@ -34,18 +34,11 @@ export function MappingScreen() {
     const state = mapping.getState()
     const open = async () => {
       if (target?.id) return state.select(target.id, captureId ? { captureId } : {})
-      if (captureId) {
-        // A capture alone: open a mapping of its integration.
-        const capture = await api.getCapture({ id: captureId })
-        const match = capture.ok
-          ? state.mappings.find((candidate) => candidate.integrationId === capture.value.integrationId)
-          : undefined
-        if (match) return state.select(match.id, { captureId })
-      }
+      if (captureId && (await state.openCapture(captureId))) return
       if (state.selectedId === null && state.mappings[0]) return state.select(state.mappings[0].id)
     }
     void open()
-  }, [loaded, pendingTarget, api, mapping, navigation])
+  }, [loaded, pendingTarget, mapping, navigation])
 
   return (
     <div className="screen">

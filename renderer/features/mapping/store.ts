@@ -58,6 +58,11 @@ interface MappingState {
   armField(path: string | null): void
   chooseCapture(id: string | null): Promise<void>
   chooseSample(id: string): void
+  /**
+   * Opens the mapping a capture is for (of its integration, preferring one whose source event names include the
+   * capture's) with that capture under test. False when its integration has no mapping yet.
+   */
+  openCapture(captureId: string): Promise<boolean>
   setPayloadText(text: string): void
   showSuggestions(suggestions: MappingSuggestion[]): void
   closeSuggestions(): void
@@ -265,6 +270,21 @@ export const createMappingStore = (
           return
         }
         set({ captureId: id, sampleId: null, payloadText: payloadTextOf(result.value) })
+      },
+      async openCapture(captureId) {
+        const result = await api.getCapture({ id: captureId })
+        if (!result.ok) {
+          onError(result.error)
+          return false
+        }
+        const { integrationId, sourceEvent } = result.value
+        const candidates = get().mappings.filter((mapping) => mapping.integrationId === integrationId)
+        const chosen =
+          candidates.find((mapping) => sourceEvent !== null && sourceNamesOf(mapping).includes(sourceEvent)) ??
+          candidates[0]
+        if (!chosen) return false
+        await get().select(chosen.id, { captureId })
+        return true
       },
       chooseSample(id) {
         const sample = get().samples.find((candidate) => candidate.id === id)

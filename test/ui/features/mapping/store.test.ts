@@ -168,6 +168,23 @@ describe('the mapping designer store', () => {
     expect(store.getState().payloadText).toContain('12345678901234567890')
   })
 
+  it('opens the mapping a capture from another screen is for, with that capture under test', async () => {
+    const other: Mapping = { ...stored, id: 'm-view', eventId: 'e-view' }
+    const api = fakeMappingApi([stored, other], [viewed, cart])
+    const names: Record<string, string[]> = { 'm-cart': ['Added To Cart'], 'm-view': ['Promotion Viewed'] }
+    const store = createMappingStore(api, vi.fn(), (mapping) => names[mapping.id] ?? [])
+    await store.getState().load()
+    await expect(store.getState().openCapture('c2')).resolves.toBe(true)
+    expect(store.getState().selectedId).toBe('m-view')
+    expect(store.getState().captureId).toBe('c2')
+    await expect(store.getState().openCapture('c1')).resolves.toBe(true)
+    expect(store.getState().selectedId).toBe('m-cart')
+    const lonely = fakeMappingApi([], [cart])
+    const empty = createMappingStore(lonely, vi.fn())
+    await empty.getState().load()
+    await expect(empty.getState().openCapture('c1')).resolves.toBe(false)
+  })
+
   it('creates a mapping for an integration and event with an empty spec, and selects it', async () => {
     const { store } = await loadedStore()
     const created = await store.getState().create('we', 'e-view')
