@@ -22,6 +22,8 @@ import type { ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
 
 export interface RelayServiceOptions {
+  /** Deliver while a project is open (the app and web mode; `capmap relay` runs its own, one-shot commands none). */
+  autoStart?: boolean
   /** A compressed schedule for tests; the default is at least as patient as Svix's. */
   schedule?: Partial<DeliverySchedule>
   /** How long delivery changes are gathered before the renderer hears of them (one event per batch). */
@@ -53,7 +55,7 @@ export class RelayService {
   ) {
     session.observe({
       opened: (project) => {
-        if (!isReadOnly(project.db)) this.launch(project.db)
+        if (this.options.autoStart !== false && !isReadOnly(project.db)) this.launch(project.db)
       },
       closing: () => this.halt()
     })

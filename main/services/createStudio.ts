@@ -30,7 +30,7 @@ export interface StudioOptions {
   secrets?: SecretStore
   /** The listener follows the open project in the app and web mode (not in one-shot CLI commands) unless told. */
   listener?: ListenerServiceOptions
-  /** The relay's schedule and notice pace (tests compress them). */
+  /** The relay follows the open project in the app and web mode (not in one-shot CLI commands) unless told. */
   relay?: RelayServiceOptions
 }
 
@@ -79,7 +79,10 @@ export function createStudio(options: StudioOptions) {
     captures: new CaptureService(session, bus, { clock, secrets, listenerStatus: () => listener.status() }),
     /** Connection profiles (config folder + secret store) and the studio's local Capillary sandbox. */
     capillary,
-    relay: new RelayService(session, bus, clock, capillary, options.logger, options.relay),
+    relay: new RelayService(session, bus, clock, capillary, options.logger, {
+      autoStart: options.mode !== 'cli',
+      ...options.relay
+    }),
     /** Test cases, runs and the Tested gate. */
     testCases: new TestCaseService(session, bus, clock),
     batchRuns: new BatchRunService(session, bus, clock),
