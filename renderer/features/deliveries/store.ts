@@ -32,6 +32,8 @@ interface DeliveriesState {
   /** The integration whose relay is being switched (its webhook ensured in Capillary). */
   switching: string | null
   load(): Promise<void>
+  /** Only each integration's relay settings (the integration editor's switch). */
+  loadSettings(): Promise<void>
   /** Main reported delivery changes (deliveriesChanged): take the overview, read the list again. */
   receive(overview: RelayOverview): void
   setStatus(status: StatusFilter): Promise<void>
@@ -82,6 +84,11 @@ export const createDeliveriesStore = (api: DeliveriesApi, onError: (error: Studi
       async load() {
         await Promise.all([loadOverview(), loadList()])
         set({ loaded: true })
+      },
+
+      async loadSettings() {
+        const settings = await api.listRelaySettings()
+        if (settings.ok) set({ settings: settings.value })
       },
 
       receive(overview) {

@@ -12,6 +12,7 @@ import { kindInfo, transformerLabels } from './kindInfo'
 import { defaultSourceAccount } from './newIntegrationDraft'
 import { ReachingListenerPanel } from './ReachingListenerPanel'
 import type { SaveState } from './store'
+import { RelaySwitch } from './RelaySwitch'
 
 const saveLabels: Record<SaveState, string> = {
   saved: 'All changes saved',
@@ -318,6 +319,7 @@ export function IntegrationEditor() {
               ? `Capillary allows one webhook per transformer, so it is shared with ${sharing.map((integration) => integration.name).join(', ')}.`
               : 'Capillary allows one webhook per transformer: other integrations of this kind will share it.'}
           </p>
+          <RelaySwitch integrationId={selectedId} />
         </section>
       </div>
 

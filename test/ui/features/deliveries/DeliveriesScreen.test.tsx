@@ -7,6 +7,7 @@ import { DeliveryQuery, type Delivery, type RelayOverview, type RelaySettings } 
 import { createStudioApi, type Transport } from '../../../../renderer/api/client'
 import { createStudioStores, StudioProvider } from '../../../../renderer/app/StudioContext'
 import { DeliveriesScreen } from '../../../../renderer/features/deliveries/DeliveriesScreen'
+import { RelaySwitch } from '../../../../renderer/features/integrations/RelaySwitch'
 
 const now = '2026-11-28T10:00:00.000Z'
 
@@ -43,7 +44,7 @@ const delivery = (id: string, patch: Partial<Delivery>): Delivery => ({
 })
 
 /** The Deliveries screen in the studio's real stores, over in-memory answers (inputs parsed as main does). */
-async function renderDeliveries(options: { profiles?: boolean } = {}) {
+async function renderDeliveries(options: { profiles?: boolean; view?: 'screen' | 'switch' } = {}) {
   let settings: RelaySettings = {
     integrationId: 'i1',
     enabled: false,
@@ -96,10 +97,10 @@ async function renderDeliveries(options: { profiles?: boolean } = {}) {
   await stores.integrations.getState().load()
   render(
     <StudioProvider stores={stores}>
-      <DeliveriesScreen />
+      {options.view === 'switch' ? <RelaySwitch integrationId="i1" /> : <DeliveriesScreen />}
     </StudioProvider>
   )
-  await screen.findByText('3:0')
+  if (options.view !== 'switch') await screen.findByText('3:0')
   return { calls, stores }
 }
 
@@ -152,5 +153,20 @@ describe('DeliveriesScreen', () => {
     expect((screen.getByRole('checkbox', { name: 'Relay WebEngage storefront' }) as HTMLInputElement).disabled).toBe(
       true
     )
+  })
+})
+
+describe('RelaySwitch (integration editor)', () => {
+  it('turns the integration relay on through the first connection profile', async () => {
+    const { calls, stores } = await renderDeliveries({ view: 'switch' })
+    const toggle = await screen.findByRole('checkbox', { name: 'Relay its captures to Capillary as they arrive' })
+    await waitFor(() => expect((toggle as HTMLInputElement).disabled).toBe(false))
+    fireEvent.click(toggle)
+    await waitFor(() =>
+      expect(calls.setRelaySettings).toHaveBeenCalledWith({ integrationId: 'i1', enabled: true, profileId: 'p1' })
+    )
+    await waitFor(() => expect((toggle as HTMLInputElement).checked).toBe(true))
+    fireEvent.click(screen.getByRole('button', { name: 'Deliveries' }))
+    expect(stores.navigation.getState().screen).toBe('deliveries')
   })
 })
