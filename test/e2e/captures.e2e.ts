@@ -132,6 +132,8 @@ describe('the capture inbox in web mode', () => {
     await expect(dialog.getByRole('region', { name: 'Mapping onto be_reserved' }).textContent()).resolves.not.toContain(
       'Does not apply'
     )
+    await dialog.getByRole('button', { name: 'Replay through the relay' }).click()
+    await page.getByText(/The relay never took capture #\d+/).waitFor()
     await dialog.getByRole('button', { name: 'Close' }).click()
     await dialog.waitFor({ state: 'detached' })
   })

@@ -1,17 +1,30 @@
-import { GitBranch } from 'lucide-react'
+import { GitBranch, Send } from 'lucide-react'
 import { JsonView } from '../../editor/JsonView'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
 
 /** The outputs and diagnostics of the last replay through the mappings. */
 export function ReplayDialog() {
-  const { captures, navigation } = useStudio()
+  const { captures, navigation, notifications } = useStudio()
   const replay = useStudioStore(
     (s) => s.captures,
     (state) => state.replay
   )
   if (!replay) return null
   const close = () => captures.getState().closeReplay()
+  const hasOutputs = replay.mappings.some((mapping) => mapping.matched && mapping.outputs.length > 0)
+  const throughRelay = async () => {
+    const requeued = await captures.getState().replayThroughRelay()
+    if (requeued === null) return
+    notifications
+      .getState()
+      .notify(
+        'info',
+        requeued > 0
+          ? `${requeued} deliver${requeued === 1 ? 'y' : 'ies'} of capture #${replay.captureId} queued again for Capillary: see Deliveries.`
+          : `The relay never took capture #${replay.captureId} (it was off when it arrived): turn the relay on in Deliveries and send the capture again.`
+      )
+  }
   return (
     <Dialog
       title={`Replay of capture #${replay.captureId}`}
@@ -33,6 +46,15 @@ export function ReplayDialog() {
             }}
           >
             <GitBranch size={14} /> Open in mapping designer
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!hasOutputs}
+            title="Post these outputs to Capillary again through the relay, with the same external_event_id"
+            onClick={() => void throughRelay()}
+          >
+            <Send size={14} /> Replay through the relay
           </button>
           <button type="button" className="button button-primary" onClick={close}>
             Close

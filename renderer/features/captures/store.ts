@@ -23,6 +23,7 @@ export type CapturesApi = Pick<
   | 'listPayloadSamples'
   | 'saveCaptureAsSample'
   | 'getCaptureShape'
+  | 'replayDeliveries'
 >
 
 /** Rows fetched per page: a screenful several times over, small enough to arrive at once. */
@@ -81,6 +82,11 @@ interface CapturesState {
   undoDelete(): Promise<void>
   replaySelected(body?: string): Promise<void>
   closeReplay(): void
+  /**
+   * Sends the replayed capture's outputs through the relay again (its outbox rows `<capture>:<output>`), with the
+   * same external_event_id; answers how many were queued (0: the relay never took this capture).
+   */
+  replayThroughRelay(): Promise<number | null>
   resendSelected(mode: ResendMode, body?: string): Promise<void>
   sendTest(input: { integrationId: string; contentType: string; body: string; signed: boolean }): Promise<void>
   clearReply(): void
@@ -312,6 +318,19 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
 
       closeReplay() {
         set({ replay: null })
+      },
+
+      async replayThroughRelay() {
+        const replay = get().replay
+        const outputs = Math.max(0, ...(replay?.mappings ?? []).map((mapping) => mapping.outputs.length))
+        if (!replay || outputs === 0) return null
+        const ids = Array.from({ length: outputs }, (_, index) => `${replay.captureId}:${index}`)
+        const result = await api.replayDeliveries({ ids })
+        if (!result.ok) {
+          onError(result.error)
+          return null
+        }
+        return result.value.requeued
       },
 
       async resendSelected(mode, body) {

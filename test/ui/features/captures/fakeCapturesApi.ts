@@ -1,8 +1,8 @@
 import { vi } from 'vitest'
-import { fail, ok } from '../../../../shared/api/result'
+import { fail, ok, type Result } from '../../../../shared/api/result'
 import type { RequestInput } from '../../../../shared/api/contract'
 import type { CaptureDetail, CaptureSummary } from '../../../../shared/model/capture'
-import type { CaptureShape, PayloadSample } from '../../../../shared/model/captureInbox'
+import type { CaptureReplay, CaptureShape, PayloadSample } from '../../../../shared/model/captureInbox'
 
 /** A capture summary numbered `id`, newest having the highest id, as main lists them. */
 export function summary(id: number, overrides: Partial<CaptureSummary> = {}): CaptureSummary {
@@ -87,7 +87,7 @@ export function fakeCapturesApi(initial: CaptureSummary[]) {
       captures = [...captures, ...back].sort((a, b) => Number(b.id) - Number(a.id))
       return ok({ restored: back.length })
     }),
-    replayCapture: vi.fn(async ({ id }: RequestInput<'replayCapture'>) =>
+    replayCapture: vi.fn(async ({ id }: RequestInput<'replayCapture'>): Promise<Result<CaptureReplay>> =>
       ok({ captureId: id, integration: null, decodeError: null, mappings: [], message: 'No mapping.' })
     ),
     resendCapture: vi.fn(async ({ mode }: RequestInput<'resendCapture'>) =>
@@ -110,6 +110,9 @@ export function fakeCapturesApi(initial: CaptureSummary[]) {
       samples.push(sample)
       return ok(sample)
     }),
+    replayDeliveries: vi.fn(async (selection: RequestInput<'replayDeliveries'>) =>
+      ok({ requeued: 'ids' in selection ? selection.ids.length : 0 })
+    ),
     getCaptureShape: vi.fn(async ({ integrationId }: RequestInput<'getCaptureShape'>) =>
       ok<CaptureShape>({
         integrationId,

@@ -119,6 +119,38 @@ describe('the capture inbox store', () => {
     expect(store.getState().reply).toMatchObject({ status: 200, note: 'resigned' })
   })
 
+  it('sends a replayed capture’s outputs through the relay again, by their outbox ids', async () => {
+    const { store, api } = storeWith(2)
+    await store.getState().select('2')
+    await expect(store.getState().replayThroughRelay()).resolves.toBeNull()
+    api.replayCapture.mockResolvedValueOnce({
+      ok: true,
+      value: {
+        captureId: '2',
+        integration: { id: 'i-booking', name: 'Booking' },
+        decodeError: null,
+        message: null,
+        mappings: [
+          {
+            mappingId: 'm1',
+            eventId: 'e1',
+            eventName: 'be_reserved',
+            matched: true,
+            valid: true,
+            outputs: [
+              { payload: { event_name: 'be_reserved' }, valid: true },
+              { payload: { event_name: 'be_reserved' }, valid: true }
+            ],
+            diagnostics: []
+          }
+        ]
+      }
+    })
+    await store.getState().replaySelected()
+    await expect(store.getState().replayThroughRelay()).resolves.toBe(2)
+    expect(api.replayDeliveries).toHaveBeenCalledWith({ ids: ['2:0', '2:1'] })
+  })
+
   it('saves the selected capture as a named sample', async () => {
     const { store, api } = storeWith(1)
     await store.getState().select('1')
