@@ -211,6 +211,31 @@ describe('the capture inbox in web mode', () => {
     await page.getByText('Verified', { exact: true }).waitFor()
   })
 
+  it('keeps the rows a reader scrolled to in view while new captures arrive on top', async () => {
+    for (let index = 0; index < 15; index++) {
+      const body = `{"event_name":"be_reserved","hotel_name":"Hotel ${index}"}`
+      await expect(post(port, '/hooks/booking-app', 'application/json', body, signed(body))).resolves.toBe(200)
+    }
+    const list = page.getByRole('listbox', { name: 'Captures' })
+    // The virtual list renders only the rows near the view: its full height says how many captures it holds.
+    const listedRows = () => list.evaluate((element) => Math.round(element.scrollHeight / 52))
+    await expect.poll(listedRows).toBe(26)
+    await list.evaluate((element) => (element.scrollTop = 260))
+    const firstVisible = () =>
+      list.evaluate((element) => {
+        const top = element.getBoundingClientRect().top
+        const rows = [...element.querySelectorAll('[role="option"]')]
+        const row = rows.find((candidate) => candidate.getBoundingClientRect().bottom > top + 1)
+        return row?.id ?? null
+      })
+    const before = await firstVisible()
+    expect(before).not.toBeNull()
+    const body = '{"event_name":"be_reserved","hotel_name":"Late arrival"}'
+    await expect(post(port, '/hooks/booking-app', 'application/json', body, signed(body))).resolves.toBe(200)
+    await expect.poll(listedRows).toBe(27)
+    await expect.poll(firstVisible).toBe(before)
+  })
+
   it('keeps the tunnel’s public URL and shows the webhook settings to paste', async () => {
     await page.getByRole('button', { name: 'Integrations', exact: true }).click()
     await page.getByRole('option', { name: /Hotel booking app/ }).click()

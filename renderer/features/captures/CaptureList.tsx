@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { Search, Send, Undo2 } from 'lucide-react'
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { CaptureStatus, type CaptureSummary } from '../../../shared/model/capture'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { formatBytes } from './bodyPreview'
@@ -72,10 +72,25 @@ export function CaptureList({ onOpenDetail, onSendTest }: { onOpenDetail(): void
     if (nextCursor !== null && lastShown >= items.length - 1) void captures.getState().loadMore()
   }, [captures, lastShown, items.length, nextCursor])
 
+  // A new selection is scrolled into view once; arrivals that only move it down leave the reader where they are.
   const selectedIndex = items.findIndex((item) => item.id === selectedId)
+  const scrolledTo = useRef<string | null>(null)
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
-  }, [selectedIndex, virtualizer])
+    if (selectedIndex < 0 || selectedId === scrolledTo.current) return
+    scrolledTo.current = selectedId
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
+  }, [selectedId, selectedIndex, virtualizer])
+
+  // Captures arriving on top push the rows down: a reader scrolled into the list keeps the same rows in view.
+  const firstId = useRef<string | undefined>(undefined)
+  useLayoutEffect(() => {
+    const previous = firstId.current
+    firstId.current = items[0]?.id
+    const element = scroller.current
+    if (!element || previous === undefined || element.scrollTop === 0) return
+    const pushed = items.findIndex((item) => item.id === previous)
+    if (pushed > 0) element.scrollTop += pushed * rowHeight
+  }, [items])
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const mod = event.ctrlKey || event.metaKey
