@@ -22,6 +22,8 @@ export function App() {
     const { api, project, events, integrations } = stores
     void api.getAppInfo().then((result) => result.ok && setAppInfo(result.value))
     void project.getState().refresh()
+    // The gate's standing follows every change to events, mappings and test cases, once the Tests screen was opened.
+    const refreshTests = () => void (stores.tests.getState().loaded && stores.tests.getState().load())
     const unsubscribe = [
       api.on('projectChanged', (state) => {
         project.getState().receive(state)
@@ -41,7 +43,12 @@ export function App() {
       }),
       api.on('capturesDeleted', () => stores.captures.getState().deletedElsewhere()),
       api.on('capturesRestored', () => stores.captures.getState().deletedElsewhere()),
-      api.on('deliveriesChanged', (overview) => stores.deliveries.getState().receive(overview))
+      api.on('deliveriesChanged', (overview) => stores.deliveries.getState().receive(overview)),
+      api.on('testCasesChanged', refreshTests),
+      api.on('eventsChanged', refreshTests),
+      api.on('mappingsChanged', refreshTests),
+      api.on('projectChanged', refreshTests),
+      api.on('batchRunProgress', (state) => stores.tests.getState().receiveBatch(state))
     ]
     return () => unsubscribe.forEach((stop) => stop())
   }, [stores])

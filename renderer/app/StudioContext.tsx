@@ -10,6 +10,7 @@ import { createIntegrationsStore } from '../features/integrations/store'
 import { createMappingStore } from '../features/mapping/store'
 import { createProjectStore } from '../features/projects/store'
 import { createConnectionProfilesStore } from '../features/settings/store'
+import { createTestsStore } from '../features/tests/store'
 import { createCommandRegistry } from './commands'
 import { createNavigationStore } from './navigation'
 import { createNotificationStore } from './notifications'
@@ -33,6 +34,7 @@ export function createStudioStores(api: StudioApi) {
     captureRate: createCaptureRateStore(api),
     profiles: createConnectionProfilesStore(api, reportError),
     deliveries: createDeliveriesStore(api, reportError),
+    tests: createTestsStore(api, reportError),
     mapping: createMappingStore(api, reportError, (mapping) => {
       // An `integration` match means the source names the integration's event-name map gives the mapping's event.
       if (mapping.match.kind === 'eventName') return mapping.match.sourceNames

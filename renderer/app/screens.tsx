@@ -1,4 +1,4 @@
-import { Inbox, Plug, Send, Settings, Spline, Zap, type LucideIcon } from 'lucide-react'
+import { FlaskConical, Inbox, Plug, Send, Settings, Spline, Zap, type LucideIcon } from 'lucide-react'
 import type { ReactNode } from 'react'
 import type { AppInfo } from '../../shared/api/types'
 import { CapturesScreen } from '../features/captures/CapturesScreen'
@@ -7,6 +7,7 @@ import { EventsScreen } from '../features/events/EventsScreen'
 import { IntegrationsScreen } from '../features/integrations/IntegrationsScreen'
 import { MappingScreen } from '../features/mapping/MappingScreen'
 import { SettingsScreen } from '../features/settings/SettingsScreen'
+import { TestsScreen } from '../features/tests/TestsScreen'
 import type { ScreenId } from './navigation'
 
 export interface ScreenEntry {
@@ -48,10 +49,18 @@ export const screens: ScreenEntry[] = [
     render: () => <MappingScreen />
   },
   {
+    id: 'tests',
+    label: 'Tests',
+    icon: FlaskConical,
+    shortcut: 'Mod+5',
+    needsProject: true,
+    render: () => <TestsScreen />
+  },
+  {
     id: 'deliveries',
     label: 'Deliveries',
     icon: Send,
-    shortcut: 'Mod+5',
+    shortcut: 'Mod+6',
     needsProject: true,
     render: () => <DeliveriesScreen />
   },

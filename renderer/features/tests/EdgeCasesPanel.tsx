@@ -1,0 +1,103 @@
+import { Sparkles } from 'lucide-react'
+import { useMemo } from 'react'
+import type { EdgeCaseResult } from '../../../shared/model/testCase'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+
+/** What an edge case gave: valid, not this event, or the first error. */
+function outcome(result: EdgeCaseResult): { label: string; chip: string } {
+  if (!result.matched) return { label: 'Not this event', chip: 'chip-draft' }
+  if (result.valid) return { label: 'Valid', chip: 'chip-ok' }
+  const error = result.diagnostics.find((diagnostic) => diagnostic.severity === 'error')
+  return { label: error ? `${error.code}: ${error.message}` : 'Invalid', chip: 'chip-error' }
+}
+
+/**
+ * Edge cases made from one of the mapping's test cases (or its first): each field the mapping reads nulled,
+ * removed, emptied, mistyped, huge or unicode, each list resized. Any of them can be kept as a test case.
+ */
+export function EdgeCasesPanel({ mappingId }: { mappingId: string }) {
+  const { tests } = useStudio()
+  const all = useStudioStore(
+    (s) => s.tests,
+    (state) => state.testCases
+  )
+  const selectedId = useStudioStore(
+    (s) => s.tests,
+    (state) => state.selectedTestCaseId
+  )
+  const edgeCases = useStudioStore(
+    (s) => s.tests,
+    (state) => (state.edgeCases?.mappingId === mappingId ? state.edgeCases.results : null)
+  )
+  const busy = useStudioStore(
+    (s) => s.tests,
+    (state) => state.edgeCasesBusy
+  )
+  const base = useMemo(() => {
+    const own = all.filter((testCase) => testCase.mappingId === mappingId && testCase.expected.length > 0)
+    return own.find((testCase) => testCase.id === selectedId) ?? own[0]
+  }, [all, mappingId, selectedId])
+
+  if (!base) {
+    return (
+      <div className="empty-state small">
+        <p>Edge cases are made from a test case that expects an event: save one first.</p>
+      </div>
+    )
+  }
+  const keep = (result: EdgeCaseResult) =>
+    void tests.getState().save(undefined, {
+      mappingId,
+      name: result.name,
+      source: { kind: 'edgeCase', caseName: result.name },
+      payload: result.payload as never,
+      expected: result.outputs
+    })
+  return (
+    <div className="edge-cases">
+      <p className="muted">
+        From the payload of <strong>{base.name}</strong>: the ways real senders get fields wrong, run through the
+        mapping. Keep any as a test case once its output is what Capillary should get.
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          onClick={() => void tests.getState().runEdgeCases(mappingId, base.payload)}
+        >
+          <Sparkles size={14} /> {busy ? 'Running…' : 'Run edge cases'}
+        </button>
+      </div>
+      {edgeCases && (
+        <table className="table" aria-label="Edge cases">
+          <thead>
+            <tr>
+              <th>Edge case</th>
+              <th>Outcome</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {edgeCases.map((result) => {
+              const { label, chip } = outcome(result)
+              return (
+                <tr key={result.name}>
+                  <td className="mono">{result.name}</td>
+                  <td>
+                    <span className={`chip ${chip}`}>{label}</span>
+                  </td>
+                  <td>
+                    <button type="button" className="link-button" onClick={() => keep(result)}>
+                      Keep as test case
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}

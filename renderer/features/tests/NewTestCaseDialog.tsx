@@ -1,0 +1,239 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { EngineDiagnostic } from '../../../shared/engine/diagnostics'
+import type { CaptureSummary } from '../../../shared/model/capture'
+import type { TestCaseSource } from '../../../shared/model/testCase'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { JsonEditor } from '../../editor/JsonEditor'
+import { Dialog } from '../../ui/Dialog'
+import { SelectField } from '../../ui/SelectField'
+import { TextField } from '../../ui/TextField'
+import { parseExpected } from './parseExpected'
+
+interface NewTestCaseDialogProps {
+  /** The event whose mappings are offered; null offers every mapping of the capture's integration. */
+  eventId: string | null
+  /** A capture to start from (sent here from the inbox). */
+  captureId?: string
+  onClose(): void
+}
+
+type Step =
+  { kind: 'choose' } | { kind: 'review'; payload: unknown; source: TestCaseSource; diagnostics: EngineDiagnostic[] }
+
+/**
+ * Saves a payload as a test case: a capture of the mapping's integration, or a pasted one. The expected output is
+ * the mapping's current output, shown for review and editable before it is saved.
+ */
+export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClose }: NewTestCaseDialogProps) {
+  const { api, tests, notifications } = useStudio()
+  const mappings = useStudioStore(
+    (s) => s.tests,
+    (state) => state.mappings
+  )
+  const events = useStudioStore(
+    (s) => s.events,
+    (state) => state.events
+  )
+  const integrations = useStudioStore(
+    (s) => s.integrations,
+    (state) => state.integrations
+  )
+  const [captureIntegration, setCaptureIntegration] = useState<string | null>(null)
+  const options = useMemo(
+    () =>
+      mappings
+        .filter((mapping) => eventId === null || mapping.eventId === eventId)
+        .filter((mapping) => captureIntegration === null || mapping.integrationId === captureIntegration)
+        .map((mapping) => ({
+          value: mapping.id,
+          label: `${events.find((event) => event.id === mapping.eventId)?.name ?? '?'} from ${
+            integrations.find((integration) => integration.id === mapping.integrationId)?.name ?? '?'
+          }`
+        })),
+    [mappings, events, integrations, eventId, captureIntegration]
+  )
+  const [mappingId, setMappingId] = useState('')
+  const mapping = mappings.find((candidate) => candidate.id === (mappingId || options[0]?.value))
+  const [name, setName] = useState('')
+  const [sourceKind, setSourceKind] = useState<'capture' | 'paste'>('capture')
+  const [captures, setCaptures] = useState<CaptureSummary[]>([])
+  const [captureId, setCaptureId] = useState(initialCaptureId ?? '')
+  const [pasted, setPasted] = useState('{\n  \n}')
+  const [problem, setProblem] = useState<string | null>(null)
+  const [step, setStep] = useState<Step>({ kind: 'choose' })
+  const [expectedText, setExpectedText] = useState('[]')
+
+  // A capture sent from the inbox decides the integration, hence the mappings on offer.
+  useEffect(() => {
+    if (!initialCaptureId) return
+    void api.getCapture({ id: initialCaptureId }).then((result) => {
+      if (result.ok) setCaptureIntegration(result.value.integrationId)
+    })
+  }, [api, initialCaptureId])
+
+  useEffect(() => {
+    if (!mapping) return
+    void api.listCaptures({ integrationId: mapping.integrationId, limit: 50, statuses: ['ok'] }).then((result) => {
+      if (!result.ok) return
+      setCaptures(result.value.items)
+      setCaptureId((current) =>
+        result.value.items.some((item) => item.id === current) ? current : (result.value.items[0]?.id ?? '')
+      )
+    })
+  }, [api, mapping])
+
+  const review = async () => {
+    if (!mapping) return
+    setProblem(null)
+    let payload: unknown
+    let source: TestCaseSource
+    if (sourceKind === 'capture') {
+      const detail = await api.getCapture({ id: captureId })
+      if (!detail.ok) return setProblem(detail.error.message)
+      if (detail.value.decodeError) return setProblem(`That capture cannot be read: ${detail.value.decodeError}`)
+      payload = detail.value.parsed
+      source = { kind: 'capture', captureId }
+    } else {
+      try {
+        payload = JSON.parse(pasted)
+      } catch (error) {
+        return setProblem(`The payload is not JSON: ${(error as Error).message}`)
+      }
+      source = { kind: 'edited' }
+    }
+    const preview = await api.previewTestCase({ mappingId: mapping.id, payload: payload as never })
+    if (!preview.ok) return setProblem(preview.error.message)
+    setExpectedText(JSON.stringify(preview.value.outputs, null, 2))
+    setStep({ kind: 'review', payload, source, diagnostics: preview.value.diagnostics })
+    if (!name) {
+      const summary = captures.find((capture) => capture.id === captureId)
+      setName(
+        sourceKind === 'capture' && summary ? `${summary.sourceEvent ?? 'Capture'} #${summary.id}` : 'Pasted payload'
+      )
+    }
+  }
+
+  const save = async () => {
+    if (!mapping || step.kind !== 'review') return
+    const expected = parseExpected(expectedText)
+    if (!expected.ok) return setProblem(expected.error)
+    if (!name.trim()) return setProblem('Name the test case.')
+    const saved = await tests.getState().save(undefined, {
+      mappingId: mapping.id,
+      name: name.trim(),
+      source: step.source,
+      payload: step.payload as never,
+      expected: expected.value
+    })
+    if (saved) {
+      notifications.getState().notify('info', `Saved ${saved.name}: run it to count for the Tested gate.`)
+      onClose()
+    }
+  }
+
+  const footer =
+    step.kind === 'choose' ? (
+      <>
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={!mapping || (sourceKind === 'capture' && !captureId)}
+          onClick={() => void review()}
+        >
+          Preview the output
+        </button>
+      </>
+    ) : (
+      <>
+        <button type="button" className="button" onClick={() => setStep({ kind: 'choose' })}>
+          Back
+        </button>
+        <button type="button" className="button button-primary" onClick={() => void save()}>
+          Save test case
+        </button>
+      </>
+    )
+
+  return (
+    <Dialog
+      title="New test case"
+      description="A payload and the exact events the mapping must make of it."
+      onClose={onClose}
+      footer={footer}
+      wide
+    >
+      {options.length === 0 ? (
+        <p>No mapping to test: map the integration onto an event first.</p>
+      ) : step.kind === 'choose' ? (
+        <div className="form-grid">
+          <SelectField label="Mapping" value={mapping?.id ?? ''} options={options} onChange={setMappingId} />
+          <fieldset className="radio-group">
+            <legend className="field-label">Payload</legend>
+            <label>
+              <input
+                type="radio"
+                name="payload-source"
+                checked={sourceKind === 'capture'}
+                onChange={() => setSourceKind('capture')}
+              />{' '}
+              A capture
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="payload-source"
+                checked={sourceKind === 'paste'}
+                onChange={() => setSourceKind('paste')}
+              />{' '}
+              Paste one
+            </label>
+          </fieldset>
+          {sourceKind === 'capture' ? (
+            captures.length === 0 ? (
+              <p className="muted">
+                This integration has no captures yet: paste a payload, or send one to the listener.
+              </p>
+            ) : (
+              <SelectField
+                label="Capture"
+                value={captureId}
+                options={captures.map((capture) => ({
+                  value: capture.id,
+                  label: `#${capture.id} ${capture.sourceEvent ?? capture.path} (${new Date(capture.receivedAt).toLocaleString()})`
+                }))}
+                onChange={setCaptureId}
+              />
+            )
+          ) : (
+            <div className="test-json-small">
+              <JsonEditor value={pasted} label="Payload" onChange={setPasted} />
+            </div>
+          )}
+        </div>
+      ) : (
+        <div className="review-step">
+          <TextField id="new-test-case-name" label="Name" value={name} onValue={setName} wide />
+          {step.diagnostics.some((diagnostic) => diagnostic.severity === 'error') && (
+            <p className="field-error">
+              The mapping's output is not valid for Capillary yet (
+              {step.diagnostics.find((d) => d.severity === 'error')?.message}): the test will fail until the mapping is
+              fixed.
+            </p>
+          )}
+          <p className="muted">Expected output: the mapping's output now. Review it, and correct it if it is wrong.</p>
+          <div className="test-json-small">
+            <JsonEditor value={expectedText} label="Expected output" onChange={setExpectedText} />
+          </div>
+        </div>
+      )}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </Dialog>
+  )
+}

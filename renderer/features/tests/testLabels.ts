@@ -1,0 +1,31 @@
+import type { TestCase, TestCaseSource } from '../../../shared/model/testCase'
+
+export type Verdict = 'passed' | 'failed' | 'notRun'
+
+/** A test case's verdict as the gate sees it: a run of something since changed counts as not run. */
+export function verdictOf(testCase: TestCase): Verdict {
+  if (!testCase.current || !testCase.lastRun) return 'notRun'
+  return testCase.lastRun.passed ? 'passed' : 'failed'
+}
+
+export const verdictLabel: Record<Verdict, string> = { passed: 'Passed', failed: 'Failed', notRun: 'Not run' }
+export const verdictChip: Record<Verdict, string> = { passed: 'chip-ok', failed: 'chip-error', notRun: 'chip-draft' }
+
+export function sourceLabel(source: TestCaseSource): string {
+  switch (source.kind) {
+    case 'capture':
+      return `Capture #${source.captureId}`
+    case 'sample':
+      return `Sample ${source.name}`
+    case 'edgeCase':
+      return `Edge case: ${source.caseName}`
+    default:
+      return 'Edited payload'
+  }
+}
+
+export const failureLabel = {
+  outputs_differ: 'The outputs differ from the expected ones',
+  invalid_output: 'The outputs are as expected, but Capillary would reject them',
+  engine_error: 'The engine could not run the mapping'
+} as const
