@@ -59,11 +59,12 @@ export class OutboxFiller {
         const captures = outbox.capturesAfter(through, batchSize)
         const last = captures[captures.length - 1]
         if (!last) break
-        const relaying = new Set(settings.enabled().map((entry) => entry.integrationId))
+        const relaying = settings.relayingFrom()
         mapper.refresh()
         const rows: NewOutboxRow[] = []
         for (const capture of captures) {
-          if (capture.integrationId === null || !relaying.has(capture.integrationId)) continue
+          const from = capture.integrationId === null ? undefined : relaying.get(capture.integrationId)
+          if (from === undefined || capture.seq <= from) continue
           rows.push(...(await mapper.outputsOf(capture)))
         }
         if (this.stopped) return

@@ -6,6 +6,7 @@ interface RelaySettingsRow {
   enabled: number
   profile_id: string | null
   webhook_uri: string | null
+  from_seq: number
   updated_at: string
 }
 
@@ -25,16 +26,31 @@ export class RelaySettingsRepository {
     return rows.map(toSettings)
   }
 
+  /**
+   * Turning the relay on marks where it starts: captures committed before then are not sent (the sample's, or
+   * ones captured for design work); those after are, even when no relay ran as they came in.
+   */
   save(settings: Omit<RelaySettings, 'updatedAt'>, now: string): RelaySettings {
     this.db
       .prepare(
-        `INSERT INTO relay_settings (integration_id, enabled, profile_id, webhook_uri, updated_at)
-         VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO relay_settings (integration_id, enabled, profile_id, webhook_uri, from_seq, updated_at)
+         VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) FROM captures), ?)
          ON CONFLICT (integration_id) DO UPDATE SET enabled = excluded.enabled, profile_id = excluded.profile_id,
-         webhook_uri = excluded.webhook_uri, updated_at = excluded.updated_at`
+         webhook_uri = excluded.webhook_uri, updated_at = excluded.updated_at,
+         from_seq = CASE WHEN relay_settings.enabled = 0 AND excluded.enabled = 1 THEN excluded.from_seq
+                    ELSE relay_settings.from_seq END`
       )
       .run(settings.integrationId, settings.enabled ? 1 : 0, settings.profileId, settings.webhookUri, now)
     return { ...settings, updatedAt: now }
+  }
+
+  /** Per relaying integration, the last capture seq before its relay was turned on. */
+  relayingFrom(): Map<string, number> {
+    const rows = this.db.prepare('SELECT integration_id, from_seq FROM relay_settings WHERE enabled = 1').all() as {
+      integration_id: string
+      from_seq: number
+    }[]
+    return new Map(rows.map((row) => [row.integration_id, row.from_seq]))
   }
 }
 

@@ -1,8 +1,8 @@
 import type { Migration } from './Migration'
 
 /**
- * The relay (issue 11). `relay_settings`: per integration, on/off, the connection profile and the webhook URI
- * Capillary returned. `outbox`: one row per output of a capture, keyed by (capture, output index) so writing it
+ * The relay (issue 11). `relay_settings`: per integration, on/off, the connection profile, the webhook URI
+ * Capillary returned, and `from_seq`: the last capture before the relay was turned on (it relays what comes after). `outbox`: one row per output of a capture, keyed by (capture, output index) so writing it
  * twice is harmless; no foreign key to captures, because a delivery outlives its capture's retention.
  * `relay_state.processed_through`: the last capture seq mapped into the outbox, advanced in the same transaction as
  * the rows, so captures committed before a crash are mapped on the next start. `delivery_attempts`: every outcome,
@@ -17,6 +17,7 @@ export const relay: Migration = {
         enabled        INTEGER NOT NULL CHECK (enabled IN (0, 1)),
         profile_id     TEXT,
         webhook_uri    TEXT,
+        from_seq       INTEGER NOT NULL DEFAULT 0,
         updated_at     TEXT NOT NULL
       ) STRICT;
 

@@ -61,6 +61,12 @@ describe('RelayService', () => {
     expect(settings).toMatchObject({ enabled: true, webhookUri: listed.data[0]?.webHookUri })
   })
 
+  it("relays only what comes after it is turned on: the sample's own captures stay where they are", async () => {
+    const { studio } = await relayingSample()
+    await studio.relay.mapped()
+    expect(deliveries(studio)).toEqual([])
+  })
+
   it('relays a capture to Capillary after the sender has its answer, with x-request-id as external_event_id', async () => {
     const { studio, sandbox, port } = await relayingSample()
     const answer = await postToListener(port, '/hooks/webengage', addedToCart, { 'x-request-id': 'REQ-1' })
