@@ -1,7 +1,10 @@
 import { createHmac } from 'node:crypto'
 import { request } from 'node:http'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CaptureRepository } from '../../main/store/CaptureRepository'
+import { openProjectDatabase } from '../../main/store/database'
 import { startStudioInBrowser, type StudioInBrowser } from './support/studioInBrowser'
 
 const signingKey = 'booking-e2e-key'
@@ -252,5 +255,76 @@ describe('the capture inbox in web mode', () => {
   it('made no request off its own origin and raised no page error', () => {
     expect(session.watched.offOrigin).toEqual([])
     expect(session.watched.pageErrors).toEqual([])
+  })
+})
+
+describe('the capture inbox with 100,000 captures', () => {
+  let session: StudioInBrowser
+  let page: Page
+
+  beforeAll(async () => {
+    session = await startStudioInBrowser({ project: 'Flood', sample: true })
+    page = session.page
+    // Written through a second connection beside the running studio, as `capmap listen` would.
+    const db = openProjectDatabase(join(session.folder, 'Flood.capmap'))
+    try {
+      const captures = new CaptureRepository(db)
+      const body = new TextEncoder().encode('{"event_name":"Added To Cart","skuCode":"14572567"}')
+      for (let batch = 0; batch < 100; batch++) {
+        captures.insert(
+          Array.from({ length: 1000 }, (_, index) => ({
+            receivedAt: new Date(Date.UTC(2026, 10, 28, 10, 0, 0, batch * 1000 + index)).toISOString(),
+            integrationId: null,
+            integrationSlug: null,
+            sourceEvent: `flood ${batch * 1000 + index}`,
+            method: 'POST',
+            path: '/hooks/unknown',
+            contentType: 'application/json',
+            size: body.length,
+            status: 'unmatched' as const,
+            statusReason: 'No integration listens at /hooks/unknown.',
+            responseStatus: 200,
+            verification: { scheme: 'none' as const, outcome: 'not_checked' as const },
+            redacted: false,
+            bodyKind: 'json' as const,
+            remoteAddress: '127.0.0.1',
+            query: [],
+            headers: [['Content-Type', 'application/json'] as [string, string]],
+            body
+          }))
+        )
+      }
+    } finally {
+      db.close()
+    }
+  })
+
+  afterAll(() => session?.close())
+
+  it('renders only the rows in view and pages in older captures as the list scrolls', async () => {
+    await page.goto(session.studio.launchUrl)
+    await page.getByRole('button', { name: 'Inbox', exact: true }).click()
+    const list = page.getByRole('listbox', { name: 'Captures' })
+    await list.getByRole('option').first().waitFor()
+    const heldRows = () => list.evaluate((element) => Math.round(element.scrollHeight / 52))
+    // A page of 200 and the row that says older ones are loading.
+    await expect.poll(heldRows).toBe(201)
+    for (let page = 1; page <= 5; page++) {
+      await list.evaluate((element) => (element.scrollTop = element.scrollHeight))
+      await expect.poll(heldRows).toBe(200 * (page + 1) + 1)
+    }
+    expect(await list.getByRole('option').count()).toBeLessThan(60)
+    await list
+      .getByRole('option', { name: /flood 98\d\d\d/ })
+      .first()
+      .waitFor()
+    await session.screenshot('captures-flood')
+  })
+
+  it('finds one capture among them by full-text search', async () => {
+    await page.getByLabel('Search captures').fill('"flood 12345"')
+    const list = page.getByRole('listbox', { name: 'Captures' })
+    await list.getByRole('option', { name: /flood 12345/ }).waitFor()
+    await expect.poll(() => list.getByRole('option').count()).toBe(1)
   })
 })
