@@ -34,6 +34,8 @@ export interface CaptureServiceDependencies {
   listenerStatus(): ListenerStatus
 }
 
+/** Marks a request the studio sent again, naming the capture it came from. */
+const resentHeader = 'X-Capmap-Resent-From'
 /** Decoded captures kept for the shape, per project: more than one integration's worth. */
 const shapeCacheSize = 2_000
 /** A capture the shape cannot read (no body, not decodable, plain text). */
@@ -130,7 +132,10 @@ export class CaptureService {
     const { clock, listenerStatus } = this.dependencies
     const stored = this.stored(id)
     const body = editedBody === undefined ? this.bodyOf(stored) : Buffer.from(editedBody, 'utf8')
-    const headers = [...stored.headers, ['X-Capmap-Resent-From', id] as [string, string]]
+    const headers = [
+      ...stored.headers.filter(([name]) => name.toLowerCase() !== resentHeader.toLowerCase()),
+      [resentHeader, id] as [string, string]
+    ]
     let request = { query: stored.query, headers, body, note: null as string | null }
     if (mode === 'resigned') {
       if (stored.integrationId === null) {
