@@ -50,7 +50,7 @@ export class OutboxFiller {
 
   private async drain(): Promise<void> {
     const { outbox, settings, mapper } = this.options
-    const batchSize = this.options.batchSize ?? 500
+    const batchSize = this.options.batchSize ?? 200
     do {
       this.again = false
       for (;;) {

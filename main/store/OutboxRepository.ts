@@ -84,14 +84,14 @@ export class OutboxRepository {
     return row?.processed_through ?? 0
   }
 
-  /** Captures committed after `seq`, oldest first. */
+  /** Captures committed after `seq`, oldest first; bodies only of those a relay may send (they can be megabytes). */
   capturesAfter(seq: number, limit: number): CaptureToRelay[] {
-    const rows = this.db
-      .prepare(
-        `SELECT seq, integration_id, status, content_type, headers, body_kind, redacted, body FROM captures
-         WHERE seq > ? ORDER BY seq LIMIT ?`
-      )
-      .all(seq, limit) as {
+    const rows = this.statement(
+      `SELECT seq, integration_id, status, content_type, headers, body_kind, redacted,
+           CASE WHEN status = 'ok' AND integration_id IN (SELECT integration_id FROM relay_settings WHERE enabled = 1)
+             THEN body END AS body
+         FROM captures WHERE seq > ? ORDER BY seq LIMIT ?`
+    ).all(seq, limit) as {
       seq: number
       integration_id: string | null
       status: CaptureStatus
@@ -149,15 +149,13 @@ export class OutboxRepository {
 
   /** Pending rows due by `now` whose integration relays to a known webhook, soonest first. */
   due(now: number, limit: number, exclude: ReadonlySet<string>): DueDelivery[] {
-    const rows = this.db
-      .prepare(
-        `SELECT o.capture_seq, o.output_index, o.integration_id, o.external_event_id, o.payload, o.attempts,
+    const rows = this.statement(
+      `SELECT o.capture_seq, o.output_index, o.integration_id, o.external_event_id, o.payload, o.attempts,
            r.webhook_uri, r.profile_id
          FROM outbox o JOIN relay_settings r ON r.integration_id = o.integration_id
          WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND r.enabled = 1 AND r.webhook_uri IS NOT NULL
          ORDER BY o.next_attempt_at LIMIT ?`
-      )
-      .all(now, limit + exclude.size) as {
+    ).all(now, limit + exclude.size) as {
       capture_seq: number
       output_index: number
       integration_id: string
@@ -184,12 +182,10 @@ export class OutboxRepository {
 
   /** When the soonest pending row (of a relaying integration) is due; undefined when none waits. */
   nextDueAt(): number | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT MIN(o.next_attempt_at) AS at FROM outbox o JOIN relay_settings r ON r.integration_id = o.integration_id
+    const row = this.statement(
+      `SELECT MIN(o.next_attempt_at) AS at FROM outbox o JOIN relay_settings r ON r.integration_id = o.integration_id
          WHERE o.status = 'pending' AND r.enabled = 1 AND r.webhook_uri IS NOT NULL`
-      )
-      .get() as { at: number | null }
+    ).get() as { at: number | null }
     return row.at ?? undefined
   }
 
@@ -244,9 +240,9 @@ export class OutboxRepository {
 
   /** An integration's waiting rows become due now (its webhook was just fixed), their attempts kept. */
   dueNow(integrationId: string, now: Date): number {
-    return this.db
-      .prepare(`UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE integration_id = ? AND status = 'pending'`)
-      .run(now.getTime(), now.toISOString(), integrationId).changes
+    return this.statement(
+      `UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE integration_id = ? AND status = 'pending'`
+    ).run(now.getTime(), now.toISOString(), integrationId).changes
   }
 
   deadKeys(): { captureSeq: number; outputIndex: number }[] {
@@ -258,9 +254,10 @@ export class OutboxRepository {
   }
 
   get(captureSeq: number, outputIndex: number): Delivery | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM outbox WHERE capture_seq = ? AND output_index = ?')
-      .get(captureSeq, outputIndex) as OutboxRow | undefined
+    const row = this.statement('SELECT * FROM outbox WHERE capture_seq = ? AND output_index = ?').get(
+      captureSeq,
+      outputIndex
+    ) as OutboxRow | undefined
     return row ? toDelivery(row) : undefined
   }
 
@@ -281,12 +278,10 @@ export class OutboxRepository {
       where.push('(capture_seq < ? OR (capture_seq = ? AND output_index < ?))')
       params.push(seq ?? 0, seq ?? 0, index ?? 0)
     }
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM outbox ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+    const rows = this.statement(
+      `SELECT * FROM outbox ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY capture_seq DESC, output_index DESC LIMIT ?`
-      )
-      .all(...params, query.limit) as OutboxRow[]
+    ).all(...params, query.limit) as OutboxRow[]
     const items = rows.map(toDelivery)
     const last = items[items.length - 1]
     return { items, nextCursor: items.length === query.limit && last ? last.id : null }
@@ -306,12 +301,10 @@ export class OutboxRepository {
   perMinute(now: number, minutes: number): DeliveryMinute[] {
     const last = Math.floor(now / 60_000)
     const first = last - minutes + 1
-    const rows = this.db
-      .prepare(
-        `SELECT at / 60000 AS minute, outcome, COUNT(*) AS count FROM delivery_attempts
+    const rows = this.statement(
+      `SELECT at / 60000 AS minute, outcome, COUNT(*) AS count FROM delivery_attempts
          WHERE at >= ? GROUP BY minute, outcome`
-      )
-      .all(first * 60_000) as { minute: number; outcome: 'delivered' | 'failed' | 'dead'; count: number }[]
+    ).all(first * 60_000) as { minute: number; outcome: 'delivered' | 'failed' | 'dead'; count: number }[]
     const buckets: DeliveryMinute[] = []
     for (let minute = first; minute <= last; minute += 1) {
       buckets.push({ minute: new Date(minute * 60_000).toISOString(), delivered: 0, failed: 0, dead: 0 })
