@@ -5,6 +5,7 @@ import type { Handlers } from './handlers'
 type CaptureRequest =
   | 'listCaptures'
   | 'getCapture'
+  | 'getCaptureView'
   | 'deleteCaptures'
   | 'discardCaptures'
   | 'restoreCaptures'
@@ -25,6 +26,7 @@ type CaptureRequest =
 export const createCaptureHandlers = (studio: Studio): Pick<Handlers, CaptureRequest> => ({
   listCaptures: (query) => studio.captures.list(query),
   getCapture: ({ id }) => studio.captures.get(id),
+  getCaptureView: ({ id }) => studio.captures.view(id),
   deleteCaptures: (selection) => studio.captures.delete(selection),
   discardCaptures: (selection) => studio.captures.discard(selection),
   restoreCaptures: ({ undoId }) => studio.captures.restore(undoId),

@@ -35,6 +35,8 @@ export interface RunningWebhookListener {
   close(): Promise<void>
 }
 
+/** Syncs of the WAL file running at once (on libuv's pool of four threads, shared with all file work). */
+const maxSyncsInFlight = 2
 /** How long a connection that sent too much may go on sending after its 413 before it is closed anyway. */
 const lingerMs = 5_000
 /** How much more of an oversize body is read and dropped, so the sender reads its 413 instead of a reset. */
@@ -64,8 +66,8 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
   let closed = false
   /** Committed, waiting for the next sync. */
   let unsynced: Committed[] = []
-  /** Covered by the sync in flight. */
-  let syncing: Committed[] | undefined
+  /** Covered by a sync in flight, each batch by its own. */
+  const syncing = new Set<Committed[]>()
 
   const server = createServer({ requestTimeout: 60_000, headersTimeout: 30_000 }, (request, response) =>
     receive(request, response)
@@ -198,13 +200,14 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
 
   function startSync(): void {
     const durability = options.durability
-    if (!durability || syncing || unsynced.length === 0) return
+    if (!durability || syncing.size >= maxSyncsInFlight || unsynced.length === 0) return
     const batch = unsynced
     unsynced = []
-    syncing = batch
+    syncing.add(batch)
+    // An fsync makes durable whatever was written before it began: each batch waits for one sync, not for the one
+    // already running as well.
     durability.sync((error) => {
-      if (syncing !== batch) return // closing settled it already
-      syncing = undefined
+      if (!syncing.delete(batch)) return // closing settled it already
       settle(batch, error)
       startSync()
     })
@@ -231,8 +234,8 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
 
   /** Closing: whatever is committed but not yet synced is synced now, blocking, and answered. */
   function syncEverything(): void {
-    const batch = [...(syncing ?? []), ...unsynced]
-    syncing = undefined
+    const batch = [...[...syncing].flat(), ...unsynced]
+    syncing.clear()
     unsynced = []
     if (batch.length === 0 || !options.durability) return
     try {

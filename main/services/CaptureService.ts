@@ -5,6 +5,7 @@ import {
   type CaptureRate,
   type CaptureReplay,
   type CaptureShape,
+  type CaptureView,
   type ListenerReply,
   type PayloadSample,
   type ResendMode
@@ -20,6 +21,7 @@ import { CaptureInboxSettings } from './CaptureInboxSettings'
 import { replayCapture } from './CaptureReplay'
 import { CaptureSamples, shippedSamples } from './CaptureSamples'
 import { captureShape, shapeValueOf, type DecodedCapture } from './captureShape'
+import { captureView } from './captureView'
 import { CaptureTrash } from './CaptureTrash'
 import type { Clock } from './Clock'
 import type { OpenedProject, ProjectSession } from './ProjectSession'
@@ -63,6 +65,11 @@ export class CaptureService {
 
   get(id: string): CaptureDetail {
     return captureDetail(this.stored(id))
+  }
+
+  /** The capture as the inbox shows it: its body's views cut for an editor. */
+  view(id: string): CaptureView {
+    return captureView(this.get(id))
   }
 
   /** Deletes for good (the CLI, retention-like clean-ups). */

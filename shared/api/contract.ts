@@ -18,6 +18,7 @@ import {
   type CaptureRate,
   type CaptureReplay,
   type CaptureShape,
+  type CaptureView,
   type ListenerReply,
   type PayloadSample
 } from '../model/captureInbox'
@@ -151,6 +152,8 @@ export const requests = {
   /** Newest first, by keyset; with `search`, full-text over bodies, paths and queries. */
   listCaptures: { input: CaptureQuery, output: returns<CapturePage>() },
   getCapture: { input: z.object({ id: Id }).strict(), output: returns<CaptureDetail>() },
+  /** A capture as the inbox shows it: its body's decoded and raw views cut to what an editor shows. */
+  getCaptureView: { input: z.object({ id: Id }).strict(), output: returns<CaptureView>() },
   deleteCaptures: { input: CaptureSelection, output: returns<{ deleted: number }>() },
   /** The inbox's delete: the captures can be put back, exactly, with `restoreCaptures` for ten minutes. */
   discardCaptures: { input: CaptureSelection, output: returns<CaptureDeletion>() },

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { EngineDiagnostic } from '../engine/diagnostics'
 import type { InferredSchema } from '../engine/inferSchema'
 import type { CapillaryPayload } from '../engine/mappingResult'
+import type { CaptureDetail } from './capture'
 import { Id } from './ids'
 
 /** At most this many bytes of text may be edited and sent again (the listener's own default limit). */
@@ -114,3 +115,27 @@ export const SendTestPayloadInput = z
     signed: z.boolean().default(true)
   })
   .strict()
+
+/** The most of a body the inbox sends to an editor at once: beyond it Monaco slows; the full body stays in main. */
+export const displayLimitChars = 1_000_000
+
+/** One view of a body, cut to `displayLimitChars`: cut when `text` is shorter than `totalChars`. */
+export interface BodyExcerpt {
+  text: string
+  language: 'json' | 'plaintext'
+  totalChars: number
+}
+
+/**
+ * A capture as the inbox shows it: everything kept of it but the body, whose two views are cut to what an editor
+ * shows, so a 5 MB body costs its reader a megabyte (the full body: `getCapture`).
+ */
+export interface CaptureView extends Omit<CaptureDetail, 'bodyBase64' | 'bodyText' | 'parsed'> {
+  hasBody: boolean
+  /** The body is valid UTF-8 text. */
+  isText: boolean
+  /** The decoded view: pretty JSON (JSON, and forms and XML as the engine reads them), else the text. */
+  decoded: BodyExcerpt
+  /** The bytes as received: their text, or a hex dump when they are not UTF-8. */
+  raw: BodyExcerpt
+}

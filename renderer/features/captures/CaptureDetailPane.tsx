@@ -1,9 +1,9 @@
 import { Copy, FilePen, GitBranch, Play, Save, Send, ShieldCheck, Trash2 } from 'lucide-react'
 import { useEffect, useMemo, useState } from 'react'
-import type { CaptureDetail } from '../../../shared/model/capture'
+import type { CaptureView } from '../../../shared/model/captureInbox'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
-import { decodedPreview, formatBytes, rawPreview } from './bodyPreview'
+import { formatBytes, previewOf } from './bodyPreview'
 import { CaptureBodyView } from './CaptureBodyView'
 import { DriftWarning } from './DriftWarning'
 import { copyCaptureAsCurl } from './copyCaptureAsCurl'
@@ -134,7 +134,7 @@ function CaptureActions({
   onEdit,
   onSaveSample
 }: {
-  detail: CaptureDetail
+  detail: CaptureView
   onEdit(): void
   onSaveSample(): void
 }) {
@@ -152,7 +152,7 @@ function CaptureActions({
     (state) => state.sending
   )
   const [curl, setCurl] = useState<string | null>(null)
-  const hasBody = detail.bodyBase64 !== null
+  const hasBody = detail.hasBody
   return (
     <div className="editor-header-actions capture-actions">
       {curl !== null && (
@@ -207,11 +207,10 @@ function CaptureActions({
         aria-label="Copy as curl"
         title="Copy as curl"
         onClick={() =>
-          void copyCaptureAsCurl(detail, listener.getState().status?.url ?? null).then(({ copied, command }) =>
-            copied
-              ? notifications.getState().notify('info', 'Copied as curl, aimed at the listener.')
-              : setCurl(command)
-          )
+          void copyCaptureAsCurl(captures.getState().fullBody, listener.getState().status?.url ?? null).then((copy) => {
+            if (copy?.copied) notifications.getState().notify('info', 'Copied as curl, aimed at the listener.')
+            else if (copy) setCurl(copy.command)
+          })
         }
       >
         <Copy size={16} />
@@ -249,8 +248,8 @@ function CaptureActions({
   )
 }
 
-function BodyTab({ detail }: { detail: CaptureDetail }) {
-  const preview = useMemo(() => decodedPreview(detail), [detail])
+function BodyTab({ detail }: { detail: CaptureView }) {
+  const preview = useMemo(() => previewOf(detail.decoded), [detail])
   if (detail.bodyKind === 'none') {
     return (
       <div className="empty-state small">
@@ -284,12 +283,12 @@ function BodyTab({ detail }: { detail: CaptureDetail }) {
   )
 }
 
-function RawTab({ detail }: { detail: CaptureDetail }) {
-  const preview = useMemo(() => rawPreview(detail), [detail])
+function RawTab({ detail }: { detail: CaptureView }) {
+  const preview = useMemo(() => previewOf(detail.raw), [detail])
   return (
     <>
       <p className="muted capture-note">
-        {detail.bodyText === null ? 'Not UTF-8 text: shown as a hex dump.' : 'The bytes as received.'}
+        {detail.isText ? 'The bytes as received.' : 'Not UTF-8 text: shown as a hex dump.'}
         {detail.redacted ? ' Redacted before storing: the original bytes were not kept.' : ''}
       </p>
       <CaptureBodyView preview={preview} label="Raw body" />
@@ -315,7 +314,7 @@ function PairsTable({ label, pairs, empty }: { label: string; pairs: [string, st
 
 const outcomeLabels = { verified: 'Verified', failed: 'Failed', not_checked: 'Not checked' } as const
 
-function SignatureTab({ detail }: { detail: CaptureDetail }) {
+function SignatureTab({ detail }: { detail: CaptureView }) {
   const { verification } = detail
   return (
     <dl className="facts capture-signature">

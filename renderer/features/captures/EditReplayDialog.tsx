@@ -1,24 +1,41 @@
 import Editor from '@monaco-editor/react'
 import { Play, Send, ShieldCheck } from 'lucide-react'
-import { useState } from 'react'
-import type { CaptureDetail } from '../../../shared/model/capture'
-import { maxEditedBodyChars } from '../../../shared/model/captureInbox'
+import { useEffect, useState } from 'react'
+import { maxEditedBodyChars, type CaptureView } from '../../../shared/model/captureInbox'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { useThemeStore } from '../../app/theme'
 import { Dialog } from '../../ui/Dialog'
 
 /** Edits a copy of the capture's body, then replays it through the mapping or sends it: the capture never changes. */
-export function EditReplayDialog({ detail, onClose }: { detail: CaptureDetail; onClose(): void }) {
+export function EditReplayDialog({ detail, onClose }: { detail: CaptureView; onClose(): void }) {
   const { captures } = useStudio()
   const theme = useThemeStore((state) => state.resolved)
   const busy = useStudioStore(
     (s) => s.captures,
     (state) => state.replaying || state.sending
   )
-  const [body, setBody] = useState(detail.bodyText ?? '')
-  const tooLarge = body.length > maxEditedBodyChars
-  const run = async (action: () => Promise<void>) => {
-    await action()
+  // The view holds only the start of a large body: the copy to edit is the whole of it.
+  const [body, setBody] = useState<string | null>(null)
+  const [isText, setIsText] = useState(true)
+  useEffect(() => {
+    let current = true
+    void captures
+      .getState()
+      .fullBody()
+      .then((full) => {
+        if (!current || !full) return
+        setIsText(full.bodyText !== null)
+        setBody(full.bodyText ?? '')
+      })
+    return () => {
+      current = false
+    }
+  }, [captures])
+  const tooLarge = (body?.length ?? 0) > maxEditedBodyChars
+  const ready = body !== null
+  const run = async (action: (edited: string) => Promise<void>) => {
+    if (body === null) return
+    await action(body)
     onClose()
   }
   return (
@@ -35,39 +52,37 @@ export function EditReplayDialog({ detail, onClose }: { detail: CaptureDetail; o
           <button
             type="button"
             className="button"
-            disabled={busy || tooLarge}
-            onClick={() => void run(() => captures.getState().resendSelected('original', body))}
+            disabled={busy || tooLarge || !ready}
+            onClick={() => void run((edited) => captures.getState().resendSelected('original', edited))}
           >
             <Send size={14} /> Send edited
           </button>
           <button
             type="button"
             className="button"
-            disabled={busy || tooLarge || detail.integrationId === null}
-            onClick={() => void run(() => captures.getState().resendSelected('resigned', body))}
+            disabled={busy || tooLarge || !ready || detail.integrationId === null}
+            onClick={() => void run((edited) => captures.getState().resendSelected('resigned', edited))}
           >
             <ShieldCheck size={14} /> Send edited, signed
           </button>
           <button
             type="button"
             className="button button-primary"
-            disabled={busy || tooLarge}
-            onClick={() => void run(() => captures.getState().replaySelected(body))}
+            disabled={busy || tooLarge || !ready}
+            onClick={() => void run((edited) => captures.getState().replaySelected(edited))}
           >
             <Play size={14} /> Replay edited
           </button>
         </>
       }
     >
-      {detail.bodyText === null && (
-        <p className="capture-warning">This body is not UTF-8 text: editing starts from an empty body.</p>
-      )}
+      {!isText && <p className="capture-warning">This body is not UTF-8 text: editing starts from an empty body.</p>}
       {tooLarge && <p className="capture-warning">Keep the edited body under 5 MB.</p>}
       <div className="capture-edit-editor" aria-label="Edited body" role="region">
         <Editor
           height="100%"
           language={detail.bodyKind === 'json' ? 'json' : 'plaintext'}
-          value={body}
+          value={body ?? ''}
           theme={theme === 'dark' ? 'vs-dark' : 'vs'}
           onChange={(value) => setBody(value ?? '')}
           options={{ minimap: { enabled: false }, automaticLayout: true, fontSize: 13, scrollBeyondLastLine: false }}

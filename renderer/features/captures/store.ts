@@ -4,6 +4,7 @@ import type { CaptureDetail, CaptureSummary } from '../../../shared/model/captur
 import type {
   CaptureReplay,
   CaptureShape,
+  CaptureView,
   ListenerReply,
   PayloadSample,
   ResendMode
@@ -15,6 +16,7 @@ export type CapturesApi = Pick<
   StudioApi,
   | 'listCaptures'
   | 'getCapture'
+  | 'getCaptureView'
   | 'discardCaptures'
   | 'restoreCaptures'
   | 'replayCapture'
@@ -54,7 +56,7 @@ interface CapturesState {
   /** Captures that arrived but are not in the list: a search or time range is on, and main must be asked again. */
   waiting: number
   selectedId: string | null
-  detail: CaptureDetail | null
+  detail: CaptureView | null
   detailStatus: 'idle' | 'loading' | 'ready' | 'missing'
   /** The last delete, until undone or replaced. */
   lastDeletion: { undoId: string; count: number } | null
@@ -77,6 +79,8 @@ interface CapturesState {
   /** Main deleted captures (anywhere): the list is read again, the selection kept when it still exists. */
   deletedElsewhere(): void
   select(id: string | null): Promise<void>
+  /** The selected capture with its whole body (for curl, or to edit a copy); null when there is none. */
+  fullBody(): Promise<CaptureDetail | null>
   moveSelection(offset: number): Promise<void>
   discard(ids: readonly string[]): Promise<void>
   undoDelete(): Promise<void>
@@ -108,7 +112,7 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
     const fetchDetail = async (id: string) => {
       const mine = ++detailGeneration
       set({ detailStatus: 'loading' })
-      const result = await api.getCapture({ id })
+      const result = await api.getCaptureView({ id })
       if (mine !== detailGeneration) return
       if (result.ok) set({ detail: result.value, detailStatus: 'ready' })
       else set({ detail: null, detailStatus: result.error.code === 'not_found' ? 'missing' : 'idle' })
@@ -269,6 +273,15 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
           return
         }
         await fetchDetail(id)
+      },
+
+      async fullBody() {
+        const { selectedId } = get()
+        if (selectedId === null) return null
+        const result = await api.getCapture({ id: selectedId })
+        if (result.ok) return result.value
+        onError(result.error)
+        return null
       },
 
       async moveSelection(offset) {

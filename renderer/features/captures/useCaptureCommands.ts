@@ -10,7 +10,7 @@ export function useCaptureCommands(openDialog: (dialog: InboxDialog) => void): v
   useEffect(() => {
     const writable = () => project.getState().project?.readOnly === false
     const selected = () => captures.getState().selectedId !== null
-    const withBody = () => captures.getState().detail?.bodyBase64 != null
+    const withBody = () => captures.getState().detail?.hasBody === true
     return commands.getState().register([
       {
         id: 'captures.sendTest',
@@ -52,12 +52,14 @@ export function useCaptureCommands(openDialog: (dialog: InboxDialog) => void): v
         category: 'Inbox',
         enabled: () => captures.getState().detail !== null,
         run: async () => {
-          const detail = captures.getState().detail
-          if (!detail) return
-          const { copied } = await copyCaptureAsCurl(detail, listener.getState().status?.url ?? null)
+          const copy = await copyCaptureAsCurl(captures.getState().fullBody, listener.getState().status?.url ?? null)
+          if (!copy) return
           notifications
             .getState()
-            .notify(copied ? 'info' : 'error', copied ? 'Copied as curl.' : 'This browser refused the clipboard.')
+            .notify(
+              copy.copied ? 'info' : 'error',
+              copy.copied ? 'Copied as curl.' : 'This browser refused the clipboard.'
+            )
         }
       },
       {

@@ -332,4 +332,34 @@ describe('the capture inbox in main', () => {
       value: [again.ok ? again.value.id : '']
     })
   })
+
+  it('shows a large body cut for an editor, saying how long it is, and bytes that are not text as a hex dump', async () => {
+    const { dispatch, studio, port } = await sampleStudio({ listening: true })
+    const big = JSON.stringify({ event_name: 'Bulk', items: Array.from({ length: 30_000 }, (_, index) => ({ index })) })
+    await httpRequest({
+      port,
+      path: '/hooks/webengage',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: big
+    })
+    const view = await dispatch('getCaptureView', { id: newestCapture(studio).id })
+    expect(view.ok && view.value.decoded.text.length).toBe(1_000_000)
+    expect(view.ok && view.value.decoded.totalChars).toBeGreaterThan(1_000_000)
+    expect(view.ok && view.value.raw).toMatchObject({ text: big, totalChars: big.length })
+    expect(view.ok && 'bodyBase64' in view.value).toBe(false)
+
+    await httpRequest({
+      port,
+      path: '/hooks/webengage',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: Buffer.from([0xff, 0x00, 0x41])
+    })
+    const binary = await dispatch('getCaptureView', { id: newestCapture(studio).id })
+    expect(binary.ok && binary.value).toMatchObject({
+      isText: false,
+      raw: { text: `00000000  ff 00 41${' '.repeat(39)}  ..A` }
+    })
+  })
 })

@@ -2,7 +2,7 @@ import { vi } from 'vitest'
 import { fail, ok, type Result } from '../../../../shared/api/result'
 import type { RequestInput } from '../../../../shared/api/contract'
 import type { CaptureDetail, CaptureSummary } from '../../../../shared/model/capture'
-import type { CaptureReplay, CaptureShape, PayloadSample } from '../../../../shared/model/captureInbox'
+import type { CaptureReplay, CaptureShape, CaptureView, PayloadSample } from '../../../../shared/model/captureInbox'
 
 /** A capture summary numbered `id`, newest having the highest id, as main lists them. */
 export function summary(id: number, overrides: Partial<CaptureSummary> = {}): CaptureSummary {
@@ -42,6 +42,18 @@ function detailOf(capture: CaptureSummary): CaptureDetail {
   }
 }
 
+function viewOf(capture: CaptureSummary): CaptureView {
+  const { bodyBase64: _bytes, bodyText, parsed, ...rest } = detailOf(capture)
+  const pretty = JSON.stringify(parsed, null, 2)
+  return {
+    ...rest,
+    hasBody: true,
+    isText: true,
+    decoded: { text: pretty, language: 'json', totalChars: pretty.length },
+    raw: { text: bodyText ?? '', language: 'plaintext', totalChars: bodyText?.length ?? 0 }
+  }
+}
+
 /**
  * An in-memory stand-in for the inbox part of the api (our own interface): keyset paging newest first, search as a
  * substring of the source event, delete into a trash that undo restores.
@@ -71,6 +83,10 @@ export function fakeCapturesApi(initial: CaptureSummary[]) {
     getCapture: vi.fn(async ({ id }: RequestInput<'getCapture'>) => {
       const found = captures.find((capture) => capture.id === id)
       return found ? ok(detailOf(found)) : fail<CaptureDetail>('not_found', 'That capture no longer exists.')
+    }),
+    getCaptureView: vi.fn(async ({ id }: RequestInput<'getCaptureView'>) => {
+      const found = captures.find((capture) => capture.id === id)
+      return found ? ok(viewOf(found)) : fail<CaptureView>('not_found', 'That capture no longer exists.')
     }),
     discardCaptures: vi.fn(async (selection: RequestInput<'discardCaptures'>) => {
       const ids = new Set('ids' in selection ? selection.ids : captures.map((capture) => capture.id))

@@ -72,11 +72,18 @@ describe('the capture inbox store', () => {
     const { store } = storeWith(3)
     await store.getState().load()
     await store.getState().select('3')
-    expect(store.getState().detail?.parsed).toEqual({ n: 3 })
+    expect(store.getState().detail?.decoded.text).toBe('{\n  "n": 3\n}')
     await store.getState().moveSelection(1)
     expect(store.getState()).toMatchObject({ selectedId: '2', detailStatus: 'ready' })
     await store.getState().moveSelection(10)
     expect(store.getState().selectedId).toBe('1')
+  })
+
+  it('reads the whole body of the selected capture only when asked (curl, edit)', async () => {
+    const { store, api } = storeWith(2)
+    await store.getState().select('2')
+    expect(api.getCapture).not.toHaveBeenCalled()
+    await expect(store.getState().fullBody()).resolves.toMatchObject({ id: '2', bodyText: '{"n":2}' })
   })
 
   it('says when the selected capture no longer exists', async () => {
