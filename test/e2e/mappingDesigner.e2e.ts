@@ -81,6 +81,8 @@ describe('the mapping designer', () => {
     await page.mouse.down()
     await page.mouse.move(start.x + 60, start.y + 10, { steps: 5 })
     await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 10 })
+    // Released only once React Flow shows the line snapped to the attribute's handle, as a user waits to see it.
+    await to.locator('.react-flow__handle.connectingto.valid').waitFor()
     await page.mouse.up()
   }
   /** Connects with the keyboard only: Enter on the field, then Enter on the attribute. */

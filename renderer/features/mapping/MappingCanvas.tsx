@@ -19,6 +19,7 @@ import { ruleFieldPath } from './mappingEdits'
 const rowHeight = 44
 const columnGap = 110
 const nodeWidth = 220
+const nodeHeight = 38
 const fieldPrefix = 'field:'
 const attributePrefix = 'attribute:'
 const otherSources = { constant: 'source:constant', expression: 'source:expression' } as const
@@ -88,12 +89,14 @@ function AttributeNodeView({ data }: NodeProps<AttributeNode>) {
           </span>
         )}
       </span>
-      <span className="map-node-meta">
-        {attribute.type} · {attribute.mapped ? 'mapped' : 'not mapped'}
-      </span>
-      {attribute.problem && (
-        <span className="map-problem" data-code={attribute.problemCode} title={attribute.problem}>
+      {attribute.problem ? (
+        // Flagged in place: the problem takes the second line; the whole of it is in the tooltip.
+        <span className="map-node-meta map-problem" data-code={attribute.problemCode} title={attribute.problem}>
           {attribute.problem}
+        </span>
+      ) : (
+        <span className="map-node-meta">
+          {attribute.type} · {attribute.mapped ? 'mapped' : 'not mapped'}
         </span>
       )}
     </div>
@@ -149,7 +152,9 @@ export const MappingCanvas = memo(function MappingCanvas({ spec, fields, attribu
         data: { label: kind === 'constant' ? 'Constant value' : 'JSONata expression' },
         draggable: false,
         selectable: false,
-        style: { width: nodeWidth }
+        // Fixed dimensions: a node is never hidden while React Flow waits to measure it.
+        width: nodeWidth,
+        height: nodeHeight
       })),
       ...fields.map((field, index): FieldNode => ({
         id: fieldPrefix + field.path,
@@ -158,7 +163,9 @@ export const MappingCanvas = memo(function MappingCanvas({ spec, fields, attribu
         data: { field, armed: armedField === field.path },
         draggable: false,
         selectable: false,
-        style: { width: nodeWidth }
+        // Fixed dimensions: a node is never hidden while React Flow waits to measure it.
+        width: nodeWidth,
+        height: nodeHeight
       })),
       ...attributes.map((attribute, index): AttributeNode => ({
         id: attributePrefix + attribute.name,
@@ -167,7 +174,9 @@ export const MappingCanvas = memo(function MappingCanvas({ spec, fields, attribu
         data: { attribute, selected: selectedTarget === attribute.name, armed: armedField !== null },
         draggable: false,
         selectable: false,
-        style: { width: nodeWidth }
+        // Fixed dimensions: a node is never hidden while React Flow waits to measure it.
+        width: nodeWidth,
+        height: nodeHeight
       }))
     ]
     const edges: Edge[] = spec.rules.flatMap((rule): Edge[] => {
