@@ -1,0 +1,70 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import type { RequestName } from '../../../../shared/api/contract'
+import { fail, ok, type Result } from '../../../../shared/api/result'
+import { createStudioApi, type Transport } from '../../../../renderer/api/client'
+import { createStudioStores, StudioProvider } from '../../../../renderer/app/StudioContext'
+import { CaptureDetailPane } from '../../../../renderer/features/captures/CaptureDetailPane'
+import { fakeCapturesApi, summary } from './fakeCapturesApi'
+
+// Monaco cannot run in jsdom (TOOLCHAIN): a textarea stands in for the editor, showing the same text.
+vi.mock('@monaco-editor/react', () => ({
+  default: ({ value, options }: { value?: string; options?: { ariaLabel?: string } }) => (
+    <textarea readOnly aria-label={options?.ariaLabel ?? 'editor'} value={value} />
+  )
+}))
+
+/** The detail pane inside the studio's real stores, over a transport answered by the inbox's fake api. */
+async function renderPane(view?: { decoded: string; totalChars: number }) {
+  const api = fakeCapturesApi([summary(1), summary(2)])
+  if (view) {
+    const original = api.getCaptureView.getMockImplementation()
+    api.getCaptureView.mockImplementation(async (input) => {
+      const answer = await original!(input)
+      return answer.ok
+        ? ok({ ...answer.value, decoded: { text: view.decoded, language: 'plaintext', totalChars: view.totalChars } })
+        : answer
+    })
+  }
+  const answers: Partial<Record<RequestName, (input: never) => Promise<Result<unknown>>>> = { ...api }
+  const transport: Transport = {
+    call: (name, input) => answers[name]?.(input as never) ?? Promise.resolve(fail('unknown_request', name)),
+    subscribe: vi.fn(() => () => undefined)
+  }
+  const stores = createStudioStores(createStudioApi(transport))
+  render(
+    <StudioProvider stores={stores}>
+      <CaptureDetailPane onEdit={vi.fn()} onSaveSample={vi.fn()} />
+    </StudioProvider>
+  )
+  return { stores, api }
+}
+
+describe('the capture detail pane', () => {
+  it('says what to do while nothing is selected', async () => {
+    await renderPane()
+    expect(screen.getByText(/Select a capture to see its body/)).toBeTruthy()
+  })
+
+  it('shows the selected capture’s body, headers and signature verdict', async () => {
+    const { stores } = await renderPane()
+    await act(() => stores.captures.getState().select('2'))
+    expect((screen.getByRole('textbox', { name: 'Capture body' }) as HTMLTextAreaElement).value).toBe('{\n  "n": 2\n}')
+    fireEvent.click(screen.getByRole('tab', { name: 'Headers' }))
+    expect(screen.getByRole('table', { name: 'Headers' }).textContent).toContain('application/json')
+    fireEvent.click(screen.getByRole('tab', { name: 'Signature' }))
+    expect(screen.getByText('Not checked')).toBeTruthy()
+  })
+
+  it('says when the body shown is only the start of a larger one', async () => {
+    const { stores } = await renderPane({ decoded: 'x'.repeat(1000), totalChars: 5 * 1024 * 1024 })
+    await act(() => stores.captures.getState().select('1'))
+    expect(screen.getByRole('note').textContent).toMatch(/Showing the first 1000 B of 5\.0 MB\. The full body is kept/)
+  })
+
+  it('says when the selected capture no longer exists', async () => {
+    const { stores } = await renderPane()
+    await act(() => stores.captures.getState().select('99'))
+    expect(screen.getByText(/That capture no longer exists/)).toBeTruthy()
+  })
+})
