@@ -42,6 +42,7 @@ function FieldNodeView({ data }: NodeProps<FieldNode>) {
       data-path={field.path}
       onClick={() => mapping.getState().armField(armed ? null : field.path)}
       onKeyDown={(event) => {
+        if (event.key === 'Escape') mapping.getState().armField(null)
         if (event.key !== 'Enter' && event.key !== ' ') return
         event.preventDefault()
         mapping.getState().armField(armed ? null : field.path)
@@ -75,6 +76,8 @@ function AttributeNodeView({ data }: NodeProps<AttributeNode>) {
       data-mapped={attribute.mapped}
       onClick={activate}
       onKeyDown={(event) => {
+        // Escape lets go of a picked field without connecting it.
+        if (event.key === 'Escape') mapping.getState().armField(null)
         if (event.key !== 'Enter' && event.key !== ' ') return
         event.preventDefault()
         activate()
