@@ -5,6 +5,9 @@ import { newProjectCommand } from './commands/newProject'
 import { relayCommand } from './relay'
 import { sandboxCommand } from './commands/sandbox'
 import { testCommand } from './commands/test'
+import { exportCommand } from './commands/export'
+import { importCommand } from './commands/import'
+import { validateCommand } from './commands/validate'
 import { transformCommand } from './commands/transform'
 import { webCommand } from './commands/web'
 
@@ -17,5 +20,8 @@ export const cliCommands: readonly CliCommand[] = [
   capturesCommand,
   sandboxCommand,
   transformCommand,
-  testCommand
+  testCommand,
+  exportCommand,
+  importCommand,
+  validateCommand
 ]

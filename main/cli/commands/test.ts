@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util'
 import { createStudio } from '../../services/createStudio'
 import { describeFailure } from '../../testCases/describeFailure'
-import type { CliCommand } from '../CliCommand'
+import { testBundle } from '../../bundles/testBundle'
+import { createWorkerExpressionEvaluator } from '../../engine/createWorkerExpressionEvaluator'
+import type { CliCommand, CliContext } from '../CliCommand'
+import { readBundleFile } from '../readBundleFile'
 import { resolveProjectFile } from '../resolveProjectFile'
 import { UsageError } from '../usage'
 
@@ -13,15 +16,23 @@ export const testCommand: CliCommand = {
   name: 'test',
   usage: `  test --project <file> [--event name]
                              Run the project's test cases (or one event's) and record the outcome; one line per
-                             failure, then "N passed, N failed"; exit 1 on any failure`,
+                             failure, then "N passed, N failed"; exit 1 on any failure
+  test <bundle.capmap.json> [--event name]
+                             The same for a bundle's test cases, in memory (for CI)`,
   async run(args, context) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       options: { project: { type: 'string' }, event: { type: 'string' } }
     })
-    if (positionals.length > 0) throw new UsageError(`capmap test takes no arguments (got ${positionals.join(' ')})`)
-    if (!values.project) throw new UsageError('capmap test needs the project: --project <file>')
+    if (positionals.length > 1)
+      throw new UsageError(`capmap test takes one bundle at most (got ${positionals.join(' ')})`)
+    const [bundleFile] = positionals
+    if (bundleFile !== undefined) {
+      if (values.project) throw new UsageError('capmap test takes a bundle or --project, not both')
+      return testBundleFile(bundleFile, values.event, context)
+    }
+    if (!values.project) throw new UsageError('capmap test needs a bundle file or the project: --project <file>')
     const studio = createStudio({
       configDir: context.configDir,
       mode: 'cli',
@@ -64,5 +75,27 @@ export const testCommand: CliCommand = {
     } finally {
       studio.session.close()
     }
+  }
+}
+
+async function testBundleFile(file: string, eventName: string | undefined, context: CliContext): Promise<number> {
+  const read = readBundleFile(file, context)
+  if ('exitCode' in read) return read.exitCode
+  const { bundle } = read
+  if (eventName !== undefined && !bundle.events.some((event) => event.name === eventName)) {
+    throw new UsageError(`The bundle has no event ${eventName}.`)
+  }
+  const chosen =
+    eventName === undefined
+      ? bundle
+      : { ...bundle, mappings: bundle.mappings.filter((mapping) => mapping.event === eventName) }
+  const evaluator = createWorkerExpressionEvaluator()
+  try {
+    const { passed, failures } = await testBundle(chosen, evaluator)
+    for (const line of failures) context.print(line)
+    context.print(`${passed} passed, ${failures.length} failed`)
+    return failures.length === 0 && passed > 0 ? 0 : 1
+  } finally {
+    await evaluator.close()
   }
 }

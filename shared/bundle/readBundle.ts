@@ -1,0 +1,130 @@
+import secureJson from 'secure-json-parse'
+import type { z } from 'zod'
+import { extraTargets } from '../model/mapping'
+import { type Bundle, Bundle as BundleSchema, bundleFormatId, bundleFormatVersion } from './bundleFormat'
+import { eventHash } from './canonicalBundle'
+
+/** The most a bundle file may weigh, and how deep its JSON may nest: beyond, it is refused before it is parsed. */
+export const bundleMaxBytes = 50 * 1024 * 1024
+export const bundleMaxDepth = 64
+
+/**
+ * Why a file is not a bundle this studio can take. `unreadable`: not JSON, not our format, a newer version (CLI exit
+ * 2); `invalid`: our format, but breaking its rules (CLI exit 1). Problems name the place: `mappings[2].event`.
+ */
+export type BundleRead =
+  { ok: true; bundle: Bundle; warnings: string[] } | { ok: false; kind: 'unreadable' | 'invalid'; problems: string[] }
+
+const unreadable = (problem: string): BundleRead => ({ ok: false, kind: 'unreadable', problems: [problem] })
+
+/** Reads a bundle file's text safely: size and depth limits, prototype keys refused, every rule checked. */
+export function readBundle(text: string): BundleRead {
+  if (text.length > bundleMaxBytes) {
+    return unreadable(`The file is over ${bundleMaxBytes / 1024 / 1024} MB: it is not a bundle this studio takes.`)
+  }
+  const depth = nestingDepth(text)
+  if (depth > bundleMaxDepth) return unreadable(`The JSON nests ${depth} levels deep (at most ${bundleMaxDepth}).`)
+  let json: unknown
+  try {
+    json = secureJson.parse(text, null, { protoAction: 'error', constructorAction: 'error' })
+  } catch (error) {
+    const message = (error as Error).message
+    return unreadable(
+      /prototype|constructor/i.test(message)
+        ? 'The file holds a "__proto__" or "constructor" key: refused, as no bundle has one.'
+        : `The file is not JSON: ${message}`
+    )
+  }
+  if (json === null || typeof json !== 'object' || (json as { format?: unknown }).format !== bundleFormatId) {
+    return unreadable(`The file is not a Capillary Mapping Studio bundle (no "format": "${bundleFormatId}").`)
+  }
+  const version = (json as { version?: unknown }).version
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return unreadable('The bundle has no version number.')
+  }
+  if (version > bundleFormatVersion) {
+    return unreadable(
+      `The bundle is of format version ${version}; this studio reads up to ${bundleFormatVersion}. Update the studio.`
+    )
+  }
+  const parsed = BundleSchema.safeParse(migrate(json, version))
+  if (!parsed.success) return { ok: false, kind: 'invalid', problems: parsed.error.issues.map(describeIssue) }
+  const problems = crossReferenceProblems(parsed.data)
+  if (problems.length > 0) return { ok: false, kind: 'invalid', problems }
+  return { ok: true, bundle: parsed.data, warnings: provenanceWarnings(parsed.data) }
+}
+
+/** Older format versions are brought up to date here, one step at a time (version 1 is the first). */
+function migrate(json: object, _version: number): unknown {
+  return json
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`
+    )
+    .join('')
+  return `${path || '(the bundle)'}: ${issue.message}`
+}
+
+/** Names that must be unique, and references that must name something in the bundle. */
+function crossReferenceProblems(bundle: Bundle): string[] {
+  const problems: string[] = []
+  const events = new Map(bundle.events.map((event) => [event.name, event]))
+  const slugs = new Set(bundle.integrations.map((integration) => integration.slug))
+  const repeated = <T>(items: readonly T[], key: (item: T) => string, where: string, what: string) =>
+    items.forEach((item, index) => {
+      if (items.findIndex((other) => key(other) === key(item)) !== index)
+        problems.push(`${where}[${index}]: a second ${what} ${key(item)}.`)
+    })
+  repeated(bundle.events, (event) => event.name, 'events', 'event named')
+  repeated(bundle.integrations, (integration) => integration.slug, 'integrations', 'integration with the slug')
+  repeated(bundle.mappings, (mapping) => `${mapping.integration} → ${mapping.event}`, 'mappings', 'mapping')
+  bundle.mappings.forEach((mapping, index) => {
+    if (!slugs.has(mapping.integration))
+      problems.push(`mappings[${index}].integration: no integration ${mapping.integration} in the bundle.`)
+    const event = events.get(mapping.event)
+    if (!event) return problems.push(`mappings[${index}].event: no event ${mapping.event} in the bundle.`)
+    const targets = new Set<string>([...event.attributes.map((attribute) => attribute.name), ...extraTargets])
+    mapping.spec.rules.forEach((rule, ruleIndex) => {
+      if (!targets.has(rule.target))
+        problems.push(
+          `mappings[${index}].spec.rules[${ruleIndex}].target: ${mapping.event} has no attribute ${rule.target}.`
+        )
+    })
+  })
+  const mapped = new Set(bundle.mappings.map((mapping) => `${mapping.integration}\u0000${mapping.event}`))
+  bundle.testCases.forEach((testCase, index) => {
+    if (!mapped.has(`${testCase.integration}\u0000${testCase.event}`))
+      problems.push(`testCases[${index}]: no mapping of ${testCase.integration} onto ${testCase.event} in the bundle.`)
+  })
+  return problems
+}
+
+/** Events whose hash no longer matches: edited by hand since export, which is allowed and said. */
+function provenanceWarnings(bundle: Bundle): string[] {
+  return bundle.events.flatMap((event) => {
+    const recorded = bundle.provenance.eventHashes[event.name]
+    if (recorded === undefined) return [`${event.name} was added by hand (the bundle has no hash for it).`]
+    return recorded === eventHash(event) ? [] : [`${event.name} was edited by hand since it was exported.`]
+  })
+}
+
+/** How deep brackets nest, outside strings: checked before parsing so a hostile file cannot exhaust the stack. */
+function nestingDepth(text: string): number {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index)
+    if (inString) {
+      if (char === 92)
+        index++ // backslash: skip the escaped character
+      else if (char === 34) inString = false
+    } else if (char === 34) inString = true
+    else if (char === 123 || char === 91) deepest = Math.max(deepest, ++depth)
+    else if (char === 125 || char === 93) depth--
+  }
+  return deepest
+}

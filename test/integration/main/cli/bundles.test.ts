@@ -1,0 +1,180 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createTemporaryFolder } from '../../support/temporaryFolder'
+
+const repository = join(__dirname, '../../../..')
+const bin = join(repository, 'bin/capmap.js')
+
+let folder: ReturnType<typeof createTemporaryFolder>
+
+beforeAll(() => {
+  const bundle = join(repository, 'out/main/cli.js')
+  if (existsSync(bundle) && readFileSync(bundle, 'utf8').includes('capmap validate takes one bundle file')) return
+  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: repository, encoding: 'utf8', timeout: 180_000 })
+  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`)
+}, 200_000)
+
+beforeEach(() => {
+  folder = createTemporaryFolder('cli-bundles')
+  expect(capmap(['new', 'Shop.capmap', '--sample']).status).toBe(0)
+})
+
+afterEach(() => folder.remove())
+
+function capmap(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: folder.path,
+    env: { ...process.env, CAPMAP_CONFIG_DIR: join(folder.path, 'config'), NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 60_000
+  })
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    lines: result.stdout.trim().split('\n')
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests edit bundles as the JSON they are
+type Untyped = any
+
+const file = (name: string) => join(folder.path, name)
+const read = (name: string) => readFileSync(file(name), 'utf8')
+const edit = (name: string, change: (bundle: Untyped) => void) => {
+  const bundle = JSON.parse(read(name)) as Untyped
+  change(bundle)
+  writeFileSync(file(name), `${JSON.stringify(bundle, null, 2)}\n`)
+}
+
+describe('bundles on the command line', () => {
+  it('exports canonical bytes: twice the same, and the same again after a round trip through a new project', () => {
+    expect(capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json']).status).toBe(0)
+    expect(capmap(['export', '--project', 'Shop.capmap', '--out', 'again.capmap.json']).status).toBe(0)
+    expect(read('again.capmap.json')).toBe(read('shop.capmap.json'))
+    expect(read('shop.capmap.json').endsWith('}\n')).toBe(true)
+
+    const imported = capmap(['import', 'shop.capmap.json', '--project', 'Copy.capmap', '--new'])
+    expect(imported.status).toBe(0)
+    expect(imported.stdout).toContain('2 events, 3 test cases')
+    expect(capmap(['export', '--project', 'Copy.capmap', '--out', 'copy.capmap.json']).status).toBe(0)
+    expect(read('copy.capmap.json')).toBe(read('shop.capmap.json'))
+  })
+
+  it('turns a one-field change into a one-line change of the file (and of the event hash that tells it)', () => {
+    capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json'])
+    const before = read('shop.capmap.json')
+    edit('shop.capmap.json', (bundle) => {
+      bundle.events[1].label = 'Room booking'
+    })
+    capmap(['import', 'shop.capmap.json', '--project', 'Edited.capmap', '--new'])
+    capmap(['export', '--project', 'Edited.capmap', '--out', 'edited.capmap.json'])
+    const [a, b] = [before.split('\n'), read('edited.capmap.json').split('\n')]
+    expect(b).toHaveLength(a.length)
+    const changed = b.filter((line, index) => line !== a[index]).map((line) => line.trim().split(':')[0])
+    expect(changed).toEqual(['"label"', '"be_reserved"'])
+  })
+
+  it('exports only the named events, with the integrations that feed them', () => {
+    capmap(['export', '--project', 'Shop.capmap', '--out', 'one.capmap.json', '--event', 'be_reserved'])
+    const bundle = JSON.parse(read('one.capmap.json')) as Record<string, { name?: string; slug?: string }[]>
+    expect(bundle.events?.map((event) => event.name)).toEqual(['be_reserved'])
+    expect(bundle.integrations?.map((integration) => integration.slug)).toEqual(['booking-app'])
+    const unknown = capmap(['export', '--project', 'Shop.capmap', '--out', 'x.capmap.json', '--event', 'nope'])
+    expect(unknown.status).toBe(1)
+    expect(unknown.stderr).toContain('no event nope')
+  })
+
+  it("runs a bundle's test cases in memory for CI: one line per failure, the plain count last, exit 1 on failure", () => {
+    capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json'])
+    const passing = capmap(['test', 'shop.capmap.json'])
+    expect(passing.status).toBe(0)
+    expect(passing.lines.at(-1)).toBe('3 passed, 0 failed')
+
+    edit('shop.capmap.json', (bundle) => {
+      bundle.testCases[0].expected[0].hotel_name = 'Whitefield'
+    })
+    const failing = capmap(['test', 'shop.capmap.json'])
+    expect(failing.status).toBe(1)
+    expect(failing.lines).toEqual([
+      'FAIL be_reserved from booking-app: A reservation from the booking app: hotel_name: expected "Whitefield", got "Indiranagar"',
+      '2 passed, 1 failed'
+    ])
+  })
+
+  it('validates, and says when an event was edited by hand (a warning, not a failure)', () => {
+    capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json'])
+    expect(capmap(['validate', 'shop.capmap.json']).stdout).toContain(
+      'valid (2 events, 2 integrations, 2 mappings, 3 test cases)'
+    )
+    edit('shop.capmap.json', (bundle) => {
+      bundle.events[0].description = 'Edited in a pull request.'
+    })
+    const validated = capmap(['validate', 'shop.capmap.json'])
+    expect(validated.status).toBe(0)
+    expect(validated.stderr).toMatch(/Warning: .*edited by hand since it was exported/)
+  })
+
+  describe('refuses bad bundles, exactly, writing nothing', () => {
+    const refused = (name: string, text: string) => {
+      writeFileSync(file(name), text)
+      const validated = capmap(['validate', name])
+      const imported = capmap(['import', name, '--project', 'Bad.capmap', '--new'])
+      expect(imported.status).toBe(validated.status)
+      expect(existsSync(file('Bad.capmap'))).toBe(false)
+      return validated
+    }
+    const exported = () => {
+      capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json'])
+      return JSON.parse(read('shop.capmap.json')) as Untyped
+    }
+
+    it('a truncated file, or one that is not ours (exit 2)', () => {
+      capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json'])
+      const truncated = refused('truncated.capmap.json', read('shop.capmap.json').slice(0, 500))
+      expect(truncated.status).toBe(2)
+      expect(truncated.stderr).toContain('is not JSON')
+      expect(refused('other.json', '{"name": "a package.json"}').stderr).toContain(
+        'not a Capillary Mapping Studio bundle'
+      )
+    })
+
+    it('a newer format version (exit 2)', () => {
+      const result = refused('newer.capmap.json', JSON.stringify({ ...exported(), version: 9 }))
+      expect(result.status).toBe(2)
+      expect(result.stderr).toContain('format version 9; this studio reads up to 1')
+    })
+
+    it('prototype keys and deep nesting (exit 2)', () => {
+      const text = JSON.stringify(exported(), null, 2).replace(
+        '"events": [',
+        '"__proto__": { "polluted": true },\n  "events": ['
+      )
+      const proto = refused('proto.capmap.json', text)
+      expect(proto.status).toBe(2)
+      expect(proto.stderr).toContain('"__proto__"')
+      const deep = refused('deep.capmap.json', `${'['.repeat(10_000)}${']'.repeat(10_000)}`)
+      expect(deep.status).toBe(2)
+      expect(deep.stderr).toContain('nests 10000 levels deep')
+    })
+
+    it('rule violations, each at its place (exit 1)', () => {
+      const bundle = exported()
+      bundle.mappings[0].event = 'nope'
+      bundle.events[1].attributes[0].type = 'colour'
+      const result = refused('invalid.capmap.json', JSON.stringify(bundle, null, 2))
+      expect(result.status).toBe(1)
+      expect(result.stderr).toContain('events[1].attributes[0].type')
+    })
+
+    it('references to nothing (exit 1)', () => {
+      const bundle = exported()
+      bundle.mappings[0].event = 'nope'
+      const result = refused('dangling.capmap.json', JSON.stringify(bundle, null, 2))
+      expect(result.status).toBe(1)
+      expect(result.stderr).toContain('mappings[0].event: no event nope in the bundle')
+    })
+  })
+})
