@@ -8,6 +8,7 @@ import { testCommand } from './commands/test'
 import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { validateCommand } from './commands/validate'
+import { diffCommand } from './commands/diff'
 import { transformCommand } from './commands/transform'
 import { webCommand } from './commands/web'
 
@@ -23,5 +24,6 @@ export const cliCommands: readonly CliCommand[] = [
   testCommand,
   exportCommand,
   importCommand,
-  validateCommand
+  validateCommand,
+  diffCommand
 ]

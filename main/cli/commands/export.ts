@@ -1,6 +1,8 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { exportProjectBundle } from '../../bundles/projectBundle'
+import { serializeBundle } from '../../../shared/bundle/canonicalBundle'
+import { scanBundle } from '../../../shared/bundle/scanBundle'
+import { projectBundleContent } from '../../bundles/projectBundle'
 import { createStudio } from '../../services/createStudio'
 import type { CliCommand } from '../CliCommand'
 import { resolveProjectFile } from '../resolveProjectFile'
@@ -9,13 +11,19 @@ import { UsageError } from '../usage'
 /** `capmap export`: the project (or some events) as a bundle file, canonical bytes, written whole or not at all. */
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: `  export --project <file> --out <bundle.capmap.json> [--event name]...
-                             Write the project (or the named events) as a bundle to review in git`,
+  usage: `  export --project <file> --out <bundle.capmap.json> [--event name]... [--allow-secrets]
+                             Write the project (or the named events) as a bundle to review in git; literal
+                             secrets block it (exit 1) unless allowed; personal data in test cases is a warning`,
   async run(args, context) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { project: { type: 'string' }, out: { type: 'string' }, event: { type: 'string', multiple: true } }
+      options: {
+        project: { type: 'string' },
+        out: { type: 'string' },
+        event: { type: 'string', multiple: true },
+        'allow-secrets': { type: 'boolean' }
+      }
     })
     if (positionals.length > 0) throw new UsageError(`capmap export takes no arguments (got ${positionals.join(' ')})`)
     if (!values.project || !values.out) throw new UsageError('capmap export needs --project <file> and --out <file>')
@@ -27,7 +35,21 @@ export const exportCommand: CliCommand = {
     })
     studio.session.open(resolveProjectFile(values.project), { readOnly: true })
     try {
-      const text = exportProjectBundle(studio.session.require(), context.version, values.event ?? [])
+      const content = projectBundleContent(studio.session.require(), values.event ?? [])
+      const { secrets, personalData } = scanBundle(content)
+      for (const finding of personalData) {
+        context.printError(
+          `Warning: personal data in a test case: ${finding.path} (${finding.kind}, ${finding.excerpt})`
+        )
+      }
+      if (secrets.length > 0 && !values['allow-secrets']) {
+        for (const finding of secrets) {
+          context.printError(`capmap: a secret would leave: ${finding.path} (${finding.kind}, ${finding.excerpt})`)
+        }
+        context.printError('capmap: nothing written: remove the secrets, or export with --allow-secrets')
+        return 1
+      }
+      const text = serializeBundle(content, context.version)
       // Written beside, then renamed over: a reader never sees half a bundle.
       const partial = `${values.out}.partial`
       writeFileSync(partial, text)

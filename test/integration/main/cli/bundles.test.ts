@@ -117,6 +117,39 @@ describe('bundles on the command line', () => {
     expect(validated.stderr).toMatch(/Warning: .*edited by hand since it was exported/)
   })
 
+  it('diffs two bundles field by field: exit 0 when equal, 1 when not', () => {
+    capmap(['export', '--project', 'Shop.capmap', '--out', 'a.capmap.json'])
+    capmap(['export', '--project', 'Shop.capmap', '--out', 'b.capmap.json'])
+    expect(capmap(['diff', 'a.capmap.json', 'b.capmap.json']).lines).toEqual(['The bundles are the same.'])
+    edit('b.capmap.json', (bundle) => {
+      bundle.events[1].label = 'Room booking'
+      bundle.mappings[0].spec.rules.pop()
+    })
+    const diff = capmap(['diff', 'a.capmap.json', 'b.capmap.json'])
+    expect(diff.status).toBe(1)
+    expect(diff.lines).toEqual([
+      expect.stringMatching(/^~ event be_reserved\.label: ".*" → "Room booking"$/),
+      expect.stringMatching(/^- rule booking-app → be_reserved\.rules\.external_event_id/),
+      '2 differences'
+    ])
+  })
+
+  it('blocks an export holding a literal secret unless allowed, and warns of personal data', () => {
+    capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json'])
+    edit('shop.capmap.json', (bundle) => {
+      bundle.testCases[0].payload.api_key = 'live-5f0c9d1e2b7a'
+    })
+    capmap(['import', 'shop.capmap.json', '--project', 'Leaky.capmap', '--new'])
+    const blocked = capmap(['export', '--project', 'Leaky.capmap', '--out', 'leaky.capmap.json'])
+    expect(blocked.status).toBe(1)
+    expect(blocked.stderr).toContain('a secret would leave: testCases[0].payload.api_key')
+    expect(blocked.stderr).toContain('Warning: personal data in a test case')
+    expect(existsSync(file('leaky.capmap.json'))).toBe(false)
+    expect(
+      capmap(['export', '--project', 'Leaky.capmap', '--out', 'leaky.capmap.json', '--allow-secrets']).status
+    ).toBe(0)
+  })
+
   describe('refuses bad bundles, exactly, writing nothing', () => {
     const refused = (name: string, text: string) => {
       writeFileSync(file(name), text)

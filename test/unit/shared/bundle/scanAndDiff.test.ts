@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import type { BundleContent } from '../../../../shared/bundle/canonicalBundle'
+import { diffBundles } from '../../../../shared/bundle/diffBundles'
+import { scanBundle } from '../../../../shared/bundle/scanBundle'
+
+const content = (): BundleContent => ({
+  events: [
+    {
+      name: 'be_reserved',
+      label: 'Reserved',
+      description: '',
+      kind: 'custom',
+      actions: ['EIConsumer'],
+      attributes: [
+        {
+          name: 'customer_id',
+          type: 'customer',
+          description: '',
+          isRequired: true,
+          isUniqueKeyField: false,
+          isPsiData: false,
+          standard: false
+        },
+        {
+          name: 'nights',
+          type: 'double',
+          description: '',
+          isRequired: false,
+          isUniqueKeyField: false,
+          isPsiData: false,
+          standard: false
+        }
+      ]
+    }
+  ],
+  integrations: [
+    {
+      name: 'Booking',
+      slug: 'booking-app',
+      kind: 'custom',
+      sourceAccount: 'INSTORE',
+      eventNameField: 'event_name',
+      eventNameMap: []
+    }
+  ] as BundleContent['integrations'],
+  mappings: [
+    {
+      integration: 'booking-app',
+      event: 'be_reserved',
+      spec: {
+        match: { kind: 'integration' },
+        fanOut: null,
+        rules: [{ target: 'customer_id', source: { kind: 'path', path: 'mobile', scope: 'item' }, transforms: [] }]
+      }
+    }
+  ],
+  testCases: [
+    {
+      integration: 'booking-app',
+      event: 'be_reserved',
+      name: 'one',
+      source: { kind: 'edited' },
+      payload: {
+        mobile: '+91 98450 12345',
+        mail: 'asha@example.com',
+        card: '4111 1111 1111 1111',
+        nights: 2,
+        note: 'Room 4111'
+      },
+      expected: [{ event_name: 'be_reserved', customer_id: '919845012345' }]
+    }
+  ]
+})
+
+describe('the export scan', () => {
+  it('finds personal data in test cases, as warnings with a masked excerpt', () => {
+    const { secrets, personalData } = scanBundle(content())
+    expect(secrets).toEqual([])
+    expect(personalData.map((finding) => [finding.path, finding.kind])).toEqual([
+      ['testCases[0].payload.mobile', 'phone number'],
+      ['testCases[0].payload.mail', 'email address'],
+      ['testCases[0].payload.card', 'card number'],
+      ['testCases[0].expected[0].customer_id', 'phone number']
+    ])
+    expect(personalData[1]?.excerpt).toBe('asha…om')
+  })
+
+  it('finds literal secrets anywhere: credential keys and token shapes', () => {
+    const bundle = content()
+    bundle.mappings[0]!.spec.rules.push({
+      target: 'nights',
+      source: { kind: 'constant', value: 'Bearer abcdefghijklmnopqrstuvwxyz012345' },
+      transforms: []
+    })
+    ;(bundle.testCases[0]!.payload as Record<string, unknown>).api_key = 'k-123'
+    expect(scanBundle(bundle).secrets.map((finding) => [finding.path, finding.kind])).toEqual([
+      ['mappings[0].spec.rules[1].source.value', 'bearer token'],
+      ['testCases[0].payload.api_key', 'value of "api_key"']
+    ])
+  })
+})
+
+describe('the bundle diff', () => {
+  it('is empty for equal content', () => {
+    expect(diffBundles(content(), content())).toEqual([])
+  })
+
+  it('names each change at field level: events, attributes, rules, test cases', () => {
+    const after = content()
+    after.events[0]!.label = 'Room reserved'
+    after.events[0]!.attributes.pop()
+    after.mappings[0]!.spec.rules[0]!.transforms.push({ kind: 'trim' })
+    after.testCases.push({ ...after.testCases[0]!, name: 'two' })
+    expect(diffBundles(content(), after).map((change) => `${change.kind} ${change.what} ${change.path}`)).toEqual([
+      'changed event be_reserved.label',
+      'removed attribute be_reserved.attributes.nights',
+      'changed rule booking-app → be_reserved.rules.customer_id.transforms',
+      'added testCase booking-app → be_reserved: two'
+    ])
+  })
+})
