@@ -1,6 +1,7 @@
 import type { ParsedInput, RequestName, RequestOutput } from '../../shared/api/contract'
 import type { Studio } from '../services/createStudio'
 import { createAppHandlers } from './app'
+import { createBundleHandlers } from './bundles'
 import { createCapillaryHandlers } from './capillary'
 import { createCaptureHandlers } from './captures'
 import { createEventHandlers } from './events'
@@ -27,6 +28,7 @@ export function createHandlers(studio: Studio): Handlers {
     ...createCaptureHandlers(studio),
     ...createCapillaryHandlers(studio),
     ...createRelayHandlers(studio),
-    ...createTestCaseHandlers(studio)
+    ...createTestCaseHandlers(studio),
+    ...createBundleHandlers(studio)
   }
 }

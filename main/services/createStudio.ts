@@ -18,6 +18,7 @@ import { seedSampleProject } from './sampleProject'
 import { ServerEventBus } from './ServerEventBus'
 import { TestCaseService } from './TestCaseService'
 import { BatchRunService } from './BatchRunService'
+import { BundleService } from './BundleService'
 
 export interface StudioOptions {
   configDir: string
@@ -86,6 +87,8 @@ export function createStudio(options: StudioOptions) {
     /** Test cases, runs and the Tested gate. */
     testCases: new TestCaseService(session, bus, clock),
     batchRuns: new BatchRunService(session, bus, clock),
+    /** Bundles: export after a scan, import as a new project or merged into the open one, diff. */
+    bundles: new BundleService(session, bus, clock, options.version),
     /** Creates a project, optionally filled with the sample. */
     newProject(path: string, sample: boolean) {
       return session.create(

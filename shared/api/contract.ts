@@ -57,6 +57,14 @@ import {
   type RelayOverview,
   type RelaySettings
 } from '../model/relay'
+import {
+  BundleSource,
+  MergeChoices,
+  type BundleChange,
+  type BundleMergeResult,
+  type BundlePreview,
+  type BundleScan
+} from './bundles'
 import type { AppInfo, DirectoryListing, PickedPath, ProjectState, RecentProject } from './types'
 
 /** Carries a call's output type at the type level only; nothing exists at run time. */
@@ -255,7 +263,35 @@ export const requests = {
     output: returns<EdgeCaseResult[]>()
   },
   /** Source fields no rule reads, required attributes no capture fills, rules no test case exercises. */
-  getMappingCoverage: { input: z.object({ mappingId: Id }).strict(), output: returns<MappingCoverage>() }
+  getMappingCoverage: { input: z.object({ mappingId: Id }).strict(), output: returns<MappingCoverage>() },
+  /** What exporting these events (none: all) would carry out: secrets block the export, personal data is a warning. */
+  scanBundleExport: {
+    input: z.object({ eventNames: z.array(z.string().max(200)).max(1000).default([]) }).strict(),
+    output: returns<BundleScan>()
+  },
+  /** Writes the project (or the named events) as a bundle file, whole or not at all; refused if it holds secrets. */
+  exportBundle: {
+    input: z
+      .object({
+        path: FilePath,
+        eventNames: z.array(z.string().max(200)).max(1000).default([]),
+        allowSecrets: z.boolean().default(false)
+      })
+      .strict(),
+    output: returns<{ path: string; bytes: number; personalData: BundleScan['personalData'] }>()
+  },
+  /** A bundle's problems, or the merge preview (per event and integration: new, identical, conflict). */
+  previewBundleImport: { input: z.object({ source: BundleSource }).strict(), output: returns<BundlePreview>() },
+  /** Imports a bundle as a new project (which opens), or merges it into the open one with a choice per conflict. */
+  importBundle: {
+    input: z.discriminatedUnion('mode', [
+      z.object({ source: BundleSource, mode: z.literal('new'), projectPath: FilePath }).strict(),
+      z.object({ source: BundleSource, mode: z.literal('merge'), choices: MergeChoices }).strict()
+    ]),
+    output: returns<{ project?: ProjectState; merged?: BundleMergeResult }>()
+  },
+  /** Field-level differences from the open project (before) to a bundle (after). */
+  diffBundleWithProject: { input: z.object({ source: BundleSource }).strict(), output: returns<BundleChange[]>() }
 } as const
 
 /** Events pushed from main to every window (IPC) or browser tab (Server-Sent Events). */

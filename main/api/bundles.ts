@@ -1,0 +1,18 @@
+import type { Studio } from '../services/createStudio'
+import type { Handlers } from './handlers'
+
+export const createBundleHandlers = (
+  studio: Studio
+): Pick<
+  Handlers,
+  'scanBundleExport' | 'exportBundle' | 'previewBundleImport' | 'importBundle' | 'diffBundleWithProject'
+> => ({
+  scanBundleExport: ({ eventNames }) => studio.bundles.scanExport(eventNames),
+  exportBundle: ({ path, eventNames, allowSecrets }) => studio.bundles.export(path, eventNames, allowSecrets),
+  previewBundleImport: ({ source }) => studio.bundles.preview(source),
+  importBundle: (input) =>
+    input.mode === 'new'
+      ? { project: studio.bundles.importAsNew(input.source, input.projectPath) }
+      : { merged: studio.bundles.merge(input.source, input.choices) },
+  diffBundleWithProject: ({ source }) => studio.bundles.diffWithProject(source)
+})

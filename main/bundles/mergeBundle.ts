@@ -1,0 +1,176 @@
+import type { BundleMergeResult, MergeChoice, MergeChoices, MergeItem, MergePlan } from '../../shared/api/bundles'
+import type { Bundle, BundleMapping, BundleTestCase } from '../../shared/bundle/bundleFormat'
+import type { BundleContent } from '../../shared/bundle/canonicalBundle'
+import { diffBundles } from '../../shared/bundle/diffBundles'
+import { publishedEventChangeProblem } from '../../shared/capillary/publishedEventChange'
+import { StudioError } from '../errors/StudioError'
+import type { OpenedProject } from '../services/ProjectSession'
+import { projectBundleContent } from './projectBundle'
+
+const empty: BundleContent = { events: [], integrations: [], mappings: [], testCases: [] }
+const lower = (text: string) => text.toLowerCase()
+
+/** One event's share of a content: the event, its mappings and their test cases (from the given integrations). */
+function eventShare(content: BundleContent, name: string, slugs: ReadonlySet<string>): BundleContent {
+  const ofEvent = <T extends { event: string; integration: string }>(item: T) =>
+    lower(item.event) === lower(name) && slugs.has(item.integration)
+  return {
+    ...empty,
+    events: content.events.filter((event) => lower(event.name) === lower(name)),
+    mappings: content.mappings.filter(ofEvent),
+    testCases: content.testCases.filter(ofEvent)
+  }
+}
+
+function item(key: string, mine: unknown, changes: MergeItem['changes']): MergeItem {
+  return { key, state: mine === undefined ? 'new' : changes.length === 0 ? 'identical' : 'conflict', changes }
+}
+
+/**
+ * The merge preview: each event of the bundle (by name; with its mappings and test cases) and each integration (by
+ * slug) against the open project: new, identical, or in conflict with what differs. Nothing is written.
+ */
+export function planMerge(project: OpenedProject, bundle: Bundle): MergePlan {
+  const mine = projectBundleContent(project)
+  // Only the bundle's integrations count: mappings from my other integrations are not in question.
+  const slugs = new Set(bundle.integrations.map((integration) => integration.slug))
+  return {
+    events: bundle.events.map((event) => {
+      const own = mine.events.find((candidate) => lower(candidate.name) === lower(event.name))
+      const changes = own ? diffBundles(eventShare(mine, own.name, slugs), eventShare(bundle, event.name, slugs)) : []
+      return item(event.name, own, changes)
+    }),
+    integrations: bundle.integrations.map((integration) => {
+      const own = mine.integrations.find((candidate) => candidate.slug === integration.slug)
+      const changes = own
+        ? diffBundles({ ...empty, integrations: [own] }, { ...empty, integrations: [integration] })
+        : []
+      return item(integration.slug, own, changes)
+    })
+  }
+}
+
+/** How one item is merged: its plan state with the user's choice applied. */
+type Outcome = 'new' | 'identical' | MergeChoice
+
+function outcomes(items: readonly MergeItem[], choices: Record<string, MergeChoice>, what: string) {
+  const missing = items.filter((entry) => entry.state === 'conflict' && choices[entry.key] === undefined)
+  if (missing.length > 0) {
+    throw new StudioError(
+      'invalid_input',
+      `Choose what to do with the ${what} in conflict: ${missing.map((entry) => entry.key).join(', ')}.`
+    )
+  }
+  return new Map<string, Outcome>(
+    items.map((entry) => [entry.key, entry.state === 'conflict' ? (choices[entry.key] as MergeChoice) : entry.state])
+  )
+}
+
+/** The first free `<base><separator>N` (N from 2), against names already taken (compared without case). */
+function freeName(base: string, separator: string, taken: Set<string>): string {
+  let n = 2
+  while (taken.has(lower(`${base}${separator}${n}`))) n += 1
+  const name = `${base}${separator}${n}`
+  taken.add(lower(name))
+  return name
+}
+
+/**
+ * Merges a bundle into the open project in one transaction: all of it or nothing. Per conflict: keep mine, take
+ * theirs (replaced whole), or keep both (theirs under `<name>_2` / `<slug>-2`, their mappings and test cases
+ * retargeted). Mappings and test cases follow their event's choice, or a new copy of their integration. Every event
+ * touched goes back to Draft: its tests must run again.
+ */
+export function applyMerge(
+  project: OpenedProject,
+  bundle: Bundle,
+  choices: MergeChoices,
+  now: string,
+  newId: () => string
+): BundleMergeResult {
+  const plan = planMerge(project, bundle)
+  const eventOutcome = outcomes(plan.events, choices.events, 'events')
+  const integrationOutcome = outcomes(plan.integrations, choices.integrations, 'integrations')
+  const result: BundleMergeResult = {
+    events: { added: 0, replaced: 0, copied: 0, kept: 0 },
+    integrations: { added: 0, replaced: 0, copied: 0, kept: 0 },
+    mappings: 0,
+    testCases: 0
+  }
+  const count = (tally: BundleMergeResult['events'], outcome: Outcome) => {
+    if (outcome === 'new') tally.added += 1
+    else if (outcome === 'take-theirs') tally.replaced += 1
+    else if (outcome === 'keep-both') tally.copied += 1
+    else tally.kept += 1
+  }
+
+  project.db.transaction(() => {
+    const eventNames = new Set(project.events.list().map((event) => lower(event.name)))
+    const eventIds = new Map<string, string>()
+    for (const event of bundle.events) {
+      const outcome = eventOutcome.get(event.name) ?? 'identical'
+      count(result.events, outcome)
+      const own = project.events.findByName(event.name)
+      if (!own || outcome === 'keep-both') {
+        const draft = outcome === 'keep-both' ? { ...event, name: freeName(event.name, '_', eventNames) } : event
+        eventIds.set(event.name, project.events.insert({ id: newId(), draft, now, newAttributeId: newId }).id)
+        continue
+      }
+      if (outcome === 'take-theirs') {
+        const locked = publishedEventChangeProblem(own, { ...event, name: own.name })
+        if (locked) throw new StudioError('conflict', locked)
+        project.events.update({ id: own.id, draft: { ...event, name: own.name }, now, newAttributeId: newId })
+      }
+      eventIds.set(event.name, own.id)
+    }
+
+    const slugs = new Set(project.integrations.list().map((integration) => lower(integration.slug)))
+    const integrationIds = new Map<string, string>()
+    for (const integration of bundle.integrations) {
+      const outcome = integrationOutcome.get(integration.slug) ?? 'identical'
+      count(result.integrations, outcome)
+      const own = project.integrations.list().find((candidate) => candidate.slug === integration.slug)
+      if (!own || outcome === 'keep-both') {
+        const draft =
+          outcome === 'keep-both' ? { ...integration, slug: freeName(integration.slug, '-', slugs) } : integration
+        integrationIds.set(integration.slug, project.integrations.insert(newId(), draft, now).id)
+        continue
+      }
+      if (outcome === 'take-theirs') {
+        project.integrations.update(own.id, integration, now)
+        // Its event-name map decides which payloads its mappings take: what was tested must run again.
+        for (const mapping of project.mappings.list()) {
+          if (mapping.integrationId === own.id) project.events.markDraft(mapping.eventId, now)
+        }
+      }
+      integrationIds.set(integration.slug, own.id)
+    }
+
+    const taken = (mapping: BundleMapping) => {
+      const event = eventOutcome.get(mapping.event) ?? 'identical'
+      const integration = integrationOutcome.get(mapping.integration) ?? 'identical'
+      if (event === 'keep-mine') return integration === 'new' || integration === 'keep-both'
+      return event !== 'identical' || integration !== 'identical'
+    }
+    for (const mapping of bundle.mappings.filter(taken)) {
+      const [integrationId, eventId] = [integrationIds.get(mapping.integration), eventIds.get(mapping.event)]
+      if (!integrationId || !eventId) throw new Error(`mapping ${mapping.integration} → ${mapping.event} lost its ends`)
+      const saved = project.mappings.save(newId(), integrationId, eventId, mapping.spec, now)
+      project.events.markDraft(eventId, now)
+      result.mappings += 1
+      const theirs = bundle.testCases.filter(
+        (testCase: BundleTestCase) => testCase.integration === mapping.integration && testCase.event === mapping.event
+      )
+      // Theirs replace mine of the same name; mine of other names stay.
+      const names = new Set(theirs.map((testCase) => testCase.name))
+      for (const own of project.testCases.listForMappings([saved.id])) {
+        if (names.has(own.name)) project.testCases.delete(own.id)
+      }
+      for (const { integration: _integration, event: _event, ...testCase } of theirs) {
+        project.testCases.insert(newId(), { mappingId: saved.id, ...testCase }, now)
+        result.testCases += 1
+      }
+    }
+  })()
+  return result
+}

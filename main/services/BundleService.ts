@@ -1,0 +1,129 @@
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import type {
+  BundleChange,
+  BundleMergeResult,
+  BundlePreview,
+  BundleScan,
+  BundleSource,
+  MergeChoices
+} from '../../shared/api/bundles'
+import type { ProjectState } from '../../shared/api/types'
+import type { Bundle } from '../../shared/bundle/bundleFormat'
+import { serializeBundle } from '../../shared/bundle/canonicalBundle'
+import { diffBundles } from '../../shared/bundle/diffBundles'
+import { bundleMaxBytes, readBundle } from '../../shared/bundle/readBundle'
+import { scanBundle } from '../../shared/bundle/scanBundle'
+import { applyMerge, planMerge } from '../bundles/mergeBundle'
+import { projectBundleContent, seedFromBundle } from '../bundles/projectBundle'
+import { StudioError } from '../errors/StudioError'
+import type { Clock } from './Clock'
+import type { ProjectSession } from './ProjectSession'
+import type { ServerEventBus } from './ServerEventBus'
+
+/** A bundle read from its source, checked by the same rules as the CLI: its problems, or the bundle. */
+type SourceRead = { ok: false; problems: string[] } | { ok: true; name: string; bundle: Bundle; warnings: string[] }
+
+/**
+ * Bundles in the studio: export (after a scan for what should not leave), the merge preview, import into a new
+ * project or merged into the open one (one transaction), and the diff of a bundle against the open project.
+ */
+export class BundleService {
+  constructor(
+    private readonly session: ProjectSession,
+    private readonly bus: ServerEventBus,
+    private readonly clock: Clock,
+    private readonly studioVersion: string
+  ) {}
+
+  /** What an export of these events would carry out: secrets (which block it) and personal data (a warning). */
+  scanExport(eventNames: readonly string[] = []): BundleScan {
+    return scanBundle(projectBundleContent(this.session.require(), eventNames))
+  }
+
+  /** Writes the bundle whole (beside, then renamed over) unless it holds secrets and they are not let through. */
+  export(path: string, eventNames: readonly string[] = [], allowSecrets = false) {
+    const content = projectBundleContent(this.session.require(), eventNames)
+    const scan = scanBundle(content)
+    if (scan.secrets.length > 0 && !allowSecrets) {
+      const listed = scan.secrets.map((finding) => `${finding.path} (${finding.kind})`).join(', ')
+      throw new StudioError('conflict', `The bundle would carry secrets out: ${listed}. Remove them first.`)
+    }
+    const absolute = resolve(path)
+    const text = serializeBundle(content, this.studioVersion)
+    const partial = `${absolute}.partial`
+    try {
+      writeFileSync(partial, text)
+      renameSync(partial, absolute)
+    } catch (error) {
+      rmSync(partial, { force: true })
+      throw new StudioError('file_error', `Cannot write ${absolute}: ${(error as Error).message}`)
+    }
+    return { path: absolute, bytes: Buffer.byteLength(text), personalData: scan.personalData }
+  }
+
+  /** The bundle's problems, or what merging it into the open project would do. Nothing is written. */
+  preview(source: BundleSource): BundlePreview {
+    const read = this.read(source)
+    if (!read.ok) return read
+    const { bundle } = read
+    return {
+      ok: true,
+      name: read.name,
+      warnings: read.warnings,
+      plan: planMerge(this.session.require(), bundle),
+      events: bundle.events.length,
+      testCases: bundle.testCases.length
+    }
+  }
+
+  /** Merges the bundle into the open project with a choice per conflict: all of it or nothing. */
+  merge(source: BundleSource, choices: MergeChoices): BundleMergeResult {
+    const bundle = this.require(source)
+    const project = this.session.require({ forWriting: true })
+    const result = applyMerge(project, bundle, choices, this.clock.now().toISOString(), this.clock.newId)
+    this.bus.emit('eventsChanged', { reason: 'reloaded' })
+    this.bus.emit('integrationsChanged', {})
+    this.bus.emit('testCasesChanged', {})
+    return result
+  }
+
+  /** A new project made from the bundle, which becomes the open one. */
+  importAsNew(source: BundleSource, projectPath: string): ProjectState {
+    const bundle = this.require(source)
+    const absolute = resolve(/\.capmap$/i.test(projectPath) ? projectPath : `${projectPath}.capmap`)
+    if (existsSync(absolute)) throw new StudioError('conflict', `${absolute} already exists: choose another name.`)
+    return this.session.create(absolute, (project) =>
+      seedFromBundle(project, bundle, this.clock.now().toISOString(), this.clock.newId)
+    )
+  }
+
+  /** Field-level differences from the open project (before) to the bundle (after). */
+  diffWithProject(source: BundleSource): BundleChange[] {
+    return diffBundles(projectBundleContent(this.session.require()), this.require(source))
+  }
+
+  private require(source: BundleSource): Bundle {
+    const read = this.read(source)
+    if (!read.ok)
+      throw new StudioError('invalid_input', `Not a bundle this studio can import: ${read.problems.join(' ')}`)
+    return read.bundle
+  }
+
+  private read(source: BundleSource): SourceRead {
+    if ('text' in source) return described(source.name, readBundle(source.text))
+    const path = resolve(source.path)
+    try {
+      if (statSync(path).size > bundleMaxBytes) {
+        return { ok: false, problems: [`${path} is over ${bundleMaxBytes / 1024 / 1024} MB: not a bundle.`] }
+      }
+      return described(basename(path), readBundle(readFileSync(path, 'utf8')))
+    } catch (error) {
+      return { ok: false, problems: [`Cannot read ${path}: ${(error as Error).message}`] }
+    }
+  }
+}
+
+function described(name: string, read: ReturnType<typeof readBundle>): SourceRead {
+  return read.ok ? { ok: true, name, bundle: read.bundle, warnings: read.warnings } : read
+}

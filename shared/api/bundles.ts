@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import type { BundleChange } from '../bundle/diffBundles'
+
+/** What to do with one conflicting event or integration when merging a bundle into the open project. */
+export const MergeChoice = z.enum(['keep-mine', 'take-theirs', 'keep-both'])
+export type MergeChoice = z.infer<typeof MergeChoice>
+
+const ChoiceMap = z.record(z.string().max(200), MergeChoice)
+
+/** A choice for each conflict, by event name and by integration slug (items that are new or identical need none). */
+export const MergeChoices = z.object({ events: ChoiceMap.default({}), integrations: ChoiceMap.default({}) }).strict()
+export type MergeChoices = z.infer<typeof MergeChoices>
+
+/** One event (by name) or integration (by slug) of a bundle, against the open project. */
+export interface MergeItem {
+  key: string
+  state: 'new' | 'identical' | 'conflict'
+  /** For a conflict: what differs, field by field (`changed be_reserved.label`). */
+  changes: BundleChange[]
+}
+
+export interface MergePlan {
+  events: MergeItem[]
+  integrations: MergeItem[]
+}
+
+/** Where a bundle comes from: a file on this machine, or a file dropped on the window (its text, read there). */
+export const bundleDropMaxChars = 8 * 1024 * 1024
+export const BundleSource = z.union([
+  z.object({ path: z.string().trim().min(1, 'Give a bundle file path.').max(4096) }).strict(),
+  z
+    .object({
+      text: z.string().max(bundleDropMaxChars, 'A dropped bundle may be at most 8 MB: import it by its path.'),
+      name: z.string().max(500)
+    })
+    .strict()
+])
+export type BundleSource = z.infer<typeof BundleSource>
+
+/** A bundle read for import: its problems (nothing can be imported), or the merge preview and any warnings. */
+export type BundlePreview =
+  | { ok: false; problems: string[] }
+  | { ok: true; name: string; warnings: string[]; plan: MergePlan; events: number; testCases: number }
+
+/** What an export would carry out that should not leave: secrets block it, personal data is a warning. */
+export type { BundleScan, Finding as BundleFinding } from '../bundle/scanBundle'
+
+export interface BundleMergeResult {
+  events: { added: number; replaced: number; copied: number; kept: number }
+  integrations: { added: number; replaced: number; copied: number; kept: number }
+  mappings: number
+  testCases: number
+}
+
+export type { BundleChange }

@@ -1,0 +1,212 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { BundlePreview } from '../../../../shared/api/bundles'
+import type { Bundle } from '../../../../shared/bundle/bundleFormat'
+import { applyMerge } from '../../../../main/bundles/mergeBundle'
+import { createTestStudio, studioErrorOf, type TestStudio } from '../../support/testStudio'
+
+let context: TestStudio
+
+beforeEach(() => {
+  context = createTestStudio('bundle-service')
+  context.studio.session.close()
+  context.studio.newProject(join(context.folder, 'Shop.capmap'), true)
+})
+
+afterEach(() => context.dispose())
+
+const bundlePath = () => join(context.folder, 'shop.capmap.json')
+
+/** The sample exported, changed as a teammate would, written back. */
+function exportAndEdit(change: (bundle: Bundle) => void): { path: string } {
+  context.studio.bundles.export(bundlePath())
+  const bundle = JSON.parse(readFileSync(bundlePath(), 'utf8')) as Bundle
+  change(bundle)
+  writeFileSync(bundlePath(), `${JSON.stringify(bundle, null, 2)}\n`)
+  return { path: bundlePath() }
+}
+
+const relabel = (bundle: Bundle) => {
+  const event = bundle.events.find((candidate) => candidate.name === 'be_reserved')
+  if (event) event.label = 'Room booking'
+  const rule = bundle.mappings.find((mapping) => mapping.event === 'be_reserved')?.spec.rules[1]
+  if (rule) rule.transforms = [{ kind: 'upperCase' }]
+}
+
+const plan = (preview: BundlePreview) => {
+  if (!preview.ok) throw new Error(preview.problems.join('\n'))
+  return preview.plan
+}
+
+const project = () => context.studio.session.require()
+const event = (name: string) => project().events.findByName(name)
+const snapshot = () =>
+  JSON.stringify([
+    project().events.list(),
+    project().integrations.list(),
+    project().mappings.list(),
+    project().testCases.list()
+  ])
+
+describe('merging a bundle into the open project', () => {
+  it('previews each event and integration: identical, new or in conflict with what differs', () => {
+    const source = exportAndEdit((bundle) => {
+      relabel(bundle)
+      bundle.events.push({ ...bundle.events[0]!, name: 'be_cancelled' })
+      bundle.provenance.eventHashes.be_cancelled = bundle.provenance.eventHashes.be_reserved!
+    })
+    const preview = context.studio.bundles.preview(source)
+    expect(preview.ok && preview.warnings).toContain('be_reserved was edited by hand since it was exported.')
+    const { events, integrations } = plan(preview)
+    expect(events.map(({ key, state }) => [key, state])).toEqual([
+      ['ProductAddedToCart', 'identical'],
+      ['be_reserved', 'conflict'],
+      ['be_cancelled', 'new']
+    ])
+    expect(events[1]!.changes.map((change) => `${change.kind} ${change.path}`)).toEqual([
+      'changed be_reserved.label',
+      'changed booking-app → be_reserved.rules.hotel_name.transforms'
+    ])
+    expect(integrations.every((integration) => integration.state === 'identical')).toBe(true)
+  })
+
+  it('refuses a merge that leaves a conflict without a choice, writing nothing', () => {
+    const source = exportAndEdit(relabel)
+    const before = snapshot()
+    expect(studioErrorOf(() => context.studio.bundles.merge(source, { events: {}, integrations: {} })).message).toBe(
+      'Choose what to do with the events in conflict: be_reserved.'
+    )
+    expect(snapshot()).toBe(before)
+  })
+
+  it('keep mine changes nothing', () => {
+    const source = exportAndEdit(relabel)
+    const before = snapshot()
+    const result = context.studio.bundles.merge(source, { events: { be_reserved: 'keep-mine' }, integrations: {} })
+    expect(result.events).toEqual({ added: 0, replaced: 0, copied: 0, kept: 2 })
+    expect(snapshot()).toBe(before)
+  })
+
+  it('take theirs replaces the event and its mapping, sends it back to Draft, and leaves nothing in conflict', () => {
+    const source = exportAndEdit(relabel)
+    const mine = event('be_reserved')!
+    const result = context.studio.bundles.merge(source, { events: { be_reserved: 'take-theirs' }, integrations: {} })
+    expect(result).toMatchObject({ events: { replaced: 1 }, mappings: 1, testCases: 1 })
+    const theirs = event('be_reserved')!
+    expect([theirs.id, theirs.label, theirs.status]).toEqual([mine.id, 'Room booking', 'draft'])
+    const mapping = project()
+      .mappings.list()
+      .find((candidate) => candidate.eventId === mine.id)!
+    expect(mapping.rules[1]!.transforms).toEqual([{ kind: 'upperCase' }])
+    expect(project().testCases.listForMappings([mapping.id])).toHaveLength(1)
+    expect(plan(context.studio.bundles.preview(source)).events.map((entry) => entry.state)).toEqual([
+      'identical',
+      'identical'
+    ])
+  })
+
+  it('keep both imports theirs under a new name, with its mapping and test cases retargeted', () => {
+    const source = exportAndEdit((bundle) => {
+      relabel(bundle)
+      bundle.integrations.find((integration) => integration.slug === 'booking-app')!.name = 'Booking app v2'
+    })
+    const result = context.studio.bundles.merge(source, {
+      events: { be_reserved: 'keep-both' },
+      integrations: { 'booking-app': 'keep-both' }
+    })
+    expect(result).toMatchObject({ events: { copied: 1, kept: 1 }, integrations: { copied: 1, kept: 1 } })
+    expect(event('be_reserved')!.label).not.toBe('Room booking')
+    const copy = event('be_reserved_2')!
+    expect([copy.label, copy.status]).toEqual(['Room booking', 'draft'])
+    const integration = project()
+      .integrations.list()
+      .find((candidate) => candidate.slug === 'booking-app-2')!
+    expect(integration.name).toBe('Booking app v2')
+    const mapping = project().mappings.find(integration.id, copy.id)!
+    expect(mapping.rules[1]!.transforms).toEqual([{ kind: 'upperCase' }])
+    expect(
+      project()
+        .testCases.listForMappings([mapping.id])
+        .map((testCase) => testCase.name)
+    ).toEqual(['A reservation from the booking app'])
+  })
+
+  it('is all or nothing: a failure part way through writes nothing', () => {
+    const source = exportAndEdit((bundle) => {
+      relabel(bundle)
+      bundle.events.push({ ...bundle.events[0]!, name: 'be_cancelled' })
+    })
+    const bundle = JSON.parse(readFileSync(source.path, 'utf8')) as Bundle
+    const before = snapshot()
+    let ids = 0
+    const failingIds = () => {
+      ids += 1
+      if (ids === 6) throw new Error('the disk is full')
+      return `00000000-0000-4000-8000-${String(ids).padStart(12, '0')}`
+    }
+    expect(() =>
+      applyMerge(
+        project(),
+        bundle,
+        { events: { be_reserved: 'take-theirs' }, integrations: {} },
+        '2026-11-28T12:00:00.000Z',
+        failingIds
+      )
+    ).toThrow('the disk is full')
+    expect(ids).toBe(6)
+    expect(snapshot()).toBe(before)
+  })
+
+  it('refuses a bad bundle with its problems, and a dropped file is read the same way', () => {
+    const preview = context.studio.bundles.preview({ text: '{"format":"capmap.bundle","version":9}', name: 'x' })
+    expect(preview).toEqual({
+      ok: false,
+      kind: 'unreadable',
+      problems: ['The bundle is of format version 9; this studio reads up to 1. Update the studio.']
+    })
+    context.studio.bundles.export(bundlePath())
+    const dropped = context.studio.bundles.preview({ text: readFileSync(bundlePath(), 'utf8'), name: 'shop' })
+    expect(dropped.ok && dropped.name).toBe('shop')
+  })
+})
+
+describe('exporting and comparing from the studio', () => {
+  it('blocks an export that would carry a secret out, and says where', () => {
+    const integration = project().integrations.list()[0]!
+    const mapping = project()
+      .mappings.list()
+      .find((candidate) => candidate.integrationId === integration.id)!
+    project().testCases.insert(
+      '00000000-0000-4000-8000-000000000001',
+      {
+        mappingId: mapping.id,
+        name: 'with a token',
+        source: { kind: 'edited' },
+        payload: { access_token: 'sk_live_abcdefghijklmnop' },
+        expected: []
+      },
+      '2026-11-28T12:00:00.000Z'
+    )
+    const scan = context.studio.bundles.scanExport()
+    expect(scan.secrets.length).toBeGreaterThan(0)
+    const error = studioErrorOf(() => context.studio.bundles.export(bundlePath()))
+    expect(error.message).toContain(scan.secrets[0]!.path)
+    expect(context.studio.bundles.export(bundlePath(), [], true).bytes).toBeGreaterThan(0)
+  })
+
+  it('diffs a bundle against the open project, and imports one as a new project', () => {
+    const source = exportAndEdit(relabel)
+    const changes = context.studio.bundles.diffWithProject(source)
+    expect(changes.map((change) => `${change.kind} ${change.what} ${change.path}`)).toEqual([
+      'changed event be_reserved.label',
+      'changed rule booking-app → be_reserved.rules.hotel_name.transforms'
+    ])
+    const state = context.studio.bundles.importAsNew(source, join(context.folder, 'Copy'))
+    expect(state.project?.path).toBe(join(context.folder, 'Copy.capmap'))
+    expect(event('be_reserved')!.label).toBe('Room booking')
+    expect(studioErrorOf(() => context.studio.bundles.importAsNew(source, join(context.folder, 'Copy'))).code).toBe(
+      'conflict'
+    )
+  })
+})
