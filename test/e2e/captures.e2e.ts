@@ -252,6 +252,25 @@ describe('the capture inbox in web mode', () => {
     await session.screenshot('captures-tunnel')
   })
 
+  it('watches Capillary’s Event Notifications through a capture-only integration made from the palette', async () => {
+    await page.keyboard.press('Control+Shift+P')
+    await page.getByPlaceholder('Type a command…').fill('New Capillary Notifications')
+    await page.getByRole('option', { name: /New Capillary Notifications Integration/ }).click()
+    const created = page.getByRole('option', { name: /Capillary notifications/ })
+    await created.waitFor()
+    await created.getByText('Capture only').waitFor()
+    const notification = '{"eventName":"pointsIssued","orgId":1,"data":{"points":120}}'
+    await expect(post(port, '/hooks/capillary-notifications', 'application/json', notification)).resolves.toBe(200)
+    await page.getByRole('button', { name: 'Inbox', exact: true }).click()
+    await page.getByRole('option', { name: /pointsIssued/ }).click()
+    await page.getByRole('button', { name: 'Replay', exact: true }).click()
+    await page
+      .getByRole('dialog', { name: /Replay of capture/ })
+      .getByText(/only captures/)
+      .waitFor()
+    await page.keyboard.press('Escape')
+  })
+
   it('made no request off its own origin and raised no page error', () => {
     expect(session.watched.offOrigin).toEqual([])
     expect(session.watched.pageErrors).toEqual([])

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { useStudio } from '../../app/StudioContext'
 import { copyCaptureAsCurl } from './copyCaptureAsCurl'
+import { notificationsIntegrationCommand } from './notificationsIntegrationCommand'
 
 export type InboxDialog = 'sendTest' | 'edit' | 'saveSample'
 
@@ -96,22 +97,7 @@ export function useCaptureCommands(openDialog: (dialog: InboxDialog) => void): v
         enabled: () => captures.getState().lastDeletion !== null,
         run: () => captures.getState().undoDelete()
       },
-      {
-        id: 'captures.newNotificationsIntegration',
-        title: 'New Capillary Notifications Integration (capture only)',
-        category: 'Inbox',
-        enabled: writable,
-        run: async () => {
-          const result = await api.createNotificationsIntegration()
-          if (!result.ok) return notifications.getState().reportError(result.error)
-          notifications
-            .getState()
-            .notify(
-              'info',
-              `${result.value.name} listens at /hooks/${result.value.slug}: point Capillary's Event Notifications at it.`
-            )
-        }
-      },
+      notificationsIntegrationCommand({ api, notifications, project }),
       {
         id: 'captures.clearFilters',
         title: 'Clear Inbox Filters',

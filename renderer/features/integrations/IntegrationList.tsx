@@ -1,12 +1,16 @@
 import { Plus, Webhook } from 'lucide-react'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { kindInfo } from './kindInfo'
+import { useCaptureOnlyIds } from './useCaptureOnlyIds'
+import { useNotificationsIntegrationCommand } from './useNotificationsIntegrationCommand'
 
 const optionId = (id: string) => `integration-option-${id}`
 
 /** The project's integrations, selectable with the mouse or the arrow keys, and the way to the webhook settings. */
 export function IntegrationList() {
   const { commands, integrations } = useStudio()
+  const captureOnly = useCaptureOnlyIds()
+  useNotificationsIntegrationCommand()
   const items = useStudioStore(
     (s) => s.integrations,
     (state) => state.integrations
@@ -92,7 +96,13 @@ export function IntegrationList() {
               <span className="list-item-title integration-name">{item.name}</span>
               <span className="list-item-meta">
                 <span className="mono muted">/hooks/{item.slug}</span>
-                <span className={`chip chip-kind-${item.kind}`}>{kindInfo[item.kind].label}</span>
+                {captureOnly.has(item.id) ? (
+                  <span className="chip" title="Capillary notifications: captured, never mapped or relayed">
+                    Capture only
+                  </span>
+                ) : (
+                  <span className={`chip chip-kind-${item.kind}`}>{kindInfo[item.kind].label}</span>
+                )}
               </span>
             </li>
           ))}
