@@ -3,7 +3,7 @@ import { displayLimitChars, type BodyExcerpt, type CaptureView } from '../../sha
 
 /** A capture's detail as the inbox shows it: the decoded and raw views of its body, each cut for an editor. */
 export function captureView(detail: CaptureDetail): CaptureView {
-  const { bodyBase64, bodyText, parsed, ...rest } = detail
+  const { bodyBase64, bodyText, parsed: _parsed, ...rest } = detail
   const hasBody = bodyBase64 !== null && bodyBase64 !== ''
   return {
     ...rest,
