@@ -74,13 +74,11 @@ describe('the mapping designer', () => {
 
   /** Drags a line from a field's handle to an attribute's handle, as a user does with the mouse. */
   const drag = async (from: Locator, to: Locator) => {
-    const start = await from.locator('.react-flow__handle').boundingBox()
-    const end = await to.locator('.react-flow__handle').boundingBox()
-    if (!start || !end) throw new Error('a handle is not on screen')
-    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2)
+    // hover() waits until each handle is in view, still, and the one thing under the pointer.
+    await from.locator('.react-flow__handle').hover()
     await page.mouse.down()
-    await page.mouse.move(start.x + 60, start.y + 10, { steps: 5 })
-    await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 10 })
+    await to.hover({ position: { x: 40, y: 19 } })
+    await to.locator('.react-flow__handle').hover()
     // Released only once React Flow shows the line snapped to the attribute's handle, as a user waits to see it.
     await to.locator('.react-flow__handle.connectingto.valid').waitFor()
     await page.mouse.up()

@@ -20,6 +20,36 @@ const rowHeight = 44
 const columnGap = 110
 const nodeWidth = 220
 const nodeHeight = 38
+const handleSize = 10
+/**
+ * Dimensions and handles given, not measured: the nodes are rebuilt on every edit, and React Flow forgets what it
+ * measured of a node whose object changed, hiding it and losing its handles until a resize that never comes.
+ */
+const fixedLayout = {
+  width: nodeWidth,
+  height: nodeHeight,
+  measured: { width: nodeWidth, height: nodeHeight },
+  handles: [
+    {
+      id: 'out',
+      type: 'source' as const,
+      position: Position.Right,
+      x: nodeWidth - handleSize / 2,
+      y: (nodeHeight - handleSize) / 2,
+      width: handleSize,
+      height: handleSize
+    },
+    {
+      id: 'in',
+      type: 'target' as const,
+      position: Position.Left,
+      x: -handleSize / 2,
+      y: (nodeHeight - handleSize) / 2,
+      width: handleSize,
+      height: handleSize
+    }
+  ]
+}
 const fieldPrefix = 'field:'
 const attributePrefix = 'attribute:'
 const otherSources = { constant: 'source:constant', expression: 'source:expression' } as const
@@ -155,9 +185,7 @@ export const MappingCanvas = memo(function MappingCanvas({ spec, fields, attribu
         data: { label: kind === 'constant' ? 'Constant value' : 'JSONata expression' },
         draggable: false,
         selectable: false,
-        // Fixed dimensions: a node is never hidden while React Flow waits to measure it.
-        width: nodeWidth,
-        height: nodeHeight
+        ...fixedLayout
       })),
       ...fields.map((field, index): FieldNode => ({
         id: fieldPrefix + field.path,
@@ -166,9 +194,7 @@ export const MappingCanvas = memo(function MappingCanvas({ spec, fields, attribu
         data: { field, armed: armedField === field.path },
         draggable: false,
         selectable: false,
-        // Fixed dimensions: a node is never hidden while React Flow waits to measure it.
-        width: nodeWidth,
-        height: nodeHeight
+        ...fixedLayout
       })),
       ...attributes.map((attribute, index): AttributeNode => ({
         id: attributePrefix + attribute.name,
@@ -177,9 +203,7 @@ export const MappingCanvas = memo(function MappingCanvas({ spec, fields, attribu
         data: { attribute, selected: selectedTarget === attribute.name, armed: armedField !== null },
         draggable: false,
         selectable: false,
-        // Fixed dimensions: a node is never hidden while React Flow waits to measure it.
-        width: nodeWidth,
-        height: nodeHeight
+        ...fixedLayout
       }))
     ]
     const edges: Edge[] = spec.rules.flatMap((rule): Edge[] => {
@@ -235,6 +259,9 @@ export const MappingCanvas = memo(function MappingCanvas({ spec, fields, attribu
         edgesFocusable
         elementsSelectable
         panOnDrag={false}
+        // The rows are laid out to scroll with the page: a line dragged near an edge must not pan them away.
+        autoPanOnConnect={false}
+        autoPanOnNodeFocus={false}
         panOnScroll={false}
         zoomOnScroll={false}
         zoomOnPinch={false}

@@ -11,7 +11,15 @@ const scope = self as unknown as {
 
 scope.onmessage = (message: MessageEvent<PreviewRequest>) => {
   void computePreview(message.data).then(
-    (result) => scope.postMessage(result),
+    (result) => {
+      try {
+        scope.postMessage(result)
+      } catch {
+        // A JSONata rule may give a function (the user is halfway through typing `$lowercase(...)`); what cannot be
+        // cloned is sent as JSON, which leaves functions out, as the output text already does.
+        scope.postMessage(JSON.parse(JSON.stringify(result)))
+      }
+    },
     (error: unknown) =>
       scope.postMessage({
         id: message.data.id,
