@@ -23,6 +23,9 @@ export function buildMenuTemplate(
         command('Open Project…', 'project.open', 'CmdOrCtrl+O'),
         command('Save Project As…', 'project.saveAs', 'CmdOrCtrl+Shift+S'),
         { type: 'separator' },
+        command('Import Bundle…', 'bundle.import'),
+        command('Export Bundle…', 'bundle.export'),
+        { type: 'separator' },
         command('Close Project', 'project.close', isMac ? 'Cmd+Shift+W' : 'Ctrl+Shift+W'),
         ...(isMac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }])
       ]

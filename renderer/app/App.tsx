@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AppInfo } from '../../shared/api/types'
+import { BundleFeature } from '../features/bundles/BundleFeature'
 import { ProjectPathDialog, type PathDialogPurpose } from '../features/projects/ProjectPathDialog'
 import { useProjectCommands } from '../features/projects/useProjectCommands'
 import { SandboxOffer } from '../features/settings/SandboxOffer'
@@ -79,6 +80,7 @@ export function App() {
       <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />
       {pathDialog && <ProjectPathDialog purpose={pathDialog} onClose={() => setPathDialog(null)} />}
       <SandboxOffer />
+      <BundleFeature />
       <Notifications />
     </>
   )

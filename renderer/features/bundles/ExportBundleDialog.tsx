@@ -1,0 +1,130 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { BundleScan } from '../../../shared/api/bundles'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { Dialog } from '../../ui/Dialog'
+import { FindingList } from './FindingList'
+
+/**
+ * Export Bundle…: the whole project or selected events, to a path typed here (web mode has no native dialog). What
+ * would leave is scanned first: secrets are listed and block the export; personal data is listed as a warning.
+ */
+export function ExportBundleDialog({ onClose }: { onClose(): void }) {
+  const { api, notifications } = useStudio()
+  const events = useStudioStore(
+    (s) => s.events,
+    (state) => state.events
+  )
+  const projectPath = useStudioStore(
+    (s) => s.project,
+    (state) => state.project?.path ?? ''
+  )
+  const [path, setPath] = useState(() => projectPath.replace(/\.capmap$/i, '.capmap.json'))
+  const [selected, setSelected] = useState<string[]>([])
+  const [scan, setScan] = useState<BundleScan | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    let current = true
+    void api.scanBundleExport({ eventNames: selected }).then((result) => {
+      if (!current) return
+      if (result.ok) setScan(result.value)
+      else setError(result.error.message)
+    })
+    return () => {
+      current = false
+    }
+  }, [api, selected])
+
+  const toggle = (name: string) => {
+    setScan(null)
+    setSelected((names) => (names.includes(name) ? names.filter((other) => other !== name) : [...names, name]))
+  }
+  const blocked = (scan?.secrets.length ?? 0) > 0
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!/\.capmap\.json$/i.test(path.trim())) return setError('A bundle file ends in .capmap.json.')
+    setBusy(true)
+    const result = await api.exportBundle({ path, eventNames: selected })
+    setBusy(false)
+    if (!result.ok) return setError(result.error.message)
+    notifications.getState().notify('info', `Exported ${result.value.path} (${result.value.bytes} bytes).`)
+    onClose()
+  }
+
+  return (
+    <Dialog
+      title="Export bundle"
+      description="Write the project's events, integrations, mappings and test cases as one file to review in git."
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            form="bundle-export-form"
+            className="button button-primary"
+            disabled={busy || scan === null || blocked}
+          >
+            Export
+          </button>
+        </>
+      }
+    >
+      <form id="bundle-export-form" className="bundle-form" onSubmit={(event) => void submit(event)}>
+        <label className="field">
+          <span className="field-label">Bundle file path</span>
+          <input
+            className="input mono"
+            value={path}
+            autoFocus
+            spellCheck={false}
+            placeholder="/home/you/bundles/shop.capmap.json"
+            onChange={(event) => {
+              setPath(event.target.value)
+              setError(null)
+            }}
+          />
+        </label>
+        <fieldset className="bundle-events">
+          <legend className="field-label">
+            Events ({selected.length === 0 ? 'all of them' : `${selected.length} selected`})
+          </legend>
+          {events.length === 0 && (
+            <p className="muted">The project has no events yet: the bundle will hold its integrations only.</p>
+          )}
+          {events.map((event) => (
+            <label key={event.id} className="checkbox">
+              <input type="checkbox" checked={selected.includes(event.name)} onChange={() => toggle(event.name)} />
+              <span className="mono">{event.name}</span> <span className="muted">{event.label}</span>
+            </label>
+          ))}
+        </fieldset>
+        {scan === null && !error && <p className="muted">Checking what would leave…</p>}
+        {blocked && (
+          <FindingList
+            tone="error"
+            title="Secrets found: remove them before exporting"
+            findings={scan?.secrets ?? []}
+          />
+        )}
+        {scan && scan.personalData.length > 0 && (
+          <FindingList
+            tone="warning"
+            title="Personal data in test cases (exported anyway; consider redacting it)"
+            findings={scan.personalData}
+          />
+        )}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  )
+}

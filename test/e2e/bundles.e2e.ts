@@ -1,0 +1,100 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Bundle } from '../../shared/bundle/bundleFormat'
+import { startStudioInBrowser, type StudioInBrowser } from './support/studioInBrowser'
+
+describe('bundles in the studio (web mode)', () => {
+  let session: StudioInBrowser
+  let page: Page
+  let bundlePath: string
+
+  beforeAll(async () => {
+    session = await startStudioInBrowser({ project: 'Shop', sample: true })
+    page = session.page
+    bundlePath = join(session.folder, 'shop.capmap.json')
+    await page.goto(session.studio.launchUrl)
+    await page.getByTestId('status-project').filter({ hasText: 'Shop' }).waitFor()
+  })
+
+  afterAll(() => session?.close())
+
+  const runCommand = async (title: string) => {
+    await page.keyboard.press('Control+Shift+P')
+    await page.getByPlaceholder('Type a command…').fill(title)
+    await page
+      .getByRole('option', { name: new RegExp(title) })
+      .first()
+      .click()
+  }
+  const dialog = () => page.getByRole('dialog')
+
+  it('exports the project to a file from the palette, after checking what would leave', async () => {
+    await runCommand('Export Bundle')
+    await dialog().getByLabel('Bundle file path').fill(bundlePath)
+    const exportButton = dialog().getByRole('button', { name: 'Export' })
+    await page.waitForFunction(
+      () => !document.querySelector('.dialog-footer .button-primary')?.hasAttribute('disabled')
+    )
+    await exportButton.click()
+    await dialog().waitFor({ state: 'detached' })
+    expect(existsSync(bundlePath)).toBe(true)
+    expect(readFileSync(bundlePath, 'utf8').endsWith('}\n')).toBe(true)
+  })
+
+  it('previews a changed bundle with its conflict, shows the differences side by side, and takes theirs', async () => {
+    // A teammate relabels the booking event and changes one of its rules.
+    const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as Bundle
+    bundle.events.find((event) => event.name === 'be_reserved')!.label = 'Room booking'
+    bundle.mappings.find((mapping) => mapping.event === 'be_reserved')!.spec.rules[1]!.transforms = [
+      { kind: 'upperCase' }
+    ]
+    writeFileSync(bundlePath, `${JSON.stringify(bundle, null, 2)}\n`)
+
+    await runCommand('Import Bundle')
+    await dialog().getByLabel('Bundle file path').fill(bundlePath)
+    await dialog().getByRole('button', { name: 'Preview' }).click()
+    const row = dialog().getByRole('row', { name: /be_reserved/ })
+    await row.getByText('Conflict').waitFor()
+    await expect(row.textContent()).resolves.toContain('changed be_reserved.label')
+    await dialog()
+      .getByRole('row', { name: /ProductAddedToCart/ })
+      .getByText('Identical')
+      .waitFor()
+    await dialog().getByText('be_reserved was edited by hand since it was exported.').waitFor()
+
+    await dialog().getByRole('button', { name: 'Show differences' }).click()
+    const group = dialog().getByRole('region', { name: 'Event be_reserved' })
+    await group.getByLabel('be_reserved.label in the bundle').filter({ hasText: 'Room booking' }).waitFor()
+    await expect(group.getByLabel('be_reserved.label in this project').textContent()).resolves.not.toContain(
+      'Room booking'
+    )
+    await group.getByText('booking-app → be_reserved.rules.hotel_name.transforms').waitFor()
+    await session.screenshot('bundles-diff')
+
+    await dialog().getByRole('button', { name: 'Back to the import' }).click()
+    const choice = dialog().getByLabel('Choice for event be_reserved')
+    await choice.selectOption('take-theirs')
+    await session.screenshot('bundles-merge')
+    await dialog().getByRole('button', { name: 'Merge into this project' }).click()
+    await dialog().waitFor({ state: 'detached' })
+    await page.getByText(/Merged .*shop\.capmap\.json: 0 events added, 1 replaced/).waitFor()
+  })
+
+  it('opens the import for a bundle dropped on the window: after the merge, everything is identical', async () => {
+    const text = readFileSync(bundlePath, 'utf8')
+    await page.evaluate((content) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([content], 'dropped.capmap.json', { type: 'application/json' }))
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    }, text)
+    await dialog().getByLabel('Bundle file path').and(page.locator('[value="dropped.capmap.json (dropped)"]')).waitFor()
+    await dialog()
+      .getByRole('row', { name: /be_reserved/ })
+      .getByText('Identical')
+      .waitFor()
+    await expect(dialog().getByText('Conflict', { exact: true }).count()).resolves.toBe(0)
+    await dialog().getByRole('button', { name: 'Cancel' }).click()
+  })
+})
