@@ -10,7 +10,6 @@ import { MappingCanvas } from './MappingCanvas'
 import { createPreviewClient, previewDebounceMs, type PreviewClient } from './preview/previewClient'
 import { PreviewPane } from './preview/PreviewPane'
 import type { PreviewResult, PreviewResults } from './preview/previewProtocol'
-import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import { RuleEditor } from './RuleEditor'
 import { ScopeEditor } from './ScopeEditor'
@@ -99,7 +98,6 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
 
   // Results land in a small store: the output editor is written straight from it, before React re-renders.
   const [results] = useState(() => createStore<PreviewResults>(() => ({ result: null })))
-  const result = useStore(results, (state) => state.result)
   const setResult = useCallback((next: PreviewResult) => results.setState({ result: next }), [results])
   const client = useRef<PreviewClient | null>(null)
   useEffect(() => {
@@ -165,7 +163,6 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
   }
 
   const rule = draft.rules.find((candidate) => candidate.target === selectedTarget)
-  const ruleDiagnostics = result?.diagnostics.filter((diagnostic) => diagnostic.attribute === selectedTarget) ?? []
   const suggest = () => suggestRef.current()
 
   return (
@@ -240,7 +237,7 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
               schema={schema}
               fanOut={draft.fanOut !== null}
               readOnly={readOnly}
-              diagnostics={ruleDiagnostics}
+              results={results}
             />
           ) : (
             <p className="muted rule-hint">

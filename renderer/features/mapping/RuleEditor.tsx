@@ -1,12 +1,13 @@
 import { Trash2 } from 'lucide-react'
 import { useMemo } from 'react'
-import type { EngineDiagnostic } from '../../../shared/engine/diagnostics'
+import { useStore, type StoreApi } from 'zustand'
 import type { InferredSchema } from '../../../shared/engine/inferSchema'
 import type { MappingRule, RuleSource } from '../../../shared/model/mapping'
 import { useStudio } from '../../app/StudioContext'
 import { jsonataPath } from '../../editor/jsonataLanguage'
 import type { AttributeView } from './designerModel'
 import { ExpressionEditor } from './ExpressionEditor'
+import type { PreviewResults } from './preview/previewProtocol'
 import { TransformList } from './TransformList'
 
 interface RuleEditorProps {
@@ -15,8 +16,8 @@ interface RuleEditorProps {
   schema: InferredSchema
   fanOut: boolean
   readOnly: boolean
-  /** What the preview says about this attribute. */
-  diagnostics: EngineDiagnostic[]
+  /** The preview's results: what it says about this attribute is listed under the rule. */
+  results: StoreApi<PreviewResults>
 }
 
 const sourceKinds = [
@@ -26,7 +27,12 @@ const sourceKinds = [
 ] as const
 
 /** The selected line's rule: where its value comes from, then its transforms in order. */
-export function RuleEditor({ rule, attribute, schema, fanOut, readOnly, diagnostics }: RuleEditorProps) {
+export function RuleEditor({ rule, attribute, schema, fanOut, readOnly, results }: RuleEditorProps) {
+  const result = useStore(results, (state) => state.result)
+  const diagnostics = useMemo(
+    () => result?.diagnostics.filter((diagnostic) => diagnostic.attribute === rule.target) ?? [],
+    [result, rule.target]
+  )
   const { mapping } = useStudio()
   const target = rule.target
   const setSource = (source: RuleSource, touched: string) =>
