@@ -1,5 +1,5 @@
 import type { Bundle, BundleEvent } from '../../shared/bundle/bundleFormat'
-import { serializeBundle, type BundleContent } from '../../shared/bundle/canonicalBundle'
+import { canonicalContent, serializeBundle, type BundleContent } from '../../shared/bundle/canonicalBundle'
 import type { EventDefinition } from '../../shared/model/event'
 import { IntegrationDraft } from '../../shared/model/integration'
 import { StudioError } from '../errors/StudioError'
@@ -19,8 +19,9 @@ function bundleEvent(event: EventDefinition): BundleEvent {
 }
 
 /**
- * The project's content as a bundle: its events (or the named ones), the integrations that feed them, their
- * mappings and test cases. Secrets never leave: signing secrets and profile passwords live in the secret store.
+ * The project's content as a bundle, in the bundle's order: its events (or the named ones), the integrations that
+ * feed them, their mappings and test cases. Signing secrets and profile passwords live in the secret store, never in
+ * the project, so they cannot leave; literal ones typed into rules or payloads are for the export scan to find.
  */
 export function projectBundleContent(project: OpenedProject, eventNames: readonly string[] = []): BundleContent {
   const allEvents = project.events.list()
@@ -37,7 +38,7 @@ export function projectBundleContent(project: OpenedProject, eventNames: readonl
   const nameOf = (eventId: string) => eventsById.get(eventId)?.name ?? ''
   const mappingsById = new Map(mappings.map((mapping) => [mapping.id, mapping]))
   const fed = new Set(mappings.map((mapping) => mapping.integrationId))
-  return {
+  return canonicalContent({
     events: events.map(bundleEvent),
     integrations: [...integrationsById.values()]
       .filter((integration) => eventNames.length === 0 || fed.has(integration.id))
@@ -55,7 +56,7 @@ export function projectBundleContent(project: OpenedProject, eventNames: readonl
         { integration: slugOf(mapping.integrationId), event: nameOf(mapping.eventId), name, source, payload, expected }
       ]
     })
-  }
+  })
 }
 
 export function exportProjectBundle(project: OpenedProject, studioVersion: string, eventNames?: readonly string[]) {

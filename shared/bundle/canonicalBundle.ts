@@ -23,27 +23,37 @@ export function eventHash(event: BundleEvent): string {
 }
 
 /**
- * The bundle as canonical bytes: collections sorted by name (events by name, integrations by slug, mappings and test
- * cases by integration, event and name), keys sorted, two-space indent, a final newline, and nothing that changes on
- * its own (no export time). Exporting twice gives identical bytes; a one-field change is a one-line diff. Lists the
- * user orders (attributes, rules, the event-name map) keep their order: it means something.
+ * The content in the bundle's order: events by name, integrations by slug, mappings and test cases by integration,
+ * event and name. Lists the user orders (attributes, rules, the event-name map) keep their order: it means something.
+ * Paths reported on content (the export scan) are then the written bundle's paths.
+ */
+export function canonicalContent(content: BundleContent): BundleContent {
+  return {
+    events: [...content.events].sort(byText((event) => event.name)),
+    integrations: [...content.integrations].sort(byText((integration) => integration.slug)),
+    mappings: [...content.mappings].sort(byText((mapping) => `${mapping.integration}\u0000${mapping.event}`)),
+    testCases: [...content.testCases].sort(
+      byText((testCase) => `${testCase.integration}\u0000${testCase.event}\u0000${testCase.name}`)
+    )
+  }
+}
+
+/**
+ * The bundle as canonical bytes: the content in canonical order, keys sorted, two-space indent, a final newline, and
+ * nothing that changes on its own (no export time). Exporting twice gives identical bytes; a one-field change is a
+ * one-line diff (and a changed event hash).
  */
 export function serializeBundle(content: BundleContent, studioVersion: string): string {
-  const events = [...content.events].sort(byText((event) => event.name))
+  const ordered = canonicalContent(content)
   const bundle: Bundle = {
     format: bundleFormatId,
     version: bundleFormatVersion,
     provenance: {
       studioVersion,
       engineVersion,
-      eventHashes: Object.fromEntries(events.map((event) => [event.name, eventHash(event)]))
+      eventHashes: Object.fromEntries(ordered.events.map((event) => [event.name, eventHash(event)]))
     },
-    events,
-    integrations: [...content.integrations].sort(byText((integration) => integration.slug)),
-    mappings: [...content.mappings].sort(byText((mapping) => `${mapping.integration}\u0000${mapping.event}`)),
-    testCases: [...content.testCases].sort(
-      byText((testCase) => `${testCase.integration}\u0000${testCase.event}\u0000${testCase.name}`)
-    )
+    ...ordered
   }
   return `${stringify(bundle, null, 2)}\n`
 }

@@ -2,16 +2,20 @@ import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { eventDraftFromDefinition } from '../../../shared/capillary/eventDraftFromDefinition'
-import { compileMapping } from '../../../shared/engine/compileMapping'
+import { compileMapping, type MappingEvent } from '../../../shared/engine/compileMapping'
 import { decodeBody } from '../../../shared/engine/decode/decodeBody'
 import { contentTypeForFile } from '../../../shared/engine/decode/mediaType'
 import type { EngineDiagnostic } from '../../../shared/engine/diagnostics'
 import { MappingSpec } from '../../../shared/model/mapping'
+import { bundleMapping } from '../../bundles/bundleMapping'
 import { createWorkerExpressionEvaluator } from '../../engine/createWorkerExpressionEvaluator'
 import type { CliCommand, CliContext } from '../CliCommand'
+import { readBundleFile } from '../readBundleFile'
 import { exitCodes, UsageError } from '../usage'
 
-const synopsis = 'capmap transform --mapping <mapping.json> --event-def <event.json> [--content-type T] [payload|-]'
+const synopsis =
+  'capmap transform (--mapping <mapping.json> --event-def <event.json> | --bundle <b.capmap.json> [--event name] ' +
+  '[--integration slug]) [--content-type T] [payload|-]'
 
 /**
  * `capmap transform`: runs one mapping over one payload, exactly as the relay would. Prints a JSON array of the
@@ -21,8 +25,10 @@ const synopsis = 'capmap transform --mapping <mapping.json> --event-def <event.j
 export const transformCommand: CliCommand = {
   name: 'transform',
   usage: `  transform --mapping <file> --event-def <file> [--content-type <type>] [payload|-]
-                             Map a payload (a file, or stdin) to Capillary events: payloads as JSON on
-                             stdout, diagnostics as JSON lines on stderr. The content type comes from
+  transform --bundle <file> [--event name] [--integration slug] [--content-type <type>] [payload|-]
+                             Map a payload (a file, or stdin) to Capillary events, with a mapping file and
+                             an event definition, or one mapping of a bundle: payloads as JSON on stdout,
+                             diagnostics as JSON lines on stderr. The content type comes from
                              --content-type, else the payload's extension (.json .xml .form .txt), else JSON`,
   async run(args, context) {
     const { values, positionals } = parseArgs({
@@ -31,31 +37,18 @@ export const transformCommand: CliCommand = {
       options: {
         mapping: { type: 'string' },
         'event-def': { type: 'string' },
-        'content-type': { type: 'string' }
+        'content-type': { type: 'string' },
+        bundle: { type: 'string' },
+        event: { type: 'string' },
+        integration: { type: 'string' }
       }
     })
-    if (values.mapping === undefined || values['event-def'] === undefined) {
-      throw new UsageError(`capmap transform needs --mapping and --event-def: ${synopsis}`)
-    }
     if (positionals.length > 1)
       throw new UsageError(`capmap transform takes one payload (got ${positionals.length}): ${synopsis}`)
     const payloadFile = positionals[0] ?? '-'
-
-    const mappingJson = readJsonFile(values.mapping, 'mapping', context)
-    const eventJson = readJsonFile(values['event-def'], 'event definition', context)
-    if (mappingJson === undefined || eventJson === undefined) return exitCodes.usage
-    const spec = MappingSpec.safeParse(mappingJson)
-    if (!spec.success) {
-      for (const issue of spec.error.issues) {
-        context.printError(`capmap: ${values.mapping}: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
-      }
-      return exitCodes.usage
-    }
-    const event = eventDraftFromDefinition(eventJson)
-    if (!event.ok) {
-      context.printError(`capmap: ${values['event-def']}: ${event.error}`)
-      return exitCodes.usage
-    }
+    const mapping = values.bundle === undefined ? mappingFromFiles(values, context) : mappingFromBundle(values, context)
+    if (typeof mapping === 'number') return mapping
+    const { spec, event } = mapping
 
     let bytes: Uint8Array
     try {
@@ -74,7 +67,7 @@ export const transformCommand: CliCommand = {
     if (decoded.error === undefined) {
       const evaluator = createWorkerExpressionEvaluator()
       try {
-        const compiled = compileMapping(spec.data, event.draft, {
+        const compiled = compileMapping(spec, event, {
           clock: () => performance.now(),
           expressionEvaluator: evaluator
         })
@@ -106,4 +99,48 @@ function readJsonFile(path: string, what: string, context: CliContext): unknown 
     context.printError(`capmap: the ${what} file ${path} is not JSON: ${(error as Error).message}`)
     return undefined
   }
+}
+
+type MappingToRun = { spec: MappingSpec; event: MappingEvent }
+
+function mappingFromFiles(
+  values: { mapping?: string | undefined; 'event-def'?: string | undefined },
+  context: CliContext
+): MappingToRun | number {
+  if (values.mapping === undefined || values['event-def'] === undefined) {
+    throw new UsageError(`capmap transform needs --mapping and --event-def, or --bundle: ${synopsis}`)
+  }
+  const mappingJson = readJsonFile(values.mapping, 'mapping', context)
+  const eventJson = readJsonFile(values['event-def'], 'event definition', context)
+  if (mappingJson === undefined || eventJson === undefined) return exitCodes.usage
+  const spec = MappingSpec.safeParse(mappingJson)
+  if (!spec.success) {
+    for (const issue of spec.error.issues) {
+      context.printError(`capmap: ${values.mapping}: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    }
+    return exitCodes.usage
+  }
+  const event = eventDraftFromDefinition(eventJson)
+  if (!event.ok) {
+    context.printError(`capmap: ${values['event-def']}: ${event.error}`)
+    return exitCodes.usage
+  }
+  return { spec: spec.data, event: event.draft }
+}
+
+function mappingFromBundle(
+  values: {
+    bundle?: string | undefined
+    event?: string | undefined
+    integration?: string | undefined
+    mapping?: string | undefined
+  },
+  context: CliContext
+): MappingToRun | number {
+  if (values.mapping !== undefined) throw new UsageError('capmap transform takes --bundle or --mapping, not both')
+  const read = readBundleFile(values.bundle ?? '', context)
+  if ('exitCode' in read) return exitCodes.usage
+  const chosen = bundleMapping(read.bundle, { event: values.event, integration: values.integration })
+  if (!chosen.ok) throw new UsageError(chosen.error)
+  return chosen
 }

@@ -150,6 +150,19 @@ describe('bundles on the command line', () => {
     ).toBe(0)
   })
 
+  it("transforms a payload with one of a bundle's mappings, named by event and integration", () => {
+    capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json'])
+    const payload = join(repository, 'resources/samples/custom-be-reserved.json')
+    const mapped = capmap(['transform', '--bundle', 'shop.capmap.json', '--event', 'be_reserved', payload])
+    expect(mapped.status).toBe(0)
+    expect(JSON.parse(mapped.stdout)).toEqual([
+      expect.objectContaining({ event_name: 'be_reserved', hotel_name: 'Indiranagar' })
+    ])
+    const ambiguous = capmap(['transform', '--bundle', 'shop.capmap.json', payload])
+    expect(ambiguous.status).toBe(2)
+    expect(ambiguous.stderr).toContain('--integration booking-app --event be_reserved')
+  })
+
   describe('refuses bad bundles, exactly, writing nothing', () => {
     const refused = (name: string, text: string) => {
       writeFileSync(file(name), text)
