@@ -3,6 +3,7 @@ import type { Bundle, BundleMapping, BundleTestCase } from '../../shared/bundle/
 import type { BundleContent } from '../../shared/bundle/canonicalBundle'
 import { diffBundles } from '../../shared/bundle/diffBundles'
 import { publishedEventChangeProblem } from '../../shared/capillary/publishedEventChange'
+import { extraTargets } from '../../shared/model/mapping'
 import { StudioError } from '../errors/StudioError'
 import type { OpenedProject } from '../services/ProjectSession'
 import { projectBundleContent } from './projectBundle'
@@ -155,6 +156,18 @@ export function applyMerge(
     for (const mapping of bundle.mappings.filter(taken)) {
       const [integrationId, eventId] = [integrationIds.get(mapping.integration), eventIds.get(mapping.event)]
       if (!integrationId || !eventId) throw new Error(`mapping ${mapping.integration} → ${mapping.event} lost its ends`)
+      // Their mapping onto my event (kept, onto a new copy of the integration) must set only attributes it has.
+      const attributes = new Set<string>([
+        ...(project.events.get(eventId)?.attributes.map((attribute) => attribute.name) ?? []),
+        ...extraTargets
+      ])
+      const unknown = mapping.spec.rules.filter((rule) => !attributes.has(rule.target)).map((rule) => rule.target)
+      if (unknown.length > 0) {
+        throw new StudioError(
+          'conflict',
+          `Their mapping ${mapping.integration} → ${mapping.event} sets ${unknown.join(', ')}, which my ${mapping.event} does not have: take theirs or keep both for ${mapping.event}.`
+        )
+      }
       const saved = project.mappings.save(newId(), integrationId, eventId, mapping.spec, now)
       project.events.markDraft(eventId, now)
       result.mappings += 1

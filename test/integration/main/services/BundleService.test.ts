@@ -158,6 +158,25 @@ describe('merging a bundle into the open project', () => {
     expect(snapshot()).toBe(before)
   })
 
+  it('refuses their mapping onto my kept event when it sets an attribute mine lacks, writing nothing', () => {
+    const source = exportAndEdit((bundle) => {
+      const event = bundle.events.find((candidate) => candidate.name === 'be_reserved')!
+      event.attributes.push({ ...event.attributes[0]!, name: 'room_type' })
+      const mapping = bundle.mappings.find((candidate) => candidate.event === 'be_reserved')!
+      mapping.spec.rules.push({ ...mapping.spec.rules[0]!, target: 'room_type' })
+      bundle.integrations.find((integration) => integration.slug === 'booking-app')!.name = 'Booking app v2'
+    })
+    const before = snapshot()
+    const choices = {
+      events: { be_reserved: 'keep-mine' as const },
+      integrations: { 'booking-app': 'keep-both' as const }
+    }
+    expect(studioErrorOf(() => context.studio.bundles.merge(source, choices)).message).toBe(
+      'Their mapping booking-app → be_reserved sets room_type, which my be_reserved does not have: take theirs or keep both for be_reserved.'
+    )
+    expect(snapshot()).toBe(before)
+  })
+
   it('refuses a bad bundle with its problems, and a dropped file is read the same way', () => {
     const preview = context.studio.bundles.preview({ text: '{"format":"capmap.bundle","version":9}', name: 'x' })
     expect(preview).toEqual({
