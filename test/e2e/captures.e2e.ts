@@ -271,6 +271,22 @@ describe('the capture inbox in web mode', () => {
     await page.keyboard.press('Escape')
   })
 
+  it('looks right in the dark theme', async () => {
+    const toggleTheme = async () => {
+      await page.keyboard.press('Control+Shift+P')
+      await page.getByPlaceholder('Type a command…').fill('Toggle Light/Dark Theme')
+      await page.getByRole('option', { name: /Toggle Light\/Dark Theme/ }).click()
+    }
+    await captureOptions().filter({ hasText: 'be_reserved' }).first().click()
+    await page.getByRole('tab', { name: 'Body' }).click()
+    await toggleTheme()
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark')
+    await page.getByRole('region', { name: 'Capture body' }).locator('.monaco-editor .view-lines').waitFor()
+    await session.screenshot('captures-detail-dark')
+    await toggleTheme()
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light')
+  })
+
   it('made no request off its own origin and raised no page error', () => {
     expect(session.watched.offOrigin).toEqual([])
     expect(session.watched.pageErrors).toEqual([])
