@@ -24,13 +24,17 @@ export interface MergePlan {
   integrations: MergeItem[]
 }
 
-/** Where a bundle comes from: a file on this machine, or a file dropped on the window (its text, read there). */
-export const bundleDropMaxChars = 8 * 1024 * 1024
+/**
+ * Where a bundle comes from: a file on this machine, or a file dropped on the window (its text, read there). A dropped
+ * text stays under 6 MB so that, JSON-escaped in a request, it fits web mode's 10 MB request limit; larger bundles
+ * are imported by path.
+ */
+export const bundleDropMaxChars = 6 * 1024 * 1024
 export const BundleSource = z.union([
   z.object({ path: z.string().trim().min(1, 'Give a bundle file path.').max(4096) }).strict(),
   z
     .object({
-      text: z.string().max(bundleDropMaxChars, 'A dropped bundle may be at most 8 MB: import it by its path.'),
+      text: z.string().max(bundleDropMaxChars, 'A dropped bundle may be at most 6 MB: import it by its path.'),
       name: z.string().max(500)
     })
     .strict()

@@ -31,7 +31,7 @@ export function useBundleDrop(onBundle: (source: BundleSource) => void): void {
       if (file.size > bundleDropMaxChars) {
         return notifications
           .getState()
-          .notify('error', `${file.name} is over 8 MB: import it by its path (File › Import Bundle…).`)
+          .notify('error', `${file.name} is over 6 MB: import it by its path (File › Import Bundle…).`)
       }
       void file.text().then(
         (text) => onBundle({ text, name: file.name }),
