@@ -2,11 +2,11 @@ import secureJson from 'secure-json-parse'
 import type { z } from 'zod'
 import { extraTargets } from '../model/mapping'
 import { type Bundle, Bundle as BundleSchema, bundleFormatId, bundleFormatVersion } from './bundleFormat'
+import { structureProblem } from './bundleStructure'
 import { eventHash } from './canonicalBundle'
 
-/** The most a bundle file may weigh, and how deep its JSON may nest: beyond, it is refused before it is parsed. */
+/** The most a bundle file may weigh: beyond, it is refused before it is read. */
 export const bundleMaxBytes = 50 * 1024 * 1024
-export const bundleMaxDepth = 64
 
 /**
  * Why a file is not a bundle this studio can take. `unreadable`: not JSON, not our format, a newer version (CLI exit
@@ -22,8 +22,8 @@ export function readBundle(text: string): BundleRead {
   if (text.length > bundleMaxBytes) {
     return unreadable(`The file is over ${bundleMaxBytes / 1024 / 1024} MB: it is not a bundle this studio takes.`)
   }
-  const depth = nestingDepth(text)
-  if (depth > bundleMaxDepth) return unreadable(`The JSON nests ${depth} levels deep (at most ${bundleMaxDepth}).`)
+  const structure = structureProblem(text.length, (index) => text.charCodeAt(index))
+  if (structure !== undefined) return unreadable(structure)
   let json: unknown
   try {
     json = secureJson.parse(text, null, { protoAction: 'error', constructorAction: 'error' })
@@ -109,22 +109,4 @@ function provenanceWarnings(bundle: Bundle): string[] {
     if (recorded === undefined) return [`${event.name} was added by hand (the bundle has no hash for it).`]
     return recorded === eventHash(event) ? [] : [`${event.name} was edited by hand since it was exported.`]
   })
-}
-
-/** How deep brackets nest, outside strings: checked before parsing so a hostile file cannot exhaust the stack. */
-function nestingDepth(text: string): number {
-  let depth = 0
-  let deepest = 0
-  let inString = false
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charCodeAt(index)
-    if (inString) {
-      if (char === 92)
-        index++ // backslash: skip the escaped character
-      else if (char === 34) inString = false
-    } else if (char === 34) inString = true
-    else if (char === 123 || char === 91) deepest = Math.max(deepest, ++depth)
-    else if (char === 125 || char === 93) depth--
-  }
-  return deepest
 }

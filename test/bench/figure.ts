@@ -2,9 +2,9 @@
 export interface Figure {
   name: string
   value: number
-  unit: 'x' | 'ms' | 'ops/s'
+  unit: 'x' | 'ms' | 'ops/s' | 'MB'
   target?: number
-  /** Only with a target: whether the figure meets it (`x` and `ops/s`: at least; `ms`: at most). */
+  /** Only with a target: whether the figure meets it (`x` and `ops/s`: at least; `ms` and `MB`: at most). */
   ok?: boolean
 }
 
@@ -13,7 +13,7 @@ export type BenchGroup = () => Promise<Figure[]>
 export function figure(name: string, value: number, unit: Figure['unit'], target?: number): Figure {
   const rounded = Math.round(value * 100) / 100
   if (target === undefined) return { name, value: rounded, unit }
-  return { name, value: rounded, unit, target, ok: unit === 'ms' ? value <= target : value >= target }
+  return { name, value: rounded, unit, target, ok: unit === 'ms' || unit === 'MB' ? value <= target : value >= target }
 }
 
 /** Median wall time of `runs` calls, after `warmup` unmeasured ones (the median shrugs off a noisy machine). */

@@ -1,6 +1,7 @@
 // `npm run -s bench [-- <group>]`: prints only JSON lines, one per figure. Exits 0 when every figure was measured
 // (whether or not targets are met: `ok` says so), non-zero when one could not be.
 import { apiBench } from './groups/api'
+import { bundlesBench } from './groups/bundles'
 import { engineBench } from './groups/engine'
 import { listenerBench } from './groups/listener'
 import { previewBench } from './groups/preview'
@@ -14,7 +15,8 @@ const groups: Record<string, BenchGroup> = {
   listener: listenerBench,
   engine: engineBench,
   preview: previewBench,
-  relay: relayBench
+  relay: relayBench,
+  bundles: bundlesBench
 }
 
 async function main(selected: string[]): Promise<number> {

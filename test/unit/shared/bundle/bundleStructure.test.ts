@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { structureProblem } from '../../../../shared/bundle/bundleStructure'
+
+const problemIn = (text: string) => structureProblem(text.length, (index) => text.charCodeAt(index))
+const problemInBytes = (text: string) => {
+  const bytes = new TextEncoder().encode(text)
+  return structureProblem(bytes.length, (index) => bytes[index] ?? 0)
+}
+
+describe('the structure scan before parsing', () => {
+  it('lets a well-formed bundle through, whatever its strings hold', () => {
+    const text = '{"a": ["__proto__", "constructor", "a \\" quote", "ünïcødé {["], "b": {"constructor ": 1}}'
+    expect(problemIn(text)).toBeUndefined()
+    expect(problemInBytes(text)).toBeUndefined()
+  })
+
+  it('refuses prototype keys, with spaces before the colon too', () => {
+    expect(problemIn('{"x": {"__proto__" : {}}}')).toContain('"__proto__" key')
+    expect(problemInBytes('{"constructor":{"prototype":{}}}')).toContain('"constructor" key')
+  })
+
+  it('refuses a file cut short, in a string or between brackets', () => {
+    expect(problemIn('{"events": [{"name": "a"}')).toContain('truncated')
+    expect(problemIn('{"events": "abc')).toContain('truncated')
+  })
+
+  it('refuses nesting deeper than 64 levels, and stops reading there', () => {
+    expect(problemIn(`${'['.repeat(64)}${']'.repeat(64)}`)).toBeUndefined()
+    let read = 0
+    const text = '['.repeat(1_000_000)
+    expect(
+      structureProblem(text.length, (index) => {
+        read += 1
+        return text.charCodeAt(index)
+      })
+    ).toContain('deeper than 64 levels')
+    expect(read).toBe(65)
+  })
+})
