@@ -147,4 +147,27 @@ describe('test cases and the Tested gate in web mode', () => {
       .getByRole('cell', { name: 'customer_id is missing', exact: true })
       .waitFor()
   })
+  it('saves a test case from a capture in the inbox', async () => {
+    await page.getByRole('button', { name: 'Inbox', exact: true }).click()
+    await page
+      .getByRole('listbox', { name: 'Captures' })
+      .getByRole('option', { name: /be_reserved/ })
+      .first()
+      .click()
+    await page.getByRole('button', { name: 'Save as test case' }).click()
+    const dialog = page.getByRole('dialog', { name: 'New test case' })
+    await expect.poll(() => dialog.getByRole('combobox', { name: /^Mapping/ }).inputValue()).toBe(mapping.id)
+    await dialog.getByRole('button', { name: 'Preview the output' }).click()
+    await dialog
+      .getByRole('region', { name: 'Expected output' })
+      .getByText(/be_reserved/)
+      .first()
+      .waitFor()
+    await dialog.getByLabel('Name', { exact: true }).fill('Saved from the inbox')
+    await dialog.getByRole('button', { name: 'Save test case' }).click()
+    await page
+      .getByRole('table', { name: 'Test cases' })
+      .getByRole('cell', { name: 'Saved from the inbox', exact: true })
+      .waitFor()
+  })
 })

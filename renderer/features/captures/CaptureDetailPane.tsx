@@ -1,4 +1,4 @@
-import { Copy, FilePen, GitBranch, Play, Save, Send, ShieldCheck, Trash2 } from 'lucide-react'
+import { Copy, FilePen, FlaskConical, GitBranch, Play, Save, Send, ShieldCheck, Trash2 } from 'lucide-react'
 import { useEffect, useMemo, useState } from 'react'
 import type { CaptureView } from '../../../shared/model/captureInbox'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
@@ -233,6 +233,16 @@ function CaptureActions({
         onClick={() => navigation.getState().open('mapping', { with: { captureId: detail.id } })}
       >
         <GitBranch size={16} />
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Save as test case"
+        title="Save as a test case, with the mapping's output as its expected output"
+        disabled={readOnly || !hasBody || detail.integrationId === null}
+        onClick={() => navigation.getState().open('tests', { with: { captureId: detail.id } })}
+      >
+        <FlaskConical size={16} />
       </button>
       <button
         type="button"

@@ -81,6 +81,16 @@ export function useCaptureCommands(openDialog: (dialog: InboxDialog) => void): v
         }
       },
       {
+        id: 'captures.saveTestCase',
+        title: 'Save Capture as Test Case',
+        category: 'Inbox',
+        enabled: () => writable() && withBody(),
+        run: () => {
+          const captureId = captures.getState().selectedId
+          if (captureId) navigation.getState().open('tests', { with: { captureId } })
+        }
+      },
+      {
         id: 'captures.delete',
         title: 'Delete Capture',
         category: 'Inbox',

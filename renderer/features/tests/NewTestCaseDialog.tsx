@@ -39,6 +39,7 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
     (state) => state.integrations
   )
   const [captureIntegration, setCaptureIntegration] = useState<string | null>(null)
+  const [sentCapture, setSentCapture] = useState<CaptureSummary | null>(null)
   const options = useMemo(
     () =>
       mappings
@@ -67,20 +68,30 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
   useEffect(() => {
     if (!initialCaptureId) return
     void api.getCapture({ id: initialCaptureId }).then((result) => {
-      if (result.ok) setCaptureIntegration(result.value.integrationId)
+      if (!result.ok) return
+      setSentCapture(result.value)
+      setCaptureIntegration(result.value.integrationId)
     })
   }, [api, initialCaptureId])
 
+  // Sent with a capture, the list waits for its integration, so the capture stays the one chosen.
+  const ready = initialCaptureId === undefined || captureIntegration !== null
   useEffect(() => {
-    if (!mapping) return
+    if (!mapping || !ready) return
     void api.listCaptures({ integrationId: mapping.integrationId, limit: 50, statuses: ['ok'] }).then((result) => {
       if (!result.ok) return
-      setCaptures(result.value.items)
-      setCaptureId((current) =>
-        result.value.items.some((item) => item.id === current) ? current : (result.value.items[0]?.id ?? '')
-      )
+      const items = result.value.items
+      // The capture sent here may be older than the newest 50: it is offered all the same.
+      const offered =
+        sentCapture &&
+        sentCapture.integrationId === mapping.integrationId &&
+        !items.some((item) => item.id === sentCapture.id)
+          ? [sentCapture, ...items]
+          : items
+      setCaptures(offered)
+      setCaptureId((current) => (offered.some((item) => item.id === current) ? current : (offered[0]?.id ?? '')))
     })
-  }, [api, mapping])
+  }, [api, mapping, ready, sentCapture])
 
   const review = async () => {
     if (!mapping) return
@@ -165,7 +176,9 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
       footer={footer}
       wide
     >
-      {options.length === 0 ? (
+      {!ready ? (
+        <p className="muted">Reading the capture…</p>
+      ) : options.length === 0 ? (
         <p>No mapping to test: map the integration onto an event first.</p>
       ) : step.kind === 'choose' ? (
         <div className="form-grid">
