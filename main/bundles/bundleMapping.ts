@@ -1,5 +1,5 @@
 import type { Bundle, BundleEvent } from '../../shared/bundle/bundleFormat'
-import { resolveMatch } from '../../shared/engine/resolveMatch'
+import { integrationMatch, resolveMatch } from '../../shared/engine/resolveMatch'
 import type { MappingSpec } from '../../shared/model/mapping'
 
 /**
@@ -26,11 +26,6 @@ export function bundleMapping(
   const integration = bundle.integrations.find((candidate) => candidate.slug === mapping.integration)
   if (!event || !integration)
     return { ok: false, error: 'The bundle names a mapping without its event or integration.' }
-  const spec = resolveMatch(mapping.spec, {
-    eventNameField: integration.eventNameField,
-    sourceNames: integration.eventNameMap
-      .filter((entry) => entry.eventName === event.name)
-      .map((entry) => entry.sourceName)
-  })
+  const spec = resolveMatch(mapping.spec, integrationMatch(integration, event.name))
   return { ok: true, spec, event }
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import { compileMapping, type CompiledMapping } from '../../shared/engine/compileMapping'
 import type { ExpressionEvaluator } from '../../shared/engine/expressions/expressionEvaluator'
-import { resolveMatch } from '../../shared/engine/resolveMatch'
+import { integrationMatch, resolveMatch } from '../../shared/engine/resolveMatch'
 import type { EventDefinition } from '../../shared/model/event'
 import type { Integration } from '../../shared/model/integration'
 import type { Mapping, MappingSpec } from '../../shared/model/mapping'
@@ -15,12 +15,7 @@ export interface ProjectMappingParts {
 
 /** The spec the engine runs for a stored mapping: an `integration` match becomes the names that mean its event. */
 export function resolvedSpec({ mapping, event, integration }: ProjectMappingParts): MappingSpec {
-  return resolveMatch(mapping, {
-    eventNameField: integration.eventNameField,
-    sourceNames: integration.eventNameMap
-      .filter((entry) => entry.eventName === event.name)
-      .map((entry) => entry.sourceName)
-  })
+  return resolveMatch(mapping, integrationMatch(integration, event.name))
 }
 
 /** Compiles a stored mapping as the studio runs it (JSONata in `evaluator`, under a time limit). */

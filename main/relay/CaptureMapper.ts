@@ -1,10 +1,9 @@
-import { performance } from 'node:perf_hooks'
-import { compileMapping, type CompiledMapping } from '../../shared/engine/compileMapping'
+import type { CompiledMapping } from '../../shared/engine/compileMapping'
 import { decodeBody } from '../../shared/engine/decode/decodeBody'
 import type { EngineDiagnostic } from '../../shared/engine/diagnostics'
 import type { ExpressionEvaluator } from '../../shared/engine/expressions/expressionEvaluator'
-import { resolveMatch } from '../../shared/engine/resolveMatch'
 import type { Delivery } from '../../shared/model/relay'
+import { compileProjectMapping } from '../engine/compileProjectMapping'
 import type { ProjectDatabase } from '../store/database'
 import { EventRepository } from '../store/EventRepository'
 import { IntegrationRepository } from '../store/IntegrationRepository'
@@ -105,19 +104,12 @@ export class CaptureMapper {
     if (cached?.version === version) return cached
     const fresh: CompiledForIntegration = {
       version,
-      mappings: withEvents.map(({ mapping, event }) => ({
-        eventName: event.name,
-        run: compileMapping(
-          resolveMatch(mapping, {
-            eventNameField: integration?.eventNameField ?? 'event_name',
-            sourceNames: (integration?.eventNameMap ?? [])
-              .filter((entry) => entry.eventName === event.name)
-              .map((entry) => entry.sourceName)
-          }),
-          event,
-          { clock: () => performance.now(), expressionEvaluator: this.evaluator, provenance: false }
-        )
-      }))
+      mappings: integration
+        ? withEvents.map(({ mapping, event }) => ({
+            eventName: event.name,
+            run: compileProjectMapping({ mapping, event, integration }, this.evaluator)
+          }))
+        : []
     }
     this.compiled.set(integrationId, fresh)
     return fresh

@@ -1,8 +1,6 @@
-import { performance } from 'node:perf_hooks'
-import { compileMapping } from '../../shared/engine/compileMapping'
 import { decodeBody } from '../../shared/engine/decode/decodeBody'
-import { resolveMatch } from '../../shared/engine/resolveMatch'
 import type { CaptureReplay, MappingReplay } from '../../shared/model/captureInbox'
+import { compileProjectMapping } from '../engine/compileProjectMapping'
 import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressionEvaluator'
 import type { OpenedProject } from './ProjectSession'
 
@@ -48,17 +46,7 @@ export async function replayCapture(project: OpenedProject, request: ReplayReque
     for (const mapping of mappings) {
       const event = project.events.get(mapping.eventId)
       if (!event) continue
-      const spec = resolveMatch(mapping, {
-        eventNameField: integration.eventNameField,
-        sourceNames: integration.eventNameMap
-          .filter((entry) => entry.eventName === event.name)
-          .map((entry) => entry.sourceName)
-      })
-      const compiled = compileMapping(spec, event, {
-        clock: () => performance.now(),
-        expressionEvaluator: evaluator,
-        provenance: false
-      })
+      const compiled = compileProjectMapping({ mapping, event, integration }, evaluator)
       const result = await compiled(decoded.value)
       results.push({
         mappingId: mapping.id,

@@ -11,6 +11,7 @@ import type { CapillaryClient } from '../capillary/client/CapillaryClient'
 import type { CapillaryServices } from '../capillary/createCapillaryServices'
 import { ensureWebhook } from '../capillary/ensureWebhook'
 import { StudioError } from '../errors/StudioError'
+import { CaptureInboxSettings } from './CaptureInboxSettings'
 import type { Logger } from '../platform/logger'
 import type { DeliverySchedule } from '../relay/deliverySchedule'
 import { startRelay, type RunningRelay } from '../relay/startRelay'
@@ -83,6 +84,12 @@ export class RelayService {
     const before = repository.get(integration.id)
     let webhookUri = before.profileId === patch.profileId ? before.webhookUri : null
     if (patch.enabled) {
+      if (new CaptureInboxSettings(project.db).captureOnlyIds().includes(integration.id)) {
+        throw new StudioError(
+          'invalid_input',
+          `${integration.name} only captures (Capillary's own notifications): there is nothing to relay.`
+        )
+      }
       if (patch.profileId === null) {
         throw new StudioError(
           'invalid_input',

@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import { useStore, type StoreApi } from 'zustand'
+import { integrationMatch } from '../../shared/engine/resolveMatch'
 import type { StudioApi } from '../api/client'
 import { createCaptureRateStore } from '../features/captures/captureRateStore'
 import { createListenerStore } from '../features/captures/listenerStore'
@@ -40,9 +41,7 @@ export function createStudioStores(api: StudioApi) {
       if (mapping.match.kind === 'eventName') return mapping.match.sourceNames
       const integration = integrations.getState().integrations.find((entry) => entry.id === mapping.integrationId)
       const event = events.getState().events.find((entry) => entry.id === mapping.eventId)
-      return (integration?.eventNameMap ?? [])
-        .filter((entry) => entry.eventName === event?.name)
-        .map((entry) => entry.sourceName)
+      return integration && event ? integrationMatch(integration, event.name).sourceNames : []
     })
   }
 }

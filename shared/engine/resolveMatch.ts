@@ -18,3 +18,16 @@ export function resolveMatch(spec: MappingSpec, integration: IntegrationMatch): 
     match: { kind: 'eventName', field: integration.eventNameField, sourceNames: [...integration.sourceNames] }
   }
 }
+
+/** What an integration (its event-name field and map) says about the event named `eventName`. */
+export function integrationMatch(
+  integration: { eventNameField: string; eventNameMap: readonly { sourceName: string; eventName: string }[] },
+  eventName: string
+): IntegrationMatch {
+  return {
+    eventNameField: integration.eventNameField,
+    sourceNames: integration.eventNameMap
+      .filter((entry) => entry.eventName === eventName)
+      .map((entry) => entry.sourceName)
+  }
+}

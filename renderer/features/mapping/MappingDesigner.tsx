@@ -3,7 +3,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, ty
 import { decodeJson } from '../../../shared/engine/decode/decodeJson'
 import { inferSchema } from '../../../shared/engine/inferSchema'
 import type { MappingEvent } from '../../../shared/engine/compileMapping'
-import type { IntegrationMatch } from '../../../shared/engine/resolveMatch'
+import { integrationMatch, type IntegrationMatch } from '../../../shared/engine/resolveMatch'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { attributeViews, sourceFieldViews } from './designerModel'
 import { MappingCanvas } from './MappingCanvas'
@@ -70,19 +70,11 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
     () => (event ? { name: event.name, kind: event.kind, attributes: event.attributes } : undefined),
     [event]
   )
-  const integrationMatch = useMemo<IntegrationMatch | undefined>(
-    () =>
-      integration && event
-        ? {
-            eventNameField: integration.eventNameField,
-            sourceNames: integration.eventNameMap
-              .filter((entry) => entry.eventName === event.name)
-              .map((entry) => entry.sourceName)
-          }
-        : undefined,
+  const match = useMemo<IntegrationMatch | undefined>(
+    () => (integration && event ? integrationMatch(integration, event.name) : undefined),
     [integration, event]
   )
-  const integrationNames = useMemo(() => [...(integrationMatch?.sourceNames ?? [])], [integrationMatch])
+  const integrationNames = useMemo(() => [...(match?.sourceNames ?? [])], [match])
   // The schema of the left column: the integration's captures, and the payload under test as edited.
   const schema = useMemo(() => {
     const edited = payloadText.length < 2_000_000 ? decodeJson(payloadText) : undefined
@@ -116,7 +108,7 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
         {
           spec,
           event: mappingEvent,
-          ...(integrationMatch ? { integration: integrationMatch } : {}),
+          ...(match ? { integration: match } : {}),
           payloadText: text
         },
         setResult
@@ -134,7 +126,7 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
       clearTimeout(timer)
       unsubscribe()
     }
-  }, [mapping, mappingEvent, integrationMatch, setResult])
+  }, [mapping, mappingEvent, match, setResult])
 
   useEffect(() => {
     suggestRef.current = () => {

@@ -3,7 +3,7 @@ import { structureProblem } from '../../../../shared/bundle/bundleStructure'
 
 const problemIn = (text: string) => structureProblem(text.length, (index) => text.charCodeAt(index))
 const problemInBytes = (text: string) => {
-  const bytes = new TextEncoder().encode(text)
+  const bytes = Buffer.from(text, 'utf8')
   return structureProblem(bytes.length, (index) => bytes[index] ?? 0)
 }
 
