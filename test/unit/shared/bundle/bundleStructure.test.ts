@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest'
 import { structureProblem } from '../../../../shared/bundle/bundleStructure'
 
 const problemIn = (text: string) => structureProblem(text.length, (index) => text.charCodeAt(index))
+/** UTF-8 bytes without Node or DOM (shared code's tests have neither): what encodeURIComponent escapes, decoded. */
+function utf8(text: string): number[] {
+  const encoded = encodeURIComponent(text)
+  const bytes: number[] = []
+  for (let index = 0; index < encoded.length; index++) {
+    if (encoded[index] === '%') {
+      bytes.push(parseInt(encoded.slice(index + 1, index + 3), 16))
+      index += 2
+    } else bytes.push(encoded.charCodeAt(index))
+  }
+  return bytes
+}
 const problemInBytes = (text: string) => {
-  const bytes = Buffer.from(text, 'utf8')
+  const bytes = utf8(text)
+  expect(bytes.length).toBeGreaterThanOrEqual(text.length)
   return structureProblem(bytes.length, (index) => bytes[index] ?? 0)
 }
 
