@@ -37,9 +37,21 @@ const onEntry = (_node, _input, environment) => {
   base[bound] = true
   base.bind('$', environment.lookup('__capmapPayload'))
 }
+const isFunction = (value) =>
+  typeof value === 'function' ||
+  (value !== null && typeof value === 'object' && (value._jsonata_function === true || value._jsonata_lambda === true))
 const plain = (value) => {
-  if (typeof value === 'function') return undefined
+  if (isFunction(value)) return undefined
   if (Array.isArray(value)) return value.map(plain).filter((element) => element !== undefined)
+  if (value !== null && typeof value === 'object') {
+    const object = {}
+    for (const [key, child] of Object.entries(value)) {
+      const converted = plain(child)
+      if (converted !== undefined)
+        Object.defineProperty(object, key, { value: converted, enumerable: true, writable: true, configurable: true })
+    }
+    return object
+  }
   return value
 }
 const describe = (error) => {

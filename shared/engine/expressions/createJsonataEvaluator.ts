@@ -1,4 +1,5 @@
 import jsonata from 'jsonata'
+import { setOwn } from '../decode/setOwn'
 import { describeJsonataError } from './checkExpression'
 import type { ExpressionEvaluator, ExpressionOutcome } from './expressionEvaluator'
 
@@ -124,9 +125,12 @@ export function createJsonataEvaluator(options: JsonataEvaluatorOptions = {}): E
   }
 }
 
-/** JSONata's results as plain JSON values: sequences become arrays, functions give nothing. */
+/**
+ * JSONata's results as plain JSON values: sequences become arrays, functions give nothing, at any depth (an object
+ * built around a half-typed `$lowercase` holds a function, and no function may reach a payload).
+ */
 function plain(value: unknown): unknown {
-  if (typeof value === 'function') return undefined
+  if (isFunction(value)) return undefined
   if (Array.isArray(value)) {
     const elements: unknown[] = []
     for (const element of value) {
@@ -135,5 +139,21 @@ function plain(value: unknown): unknown {
     }
     return elements
   }
+  if (value !== null && typeof value === 'object') {
+    const object: Record<string, unknown> = {}
+    for (const [key, child] of Object.entries(value)) {
+      const converted = plain(child)
+      if (converted !== undefined) setOwn(object, key, converted)
+    }
+    return object
+  }
   return value
+}
+
+/** A JavaScript function, or JSONata's own kinds: built-ins and lambdas are objects that say so. */
+function isFunction(value: unknown): boolean {
+  if (typeof value === 'function') return true
+  if (value === null || typeof value !== 'object') return false
+  const marked = value as { _jsonata_function?: unknown; _jsonata_lambda?: unknown }
+  return marked._jsonata_function === true || marked._jsonata_lambda === true
 }

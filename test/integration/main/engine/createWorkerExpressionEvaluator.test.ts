@@ -23,6 +23,16 @@ describe('createWorkerExpressionEvaluator', () => {
     expect(await evaluator.evaluate('rooms.number', payload, payload)).toEqual({ ok: true, value: ['101', '102'] })
   })
 
+  it('leaves functions out of the values it answers, at any depth (a half-typed rule can make one)', async () => {
+    evaluator = createWorkerExpressionEvaluator()
+    expect(await evaluator.evaluate('{ "a": $lowercase, "b": [1, $uppercase], "c": hotel }', payload, payload)).toEqual(
+      {
+        ok: true,
+        value: { b: [1], c: 'BLR' }
+      }
+    )
+  })
+
   it('reports syntax and runtime errors', async () => {
     evaluator = createWorkerExpressionEvaluator()
     expect(await evaluator.evaluate('rooms[', payload, payload)).toMatchObject({ ok: false, code: 'expression_error' })

@@ -38,6 +38,15 @@ describe('createJsonataEvaluator', () => {
     expect(outcome).toEqual({ ok: false, code: 'expression_error', message: expect.stringContaining('D3030') })
   })
 
+  it('leaves functions out of its values at any depth, and keeps a __proto__ key as data', async () => {
+    const outcome = await createJsonataEvaluator().evaluate(
+      '{ "a": $lowercase, "b": [1, $uppercase], "__proto__": 2 }',
+      {},
+      {}
+    )
+    expect(outcome).toEqual({ ok: true, value: JSON.parse('{ "b": [1], "__proto__": 2 }') })
+  })
+
   it('reports a syntax error', async () => {
     expect(await createJsonataEvaluator().evaluate('order.(', {}, {})).toMatchObject({
       ok: false,
