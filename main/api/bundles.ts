@@ -8,7 +8,8 @@ export const createBundleHandlers = (
   'scanBundleExport' | 'exportBundle' | 'previewBundleImport' | 'importBundle' | 'diffBundleWithProject'
 > => ({
   scanBundleExport: ({ eventNames }) => studio.bundles.scanExport(eventNames),
-  exportBundle: ({ path, eventNames, allowSecrets }) => studio.bundles.export(path, eventNames, allowSecrets),
+  exportBundle: ({ path, eventNames, allowSecrets, redactPersonalData }) =>
+    studio.bundles.export(path, eventNames, { allowSecrets, redactPersonalData }),
   previewBundleImport: ({ source }) => studio.bundles.preview(source),
   importBundle: (input) =>
     input.mode === 'new'

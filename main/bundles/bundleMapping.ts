@@ -1,4 +1,5 @@
-import type { Bundle, BundleEvent } from '../../shared/bundle/bundleFormat'
+import type { BundleEvent } from '../../shared/bundle/bundleFormat'
+import type { BundleContent } from '../../shared/bundle/canonicalBundle'
 import { integrationMatch, resolveMatch } from '../../shared/engine/resolveMatch'
 import type { MappingSpec } from '../../shared/model/mapping'
 
@@ -8,7 +9,7 @@ import type { MappingSpec } from '../../shared/model/mapping'
  * exactly one.
  */
 export function bundleMapping(
-  bundle: Bundle,
+  bundle: Pick<BundleContent, 'events' | 'integrations' | 'mappings'>,
   filter: { event?: string | undefined; integration?: string | undefined }
 ): { ok: true; spec: MappingSpec; event: BundleEvent } | { ok: false; error: string } {
   const candidates = bundle.mappings.filter(
@@ -21,7 +22,7 @@ export function bundleMapping(
     const what = candidates.length === 0 ? 'No mapping of the bundle matches' : 'Several mappings of the bundle match'
     return { ok: false, error: `${what}: name one (${choices.join('; ') || 'the bundle has none'}).` }
   }
-  const [mapping] = candidates as [Bundle['mappings'][number]]
+  const [mapping] = candidates as [BundleContent['mappings'][number]]
   const event = bundle.events.find((candidate) => candidate.name === mapping.event)
   const integration = bundle.integrations.find((candidate) => candidate.slug === mapping.integration)
   if (!event || !integration)

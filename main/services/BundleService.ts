@@ -16,6 +16,8 @@ import { bundleMaxBytes, readBundle } from '../../shared/bundle/readBundle'
 import { scanBundle } from '../../shared/bundle/scanBundle'
 import { applyMerge, planMerge } from '../bundles/mergeBundle'
 import { projectBundleContent, seedFromBundle } from '../bundles/projectBundle'
+import { redactPersonalData } from '../bundles/redactPersonalData'
+import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressionEvaluator'
 import { StudioError } from '../errors/StudioError'
 import type { Clock } from './Clock'
 import type { ProjectSession } from './ProjectSession'
@@ -42,8 +44,23 @@ export class BundleService {
   }
 
   /** Writes the bundle whole (beside, then renamed over) unless it holds secrets and they are not let through. */
-  export(path: string, eventNames: readonly string[] = [], allowSecrets = false) {
-    const content = projectBundleContent(this.session.require(), eventNames)
+  async export(
+    path: string,
+    eventNames: readonly string[] = [],
+    { allowSecrets = false, redactPersonalData: redact = false } = {}
+  ) {
+    let content = projectBundleContent(this.session.require(), eventNames)
+    let redacted = 0
+    if (redact) {
+      const evaluator = createWorkerExpressionEvaluator()
+      try {
+        const result = await redactPersonalData(content, evaluator)
+        content = result.content
+        redacted = result.redacted.length
+      } finally {
+        await evaluator.close()
+      }
+    }
     const scan = scanBundle(content)
     if (scan.secrets.length > 0 && !allowSecrets) {
       const listed = scan.secrets.map((finding) => `${finding.path} (${finding.kind})`).join(', ')
@@ -59,7 +76,7 @@ export class BundleService {
       rmSync(partial, { force: true })
       throw new StudioError('file_error', `Cannot write ${absolute}: ${(error as Error).message}`)
     }
-    return { path: absolute, bytes: Buffer.byteLength(text), personalData: scan.personalData }
+    return { path: absolute, bytes: Buffer.byteLength(text), personalData: scan.personalData, redacted }
   }
 
   /** The bundle's problems, or what merging it into the open project would do. Nothing is written. */

@@ -275,10 +275,12 @@ export const requests = {
       .object({
         path: FilePath,
         eventNames: z.array(z.string().max(200)).max(1000).default([]),
-        allowSecrets: z.boolean().default(false)
+        allowSecrets: z.boolean().default(false),
+        /** Replaces personal data in test-case payloads and makes their expected outputs again. */
+        redactPersonalData: z.boolean().default(false)
       })
       .strict(),
-    output: returns<{ path: string; bytes: number; personalData: BundleScan['personalData'] }>()
+    output: returns<{ path: string; bytes: number; personalData: BundleScan['personalData']; redacted: number }>()
   },
   /** A bundle's problems, or the merge preview (per event and integration: new, identical, conflict). */
   previewBundleImport: { input: z.object({ source: BundleSource }).strict(), output: returns<BundlePreview>() },

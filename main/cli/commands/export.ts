@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util'
 import { serializeBundle } from '../../../shared/bundle/canonicalBundle'
 import { scanBundle } from '../../../shared/bundle/scanBundle'
 import { projectBundleContent } from '../../bundles/projectBundle'
+import { redactPersonalData } from '../../bundles/redactPersonalData'
+import { createWorkerExpressionEvaluator } from '../../engine/createWorkerExpressionEvaluator'
 import { createStudio } from '../../services/createStudio'
 import type { CliCommand } from '../CliCommand'
 import { resolveProjectFile } from '../resolveProjectFile'
@@ -11,9 +13,10 @@ import { UsageError } from '../usage'
 /** `capmap export`: the project (or some events) as a bundle file, canonical bytes, written whole or not at all. */
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: `  export --project <file> --out <bundle.capmap.json> [--event name]... [--allow-secrets]
+  usage: `  export --project <file> --out <bundle.capmap.json> [--event name]... [--allow-secrets] [--redact]
                              Write the project (or the named events) as a bundle to review in git; literal
-                             secrets block it (exit 1) unless allowed; personal data in test cases is a warning`,
+                             secrets block it (exit 1) unless allowed; personal data in test cases is a warning,
+                             or with --redact replaced by stand-ins (expected outputs made again)`,
   async run(args, context) {
     const { values, positionals } = parseArgs({
       args,
@@ -22,7 +25,8 @@ export const exportCommand: CliCommand = {
         project: { type: 'string' },
         out: { type: 'string' },
         event: { type: 'string', multiple: true },
-        'allow-secrets': { type: 'boolean' }
+        'allow-secrets': { type: 'boolean' },
+        redact: { type: 'boolean' }
       }
     })
     if (positionals.length > 0) throw new UsageError(`capmap export takes no arguments (got ${positionals.join(' ')})`)
@@ -35,7 +39,17 @@ export const exportCommand: CliCommand = {
     })
     studio.session.open(resolveProjectFile(values.project), { readOnly: true })
     try {
-      const content = projectBundleContent(studio.session.require(), values.event ?? [])
+      let content = projectBundleContent(studio.session.require(), values.event ?? [])
+      if (values.redact) {
+        const evaluator = createWorkerExpressionEvaluator()
+        try {
+          const redaction = await redactPersonalData(content, evaluator)
+          content = redaction.content
+          context.printError(`Redacted ${redaction.redacted.length} personal values in test-case payloads`)
+        } finally {
+          await evaluator.close()
+        }
+      }
       const { secrets, personalData } = scanBundle(content)
       for (const finding of personalData) {
         context.printError(

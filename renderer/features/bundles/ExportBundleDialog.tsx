@@ -23,6 +23,7 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
   const [scan, setScan] = useState<BundleScan | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [redact, setRedact] = useState(false)
 
   useEffect(() => {
     let current = true
@@ -46,10 +47,11 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
     event.preventDefault()
     if (!/\.capmap\.json$/i.test(path.trim())) return setError('A bundle file ends in .capmap.json.')
     setBusy(true)
-    const result = await api.exportBundle({ path, eventNames: selected })
+    const result = await api.exportBundle({ path, eventNames: selected, redactPersonalData: redact })
     setBusy(false)
     if (!result.ok) return setError(result.error.message)
-    notifications.getState().notify('info', `Exported ${result.value.path} (${result.value.bytes} bytes).`)
+    const redacted = result.value.redacted > 0 ? `, ${result.value.redacted} personal values redacted` : ''
+    notifications.getState().notify('info', `Exported ${result.value.path} (${result.value.bytes} bytes${redacted}).`)
     onClose()
   }
 
@@ -113,11 +115,18 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
           />
         )}
         {scan && scan.personalData.length > 0 && (
-          <FindingList
-            tone="warning"
-            title="Personal data in test cases (exported anyway; consider redacting it)"
-            findings={scan.personalData}
-          />
+          <>
+            <FindingList
+              tone="warning"
+              title="Personal data in test cases (exported as is unless redacted)"
+              findings={scan.personalData}
+            />
+            <label className="checkbox">
+              <input type="checkbox" checked={redact} onChange={(event) => setRedact(event.target.checked)} />
+              Redact it: replace these values in the exported payloads with stand-ins, and make the expected outputs
+              again through the engine so the test cases still pass (the project keeps the originals)
+            </label>
+          </>
         )}
         {error && (
           <p className="field-error" role="alert">

@@ -163,6 +163,16 @@ describe('bundles on the command line', () => {
     expect(ambiguous.stderr).toContain('--integration booking-app --event be_reserved')
   })
 
+  it('redacts personal data in test cases on request, and the test cases still pass', () => {
+    const run = capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json', '--redact'])
+    expect(run.status).toBe(0)
+    expect(run.stderr).toMatch(/Redacted \d+ personal values/)
+    const text = read('shop.capmap.json')
+    expect(text).not.toContain('9933772255')
+    expect(text).not.toContain('919663673779')
+    expect(capmap(['test', 'shop.capmap.json']).lines.at(-1)).toBe('3 passed, 0 failed')
+  })
+
   describe('refuses bad bundles, exactly, writing nothing', () => {
     const refused = (name: string, text: string) => {
       writeFileSync(file(name), text)
