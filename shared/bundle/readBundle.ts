@@ -1,5 +1,6 @@
 import secureJson from 'secure-json-parse'
 import type { z } from 'zod'
+import { checkEvent } from '../capillary/checkEvent'
 import { extraTargets } from '../model/mapping'
 import { type Bundle, Bundle as BundleSchema, bundleFormatId, bundleFormatVersion } from './bundleFormat'
 import { structureProblem } from './bundleStructure'
@@ -51,7 +52,11 @@ export function readBundle(text: string): BundleRead {
   if (!parsed.success) return { ok: false, kind: 'invalid', problems: parsed.error.issues.map(describeIssue) }
   const problems = crossReferenceProblems(parsed.data)
   if (problems.length > 0) return { ok: false, kind: 'invalid', problems }
-  return { ok: true, bundle: parsed.data, warnings: provenanceWarnings(parsed.data) }
+  return {
+    ok: true,
+    bundle: parsed.data,
+    warnings: [...provenanceWarnings(parsed.data), ...designWarnings(parsed.data)]
+  }
 }
 
 /** Older format versions are brought up to date here, one step at a time (version 1 is the first). */
@@ -100,6 +105,26 @@ function crossReferenceProblems(bundle: Bundle): string[] {
       problems.push(`testCases[${index}]: no mapping of ${testCase.integration} onto ${testCase.event} in the bundle.`)
   })
   return problems
+}
+
+/**
+ * Capillary's design rules, as the event designer shows them: a draft may break them (the designer saves it all the
+ * same, and publishing refuses it), so on import they are warnings, each at its place.
+ */
+function designWarnings(bundle: Bundle): string[] {
+  const names = bundle.events.map((event) => event.name)
+  return bundle.events.flatMap((event, index) =>
+    checkEvent(event, {
+      otherEventNames: names.filter((name, other) => other !== index && name === event.name),
+      customEventCountInOrg: 0,
+      stage: 'design'
+    })
+      .filter((issue) => issue.severity === 'error')
+      .map(
+        (issue) =>
+          `events[${index}]${issue.path ? `.${issue.path.replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')}` : ''}: ${issue.message}`
+      )
+  )
 }
 
 /** Events whose hash no longer matches: edited by hand since export, which is allowed and said. */

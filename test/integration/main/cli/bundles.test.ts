@@ -173,6 +173,20 @@ describe('bundles on the command line', () => {
     expect(capmap(['test', 'shop.capmap.json']).lines.at(-1)).toBe('3 passed, 0 failed')
   })
 
+  it("warns, at their place, of Capillary's design rules an event breaks, as the designer does", () => {
+    capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json'])
+    edit('shop.capmap.json', (bundle) => {
+      bundle.events[1].attributes[1].name = 'hotel name!'
+      bundle.mappings[0].spec.rules = bundle.mappings[0].spec.rules.filter(
+        (rule: { target: string }) => rule.target !== 'hotel_name'
+      )
+      bundle.testCases[0].expected[0].hotel_name = undefined
+    })
+    const validated = capmap(['validate', 'shop.capmap.json'])
+    expect(validated.status).toBe(0)
+    expect(validated.stderr).toMatch(/Warning: shop\.capmap\.json: events\[1\]\.attributes\[1\]\.name: /)
+  })
+
   describe('refuses bad bundles, exactly, writing nothing', () => {
     const refused = (name: string, text: string) => {
       writeFileSync(file(name), text)
@@ -195,6 +209,15 @@ describe('bundles on the command line', () => {
       expect(refused('other.json', '{"name": "a package.json"}').stderr).toContain(
         'not a Capillary Mapping Studio bundle'
       )
+    })
+
+    it('a file over 50 MB, unread (exit 2)', () => {
+      const result = refused(
+        'huge.capmap.json',
+        `{"format": "capmap.bundle", "pad": "${'x'.repeat(51 * 1024 * 1024)}"}`
+      )
+      expect(result.status).toBe(2)
+      expect(result.stderr).toContain('over 50 MB')
     })
 
     it('a newer format version (exit 2)', () => {
