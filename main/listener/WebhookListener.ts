@@ -66,8 +66,8 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
   let closed = false
   /** Committed, waiting for the next sync. */
   let unsynced: Committed[] = []
-  /** Covered by a sync in flight, each batch by its own. */
-  const syncing = new Set<Committed[]>()
+  /** Covered by a sync in flight, each batch by its own, oldest first. */
+  let syncing: Committed[][] = []
 
   const server = createServer({ requestTimeout: 60_000, headersTimeout: 30_000 }, (request, response) =>
     receive(request, response)
@@ -200,15 +200,19 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
 
   function startSync(): void {
     const durability = options.durability
-    if (!durability || syncing.size >= maxSyncsInFlight || unsynced.length === 0) return
+    if (!durability || syncing.length >= maxSyncsInFlight || unsynced.length === 0) return
     const batch = unsynced
     unsynced = []
-    syncing.add(batch)
+    syncing.push(batch)
     // An fsync makes durable whatever was written before it began: each batch waits for one sync, not for the one
-    // already running as well.
+    // already running as well. So a sync that ends also covers the batches committed before its own, still waiting
+    // for theirs: they are settled with it, in commit order, and senders and notices keep that order.
     durability.sync((error) => {
-      if (!syncing.delete(batch)) return // closing settled it already
-      settle(batch, error)
+      const position = syncing.indexOf(batch)
+      if (position === -1) return // settled already: by an earlier-ending later sync, or by closing
+      const covered = error ? [batch] : syncing.slice(0, position + 1)
+      syncing = syncing.filter((pending) => !covered.includes(pending))
+      for (const done of covered) settle(done, error)
       startSync()
     })
   }
@@ -234,8 +238,8 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
 
   /** Closing: whatever is committed but not yet synced is synced now, blocking, and answered. */
   function syncEverything(): void {
-    const batch = [...[...syncing].flat(), ...unsynced]
-    syncing.clear()
+    const batch = [...syncing.flat(), ...unsynced]
+    syncing = []
     unsynced = []
     if (batch.length === 0 || !options.durability) return
     try {
