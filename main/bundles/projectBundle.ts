@@ -1,5 +1,5 @@
 import type { Bundle, BundleEvent } from '../../shared/bundle/bundleFormat'
-import { canonicalContent, serializeBundle, type BundleContent } from '../../shared/bundle/canonicalBundle'
+import { canonicalContent, type BundleContent } from '../../shared/bundle/canonicalBundle'
 import type { EventDefinition } from '../../shared/model/event'
 import { IntegrationDraft } from '../../shared/model/integration'
 import { StudioError } from '../errors/StudioError'
@@ -57,10 +57,6 @@ export function projectBundleContent(project: OpenedProject, eventNames: readonl
       ]
     })
   })
-}
-
-export function exportProjectBundle(project: OpenedProject, studioVersion: string, eventNames?: readonly string[]) {
-  return serializeBundle(projectBundleContent(project, eventNames), studioVersion)
 }
 
 /** Fills a new, empty project with a bundle's content, in one transaction: all of it or none. */
