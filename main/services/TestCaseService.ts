@@ -49,9 +49,11 @@ export class TestCaseService {
     const testCases = withCurrent(project, project.testCases.list())
     const events = project.events.list().filter((event) => filter.eventId === undefined || event.id === filter.eventId)
     const ofEvent = new Map(events.map((event) => [event.id, [] as TestCase[]]))
-    for (const testCase of testCases) ofEvent.get(mappingParts(project, testCase.mappingId).event.id)?.push(testCase)
+    const eventOfMapping = new Map(project.mappings.list().map((mapping) => [mapping.id, mapping.eventId]))
+    const eventOf = (testCase: TestCase) => eventOfMapping.get(testCase.mappingId) ?? ''
+    for (const testCase of testCases) ofEvent.get(eventOf(testCase))?.push(testCase)
     return {
-      testCases: testCases.filter((testCase) => ofEvent.has(mappingParts(project, testCase.mappingId).event.id)),
+      testCases: testCases.filter((testCase) => ofEvent.has(eventOf(testCase))),
       statuses: events.map((event) => eventTestStatus(event, ofEvent.get(event.id) ?? []))
     }
   }

@@ -18,11 +18,18 @@ export function mappingParts(project: OpenedProject, mappingId: string): Project
 
 /** Test cases with whether their last run was of the event, mapping and test case as they are now. */
 export function withCurrent(project: OpenedProject, stored: readonly StoredTestCase[]): TestCase[] {
+  // Read each mapping (with its event and integration) once, however many test cases it has.
+  const parts = new Map<string, ProjectMappingParts>()
+  const partsOf = (mappingId: string) => {
+    let found = parts.get(mappingId)
+    if (!found) parts.set(mappingId, (found = mappingParts(project, mappingId)))
+    return found
+  }
   return stored.map((testCase) => ({
     ...testCase,
     current:
       testCase.lastRun !== null &&
-      testCase.lastRun.fingerprint === testFingerprint(mappingParts(project, testCase.mappingId), testCase)
+      testCase.lastRun.fingerprint === testFingerprint(partsOf(testCase.mappingId), testCase)
   }))
 }
 
