@@ -9,6 +9,7 @@ import { createIntegrationHandlers } from './integrations'
 import { createListenerHandlers } from './listener'
 import { createMappingHandlers } from './mappings'
 import { createProjectHandlers } from './projects'
+import { createPublishHandlers } from './publish'
 import { createRelayHandlers } from './relay'
 import { createTestCaseHandlers } from './testCases'
 
@@ -29,6 +30,7 @@ export function createHandlers(studio: Studio): Handlers {
     ...createCapillaryHandlers(studio),
     ...createRelayHandlers(studio),
     ...createTestCaseHandlers(studio),
-    ...createBundleHandlers(studio)
+    ...createBundleHandlers(studio),
+    ...createPublishHandlers(studio)
   }
 }

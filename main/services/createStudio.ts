@@ -13,6 +13,7 @@ import { IntegrationService } from './IntegrationService'
 import { ListenerService, type ListenerServiceOptions } from './ListenerService'
 import { MappingService } from './MappingService'
 import { ProjectSession } from './ProjectSession'
+import { PublishService } from './PublishService'
 import { RelayService, type RelayServiceOptions } from './RelayService'
 import { seedSampleProject } from './sampleProject'
 import { ServerEventBus } from './ServerEventBus'
@@ -89,6 +90,8 @@ export function createStudio(options: StudioOptions) {
     batchRuns: new BatchRunService(session, bus, clock),
     /** Bundles: export after a scan, import as a new project or merged into the open one, diff. */
     bundles: new BundleService(session, bus, clock, options.version),
+    /** Publish to Capillary per connection profile (dry run, run, locks) and pull from an org. */
+    publish: new PublishService(session, bus, clock, capillary, options.logger),
     /** Creates a project, optionally filled with the sample. */
     newProject(path: string, sample: boolean) {
       return session.create(

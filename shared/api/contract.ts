@@ -65,6 +65,28 @@ import {
   type BundlePreview,
   type BundleScan
 } from './bundles'
+import {
+  ApplyPullInput,
+  CheckPublishedInput,
+  DisableRemoteEventInput,
+  ListPublishStateInput,
+  MarkPublishedInput,
+  NewEventVersionInput,
+  PlanPublishInput,
+  PlanPullInput,
+  PublishRunInput,
+  StartPublishInput,
+  type CheckPublishedResult,
+  type DisableRemoteEventResult,
+  type NewEventVersionResult,
+  type PublishPlan,
+  type PublishProgress,
+  type PublishRunState,
+  type PublishStateEntry,
+  type PublishStateView,
+  type PullPlan,
+  type PullResult
+} from '../model/publish'
 import type { AppInfo, DirectoryListing, PickedPath, ProjectState, RecentProject } from './types'
 
 /** Carries a call's output type at the type level only; nothing exists at run time. */
@@ -293,7 +315,28 @@ export const requests = {
     output: returns<{ project?: ProjectState; merged?: BundleMergeResult }>()
   },
   /** Field-level differences from the open project (before) to a bundle (after). */
-  diffBundleWithProject: { input: z.object({ source: BundleSource }).strict(), output: returns<BundleChange[]>() }
+  diffBundleWithProject: { input: z.object({ source: BundleSource }).strict(), output: returns<BundleChange[]>() },
+
+  /** Publish's dry run: the org read, ours against theirs field by field, and the exact requests; changes nothing. */
+  planPublish: { input: PlanPublishInput, output: returns<PublishPlan>() },
+  /** Publishes events to a profile's org in the background; progress comes as publishProgress. */
+  startPublish: { input: StartPublishInput, output: returns<{ runId: string }>() },
+  cancelPublish: { input: PublishRunInput, output: returns<PublishRunState>() },
+  getPublishRun: { input: PublishRunInput, output: returns<PublishRunState>() },
+  /** One `GET /v2/events`: events now PUBLISHED are locked for the profile. */
+  checkPublished: { input: CheckPublishedInput, output: returns<CheckPublishedResult>() },
+  /** Records by hand that the event was published in InTouch for this profile (locks it). */
+  markPublished: { input: MarkPublishedInput, output: returns<PublishStateEntry>() },
+  /** Per event and profile: stage and last verdict; per transformer and profile: the webHookUri. */
+  listPublishState: { input: ListPublishStateInput, output: returns<PublishStateView>() },
+  /** A new event (a new name) with the old one's mappings moved to it; the old one stays published. */
+  newEventVersion: { input: NewEventVersionInput, output: returns<NewEventVersionResult>() },
+  /** `PUT /v2/events/disable`: irreversible, frees one of the org's 10 custom-event slots. */
+  disableRemoteEvent: { input: DisableRemoteEventInput, output: returns<DisableRemoteEventResult>() },
+  /** Pull/drift preview: what the org has that the project lacks, the reverse, and differences field by field. */
+  planPull: { input: PlanPullInput, output: returns<PullPlan>() },
+  /** Imports the named org events as drafts (all or none) and records the org's webhook URIs. */
+  applyPull: { input: ApplyPullInput, output: returns<PullResult>() }
 } as const
 
 /** Events pushed from main to every window (IPC) or browser tab (Server-Sent Events). */
@@ -316,7 +359,11 @@ export const serverEvents = {
   /** Test cases were added, changed, deleted or run. */
   testCasesChanged: returns<Record<string, never>>(),
   /** A batch run moved on (at most every 100 ms), or ended. */
-  batchRunProgress: returns<BatchRunState>()
+  batchRunProgress: returns<BatchRunState>(),
+  /** A publish run moved on: one step of one event (see PublishProgress). */
+  publishProgress: returns<PublishProgress>(),
+  /** Publish state changed for a profile (a verdict, a lock, a pull): lists read again. */
+  publishStateChanged: returns<{ profileKey: string }>()
 } as const
 
 export type Requests = typeof requests
