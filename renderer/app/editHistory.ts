@@ -46,3 +46,33 @@ export function createEditHistory<T>(): EditHistory<T> {
     canRedo: () => future.length > 0
   }
 }
+
+/** One history per edited item (an event, an integration, a mapping), kept while the studio runs. */
+export interface EditHistories<T> {
+  record(id: string, previous: T, at: number, touched: string): void
+  undo(id: string, current: T): T | undefined
+  redo(id: string, current: T): T | undefined
+  /** What the Undo and Redo buttons of the item show (nothing to do without a selection). */
+  flags(id: string | null): { canUndo: boolean; canRedo: boolean }
+  /** Drops a deleted item's history. */
+  forget(id: string): void
+}
+
+export function createEditHistories<T>(): EditHistories<T> {
+  const histories = new Map<string, EditHistory<T>>()
+  const historyOf = (id: string) => {
+    let history = histories.get(id)
+    if (!history) histories.set(id, (history = createEditHistory<T>()))
+    return history
+  }
+  return {
+    record: (id, previous, at, touched) => historyOf(id).record(previous, at, touched),
+    undo: (id, current) => histories.get(id)?.undo(current),
+    redo: (id, current) => histories.get(id)?.redo(current),
+    flags(id) {
+      const history = id === null ? undefined : histories.get(id)
+      return { canUndo: history?.canUndo() ?? false, canRedo: history?.canRedo() ?? false }
+    },
+    forget: (id) => void histories.delete(id)
+  }
+}

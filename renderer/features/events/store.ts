@@ -3,7 +3,8 @@ import type { StandardEventName } from '../../../shared/capillary/standardEvents
 import type { Result, StudioErrorInfo } from '../../../shared/api/result'
 import type { EventDefinition, EventDraft } from '../../../shared/model/event'
 import type { StudioApi } from '../../api/client'
-import { createEditHistory, type EditHistory } from '../../app/editHistory'
+import { createAutosave } from '../../app/autosave'
+import { createEditHistories } from '../../app/editHistory'
 import { touchedField } from './touchedField'
 
 type EventsApi = Pick<
@@ -35,8 +36,6 @@ interface EventsState {
   remove(id: string): Promise<boolean>
 }
 
-export const autosaveDelayMs = 400
-
 export const toDraft = (event: EventDefinition): EventDraft => ({
   name: event.name,
   label: event.label,
@@ -55,21 +54,8 @@ const byName = (a: EventDefinition, b: EventDefinition) =>
  */
 export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorInfo) => void) =>
   createStore<EventsState>()((set, get) => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let saving: Promise<void> = Promise.resolve()
-    const histories = new Map<string, EditHistory<EventDraft>>()
-    const historyOf = (id: string) => {
-      const existing = histories.get(id)
-      if (existing) return existing
-      const created = createEditHistory<EventDraft>()
-      histories.set(id, created)
-      return created
-    }
-    const syncHistoryFlags = () => {
-      const id = get().selectedId
-      const history = id ? histories.get(id) : undefined
-      set({ canUndo: history?.canUndo() ?? false, canRedo: history?.canRedo() ?? false })
-    }
+    const histories = createEditHistories<EventDraft>()
+    const syncHistoryFlags = () => set(histories.flags(get().selectedId))
 
     const replace = (event: EventDefinition) =>
       set((state) => ({
@@ -102,10 +88,7 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
       }
     }
 
-    const scheduleSave = () => {
-      clearTimeout(timer)
-      timer = setTimeout(() => void get().flush(), autosaveDelayMs)
-    }
+    const autosave = createAutosave(save, () => get().saveState === 'pending' || get().saveState === 'failed')
 
     return {
       events: [],
@@ -146,41 +129,36 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
       edit(draft) {
         const { selectedId, draft: previous } = get()
         if (!selectedId || !previous) return
-        historyOf(selectedId).record(previous, Date.now(), touchedField(previous, draft))
+        histories.record(selectedId, previous, Date.now(), touchedField(previous, draft))
         set({ draft, saveState: 'pending' })
         syncHistoryFlags()
-        scheduleSave()
+        autosave.schedule()
       },
       undo() {
         const { selectedId, draft } = get()
-        const restored = selectedId && draft ? histories.get(selectedId)?.undo(draft) : undefined
+        const restored = selectedId && draft ? histories.undo(selectedId, draft) : undefined
         if (!restored) return
         set({ draft: restored, saveState: 'pending' })
         syncHistoryFlags()
-        scheduleSave()
+        autosave.schedule()
       },
       redo() {
         const { selectedId, draft } = get()
-        const restored = selectedId && draft ? histories.get(selectedId)?.redo(draft) : undefined
+        const restored = selectedId && draft ? histories.redo(selectedId, draft) : undefined
         if (!restored) return
         set({ draft: restored, saveState: 'pending' })
         syncHistoryFlags()
-        scheduleSave()
+        autosave.schedule()
       },
-      async flush() {
-        clearTimeout(timer)
-        timer = undefined
-        if (get().saveState === 'pending' || get().saveState === 'failed') saving = saving.then(save)
-        await saving
-      },
+      flush: autosave.flush,
       async remove(id) {
-        if (get().selectedId === id) clearTimeout(timer)
+        if (get().selectedId === id) autosave.cancel()
         const result = await api.deleteEvent({ id })
         if (!result.ok) {
           onError(result.error)
           return false
         }
-        histories.delete(id)
+        histories.forget(id)
         set((state) => ({
           events: state.events.filter((event) => event.id !== id),
           ...(state.selectedId === id ? { selectedId: null, draft: null, saveState: 'saved' as const } : {})

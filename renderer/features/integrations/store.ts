@@ -3,7 +3,8 @@ import type { StudioErrorInfo } from '../../../shared/api/result'
 import type { Integration, IntegrationDraft } from '../../../shared/model/integration'
 import type { TransformerType, WebhookSettings } from '../../../shared/model/webhookSettings'
 import type { StudioApi } from '../../api/client'
-import { createEditHistory, type EditHistory } from '../../app/editHistory'
+import { autosaveDelayMs, createAutosave } from '../../app/autosave'
+import { createEditHistories } from '../../app/editHistory'
 import { checkIntegrationDraft } from './checkIntegrationDraft'
 import { uniqueSlug } from './newIntegrationDraft'
 
@@ -62,8 +63,6 @@ interface IntegrationsState {
   redo(): void
 }
 
-export const autosaveDelayMs = 400
-
 export const toDraft = (integration: Integration): IntegrationDraft => ({
   name: integration.name,
   slug: integration.slug,
@@ -90,34 +89,23 @@ const noSelection = {
  */
 export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: StudioErrorInfo) => void) =>
   createStore<IntegrationsState>()((set, get) => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let saving: Promise<void> = Promise.resolve()
     const webhookTimers = new Map<TransformerType, ReturnType<typeof setTimeout>>()
     let webhookSaving: Promise<void> = Promise.resolve()
     // A list that left main before one of our own writes landed is older than what we hold: it is ignored (the
     // write's integrationsChanged brings a fresh one).
     let integrationWrites = 0
     let webhookWrites = 0
-    const histories = new Map<string, EditHistory<IntegrationDraft>>()
-    const historyOf = (id: string) => {
-      const history = histories.get(id) ?? createEditHistory<IntegrationDraft>()
-      histories.set(id, history)
-      return history
-    }
-    const syncHistoryFlags = () => {
-      const id = get().selectedId
-      const history = id ? histories.get(id) : undefined
-      set({ canUndo: history?.canUndo() ?? false, canRedo: history?.canRedo() ?? false })
-    }
+    const histories = createEditHistories<IntegrationDraft>()
+    const syncHistoryFlags = () => set(histories.flags(get().selectedId))
 
     /** Takes a new draft (an edit, an undo or a redo): invalid drafts wait at the fields, valid ones autosave. */
     const applyDraft = (draft: IntegrationDraft, slugFollowsName: boolean) => {
-      clearTimeout(timer)
+      autosave.cancel()
       if (blockingProblem(draft, get().selectedId)) {
         set({ draft, slugFollowsName, saveState: 'invalid' })
       } else {
         set({ draft, slugFollowsName, saveState: 'pending' })
-        timer = setTimeout(() => void get().flush(), autosaveDelayMs)
+        autosave.schedule()
       }
       syncHistoryFlags()
     }
@@ -151,6 +139,8 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
         onError(result.error)
       }
     }
+
+    const autosave = createAutosave(save, () => get().saveState === 'pending' || get().saveState === 'failed')
 
     /** Saves what can be saved, and says so when leaving a draft that breaks a rule drops its last changes. */
     const leaveSelection = async () => {
@@ -221,14 +211,14 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
           const error = !integrations.ok ? integrations.error : !webhooks.ok ? webhooks.error : undefined
           // Without a project there is nothing to list: that is the welcome screen, not an error.
           if (error && error.code !== 'no_project') onError(error)
-          clearTimeout(timer)
+          autosave.cancel()
           set({ integrations: [], webhooks: [], loaded: true, ...noSelection })
           return
         }
         if (startedAt.webhooks === webhookWrites) set({ webhooks: webhooks.value })
         if (startedAt.integrations !== integrationWrites) return set({ loaded: true })
         const selected = integrations.value.find((integration) => integration.id === get().selectedId)
-        if (!selected) clearTimeout(timer)
+        if (!selected) autosave.cancel()
         set({
           integrations: [...integrations.value].sort(byName),
           loaded: true,
@@ -282,36 +272,30 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
         const draft = { ...current, ...patch }
         if (slugFollowsName && patch.name !== undefined) draft.slug = uniqueSlug(patch.name, otherSlugs(selectedId))
         if (patch.slug !== undefined) slugFollowsName = false
-        historyOf(selectedId).record(current, Date.now(), Object.keys(patch).sort().join(','))
+        histories.record(selectedId, current, Date.now(), Object.keys(patch).sort().join(','))
         applyDraft(draft, slugFollowsName)
       },
 
       undo() {
         const { draft, selectedId } = get()
-        const restored = draft && selectedId ? histories.get(selectedId)?.undo(draft) : undefined
+        const restored = draft && selectedId ? histories.undo(selectedId, draft) : undefined
         if (restored) applyDraft(restored, false)
       },
 
       redo() {
         const { draft, selectedId } = get()
-        const restored = draft && selectedId ? histories.get(selectedId)?.redo(draft) : undefined
+        const restored = draft && selectedId ? histories.redo(selectedId, draft) : undefined
         if (restored) applyDraft(restored, false)
       },
 
-      async flush() {
-        clearTimeout(timer)
-        timer = undefined
-        const { saveState } = get()
-        if (saveState === 'pending' || saveState === 'failed') saving = saving.then(save)
-        await saving
-      },
+      flush: autosave.flush,
 
       async remove(id) {
         if (get().selectedId === id) {
-          clearTimeout(timer)
+          autosave.cancel()
           // What is deleted needs no saving; a save already travelling lands first.
           if (get().saveState !== 'saving') set({ saveState: 'saved' })
-          await saving
+          await autosave.settled()
         }
         const result = await api.deleteIntegration({ id })
         if (!result.ok) {
@@ -319,7 +303,7 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
           return false
         }
         integrationWrites += 1
-        histories.delete(id)
+        histories.forget(id)
         set((state) => ({
           integrations: state.integrations.filter((integration) => integration.id !== id),
           ...(state.selectedId === id ? noSelection : {})

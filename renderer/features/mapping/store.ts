@@ -5,7 +5,8 @@ import type { PayloadSample } from '../../../shared/model/captureInbox'
 import type { Mapping, MappingRule, MappingSpec } from '../../../shared/model/mapping'
 import type { MappingSuggestion } from '../../../shared/engine/suggestMappings'
 import type { StudioApi } from '../../api/client'
-import { createEditHistory, type EditHistory } from '../../app/editHistory'
+import { createAutosave } from '../../app/autosave'
+import { createEditHistories } from '../../app/editHistory'
 import { connect, emptySpec, removeRule, setRule } from './mappingEdits'
 import { payloadTextOf, sampleText } from './payloadText'
 
@@ -18,7 +19,6 @@ export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
 
 /** How many of an integration's newest captures feed the inferred schema of the left column. */
 export const schemaSampleSize = 20
-export const autosaveDelayMs = 400
 
 interface MappingState {
   mappings: Mapping[]
@@ -90,19 +90,8 @@ export const createMappingStore = (
     mapping.match.kind === 'eventName' ? mapping.match.sourceNames : []
 ) =>
   createStore<MappingState>()((set, get) => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let saving: Promise<void> = Promise.resolve()
-    const histories = new Map<string, EditHistory<MappingSpec>>()
-    const historyOf = (id: string) => {
-      let history = histories.get(id)
-      if (!history) histories.set(id, (history = createEditHistory<MappingSpec>()))
-      return history
-    }
-    const syncHistoryFlags = () => {
-      const id = get().selectedId
-      const history = id ? histories.get(id) : undefined
-      set({ canUndo: history?.canUndo() ?? false, canRedo: history?.canRedo() ?? false })
-    }
+    const histories = createEditHistories<MappingSpec>()
+    const syncHistoryFlags = () => set(histories.flags(get().selectedId))
     const replace = (mapping: Mapping) =>
       set((state) => ({
         mappings: state.mappings.some((candidate) => candidate.id === mapping.id)
@@ -128,17 +117,14 @@ export const createMappingStore = (
         onError(result.error)
       }
     }
-    const scheduleSave = () => {
-      clearTimeout(timer)
-      timer = setTimeout(() => void get().flush(), autosaveDelayMs)
-    }
+    const autosave = createAutosave(save, () => get().saveState === 'pending' || get().saveState === 'failed')
     const restore = (spec: MappingSpec | undefined) => {
       if (!spec) return
       const target = get().selectedTarget
       const keepsTarget = target !== null && spec.rules.some((rule) => rule.target === target)
       set({ draft: spec, saveState: 'pending', ...(keepsTarget ? {} : { selectedTarget: null }) })
       syncHistoryFlags()
-      scheduleSave()
+      autosave.schedule()
     }
 
     /** The integration's newest captures, and their parsed bodies for the schema. */
@@ -232,10 +218,10 @@ export const createMappingStore = (
       edit(spec, touched) {
         const { selectedId, draft } = get()
         if (!selectedId || !draft) return
-        historyOf(selectedId).record(draft, Date.now(), touched)
+        histories.record(selectedId, draft, Date.now(), touched)
         set({ draft: spec, saveState: 'pending' })
         syncHistoryFlags()
-        scheduleSave()
+        autosave.schedule()
       },
       connect(path, target) {
         const { draft } = get()
@@ -316,26 +302,21 @@ export const createMappingStore = (
       },
       undo() {
         const { selectedId, draft } = get()
-        restore(selectedId && draft ? histories.get(selectedId)?.undo(draft) : undefined)
+        restore(selectedId && draft ? histories.undo(selectedId, draft) : undefined)
       },
       redo() {
         const { selectedId, draft } = get()
-        restore(selectedId && draft ? histories.get(selectedId)?.redo(draft) : undefined)
+        restore(selectedId && draft ? histories.redo(selectedId, draft) : undefined)
       },
-      async flush() {
-        clearTimeout(timer)
-        timer = undefined
-        if (get().saveState === 'pending' || get().saveState === 'failed') saving = saving.then(save)
-        await saving
-      },
+      flush: autosave.flush,
       async remove(id) {
-        if (get().selectedId === id) clearTimeout(timer)
+        if (get().selectedId === id) autosave.cancel()
         const result = await api.deleteMapping({ id })
         if (!result.ok) {
           onError(result.error)
           return false
         }
-        histories.delete(id)
+        histories.forget(id)
         set((state) => ({
           mappings: state.mappings.filter((mapping) => mapping.id !== id),
           ...(state.selectedId === id

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { coalesceWindowMs, createEditHistory } from '../../../renderer/app/editHistory'
+import { coalesceWindowMs, createEditHistories, createEditHistory } from '../../../renderer/app/editHistory'
 
 describe('the edit history', () => {
   it('undoes and redoes whole states in order', () => {
@@ -44,5 +44,21 @@ describe('the edit history', () => {
     history.undo('b')
     history.record('a', 10_000, 'name')
     expect(history.canRedo()).toBe(false)
+  })
+})
+
+describe('the edit histories of many items', () => {
+  it('keeps one history per item, and forgets a deleted one', () => {
+    const histories = createEditHistories<string>()
+    histories.record('event-a', 'a1', 0, 'name')
+    histories.record('event-b', 'b1', 0, 'name')
+    expect(histories.flags('event-a')).toEqual({ canUndo: true, canRedo: false })
+    expect(histories.undo('event-a', 'a2')).toBe('a1')
+    expect(histories.flags('event-a')).toEqual({ canUndo: false, canRedo: true })
+    expect(histories.undo('event-b', 'b2')).toBe('b1')
+    histories.forget('event-a')
+    expect(histories.flags('event-a')).toEqual({ canUndo: false, canRedo: false })
+    expect(histories.redo('event-a', 'a1')).toBeUndefined()
+    expect(histories.flags(null)).toEqual({ canUndo: false, canRedo: false })
   })
 })

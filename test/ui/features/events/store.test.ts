@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fail } from '../../../../shared/api/result'
-import { autosaveDelayMs, createEventsStore } from '../../../../renderer/features/events/store'
+import { autosaveDelayMs } from '../../../../renderer/app/autosave'
+import { createEventsStore } from '../../../../renderer/features/events/store'
 import { newCustomEventDraft } from '../../../../renderer/features/events/newEventDraft'
 import { fakeEventsApi } from '../../support/fakeApi'
 

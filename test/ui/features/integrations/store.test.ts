@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fail, ok } from '../../../../shared/api/result'
 import type { Integration } from '../../../../shared/model/integration'
 import { newIntegrationDraft } from '../../../../renderer/features/integrations/newIntegrationDraft'
-import { autosaveDelayMs, createIntegrationsStore } from '../../../../renderer/features/integrations/store'
+import { autosaveDelayMs } from '../../../../renderer/app/autosave'
+import { createIntegrationsStore } from '../../../../renderer/features/integrations/store'
 import { fakeIntegrationsApi, integration } from './fakeIntegrationsApi'
 
 const webEngage = integration('we', { name: 'WebEngage storefront', slug: 'webengage' })

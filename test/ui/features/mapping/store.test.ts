@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fail } from '../../../../shared/api/result'
 import type { Mapping } from '../../../../shared/model/mapping'
-import { autosaveDelayMs, createMappingStore } from '../../../../renderer/features/mapping/store'
+import { autosaveDelayMs } from '../../../../renderer/app/autosave'
+import { createMappingStore } from '../../../../renderer/features/mapping/store'
 import { capture, fakeMappingApi } from './fakeMappingApi'
 
 const cart = capture('c1', 'we', 'Added To Cart', { event_name: 'Added To Cart', user_id: '919663673779', price: 1299 })
