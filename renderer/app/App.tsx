@@ -49,7 +49,9 @@ export function App() {
       api.on('eventsChanged', refreshTests),
       api.on('mappingsChanged', refreshTests),
       api.on('projectChanged', refreshTests),
-      api.on('batchRunProgress', (state) => stores.tests.getState().receiveBatch(state))
+      api.on('batchRunProgress', (state) => stores.tests.getState().receiveBatch(state)),
+      api.on('publishProgress', (progress) => stores.publish.getState().receiveProgress(progress)),
+      api.on('publishStateChanged', ({ profileKey }) => stores.publish.getState().stateChanged(profileKey))
     ]
     return () => unsubscribe.forEach((stop) => stop())
   }, [stores])

@@ -10,6 +10,7 @@ import { createEventsStore } from '../features/events/store'
 import { createIntegrationsStore } from '../features/integrations/store'
 import { createMappingStore } from '../features/mapping/store'
 import { createProjectStore } from '../features/projects/store'
+import { createPublishStore } from '../features/publish/store'
 import { createConnectionProfilesStore } from '../features/settings/store'
 import { createTestsStore } from '../features/tests/store'
 import { createCommandRegistry } from './commands'
@@ -36,6 +37,7 @@ export function createStudioStores(api: StudioApi) {
     profiles: createConnectionProfilesStore(api, reportError),
     deliveries: createDeliveriesStore(api, reportError),
     tests: createTestsStore(api, reportError),
+    publish: createPublishStore(api, reportError, (message) => notifications.getState().notify('info', message)),
     mapping: createMappingStore(api, reportError, (mapping) => {
       // An `integration` match means the source names the integration's event-name map gives the mapping's event.
       if (mapping.match.kind === 'eventName') return mapping.match.sourceNames

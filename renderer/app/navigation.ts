@@ -1,7 +1,8 @@
 import { createStore } from 'zustand/vanilla'
 
 /** The screens of the activity bar, in its order. */
-export type ScreenId = 'events' | 'integrations' | 'captures' | 'mapping' | 'tests' | 'deliveries' | 'settings'
+export type ScreenId =
+  'events' | 'integrations' | 'captures' | 'mapping' | 'tests' | 'deliveries' | 'publish' | 'settings'
 
 /** What a screen should show when another screen sends the user there (an event, a capture, a mapping...). */
 export interface ScreenTarget {

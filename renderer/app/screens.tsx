@@ -1,4 +1,4 @@
-import { FlaskConical, Inbox, Plug, Send, Settings, Spline, Zap, type LucideIcon } from 'lucide-react'
+import { FlaskConical, Inbox, Plug, Rocket, Send, Settings, Spline, Zap, type LucideIcon } from 'lucide-react'
 import type { ReactNode } from 'react'
 import type { AppInfo } from '../../shared/api/types'
 import { CapturesScreen } from '../features/captures/CapturesScreen'
@@ -6,6 +6,7 @@ import { DeliveriesScreen } from '../features/deliveries/DeliveriesScreen'
 import { EventsScreen } from '../features/events/EventsScreen'
 import { IntegrationsScreen } from '../features/integrations/IntegrationsScreen'
 import { MappingScreen } from '../features/mapping/MappingScreen'
+import { PublishScreen } from '../features/publish/PublishScreen'
 import { SettingsScreen } from '../features/settings/SettingsScreen'
 import { TestsScreen } from '../features/tests/TestsScreen'
 import type { ScreenId } from './navigation'
@@ -63,6 +64,14 @@ export const screens: ScreenEntry[] = [
     shortcut: 'Mod+6',
     needsProject: true,
     render: () => <DeliveriesScreen />
+  },
+  {
+    id: 'publish',
+    label: 'Publish',
+    icon: Rocket,
+    shortcut: 'Mod+7',
+    needsProject: true,
+    render: () => <PublishScreen />
   },
   {
     id: 'settings',
