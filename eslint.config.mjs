@@ -121,5 +121,19 @@ export default tseslint.config(
     files: ['test/**/*.{ts,tsx,mts,mjs}', '*.{mjs,mts,ts}', 'bin/**/*.js', '.ci/**'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
+    // Unit tests share their threads and modules (vitest.config.mts): a mock or a stubbed global would leak.
+    files: ['test/unit/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['mock', 'doMock', 'stubGlobal', 'stubEnv'].map((property) => ({
+          object: 'vi',
+          property,
+          message: 'Unit tests share modules and globals: test real parts, or move the test to test/integration.'
+        }))
+      ]
+    }
   }
 )
