@@ -3,7 +3,7 @@ import { StudioError } from '../errors/StudioError'
 import type { CapillaryClient } from './client/CapillaryClient'
 
 /** Capillary's spelling of each transformer in the create-webhook body (notes §5: `WebEngageTransformer`, `defaultTransformer`). */
-const wireTransformerType = {
+export const wireTransformerType = {
   webEngageTransformer: 'WebEngageTransformer',
   defaultTransformer: 'defaultTransformer'
 } as const

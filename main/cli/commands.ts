@@ -11,6 +11,8 @@ import { validateCommand } from './commands/validate'
 import { diffCommand } from './commands/diff'
 import { transformCommand } from './commands/transform'
 import { webCommand } from './commands/web'
+import { publishCommand } from './commands/publish'
+import { pullCommand } from './commands/pull'
 
 /** Every `capmap` command, in the order `--help` lists them. A new command is one file and one line here. */
 export const cliCommands: readonly CliCommand[] = [
@@ -25,5 +27,7 @@ export const cliCommands: readonly CliCommand[] = [
   exportCommand,
   importCommand,
   validateCommand,
-  diffCommand
+  diffCommand,
+  publishCommand,
+  pullCommand
 ]

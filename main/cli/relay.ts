@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import type { Integration } from '../../shared/model/integration'
 import { defaultListenerPort } from '../../shared/model/listenerSettings'
 import { transformerOf } from '../../shared/model/webhookSettings'
+import { clusterBaseUrl } from '../../shared/capillary/clusters'
 import { CapillaryClient } from '../capillary/client/CapillaryClient'
 import { ConnectionProfileService } from '../capillary/ConnectionProfileService'
 import { ensureWebhook } from '../capillary/ensureWebhook'
@@ -191,16 +192,30 @@ export function deliveryLine(attempt: SettledAttempt): string {
     .concat(next)
 }
 
-interface RelayTarget {
+/** The Capillary org a command talks to (`capmap relay`, `capmap publish`, `capmap pull`). */
+export interface RelayTarget {
   label: string
   tillCode: string
   profileId: string | null
+  /** The profile's name, or null with --base-url. */
+  profileName: string | null
+  baseUrl: string
+  orgId: string
+  scheme: 'basic' | 'oauth'
   client(retry: { maxAttempts: number }): CapillaryClient
 }
 
-/** Where the events go: a connection profile of the config folder, or a base URL with a till (CAPMAP_PASSWORD). */
-function connect(
-  values: { profile?: string | undefined; 'base-url'?: string | undefined; till?: string | undefined },
+/**
+ * Where the events go: a connection profile of the config folder, or a base URL with a till (`--auth basic`, the
+ * default: password from CAPMAP_PASSWORD) or an OAuth client (`--auth oauth`: CAPMAP_OAUTH_KEY, CAPMAP_OAUTH_SECRET).
+ */
+export function connect(
+  values: {
+    profile?: string | undefined
+    'base-url'?: string | undefined
+    till?: string | undefined
+    auth?: string | undefined
+  },
   secrets: EnvironmentSecretStore,
   context: CliContext
 ): RelayTarget {
@@ -218,17 +233,32 @@ function connect(
       label: `profile ${profile.name}`,
       tillCode: profile.tillCode,
       profileId: profile.id,
+      profileName: profile.name,
+      baseUrl: clusterBaseUrl(profile.cluster, profile.customBaseUrl),
+      orgId: profile.orgId,
+      scheme: profile.auth,
       client: (retry) => service.clientFor(profile.id, { retry })
+    }
+  }
+  const baseUrl = (values['base-url'] ?? '').trim().replace(/\/+$/, '')
+  const tillCode = values.till ?? ''
+  const target = { label: baseUrl, tillCode, profileId: null, profileName: null, baseUrl, orgId: '' }
+  if (values.auth === 'oauth') {
+    const key = process.env.CAPMAP_OAUTH_KEY
+    const secret = process.env.CAPMAP_OAUTH_SECRET
+    if (!key || !secret) throw new UsageError('--auth oauth needs CAPMAP_OAUTH_KEY and CAPMAP_OAUTH_SECRET')
+    return {
+      ...target,
+      scheme: 'oauth',
+      client: (retry) =>
+        new CapillaryClient({ baseUrl, credentials: { scheme: 'oauth', key, secret }, retry, logger: context.logger })
     }
   }
   const password = process.env.CAPMAP_PASSWORD
   if (!password) throw new UsageError('--base-url needs the till password in CAPMAP_PASSWORD')
-  const baseUrl = values['base-url'] ?? ''
-  const tillCode = values.till ?? ''
   return {
-    label: baseUrl,
-    tillCode,
-    profileId: null,
+    ...target,
+    scheme: 'basic',
     client: (retry) =>
       new CapillaryClient({
         baseUrl,

@@ -13,7 +13,7 @@ import { IntegrationService } from './IntegrationService'
 import { ListenerService, type ListenerServiceOptions } from './ListenerService'
 import { MappingService } from './MappingService'
 import { ProjectSession } from './ProjectSession'
-import { PublishService } from './PublishService'
+import { PublishService, type PublishServiceOptions } from './PublishService'
 import { RelayService, type RelayServiceOptions } from './RelayService'
 import { seedSampleProject } from './sampleProject'
 import { ServerEventBus } from './ServerEventBus'
@@ -34,6 +34,8 @@ export interface StudioOptions {
   listener?: ListenerServiceOptions
   /** The relay follows the open project in the app and web mode (not in one-shot CLI commands) unless told. */
   relay?: RelayServiceOptions
+  /** Publish's polling (interval, logs timeout, tries); tests shorten it. */
+  publish?: PublishServiceOptions
 }
 
 /** Everything behind the contract, wired once; the app, web mode and the tests all build the studio here. */
@@ -91,7 +93,7 @@ export function createStudio(options: StudioOptions) {
     /** Bundles: export after a scan, import as a new project or merged into the open one, diff. */
     bundles: new BundleService(session, bus, clock, options.version),
     /** Publish to Capillary per connection profile (dry run, run, locks) and pull from an org. */
-    publish: new PublishService(session, bus, clock, capillary, options.logger),
+    publish: new PublishService(session, bus, clock, capillary, options.logger, options.publish),
     /** Creates a project, optionally filled with the sample. */
     newProject(path: string, sample: boolean) {
       return session.create(

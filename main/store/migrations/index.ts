@@ -5,6 +5,7 @@ import { captures } from './004-captures'
 import { captureInbox } from './005-captureInbox'
 import { relay } from './006-relay'
 import { testCases } from './008-testCases'
+import { publish } from './009-publish'
 import type { Migration } from './Migration'
 
 export type { Migration } from './Migration'
@@ -21,7 +22,8 @@ export const migrations: readonly Migration[] = [
   captures,
   captureInbox,
   relay,
-  testCases
+  testCases,
+  publish
 ]
 
 export const latestSchemaVersion = migrations.reduce((max, migration) => Math.max(max, migration.version), 0)

@@ -1,0 +1,105 @@
+import { definitionRequests } from '../../shared/capillary/definitionRequest'
+import type { AdapterMappingBody } from '../../shared/engine/capillaryNativeMapping'
+import type { EventDraft } from '../../shared/model/event'
+import type { PublishAction, PublishRequestPreview } from '../../shared/model/publish'
+import type { TransformerType, WebhookSettings } from '../../shared/model/webhookSettings'
+import { maskHeaders } from '../listener/maskCredentials'
+import { wireTransformerType } from '../capillary/ensureWebhook'
+
+/** The headers every call carries (notes §8), the credential masked: `Basic [masked]` or the OAuth token masked. */
+export function maskedHeaders(scheme: 'basic' | 'oauth'): Record<string, string> {
+  const credential: [string, string] =
+    scheme === 'basic' ? ['Authorization', 'Basic c2VjcmV0'] : ['X-CAP-API-OAUTH-TOKEN', 'token']
+  const masked = maskHeaders([['Content-Type', 'application/json'], ['Accept', 'application/json'], credential])
+  return Object.fromEntries(masked)
+}
+
+/** The definition calls for an action (shared/capillary's definitionRequests), as previews. */
+export function definitionPreviews(
+  draft: EventDraft,
+  action: PublishAction,
+  scheme: 'basic' | 'oauth'
+): PublishRequestPreview[] {
+  if (action === 'none') return []
+  const mode = action === 'replace' ? 'replace' : 'create'
+  const notes: Record<string, string> = {
+    'POST /v2/events': 'Creates the custom event (notes §4).',
+    'PUT /v2/events': 'Replaces the whole definition: fields not sent are removed (notes §4).',
+    'POST /v2/events/standard_events/enable': 'Enables the standard event (notes §2).'
+  }
+  return definitionRequests(draft, { mode }).map((request) => ({
+    step: 'definition',
+    method: request.method,
+    path: request.path,
+    query: request.query ?? {},
+    headers: maskedHeaders(scheme),
+    body: request.body ?? null,
+    note: notes[`${request.method} ${request.path}`] ?? ''
+  }))
+}
+
+/** `POST /v2/events/webhook` for a transformer the org has no webhook for (DOCS add-webhook; notes §5). */
+export function webhookPreview(
+  settings: WebhookSettings,
+  tillCode: string,
+  scheme: 'basic' | 'oauth'
+): PublishRequestPreview {
+  return {
+    step: 'webhook',
+    method: 'POST',
+    path: '/v2/events/webhook',
+    query: {},
+    headers: maskedHeaders(scheme),
+    body: {
+      transformerType: wireTransformerType[settings.transformer],
+      tillCode: settings.tillCode.trim() || tillCode,
+      authEnabled: settings.auth !== 'none',
+      ...(settings.auth !== 'none' ? { authMechanism: settings.auth } : {}),
+      uniquenessCheckEnabled: settings.uniquenessCheckEnabled
+    },
+    note: `The org has no ${settings.transformer} webhook yet: it is created, and the webHookUri it answers is kept.`
+  }
+}
+
+export function adapterMappingPreview(body: AdapterMappingBody, scheme: 'basic' | 'oauth'): PublishRequestPreview {
+  return {
+    step: 'adapter_mapping',
+    method: 'POST',
+    path: '/v2/events/adapter_mapping',
+    query: {},
+    headers: maskedHeaders(scheme),
+    body,
+    note: "Capillary's own adapter maps this integration's payloads (notes §6.1)."
+  }
+}
+
+/** The test post: to the webhook's URI as Capillary gave it, or a placeholder while it does not exist yet. */
+export function testPostPreview(
+  transformer: TransformerType,
+  webHookUri: string | null,
+  payload: unknown,
+  scheme: 'basic' | 'oauth',
+  note: string
+): PublishRequestPreview {
+  return {
+    step: 'test_post',
+    method: 'POST',
+    path: webHookUri ?? `{webHookUri of the ${transformer} webhook}`,
+    query: {},
+    headers: maskedHeaders(scheme),
+    body: payload,
+    note
+  }
+}
+
+export function logsPreview(eventName: string, scheme: 'basic' | 'oauth'): PublishRequestPreview {
+  return {
+    step: 'logs',
+    method: 'GET',
+    path: '/v2/events/logs',
+    query: { event_name: eventName, from_date: '{time of the test post}', limit: '50' },
+    headers: maskedHeaders(scheme),
+    body: null,
+    note: 'Polled until the test post shows EVENT_SUCCESS or a failure status (notes §7.1).'
+  }
+}

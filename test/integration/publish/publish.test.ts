@@ -1,0 +1,148 @@
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
+import type { Studio } from '../../../main/services/createStudio'
+import { createTemporaryFolder } from '../support/temporaryFolder'
+import {
+  changingCalls,
+  eventId,
+  publishAndCollect,
+  publishStudio,
+  quickSandbox,
+  sandboxProfile
+} from './publishHarness'
+
+let folder: ReturnType<typeof createTemporaryFolder>
+let sandbox: RunningSandbox
+let studio: Studio
+let profileId: string
+
+beforeAll(async () => {
+  folder = createTemporaryFolder('publish')
+  sandbox = await quickSandbox()
+  studio = publishStudio(folder.path)
+  studio.newProject(join(folder.path, 'Shop.capmap'), true)
+  profileId = sandboxProfile(studio, sandbox, 'UAT sandbox')
+})
+
+afterAll(async () => {
+  studio.session.close()
+  await sandbox.close()
+  folder.remove()
+})
+
+describe('publish to Capillary', () => {
+  it('shows a dry run of the sample first and changes nothing in the org', async () => {
+    const plan = await studio.publish.plan({ profileId })
+    expect(plan.target).toMatchObject({ key: 'UAT sandbox', baseUrl: sandbox.baseUrl })
+    expect(plan.quota).toEqual({ active: 0, limit: 10, afterPublish: 1 })
+    const reserved = plan.events.find((event) => event.eventName === 'be_reserved')
+    expect(reserved).toMatchObject({ ready: true, action: 'create', remote: { state: 'absent' } })
+    expect(reserved?.comparison.find((row) => row.field === 'fields.hotel_name')).toMatchObject({ change: 'added' })
+    expect(reserved?.integrations[0]).toMatchObject({ delivery: 'relayed', transformer: 'defaultTransformer' })
+    expect(reserved?.requests.map((request) => `${request.step} ${request.method} ${request.path}`)).toEqual([
+      'definition POST /v2/events',
+      'webhook POST /v2/events/webhook',
+      'test_post POST {webHookUri of the defaultTransformer webhook}',
+      'logs GET /v2/events/logs'
+    ])
+    expect(reserved?.requests[0]?.headers).toMatchObject({ Authorization: 'Basic [masked]' })
+    expect(JSON.stringify(plan)).not.toContain('sandbox.till:')
+    const cart = plan.events.find((event) => event.eventName === 'ProductAddedToCart')
+    expect(cart).toMatchObject({ ready: true, action: 'enable' })
+    expect(changingCalls(sandbox)).toEqual([])
+  })
+
+  it('publishes a custom event from Tested to verified, then PUBLISHED and locked', async () => {
+    const id = eventId(studio, 'be_reserved')
+    const { finals, progress } = await publishAndCollect(studio, profileId, [id], {
+      waitForPublishedMs: 10_000,
+      // What a person does in InTouch once the test event validated.
+      onProgress: (entry) => {
+        if (entry.step === 'awaiting_publish') expect(sandbox.publish('be_reserved').status).toBe(200)
+      }
+    })
+    expect(progress.filter((entry) => !entry.runDone).map((entry) => entry.step)).toEqual([
+      'local_checks',
+      'definition',
+      'webhook',
+      'adapter_mapping',
+      'test_post',
+      'logs',
+      'awaiting_publish',
+      'published'
+    ])
+    expect(progress.at(-1)).toMatchObject({ step: 'published', runDone: true })
+    expect(finals).toEqual([
+      expect.objectContaining({
+        step: 'published',
+        verdict: { ok: true, status: 'EVENT_SUCCESS', message: 'Event processed successfully' }
+      })
+    ])
+    const event = studio.events.list().find((candidate) => candidate.id === id)
+    expect(event?.publications.map((publication) => publication.profile)).toEqual(['UAT sandbox'])
+    const state = studio.publish.listState(profileId)
+    expect(state.events).toEqual([
+      expect.objectContaining({ eventId: id, stage: 'published', profileKey: 'UAT sandbox' })
+    ])
+    expect(state.webhooks).toEqual([
+      expect.objectContaining({
+        transformer: 'defaultTransformer',
+        webHookUri: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/webhooks\/[0-9a-f]{32}$/)
+      })
+    ])
+    // Locked: Capillary refuses edits of a published event's fields, and so does the studio.
+    expect(() =>
+      studio.events.update(id, {
+        ...event!,
+        attributes: event!.attributes.filter((attribute) => attribute.name !== 'age')
+      })
+    ).toThrow(/cannot be removed/)
+  })
+
+  it('publishes a standard event with a custom attribute: enable, then the whole definition', async () => {
+    const id = eventId(studio, 'ProductAddedToCart')
+    const current = studio.events.list().find((candidate) => candidate.id === id)!
+    studio.events.update(id, {
+      ...current,
+      attributes: [
+        ...current.attributes,
+        {
+          name: 'giftWrap',
+          type: 'string',
+          description: '',
+          isRequired: false,
+          isUniqueKeyField: false,
+          isPsiData: false,
+          standard: false
+        }
+      ]
+    })
+    await studio.testCases.run({ eventId: id })
+    const plan = await studio.publish.plan({ profileId, eventIds: [id] })
+    expect(plan.events[0]).toMatchObject({ ready: true, action: 'enable_then_replace' })
+    expect(plan.events[0]?.requests.slice(0, 2).map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /v2/events/standard_events/enable',
+      'PUT /v2/events'
+    ])
+    const { finals } = await publishAndCollect(studio, profileId, [id])
+    expect(finals).toEqual([
+      expect.objectContaining({
+        step: 'awaiting_publish',
+        verdict: expect.objectContaining({ ok: true, status: 'EVENT_SUCCESS' })
+      })
+    ])
+    expect(studio.publish.listState(profileId).events.find((entry) => entry.eventId === id)).toMatchObject({
+      stage: 'verified'
+    })
+    // The org now has giftWrap; published in InTouch, one check locks it.
+    expect(sandbox.publish('ProductAddedToCart').status).toBe(200)
+    const checked = await studio.publish.checkPublished({ profileId, eventIds: [id] })
+    expect(checked.events).toEqual([expect.objectContaining({ remote: 'published', locked: true, newlyLocked: true })])
+    const after = await studio.publish.plan({ profileId, eventIds: [id] })
+    expect(after.events[0]?.comparison.find((row) => row.field === 'fields.giftWrap.type')).toMatchObject({
+      change: 'same'
+    })
+    expect(after.events[0]).toMatchObject({ action: 'none', remote: { state: 'published' } })
+  })
+})
