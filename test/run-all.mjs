@@ -48,6 +48,7 @@ function vitest(label, args, reportName) {
 check('typecheck', 'npm', ['run', '-s', 'typecheck'])
 check('lint', 'npm', ['run', '-s', 'lint'])
 check('format check', 'npm', ['run', '-s', 'format:check'])
+check('security audit (electronegativity)', 'node', ['scripts/electronegativity.mjs'])
 if (!run('build', 'npm', ['run', '-s', 'build'])) failed += 1
 vitest('unit, integration and ui tests', [], 'vitest')
 vitest('end-to-end tests (web mode in Chromium)', ['--config', 'vitest.e2e.config.mts'], 'e2e')

@@ -4,7 +4,8 @@ export type NavigationDecision = 'allow' | 'open-externally' | 'deny'
 /**
  * Only the studio's own page stays in the window. `appEntryUrl` is the renderer's entry: for an http origin any path
  * of it (single-page routes); for a file:// entry that very file, so a local HTML file elsewhere never gets the
- * window, nor through it the preload's bridge.
+ * window, nor through it the preload's bridge; for the app's own scheme (app://studio/, see appProtocol.ts) any path
+ * of that host.
  */
 export function decideNavigation(target: string, appEntryUrl: string): NavigationDecision {
   let url: URL
@@ -31,5 +32,7 @@ export function isAppPageUrl(target: string, appEntryUrl: string): boolean {
 
 function isAppPage(url: URL, entry: URL): boolean {
   if (entry.protocol === 'file:') return url.protocol === 'file:' && url.pathname === entry.pathname
+  // A custom scheme (app://studio) has an opaque origin ("null") in the URL standard: compare scheme and host.
+  if (entry.origin === 'null') return url.protocol === entry.protocol && url.host === entry.host && url.host !== ''
   return url.origin === entry.origin
 }

@@ -19,7 +19,9 @@ export function mainWindowOptions(preloadPath: string, darkBackground: boolean):
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      spellcheck: false
+      spellcheck: false,
+      // A middle click never opens a link in a new window (window.open is denied anyway: navigationPolicy.ts).
+      disableBlinkFeatures: 'Auxclick'
     }
   }
 }

@@ -105,6 +105,8 @@ const NoInput = z.object({}).strict()
  */
 export const requests = {
   getAppInfo: { input: NoInput, output: returns<AppInfo>() },
+  /** Opens the logs folder in the system's file manager (Help › Reveal Logs); answers its path. */
+  revealLogs: { input: NoInput, output: returns<{ path: string }>() },
 
   getProjectState: { input: NoInput, output: returns<ProjectState>() },
   newProject: {
@@ -346,7 +348,9 @@ export const serverEvents = {
   integrationsChanged: returns<{ id?: string }>(),
   mappingsChanged: returns<{ id: string }>(),
   /** A native menu item asks the renderer to run one of its registered commands. */
-  commandRequested: returns<{ commandId: string }>(),
+  commandRequested: returns<{ commandId: string; argument?: string }>(),
+  /** The OS opened a *.capmap.json with the app: the renderer offers its import as if it had been dropped. */
+  bundleFileOpened: returns<{ name: string; text: string }>(),
   listenerStatusChanged: returns<ListenerStatus>(),
   /** Captures committed since the last notice (batched): how many, and the newest of them (at most 100), newest first. */
   capturesReceived: returns<{ count: number; captures: CaptureSummary[] }>(),

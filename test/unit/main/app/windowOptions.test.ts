@@ -27,6 +27,10 @@ describe('mainWindowOptions', () => {
     expect(webPreferences.allowRunningInsecureContent).toBe(false)
   })
 
+  it('turns off middle-click (auxclick) link opening', () => {
+    expect(webPreferences.disableBlinkFeatures).toBe('Auxclick')
+  })
+
   it('loads the preload from the path it is given', () => {
     expect(webPreferences.preload).toBe('/app/out/preload/index.js')
   })
