@@ -226,7 +226,7 @@ function planEvent(
       code: 'no_mapping',
       message: `${event.name} has no mapping: nothing would reach Capillary, and there is nothing to test-post.`
     })
-  } else if (!deliveries.some((delivery) => delivery.testPayload)) {
+  } else if (event.status === 'tested' && !deliveries.some((delivery) => delivery.testPayload)) {
     blockers.push({
       code: 'no_mapping',
       message: `${event.name} has no passing test case with an output to test-post: add one and run it.`

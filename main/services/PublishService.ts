@@ -262,11 +262,12 @@ export class PublishService {
         now,
         newAttributeId: () => this.clock.newId()
       })
-      return { event, movedMappingIds: moveMappings(project.db, source.id, event.id, now) }
+      return { event, movedMappingIds: moveMappings(project, source, event, now) }
     })()
     this.session.touch()
     this.bus.emit('eventsChanged', { reason: 'created', id: result.event.id })
     for (const id of result.movedMappingIds) this.bus.emit('mappingsChanged', { id })
+    this.bus.emit('integrationsChanged', {})
     this.bus.emit('testCasesChanged', {})
     return result
   }

@@ -4,6 +4,10 @@ import { silentLogger } from '../../../main/platform/logger'
 import { EnvironmentSecretStore } from '../../../main/secrets/EnvironmentSecretStore'
 import { createStudio, type Studio } from '../../../main/services/createStudio'
 import type { PublishProgress } from '../../../shared/model/publish'
+import type { EventDraft } from '../../../shared/model/event'
+import { eventDefinitionBody } from '../../../shared/capillary/eventDefinitionBody'
+import { CapillaryClient } from '../../../main/capillary/client/CapillaryClient'
+import { attributeDraft, eventDraft } from '../support/eventDraft'
 
 /** A studio whose publish polls every 10 ms, with the sandbox's password as a headless studio reads it. */
 export function publishStudio(folder: string, options: { logsTimeoutMs?: number } = {}): Studio {
@@ -77,3 +81,34 @@ export const changingCalls = (sandbox: RunningSandbox) =>
     .requests()
     .filter((request) => request.method !== 'GET' && !request.path.startsWith('/v3/'))
     .map((request) => `${request.method} ${request.path}`)
+
+/** An org filled by someone else: custom events created straight through Capillary's API. */
+export async function seedOrg(sandbox: RunningSandbox, drafts: EventDraft[]): Promise<void> {
+  const client = new CapillaryClient({
+    baseUrl: sandbox.baseUrl,
+    credentials: { scheme: 'basic', tillCode: 'sandbox.till', password: 'sandbox' },
+    retry: { maxAttempts: 1 }
+  })
+  try {
+    for (const draft of drafts) await client.createEvent(eventDefinitionBody(draft))
+  } finally {
+    await client.close()
+  }
+}
+
+/** `count` small custom events named seeded_1 … */
+export const seededEvents = (count: number): EventDraft[] =>
+  Array.from({ length: count }, (_, index) =>
+    eventDraft({
+      name: `seeded_${index + 1}`,
+      attributes: [
+        attributeDraft({
+          name: 'customer_id',
+          type: 'customer',
+          isRequired: true,
+          customer: { identifierType: 'mobile', source: 'INSTORE', addCustomerIfNotExists: false }
+        }),
+        attributeDraft({ name: 'note', type: 'string' })
+      ]
+    })
+  )
