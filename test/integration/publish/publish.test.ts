@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
 import type { Studio } from '../../../main/services/createStudio'
+import { attributeDraft } from '../support/eventDraft'
 import { createTemporaryFolder } from '../support/temporaryFolder'
 import {
   changingCalls,
@@ -144,5 +145,86 @@ describe('publish to Capillary', () => {
       change: 'same'
     })
     expect(after.events[0]).toMatchObject({ action: 'none', remote: { state: 'published' } })
+  })
+
+  it("writes Capillary's own adapter mapping for a native mapping and test-posts the source payload to its webhook", async () => {
+    const event = studio.events.create({
+      name: 'review_posted',
+      label: 'Review posted',
+      description: '',
+      kind: 'custom',
+      actions: ['EIConsumer'],
+      attributes: [
+        attributeDraft({
+          name: 'customer',
+          type: 'customer',
+          isRequired: true,
+          customer: { identifierType: 'mobile', source: 'WEB_ENGAGE', addCustomerIfNotExists: false }
+        }),
+        attributeDraft({ name: 'rating', type: 'double' })
+      ]
+    })
+    const integration = studio.integrations.create({
+      name: 'WebEngage reviews',
+      slug: 'reviews',
+      kind: 'webengage',
+      sourceAccount: 'WEB_ENGAGE',
+      eventNameField: 'event_name',
+      eventNameMap: [{ sourceName: 'Review Posted', eventName: 'review_posted' }]
+    })
+    const mapping = studio.mappings.save(integration.id, event.id, {
+      match: { kind: 'integration' },
+      fanOut: null,
+      rules: [
+        { target: 'customer', source: { kind: 'path', path: 'user_id' }, transforms: [] },
+        { target: 'rating', source: { kind: 'path', path: 'stars' }, transforms: [] }
+      ]
+    })
+    studio.testCases.save(undefined, {
+      mappingId: mapping.id,
+      name: 'A review',
+      source: { kind: 'edited' },
+      payload: { event_name: 'Review Posted', user_id: '919999999999', stars: 4 },
+      expected: [{ event_name: 'review_posted', customer: '919999999999', rating: 4 }]
+    })
+    await studio.testCases.run({ eventId: event.id })
+    const plan = await studio.publish.plan({ profileId, eventIds: [event.id] })
+    expect(plan.events[0]?.integrations).toEqual([
+      expect.objectContaining({ delivery: 'adapter_mapping', transformer: 'webEngageTransformer', reasons: [] })
+    ])
+    const test = plan.events[0]?.requests.find((request) => request.step === 'test_post')
+    expect(test?.body).toEqual({ event_name: 'Review Posted', user_id: '919999999999', stars: 4 })
+    const { finals, progress } = await publishAndCollect(studio, profileId, [event.id])
+    expect(progress.find((entry) => entry.step === 'adapter_mapping')?.message).toMatch(/adapter mapping written/)
+    expect(finals[0]).toMatchObject({ step: 'awaiting_publish', verdict: { ok: true, status: 'EVENT_SUCCESS' } })
+    const pulled = await studio.publish.planPull(profileId)
+    expect(pulled.events.find((entry) => entry.eventName === 'review_posted')?.mappings).toEqual([
+      {
+        transformer: 'webEngageTransformer',
+        eventNameField: 'event_name',
+        sourceNames: ['Review Posted'],
+        fieldMappings: [
+          { eventFieldName: 'customer', sourceFieldName: 'user_id' },
+          { eventFieldName: 'rating', sourceFieldName: 'stars' }
+        ]
+      }
+    ])
+    // Marked published by hand: locked at once.
+    expect(studio.publish.markPublished(event.id, profileId)).toMatchObject({ stage: 'published' })
+    expect(studio.events.list().find((candidate) => candidate.id === event.id)?.publications).toHaveLength(1)
+  })
+
+  it("publishes the sample's Tested events to the studio's built-in sandbox", async () => {
+    const local = await studio.capillary.localSandbox.start({ port: 0 })
+    try {
+      const plan = await studio.publish.plan({ profileId: local.profileId! })
+      expect(plan.events.map((event) => [event.eventName, event.ready])).toEqual([
+        ['be_reserved', true],
+        ['ProductAddedToCart', true],
+        ['review_posted', true]
+      ])
+    } finally {
+      await studio.capillary.localSandbox.stop()
+    }
   })
 })
