@@ -45,6 +45,8 @@ interface PublishRunViewProps {
   eventName(eventId: string): string
   /** Whether the event is locked for this profile (published). */
   isLocked(eventId: string): boolean
+  /** The verdict main kept for the event (publish state), when its progress carried none. */
+  lastVerdict(eventId: string): PublishVerdict | null
   profileName: string
   checking: boolean
   busyEventId: string | null
@@ -59,6 +61,7 @@ export function PublishRunView({
   history,
   eventName,
   isLocked,
+  lastVerdict,
   profileName,
   checking,
   busyEventId,
@@ -82,7 +85,10 @@ export function PublishRunView({
         const name = latest?.eventName ?? eventName(eventId)
         const locked = isLocked(eventId)
         const states = stepStates(steps, locked)
-        const verdict = latest?.verdict ?? [...steps].reverse().find((step) => step.verdict)?.verdict ?? null
+        const reported = latest?.verdict ?? [...steps].reverse().find((step) => step.verdict)?.verdict
+        // The run's own verdict first; main's kept one once the event got past the logs (a run adopted midway).
+        const reachedLogs = steps.some((step) => step.step === 'logs' || step.step === 'awaiting_publish')
+        const verdict = reported ?? (reachedLogs || locked ? lastVerdict(eventId) : null)
         return (
           <article key={eventId} className="run-event" aria-label={`Publishing ${name}`}>
             <h3 className="mono">{name}</h3>

@@ -1,4 +1,4 @@
-import { FlaskConical, Play, Search, Settings } from 'lucide-react'
+import { FlaskConical, Play, RefreshCw, Search, Settings } from 'lucide-react'
 import { useEffect, useMemo, useState } from 'react'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
@@ -12,6 +12,7 @@ import { publishRows } from './publishRows'
 import { PublishRunView } from './PublishRunView'
 import type { PublishTab } from './store'
 import { usePublishCommands } from './usePublishCommands'
+import { useWatchPublished } from './useWatchPublished'
 import './publish.css'
 
 const tabs: { id: PublishTab; label: string }[] = [
@@ -196,6 +197,8 @@ function PublishPanel({ profileName }: { profileName: string }) {
   const runHere = run && (run.target.profileId === null || run.target.key === profileKey) ? run : null
   const running = runHere?.running ?? false
   const dialogEvent = dialog && events.find((event) => event.id === dialog.eventId)
+  const waitingForInTouch = rows.some((row) => row.standing === 'verified')
+  useWatchPublished(waitingForInTouch && !running)
 
   // Another screen may send the user here for one event: it goes into the dry run.
   useEffect(() => {
@@ -261,6 +264,16 @@ function PublishPanel({ profileName }: { profileName: string }) {
           <Play size={14} aria-hidden />
           {readyCount === 1 ? 'Publish 1 event' : `Publish ${readyCount} events`}
         </button>
+        {waitingForInTouch && (
+          <button
+            type="button"
+            className="button"
+            disabled={checking}
+            onClick={() => void publish.getState().checkPublished()}
+          >
+            <RefreshCw size={14} aria-hidden /> {checking ? 'Checking…' : 'Check whether published'}
+          </button>
+        )}
         {!plan && included.length > 0 && <span className="muted">The dry run comes first: it changes nothing.</span>}
       </div>
       {planError && (
@@ -277,6 +290,7 @@ function PublishPanel({ profileName }: { profileName: string }) {
             const event = events.find((candidate) => candidate.id === eventId)
             return Boolean(event && lockOf(event, profileKey))
           }}
+          lastVerdict={(eventId) => state?.events.find((entry) => entry.eventId === eventId)?.lastVerdict ?? null}
           profileName={profileName}
           checking={checking}
           busyEventId={busyEventId}

@@ -4,8 +4,11 @@ import type { PublishRequestPreview } from '../../../shared/model/publish'
 import { JsonView } from '../../editor/JsonView'
 import { stepLabels } from './stepLabels'
 
+/** The path and query as a person reads them: placeholders such as {webHookUri} stay readable, not URL-encoded. */
 const target = (request: PublishRequestPreview) => {
-  const query = new URLSearchParams(request.query).toString()
+  const query = Object.entries(request.query)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('&')
   return query ? `${request.path}?${query}` : request.path
 }
 

@@ -28,11 +28,8 @@ type PublishApi = Pick<
 
 export type PublishTab = 'publish' | 'drift'
 
-/**
- * How long a run keeps polling `GET /v2/events` for PUBLISHED once the logs said EVENT_SUCCESS: a person has to click
- * Publish in InTouch meanwhile (notes §1, no publish API). "Check again" and "Mark as published" stay available.
- */
-export const waitForPublishedSeconds = 600
+/** How often the screen asks the org whether events waiting for the InTouch publish are PUBLISHED yet. */
+export const publishedCheckIntervalMs = 15_000
 
 interface PublishState {
   profileId: string | null
@@ -72,7 +69,8 @@ interface PublishState {
   cancel(): Promise<void>
   /** Main pushed publishProgress. */
   receiveProgress(progress: PublishProgress): void
-  checkPublished(): Promise<CheckPublishedResult | null>
+  /** One read of the org for PUBLISHED; `quiet` (the screen's own periodic check) tells only what got locked. */
+  checkPublished(options?: { quiet?: boolean }): Promise<CheckPublishedResult | null>
   markPublished(eventId: string): Promise<boolean>
   newVersion(eventId: string, name: string): Promise<boolean>
   disable(eventId: string, confirmName: string): Promise<boolean>
@@ -189,7 +187,9 @@ export const createPublishStore = (
         const eventIds = plan.events.filter((event) => event.ready).map((event) => event.eventId)
         if (eventIds.length === 0) return false
         set({ starting: true })
-        const result = await api.startPublish({ profileId, eventIds, waitForPublishedSeconds })
+        // The run does not wait for PUBLISHED: it publishes events one after another, and a wait on the first would
+        // hold up the next. The screen checks the org itself meanwhile (publishedCheckIntervalMs, "Check again").
+        const result = await api.startPublish({ profileId, eventIds, waitForPublishedSeconds: 0 })
         set({ starting: false })
         if (!result.ok) {
           onError(result.error)
@@ -238,23 +238,20 @@ export const createPublishStore = (
         if (progress.done) void get().loadState()
       },
 
-      async checkPublished() {
+      async checkPublished(options = {}) {
         const { profileId } = get()
         if (!profileId || get().checking) return null
         set({ checking: true })
         const result = await api.checkPublished({ profileId })
         set({ checking: false })
         if (!result.ok) {
-          onError(result.error)
+          if (!options.quiet) onError(result.error)
           return null
         }
         set({ lastCheck: result.value })
         const locked = result.value.events.filter((event) => event.newlyLocked).map((event) => event.eventName)
-        onNotice(
-          locked.length > 0
-            ? `Published on ${result.value.target.name}, now locked: ${locked.join(', ')}.`
-            : `Nothing new is published on ${result.value.target.name} yet.`
-        )
+        if (locked.length > 0) onNotice(`Published on ${result.value.target.name}, now locked: ${locked.join(', ')}.`)
+        else if (!options.quiet) onNotice(`Nothing new is published on ${result.value.target.name} yet.`)
         await get().loadState()
         return result.value
       },

@@ -96,7 +96,7 @@ describe('PublishScreen', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Dry run (1)' }))
     fireEvent.click(await screen.findByRole('button', { name: 'Publish 1 event' }))
     await waitFor(() =>
-      expect(api.startPublish).toHaveBeenCalledWith({ profileId: 'p1', eventIds: ['e1'], waitForPublishedSeconds: 600 })
+      expect(api.startPublish).toHaveBeenCalledWith({ profileId: 'p1', eventIds: ['e1'], waitForPublishedSeconds: 0 })
     )
     act(() => {
       for (const step of ['local_checks', 'definition', 'webhook', 'test_post', 'logs'] as const)

@@ -23,7 +23,7 @@ describe('publish store', () => {
     expect(api.startPublish).not.toHaveBeenCalled()
     await store.getState().dryRun(['e1', 'e2'])
     expect(await store.getState().publish()).toBe(true)
-    expect(api.startPublish).toHaveBeenCalledWith({ profileId: 'p1', eventIds: ['e1'], waitForPublishedSeconds: 600 })
+    expect(api.startPublish).toHaveBeenCalledWith({ profileId: 'p1', eventIds: ['e1'], waitForPublishedSeconds: 0 })
     expect(store.getState().run).toMatchObject({ runId: 'r1', running: true, eventIds: ['e1'] })
   })
 
@@ -110,6 +110,9 @@ describe('publish store', () => {
     expect(onNotice).toHaveBeenCalledWith('Published on UAT org, now locked: be_reserved.')
     await store.getState().checkPublished()
     expect(onNotice).toHaveBeenLastCalledWith('Nothing new is published on UAT org yet.')
+    // The screen's periodic check stays quiet while nothing changes.
+    await store.getState().checkPublished({ quiet: true })
+    expect(onNotice).toHaveBeenCalledTimes(2)
   })
 
   it("imports the chosen org events and keeps only choices the org's new answer still allows", async () => {
