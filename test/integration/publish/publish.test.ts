@@ -176,8 +176,8 @@ describe('publish to Capillary', () => {
       match: { kind: 'integration' },
       fanOut: null,
       rules: [
-        { target: 'customer', source: { kind: 'path', path: 'user_id' }, transforms: [] },
-        { target: 'rating', source: { kind: 'path', path: 'stars' }, transforms: [] }
+        { target: 'customer', source: { kind: 'path', path: 'user_id', scope: 'payload' }, transforms: [] },
+        { target: 'rating', source: { kind: 'path', path: 'stars', scope: 'payload' }, transforms: [] }
       ]
     })
     studio.testCases.save(undefined, {
