@@ -1,5 +1,6 @@
 import { FlaskConical, Play, RefreshCw, Search, Settings } from 'lucide-react'
 import { useEffect, useMemo, useState } from 'react'
+import type { PublishPlan } from '../../../shared/model/publish'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { DisableEventDialog } from './DisableEventDialog'
@@ -131,6 +132,10 @@ export function PublishScreen() {
     </section>
   )
 }
+
+/** Whether the dry run covers exactly the events now included (a publish sends what the dry run showed). */
+const sameEvents = (plan: PublishPlan, included: readonly string[]) =>
+  plan.events.length === included.length && plan.events.every((event) => included.includes(event.eventId))
 
 /** The Publish tab: the events' standing, the dry run, then the run. */
 function PublishPanel({ profileName }: { profileName: string }) {
@@ -275,6 +280,9 @@ function PublishPanel({ profileName }: { profileName: string }) {
           </button>
         )}
         {!plan && included.length > 0 && <span className="muted">The dry run comes first: it changes nothing.</span>}
+        {plan && !sameEvents(plan, included) && (
+          <span className="muted">The choice changed since the dry run: dry run again to publish it.</span>
+        )}
       </div>
       {planError && (
         <p className="field-error plan-error" role="alert">

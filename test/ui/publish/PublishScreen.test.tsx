@@ -240,4 +240,16 @@ describe('PublishScreen', () => {
     await waitFor(() => expect(api.applyPull).toHaveBeenCalledWith({ profileId: 'p1', eventNames: ['store_visit'] }))
     expect(await screen.findByText('1 event imported from the org as drafts.')).toBeTruthy()
   })
+
+  it('offers its actions in the command palette: dry run, then pull from the org', async () => {
+    const { api, stores } = await renderPublish()
+    await screen.findByRole('button', { name: 'Dry run (1)' })
+    const commands = stores.commands.getState()
+    expect(commands.run('publish.start')).toBe(false)
+    expect(commands.run('publish.dryRun')).toBe(true)
+    await waitFor(() => expect(api.planPublish).toHaveBeenCalledWith({ profileId: 'p1', eventIds: ['e1'] }))
+    expect(commands.run('publish.pull')).toBe(true)
+    await screen.findByRole('heading', { name: 'In the org, not in the project (2)' })
+    expect(screen.getByRole('tab', { name: 'Drift' }).getAttribute('aria-selected')).toBe('true')
+  })
 })
