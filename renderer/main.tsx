@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client'
 import { chooseTransport } from './api/chooseTransport'
 import { createStudioApi } from './api/client'
 import { App } from './app/App'
+import { ErrorBoundary } from './app/ErrorBoundary'
 import { createStudioStores, StudioProvider } from './app/StudioContext'
 import { installTheme } from './app/theme'
 
@@ -15,8 +16,10 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')
 createRoot(root).render(
   <StrictMode>
-    <StudioProvider stores={stores}>
-      <App />
-    </StudioProvider>
+    <ErrorBoundary>
+      <StudioProvider stores={stores}>
+        <App />
+      </StudioProvider>
+    </ErrorBoundary>
   </StrictMode>
 )

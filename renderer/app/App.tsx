@@ -5,8 +5,10 @@ import { ProjectPathDialog, type PathDialogPurpose } from '../features/projects/
 import { useProjectCommands } from '../features/projects/useProjectCommands'
 import { SandboxOffer } from '../features/settings/SandboxOffer'
 import { CommandPalette } from './CommandPalette'
+import { DesktopFeatures } from './DesktopFeatures'
 import { flushEdits } from './flushEdits'
 import { Notifications } from './Notifications'
+import { offerBundleFile } from './offerBundleFile'
 import { Shell } from './Shell'
 import { useStudio, useStudioStore } from './StudioContext'
 import { useGlobalShortcuts } from './useGlobalShortcuts'
@@ -36,7 +38,8 @@ export function App() {
       api.on('eventsChanged', () => void events.getState().load()),
       api.on('integrationsChanged', () => void integrations.getState().load()),
       api.on('mappingsChanged', () => void stores.mapping.getState().load()),
-      api.on('commandRequested', ({ commandId }) => stores.commands.getState().run(commandId)),
+      api.on('commandRequested', ({ commandId, argument }) => stores.commands.getState().run(commandId, argument)),
+      api.on('bundleFileOpened', offerBundleFile),
       api.on('listenerStatusChanged', (status) => stores.listener.getState().receive(status)),
       api.on('capturesReceived', (batch) => {
         stores.captures.getState().receive(batch)
@@ -84,6 +87,7 @@ export function App() {
       <SandboxOffer />
       <BundleFeature />
       <Notifications />
+      <DesktopFeatures appInfo={appInfo} />
     </>
   )
 }

@@ -11,13 +11,14 @@ export interface Command {
   enabled?: () => boolean
   /** A second shortcut for a command already listed: kept out of the palette. */
   hidden?: boolean
-  run(): void | Promise<void>
+  /** `argument` comes only from a native menu item that carries one (File › Open Recent: the project's path). */
+  run(argument?: string): void | Promise<void>
 }
 
 interface CommandRegistryState {
   commands: Command[]
   register(commands: Command[]): () => void
-  run(id: string): boolean
+  run(id: string, argument?: string): boolean
 }
 
 /** The command registry every feature adds its actions to. */
@@ -29,10 +30,10 @@ export const createCommandRegistry = () =>
       set((state) => ({ commands: [...state.commands.filter((command) => !ids.has(command.id)), ...commands] }))
       return () => set((state) => ({ commands: state.commands.filter((command) => !commands.includes(command)) }))
     },
-    run(id) {
+    run(id, argument) {
       const command = get().commands.find((candidate) => candidate.id === id)
       if (!command || command.enabled?.() === false) return false
-      void command.run()
+      void (argument === undefined ? command.run() : command.run(argument))
       return true
     }
   }))
