@@ -29,7 +29,10 @@ export default defineConfig({
           name: 'ui',
           environment: 'jsdom',
           include: ['test/ui/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/ui/setup.ts']
+          setupFiles: ['test/ui/setup.ts'],
+          // One jsdom per worker rather than per file (146 s to 22 s here): the setup file mocks Monaco for all and
+          // cleans the document after each test; every store is made per test.
+          isolate: false
         }
       }
     ]

@@ -7,13 +7,6 @@ import { createStudioStores, StudioProvider } from '../../../../renderer/app/Stu
 import { CaptureDetailPane } from '../../../../renderer/features/captures/CaptureDetailPane'
 import { fakeCapturesApi, summary } from './fakeCapturesApi'
 
-// Monaco cannot run in jsdom (TOOLCHAIN): a textarea stands in for the editor, showing the same text.
-vi.mock('@monaco-editor/react', () => ({
-  default: ({ value, options }: { value?: string; options?: { ariaLabel?: string } }) => (
-    <textarea readOnly aria-label={options?.ariaLabel ?? 'editor'} value={value} />
-  )
-}))
-
 /** The detail pane inside the studio's real stores, over a transport answered by the inbox's fake api. */
 async function renderPane(view?: { decoded: string; totalChars: number }) {
   const api = fakeCapturesApi([summary(1), summary(2)])
