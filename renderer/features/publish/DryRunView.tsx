@@ -75,11 +75,11 @@ function PlanEventCard({ event, targetName }: { event: PublishPlanEvent; targetN
 }
 
 /** The dry run, always shown before publishing: the org read, ours against theirs, and the exact requests. */
-export function DryRunView({ plan }: { plan: PublishPlan }) {
+export function DryRunView({ plan, used }: { plan: PublishPlan; used: boolean }) {
   const ready = plan.events.filter((event) => event.ready).length
   return (
     <section className="dry-run" aria-labelledby="dry-run-heading">
-      <h2 id="dry-run-heading">Dry run</h2>
+      <h2 id="dry-run-heading">{used ? 'Dry run, before the last publish' : 'Dry run'}</h2>
       <p className="muted">
         Read from {plan.target.name} (org {plan.target.orgId}, {plan.target.baseUrl}) at{' '}
         {new Date(plan.readAt).toLocaleTimeString()}. Nothing was changed. {ready} of {plan.events.length} event

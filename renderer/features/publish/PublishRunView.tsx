@@ -111,9 +111,12 @@ export function PublishRunView({
                 )
               })}
             </ol>
-            <p className="run-message" aria-live="polite">
-              {latest ? latest.message : 'Waiting for its turn.'}
-            </p>
+            {/* At the InTouch step the panel below says it all, with its buttons. */}
+            {!locked && latest?.step !== 'awaiting_publish' && (
+              <p className="run-message" aria-live="polite">
+                {latest ? latest.message : 'Waiting for its turn.'}
+              </p>
+            )}
             {verdict && <Verdict verdict={verdict} />}
             {locked ? (
               <p className="locked-note" role="status">

@@ -164,6 +164,10 @@ function PublishPanel({ profileName }: { profileName: string }) {
     (s) => s.publish,
     (current) => current.planning
   )
+  const planUsed = useStudioStore(
+    (s) => s.publish,
+    (current) => current.planUsed
+  )
   const planError = useStudioStore(
     (s) => s.publish,
     (current) => current.planError
@@ -198,7 +202,7 @@ function PublishPanel({ profileName }: { profileName: string }) {
     () => new Set(plan?.events.filter((event) => event.remote.state !== 'absent').map((event) => event.eventId)),
     [plan]
   )
-  const readyCount = plan?.events.filter((event) => event.ready).length ?? 0
+  const readyCount = planUsed ? 0 : (plan?.events.filter((event) => event.ready).length ?? 0)
   const runHere = run && (run.target.profileId === null || run.target.key === profileKey) ? run : null
   const running = runHere?.running ?? false
   const dialogEvent = dialog && events.find((event) => event.id === dialog.eventId)
@@ -280,7 +284,10 @@ function PublishPanel({ profileName }: { profileName: string }) {
           </button>
         )}
         {!plan && included.length > 0 && <span className="muted">The dry run comes first: it changes nothing.</span>}
-        {plan && !sameEvents(plan, included) && (
+        {plan && planUsed && !running && (
+          <span className="muted">The org changed with that publish: dry run again before the next one.</span>
+        )}
+        {plan && !planUsed && !sameEvents(plan, included) && (
           <span className="muted">The choice changed since the dry run: dry run again to publish it.</span>
         )}
       </div>
@@ -307,7 +314,7 @@ function PublishPanel({ profileName }: { profileName: string }) {
           onMarkPublished={(eventId) => setDialog({ action: 'mark', eventId })}
         />
       )}
-      {plan && <DryRunView plan={plan} />}
+      {plan && <DryRunView plan={plan} used={planUsed} />}
       {dialog?.action === 'mark' && dialogEvent && (
         <ConfirmDialog
           title={`Mark ${dialogEvent.name} as published on ${profileName}?`}

@@ -39,6 +39,8 @@ interface PublishState {
   /** The user's include/leave-out choices; events without a choice follow `includedByDefault`. */
   choices: Record<string, boolean>
   plan: PublishPlan | null
+  /** The plan was published: the org has changed since, so another publish needs a new dry run. */
+  planUsed: boolean
   planning: boolean
   /** Why the last dry run could not be made (the org unreachable, credentials refused...). */
   planError: string | null
@@ -83,6 +85,7 @@ interface PublishState {
 const emptyProfileView = () => ({
   state: null,
   plan: null,
+  planUsed: false,
   planError: null,
   lastCheck: null,
   pull: null,
@@ -177,21 +180,22 @@ export const createPublishStore = (
           set({ planning: false, planError: result.error.message, plan: null })
           return null
         }
-        set({ planning: false, plan: result.value })
+        set({ planning: false, plan: result.value, planUsed: false })
         return result.value
       },
 
       async publish() {
-        const { plan, profileId, run, starting } = get()
-        if (!plan || !profileId || starting || run?.running) return false
+        const { plan, planUsed, profileId, run, starting } = get()
+        if (!plan || planUsed || !profileId || starting || run?.running) return false
         const eventIds = plan.events.filter((event) => event.ready).map((event) => event.eventId)
         if (eventIds.length === 0) return false
-        set({ starting: true })
+        set({ starting: true, planUsed: true })
         // The run does not wait for PUBLISHED: it publishes events one after another, and a wait on the first would
         // hold up the next. The screen checks the org itself meanwhile (publishedCheckIntervalMs, "Check again").
         const result = await api.startPublish({ profileId, eventIds, waitForPublishedSeconds: 0 })
         set({ starting: false })
         if (!result.ok) {
+          set({ planUsed: false })
           onError(result.error)
           return false
         }

@@ -27,6 +27,19 @@ describe('publish store', () => {
     expect(store.getState().run).toMatchObject({ runId: 'r1', running: true, eventIds: ['e1'] })
   })
 
+  it('needs a new dry run before publishing again: the org changed with the last publish', async () => {
+    const { store, api } = publishStore()
+    await store.getState().selectProfile('p1')
+    await store.getState().dryRun(['e1'])
+    await store.getState().publish()
+    store.getState().receiveProgress(progress({ step: 'awaiting_publish', done: true, runDone: true }))
+    expect(await store.getState().publish()).toBe(false)
+    expect(store.getState().planUsed).toBe(true)
+    await store.getState().dryRun(['e1'])
+    expect(await store.getState().publish()).toBe(true)
+    expect(api.startPublish).toHaveBeenCalledTimes(2)
+  })
+
   it('keeps every step of an event in order and stops running when the run is done', async () => {
     const { store } = publishStore()
     await store.getState().selectProfile('p1')
