@@ -36,6 +36,10 @@ export function PublishScreen() {
     (s) => s.profiles,
     (state) => state.sandboxBusy
   )
+  const sandboxProfileId = useStudioStore(
+    (s) => s.profiles,
+    (state) => state.sandbox?.profileId ?? null
+  )
   const profileId = useStudioStore(
     (s) => s.publish,
     (state) => state.profileId
@@ -108,6 +112,11 @@ export function PublishScreen() {
         <button type="button" className="link-button" onClick={() => navigation.getState().open('settings')}>
           Manage profiles
         </button>
+        {profile && sandboxProfileId !== profile.id && (
+          <span className="muted publish-rehearse">
+            To rehearse offline first, start the built-in local sandbox in Settings and choose its profile.
+          </span>
+        )}
       </header>
       <div className="tabs publish-tabs" role="tablist" aria-label="Publish views">
         {tabs.map((entry) => (

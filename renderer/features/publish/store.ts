@@ -285,7 +285,8 @@ export const createPublishStore = (
         const moved = result.value.movedMappingIds.length
         onNotice(
           `${result.value.event.name} created as a draft` +
-            (moved > 0 ? ` with ${moved} mapping${moved === 1 ? '' : 's'} moved to it.` : '.')
+            (moved > 0 ? ` with ${moved} mapping${moved === 1 ? '' : 's'} moved to it` : '') +
+            ': run its tests in Tests, then publish it.'
         )
         return true
       },
