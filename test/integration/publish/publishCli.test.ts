@@ -1,0 +1,147 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
+import { openProjectDatabase } from '../../../main/store/database'
+import { PublishStateRepository } from '../../../main/store/PublishStateRepository'
+import { createTemporaryFolder } from '../support/temporaryFolder'
+import { changingCalls, publishStudio, quickSandbox, seedOrg, seededEvents } from './publishHarness'
+
+const repository = join(__dirname, '../../..')
+
+/** Builds the CLI when it is missing or has no `capmap publish` yet (CI builds before the tests). */
+function ensureBuiltPublish(): void {
+  const cli = join(repository, 'out/main/cli.js')
+  if (existsSync(cli) && readFileSync(cli, 'utf8').includes('Publish plan for')) return
+  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: repository, encoding: 'utf8', timeout: 180_000 })
+  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`)
+}
+
+let folder: ReturnType<typeof createTemporaryFolder>
+let sandbox: RunningSandbox
+let configDir: string
+const basic = () => ['--base-url', sandbox.baseUrl, '--auth', 'basic', '--till', 'sandbox.till']
+
+/** Runs capmap as a child process without blocking this process, where the sandbox answers. */
+function capmap(
+  args: string[],
+  env: Record<string, string> = { CAPMAP_PASSWORD: 'sandbox' }
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [join(repository, 'bin/capmap.js'), ...args], {
+    cwd: folder.path,
+    env: { ...process.env, CAPMAP_CONFIG_DIR: configDir, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  return new Promise((resolve, reject) => {
+    child.once('error', reject)
+    child.once('close', (status) => resolve({ status, stdout, stderr }))
+  })
+}
+
+beforeAll(async () => {
+  ensureBuiltPublish()
+  folder = createTemporaryFolder('publish-cli')
+  configDir = join(folder.path, 'config')
+  sandbox = await quickSandbox()
+  const studio = publishStudio(folder.path)
+  studio.newProject(join(folder.path, 'Shop.capmap'), true)
+  studio.session.close()
+}, 200_000)
+
+afterAll(async () => {
+  await sandbox.close()
+  folder.remove()
+})
+
+describe('capmap publish and pull', () => {
+  it('exits 2 on bad usage, saying what is missing', async () => {
+    const noTill = await capmap([
+      'publish',
+      '--project',
+      'Shop.capmap',
+      '--base-url',
+      sandbox.baseUrl,
+      '--auth',
+      'basic'
+    ])
+    expect(noTill.status).toBe(2)
+    expect(noTill.stderr).toContain('--auth basic needs --till <code>')
+  })
+
+  it('prints the dry run (comparison and requests, secrets masked) and changes nothing', async () => {
+    const result = await capmap(['publish', '--project', 'Shop.capmap', ...basic(), '--dry-run'])
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain(`Publish plan for ${sandbox.baseUrl} at ${sandbox.baseUrl}: 0 of 10 custom events`)
+    expect(result.stdout).toContain('be_reserved (custom): ready; the org has it absent; action: create')
+    expect(result.stdout).toMatch(/\+ fields\.hotel_name {2}string .*\| {2}—/)
+    expect(result.stdout).toContain('POST /v2/events  (Creates the custom event')
+    expect(result.stdout).toContain('Authorization: Basic [masked]')
+    expect(result.stdout).not.toContain('c2FuZGJveC50aWxs')
+    expect(changingCalls(sandbox)).toEqual([])
+  })
+
+  it('publishes with --yes, exits 0 once verified, and keeps the state under the base URL', async () => {
+    const result = await capmap(['publish', '--project', 'Shop.capmap', ...basic(), '--event', 'be_reserved', '--yes'])
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toContain(
+      'be_reserved  logs  Hotel booking app: EVENT_SUCCESS (Event processed successfully).'
+    )
+    expect(result.stdout).toContain('be_reserved: verified (EVENT_SUCCESS), waiting for the manual publish in InTouch')
+    expect(result.status).toBe(0)
+    const db = openProjectDatabase(join(folder.path, 'Shop.capmap'), { readOnly: true })
+    try {
+      const state = new PublishStateRepository(db)
+      expect(state.list(sandbox.baseUrl)).toEqual([
+        expect.objectContaining({ eventName: 'be_reserved', stage: 'verified' })
+      ])
+      expect(state.webhooks(sandbox.baseUrl)).toEqual([expect.objectContaining({ transformer: 'defaultTransformer' })])
+    } finally {
+      db.close()
+    }
+  })
+
+  it('with --wait sees PUBLISHED (after the publish in InTouch) and locks the event', async () => {
+    expect(sandbox.publish('be_reserved').status).toBe(200)
+    const result = await capmap([
+      'publish',
+      '--project',
+      'Shop.capmap',
+      ...basic(),
+      '--event',
+      'be_reserved',
+      '--wait',
+      '30'
+    ])
+    expect(result.stdout).toContain(`be_reserved: published (EVENT_SUCCESS), locked for ${sandbox.baseUrl}`)
+    expect(result.status).toBe(0)
+  })
+
+  it('exits 1 when the org refuses the credentials', async () => {
+    const result = await capmap(['publish', '--project', 'Shop.capmap', ...basic(), '--yes'], {
+      CAPMAP_PASSWORD: 'wrong'
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('Please check your username/password or authentication token')
+  })
+
+  it('pulls an org with OAuth: imports what the project lacks and prints the drift', async () => {
+    await seedOrg(sandbox, seededEvents(1))
+    const result = await capmap(
+      ['pull', '--project', 'Shop.capmap', '--base-url', sandbox.baseUrl, '--auth', 'oauth'],
+      {
+        CAPMAP_OAUTH_KEY: 'sandbox',
+        CAPMAP_OAUTH_SECRET: 'sandbox'
+      }
+    )
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain('be_reserved (custom): in both; the org has it published; the same')
+    expect(result.stdout).toContain('ProductAddedToCart (standard): only in the project')
+    expect(result.stdout).toContain('Imported 1 event(s) as drafts: seeded_1; 1 webhook URI(s) kept')
+  })
+})
