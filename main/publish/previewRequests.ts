@@ -3,7 +3,7 @@ import type { AdapterMappingBody } from '../../shared/engine/capillaryNativeMapp
 import type { EventDraft } from '../../shared/model/event'
 import type { PublishAction, PublishRequestPreview } from '../../shared/model/publish'
 import type { TransformerType, WebhookSettings } from '../../shared/model/webhookSettings'
-import { maskHeaders } from '../listener/maskCredentials'
+import { maskedValue, maskHeaders } from '../listener/maskCredentials'
 import { wireTransformerType } from '../capillary/ensureWebhook'
 
 /** The headers every call carries (notes §8), the credential masked: `Basic [masked]` or the OAuth token masked. */
@@ -73,6 +73,18 @@ export function adapterMappingPreview(body: AdapterMappingBody, scheme: 'basic' 
   }
 }
 
+// Keys that carry credentials, whatever their spelling (as the listener masks headers and queries).
+const credentialKey = /secret|token|passw|api[-_]?key|authorization|signature/i
+
+/** A body as the preview shows it: values under credential-like keys masked, at any depth. */
+export function maskBody(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskBody)
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(
+    Object.entries(value).map(([key, entry]) => [key, credentialKey.test(key) ? maskedValue : maskBody(entry)])
+  )
+}
+
 /** The test post: to the webhook's URI as Capillary gave it, or a placeholder while it does not exist yet. */
 export function testPostPreview(
   transformer: TransformerType,
@@ -87,7 +99,7 @@ export function testPostPreview(
     path: webHookUri ?? `{webHookUri of the ${transformer} webhook}`,
     query: {},
     headers: maskedHeaders(scheme),
-    body: payload,
+    body: maskBody(payload),
     note
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RemoteEvent } from '../../../main/capillary/client/responses'
 import { compareDefinitions, differs } from '../../../main/publish/compareDefinitions'
+import { testPostPreview } from '../../../main/publish/previewRequests'
 import { eventDefinitionBody } from '../../../shared/capillary/eventDefinitionBody'
 import { attributeDraft, eventDraft } from '../../integration/support/eventDraft'
 
@@ -87,5 +88,28 @@ describe('compareDefinitions', () => {
   it('makes every row added when the org lacks the event', () => {
     const rows = compareDefinitions(ours, null)
     expect(rows.map((row) => row.change)).toEqual(['added', 'added', 'added', 'added'])
+  })
+})
+
+describe('request previews', () => {
+  it('mask credentials in headers and in test-post bodies, at any depth', () => {
+    const preview = testPostPreview(
+      'defaultTransformer',
+      null,
+      { event_name: 'x', customer: '91999', auth: { api_key: 'k', nested: [{ password: 'p' }] } },
+      'oauth',
+      ''
+    )
+    expect(preview.headers).toEqual({
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      'X-CAP-API-OAUTH-TOKEN': '[masked]'
+    })
+    expect(preview.body).toEqual({
+      event_name: 'x',
+      customer: '91999',
+      auth: { api_key: '[masked]', nested: [{ password: '[masked]' }] }
+    })
+    expect(preview.path).toBe('{webHookUri of the defaultTransformer webhook}')
   })
 })
