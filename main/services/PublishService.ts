@@ -30,6 +30,7 @@ import type { Logger } from '../platform/logger'
 import { executePublish, type PublishSink } from '../publish/executePublish'
 import { moveMappings } from '../publish/moveMappings'
 import { activeCustomEvents, PlanInputError, planPublish, remoteStateOf, type OrgReading } from '../publish/planPublish'
+import { mappingFromRemote } from '../publish/mappingFromRemote'
 import { draftFromRemote, planPull } from '../publish/planPull'
 import { abortableSleep, type PollTiming } from '../publish/pollLogVerdict'
 import type { PublishConnection } from '../publish/PublishConnection'
@@ -145,6 +146,15 @@ export class PublishService {
     const project = this.session.require({ forWriting: true })
     for (const id of eventIds) {
       if (!project.events.get(id)) throw new StudioError('not_found', `The project has no event with id ${id}.`)
+    }
+    const busy = [...this.runs.values()].find(
+      (record) =>
+        record.state.running &&
+        record.state.target.key === connection.target.key &&
+        record.state.eventIds.some((id) => eventIds.includes(id))
+    )
+    if (busy) {
+      throw new StudioError('conflict', `A publish to ${connection.target.name} of these events is already running.`)
     }
     const runId = this.clock.newId()
     const controller = new AbortController()
@@ -348,6 +358,7 @@ export class PublishService {
     })
     if (problems.length > 0) throw new StudioError('invalid_input', problems.join(' '))
     const repository = new PublishStateRepository(project.db)
+    let mappingsImported = 0
     const imported = project.db.transaction(() => {
       const done: { eventId: string; eventName: string }[] = []
       for (const remote of chosen) {
@@ -360,6 +371,13 @@ export class PublishService {
           now,
           newAttributeId: () => this.clock.newId()
         })
+        const pulled = before.events.find((candidate) => candidate.eventName === remote.eventName)?.mappings ?? []
+        for (const mapping of pulled) {
+          const made = mappingFromRemote(mapping, event, project.integrations.list())
+          if (!made || project.mappings.find(made.integration.id, event.id)) continue
+          project.mappings.save(this.clock.newId(), made.integration.id, event.id, made.spec, now)
+          mappingsImported += 1
+        }
         if (remoteStateOf(remote) === 'published') {
           project.events.recordPublication(event.id, { profile: key, publishedAt: now, publishedBy: seenByStudio })
           repository.save({ eventId: event.id, eventName: event.name, profileKey: key, stage: 'published', now })
@@ -379,9 +397,16 @@ export class PublishService {
     }
     this.session.touch()
     for (const entry of imported) this.bus.emit('eventsChanged', { reason: 'created', id: entry.eventId })
+    if (mappingsImported > 0) {
+      for (const mapping of project.mappings.list()) {
+        if (imported.some((entry) => entry.eventId === mapping.eventId))
+          this.bus.emit('mappingsChanged', { id: mapping.id })
+      }
+    }
     this.bus.emit('publishStateChanged', { profileKey: key })
     return {
       imported,
+      mappingsImported,
       webhooksRecorded,
       plan: planPull(project.events.list(), org, connection.target, now)
     }

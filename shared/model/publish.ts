@@ -284,7 +284,7 @@ export interface PullEvent {
   eventId: string | null
   kind: EventKind
   remote: { state: RemoteEventState; status: string | null; testStatus: string | null }
-  /** Ours (the project) against theirs (the org); empty for org_only and project_only. */
+  /** Ours (the project) against theirs (the org): every row removed for org_only, added for project_only. */
   comparison: FieldComparison[]
   mappings: PulledMapping[]
   /** org_only events only: whether it can be imported as a draft, and why not. */
@@ -307,6 +307,8 @@ export interface PullPlan {
 
 export interface PullResult {
   imported: { eventId: string; eventName: string }[]
+  /** The org's adapter mappings of imported events made mappings of ours (for the one integration of its kind). */
+  mappingsImported: number
   /** Webhook URIs recorded in the project's publish state for this profile. */
   webhooksRecorded: number
   plan: PullPlan

@@ -37,6 +37,7 @@ export const pullCommand: CliCommand = {
       const names = result?.imported.map((entry) => entry.eventName) ?? []
       context.print(
         `Imported ${names.length} event(s) as drafts${names.length > 0 ? `: ${names.join(', ')}` : ''}; ` +
+          `${result?.mappingsImported ?? 0} adapter mapping(s) made mappings; ` +
           `${result?.webhooksRecorded ?? 0} webhook URI(s) kept for ${connection.target.name}.`
       )
       const unreadable = plan.events.filter((event) => event.presence === 'org_only' && !event.importable)

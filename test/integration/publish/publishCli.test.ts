@@ -142,6 +142,8 @@ describe('capmap publish and pull', () => {
     expect(result.status).toBe(0)
     expect(result.stdout).toContain('be_reserved (custom): in both; the org has it published; the same')
     expect(result.stdout).toContain('ProductAddedToCart (standard): only in the project')
-    expect(result.stdout).toContain('Imported 1 event(s) as drafts: seeded_1; 1 webhook URI(s) kept')
+    expect(result.stdout).toContain(
+      'Imported 1 event(s) as drafts: seeded_1; 0 adapter mapping(s) made mappings; 1 webhook URI(s) kept'
+    )
   })
 })

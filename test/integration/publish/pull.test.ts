@@ -25,7 +25,7 @@ beforeAll(async () => {
   })
   await client.enableStandardEvent('ProductViewed')
   await client.createWebhook({ transformerType: 'defaultTransformer', tillCode: 'store.till', authEnabled: false })
-  await client.saveAdapterMapping({ transformerType: 'defaultTransformer', eventsMapped: ['seeded_2'] })
+  await client.saveAdapterMapping({ transformerType: 'defaultTransformer', eventsMapped: ['seeded_1', 'seeded_2'] })
   await client.close()
 
   studio = publishStudio(folder.path)
@@ -37,6 +37,14 @@ beforeAll(async () => {
     attributes: [...second!.attributes, attributeDraft({ name: 'channel', type: 'string' })]
   })
   studio.events.create(eventDraft({ name: 'room_reserved' }))
+  studio.integrations.create({
+    name: 'Booking app',
+    slug: 'booking-app',
+    kind: 'custom',
+    sourceAccount: 'INSTORE',
+    eventNameField: 'event_name',
+    eventNameMap: []
+  })
 })
 
 afterAll(async () => {
@@ -87,6 +95,16 @@ describe('pull from an org, and drift', () => {
     const result = await studio.publish.applyPull(profileId, ['seeded_1', 'ProductViewed'])
     expect(result.imported.map((entry) => entry.eventName)).toEqual(['seeded_1', 'ProductViewed'])
     expect(result.webhooksRecorded).toBe(1)
+    // The org's adapter mapping of seeded_1 (default transformer, same-name fields) as a mapping of the Custom integration.
+    expect(result.mappingsImported).toBe(1)
+    const seededId = result.imported[0]!.eventId
+    expect(studio.mappings.list().find((mapping) => mapping.eventId === seededId)).toMatchObject({
+      match: { kind: 'eventName', field: 'event_name', sourceNames: ['seeded_1'] },
+      rules: [
+        { target: 'customer_id', source: { kind: 'path', path: 'customer_id' } },
+        { target: 'note', source: { kind: 'path', path: 'note' } }
+      ]
+    })
     const seeded = studio.events.list().find((event) => event.name === 'seeded_1')!
     expect(seeded).toMatchObject({ status: 'draft', kind: 'custom' })
     expect(seeded.publications.map((publication) => publication.profile)).toEqual(['Brand org'])
