@@ -10,6 +10,7 @@ import {
   NewEventVersionInput,
   PlanPublishInput,
   StartPublishInput,
+  type CheckPublishedResult,
   type PublishPlan,
   type PublishPlanEvent,
   type PublishProgress,
@@ -230,7 +231,7 @@ export function fakePublishApi(options: { entries?: PublishStateEntry[]; plan?: 
       })
     ),
     listPublishState: vi.fn(async () => ok({ events: entries, webhooks: [] })),
-    checkPublished: vi.fn(async () => ok({ target, events: [] })),
+    checkPublished: vi.fn(async () => ok<CheckPublishedResult>({ target, events: [] })),
     markPublished: vi.fn(async (input: RequestInput<'markPublished'>) => {
       const { eventId } = MarkPublishedInput.parse(input)
       const marked = entry(eventId, 'be_reserved', 'published')
