@@ -47,7 +47,7 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
       {project && <CaptureRateSparkline />}
       <span className="status-spacer" />
       {appInfo && (
-        <span className="status-item">
+        <span className="status-item status-version">
           {appInfo.mode === 'web' ? 'Web mode' : 'Desktop'} · v{appInfo.version}
         </span>
       )}

@@ -9,7 +9,7 @@ import {
   type NodeProps
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
-import { memo, useMemo } from 'react'
+import { memo, useId, useMemo } from 'react'
 import type { MappingSpec } from '../../../shared/model/mapping'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { useThemeStore } from '../../app/theme'
@@ -62,6 +62,10 @@ type OtherSourceNode = Node<{ label: string }, 'other'>
 function FieldNodeView({ data }: NodeProps<FieldNode>) {
   const { mapping } = useStudio()
   const { field, armed } = data
+  const metaId = useId()
+  const meta = field.unseen
+    ? 'not in the captures'
+    : `${field.types.join(' | ')} · ${Math.round(field.presence * 100)}%`
   return (
     <div
       className={`map-node map-field${armed ? ' map-armed' : ''}${field.unseen ? ' map-unseen' : ''}`}
@@ -69,6 +73,7 @@ function FieldNodeView({ data }: NodeProps<FieldNode>) {
       tabIndex={0}
       aria-pressed={armed}
       aria-label={`Source field ${field.path}`}
+      aria-describedby={metaId}
       data-path={field.path}
       onClick={() => mapping.getState().armField(armed ? null : field.path)}
       onKeyDown={(event) => {
@@ -79,9 +84,14 @@ function FieldNodeView({ data }: NodeProps<FieldNode>) {
       }}
     >
       <span className="map-node-name mono">{field.path}</span>
-      <span className="map-node-meta">
-        {field.unseen ? 'not in the captures' : `${field.types.join(' | ')} · ${Math.round(field.presence * 100)}%`}
-        {field.example && <span className="map-example"> {field.example}</span>}
+      {/* The details are drawn by CSS (data-meta) and read as the description, so the button's visible text stays
+          its name (axe: label-content-name-mismatch). */}
+      <span className="map-node-meta" aria-hidden data-meta={meta}>
+        {field.example && <span className="map-example" data-meta={` ${field.example}`} />}
+      </span>
+      <span id={metaId} className="map-description">
+        {meta}
+        {field.example ? ` ${field.example}` : ''}
       </span>
       <Handle type="source" position={Position.Right} id="out" />
     </div>
@@ -92,6 +102,9 @@ function FieldNodeView({ data }: NodeProps<FieldNode>) {
 function AttributeNodeView({ data }: NodeProps<AttributeNode>) {
   const { mapping } = useStudio()
   const { attribute, selected, armed } = data
+  const metaId = useId()
+  // Flagged in place: the problem takes the second line; the whole of it is in the tooltip.
+  const meta = attribute.problem ?? `${attribute.type} · ${attribute.mapped ? 'mapped' : 'not mapped'}`
   const activate = () => {
     const state = mapping.getState()
     if (state.armedField) state.connect(state.armedField, attribute.name)
@@ -103,6 +116,7 @@ function AttributeNodeView({ data }: NodeProps<AttributeNode>) {
       role="button"
       tabIndex={0}
       aria-label={`Attribute ${attribute.name}`}
+      aria-describedby={metaId}
       data-mapped={attribute.mapped}
       onClick={activate}
       onKeyDown={(event) => {
@@ -117,21 +131,25 @@ function AttributeNodeView({ data }: NodeProps<AttributeNode>) {
       <span className="map-node-name mono">
         {attribute.name}
         {attribute.required && (
-          <span className="map-required" title="Required">
+          <span className="map-required" title="Required" aria-hidden>
             *
           </span>
         )}
       </span>
       {attribute.problem ? (
-        // Flagged in place: the problem takes the second line; the whole of it is in the tooltip.
-        <span className="map-node-meta map-problem" data-code={attribute.problemCode} title={attribute.problem}>
-          {attribute.problem}
-        </span>
+        <span
+          className="map-node-meta map-problem"
+          aria-hidden
+          data-meta={meta}
+          data-code={attribute.problemCode}
+          title={attribute.problem}
+        />
       ) : (
-        <span className="map-node-meta">
-          {attribute.type} · {attribute.mapped ? 'mapped' : 'not mapped'}
-        </span>
+        <span className="map-node-meta" aria-hidden data-meta={meta} />
       )}
+      <span id={metaId} className="map-description">
+        {meta}
+      </span>
     </div>
   )
 }
