@@ -308,7 +308,7 @@ export interface PullPlan {
 export interface PullResult {
   imported: { eventId: string; eventName: string }[]
   /** The org's adapter mappings of imported events made mappings of ours (for the one integration of its kind). */
-  mappingsImported: number
+  mappingsImported?: number
   /** Webhook URIs recorded in the project's publish state for this profile. */
   webhooksRecorded: number
   plan: PullPlan
