@@ -344,7 +344,11 @@ export const createPublishStore = (
         }
         set({ lastImport: result.value, pull: result.value.plan, pullChoices: [] })
         const count = result.value.imported.length
-        onNotice(`${count} event${count === 1 ? '' : 's'} imported from the org as drafts.`)
+        const mappings = result.value.mappingsImported ?? 0
+        onNotice(
+          `${count} event${count === 1 ? '' : 's'} imported from the org as drafts` +
+            (mappings > 0 ? `, with ${mappings} mapping${mappings === 1 ? '' : 's'} from its adapter.` : '.')
+        )
         return result.value
       }
     }

@@ -1,13 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { planEvent, plan, progress, projectEvent, renderPublish, target, now } from './fakePublishApi'
-
-// Monaco cannot run in jsdom (TOOLCHAIN): a textarea stands in for the editor, showing the same text.
-vi.mock('@monaco-editor/react', () => ({
-  default: ({ value, options }: { value?: string; options?: { ariaLabel?: string } }) => (
-    <textarea readOnly aria-label={options?.ariaLabel ?? 'editor'} value={value} />
-  )
-}))
 
 const row = (name: string) => screen.getByText(name, { selector: '.mono' }).closest('tr') as HTMLElement
 
