@@ -204,8 +204,10 @@ function createMainWindow(): BrowserWindow {
     rendererReady = false
     if (details.reason !== 'clean-exit') void showUnexpectedError(`the window stopped (${details.reason})`, details)
   })
-  window.webContents.on('did-fail-load', (_event, code, description, url) => {
-    void showUnexpectedError(`the window could not load ${url}`, `${description} (${code})`)
+  window.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+    // -3 (ERR_ABORTED) is a navigation we stopped ourselves (navigationPolicy), not a failure.
+    if (isMainFrame && code !== -3)
+      void showUnexpectedError(`the window could not load ${url}`, `${description} (${code})`)
   })
   void window.loadURL(appEntryUrl)
   return window
