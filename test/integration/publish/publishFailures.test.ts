@@ -137,6 +137,21 @@ describe('publish failures leave the project as it was, with the reason', () => 
     expect(studio.publish.listState(profileId).events[0]).toMatchObject({ stage: 'failed' })
   })
 
+  it('refuses a second run of the same event while one runs, and cancels between steps', async () => {
+    const { sandbox, profileId } = await org('Cancelled org')
+    const connection = studio.publish.connectionFor(profileId)
+    const started = studio.publish.startWith(connection, [reserved()])
+    expect(() => studio.publish.startWith(connection, [reserved()])).toThrow(/already running/)
+    expect(studio.publish.cancel(started.runId).running).toBe(true)
+    const state = await started.finished
+    expect(state).toMatchObject({
+      running: false,
+      events: [expect.objectContaining({ step: 'failed', runDone: true })]
+    })
+    expect(state.events[0]?.verdict).toMatchObject({ ok: false, status: 'CANCELLED' })
+    expect(changingCalls(sandbox)).toEqual([])
+  })
+
   it('gives up on the logs after the timeout with LOGS_TIMEOUT', async () => {
     const slowFolder = createTemporaryFolder('publish-slow')
     const slow = publishStudio(slowFolder.path, { logsTimeoutMs: 100 })
