@@ -3,13 +3,14 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
 import { createTemporaryFolder } from '../support/temporaryFolder'
 import { addedToCart, postToListener } from './relayHarness'
-import { ensureBuiltRelay, runCapmap, startRelayProcess, waitFor, type RunningRelayProcess } from './runRelay'
+import { buildTimeoutMs, ensureBuiltCli } from '../support/builtCli'
+import { runCapmap, startRelayProcess, waitFor, type RunningRelayProcess } from './runRelay'
 
 let folder: ReturnType<typeof createTemporaryFolder>
 let sandbox: RunningSandbox | undefined
 let relay: RunningRelayProcess | undefined
 
-beforeAll(ensureBuiltRelay, 200_000)
+beforeAll(ensureBuiltCli, buildTimeoutMs)
 
 afterEach(async () => {
   if (relay?.child.exitCode === null && relay.child.signalCode === null) relay.child.kill('SIGKILL')

@@ -7,7 +7,8 @@ import { openProjectDatabase } from '../../../main/store/database'
 import { WebhookSettingsRepository } from '../../../main/store/WebhookSettingsRepository'
 import { createTemporaryFolder } from '../support/temporaryFolder'
 import { addedToCart, freePort } from './relayHarness'
-import { ensureBuiltRelay, runCapmap, startRelayProcess, waitFor, type RunningRelayProcess } from './runRelay'
+import { buildTimeoutMs, ensureBuiltCli } from '../support/builtCli'
+import { runCapmap, startRelayProcess, waitFor, type RunningRelayProcess } from './runRelay'
 
 const captures = 10_000
 /** Every 100th payload has no customer: its output is invalid, kept in the outbox and never sent. */
@@ -17,7 +18,7 @@ let folder: ReturnType<typeof createTemporaryFolder>
 let sandbox: RunningSandbox | undefined
 let relay: RunningRelayProcess | undefined
 
-beforeAll(ensureBuiltRelay, 200_000)
+beforeAll(ensureBuiltCli, buildTimeoutMs)
 
 afterAll(async () => {
   if (relay?.child.exitCode === null && relay.child.signalCode === null) relay.child.kill('SIGKILL')

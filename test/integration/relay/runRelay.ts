@@ -1,17 +1,5 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-
-const repository = join(__dirname, '../../..')
-const bin = join(repository, 'bin/capmap.js')
-
-/** Builds the CLI when it is missing or has no `capmap relay` yet. */
-export function ensureBuiltRelay(): void {
-  const cli = join(repository, 'out/main/cli.js')
-  if (existsSync(cli) && readFileSync(cli, 'utf8').includes('Relaying ')) return
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: repository, encoding: 'utf8', timeout: 180_000 })
-  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`)
-}
+import { capmapBin as bin } from '../support/builtCli'
 
 export function runCapmap(cwd: string, configDir: string, args: string[], extra: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], {

@@ -1,21 +1,15 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { CapillaryClient } from '../../../../main/capillary/client/CapillaryClient'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
-
-const repository = join(__dirname, '../../../..')
-const bin = join(repository, 'bin/capmap.js')
+import { buildTimeoutMs, capmapBin as bin, ensureBuiltCli } from '../../support/builtCli'
 
 let folder: ReturnType<typeof createTemporaryFolder>
 const running: ChildProcessWithoutNullStreams[] = []
 
-beforeAll(() => {
-  if (existsSync(join(repository, 'out/main/cli.js'))) return
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: repository, encoding: 'utf8', timeout: 180_000 })
-  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`)
-}, 200_000)
+beforeAll(ensureBuiltCli, buildTimeoutMs)
 
 beforeEach(() => {
   folder = createTemporaryFolder('sandbox-cli')

@@ -1,22 +1,15 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Bundle } from '../../../../shared/bundle/bundleFormat'
 import { sha256OfFile } from '../../support/sha256OfFile'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
-
-const repository = join(__dirname, '../../../..')
-const bin = join(repository, 'bin/capmap.js')
+import { buildTimeoutMs, capmapBin as bin, ensureBuiltCli } from '../../support/builtCli'
 
 let folder: ReturnType<typeof createTemporaryFolder>
 
-beforeAll(() => {
-  const bundle = join(repository, 'out/main/cli.js')
-  if (existsSync(bundle) && readFileSync(bundle, 'utf8').includes('--on-conflict is for a merge')) return
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: repository, encoding: 'utf8', timeout: 180_000 })
-  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`)
-}, 200_000)
+beforeAll(ensureBuiltCli, buildTimeoutMs)
 
 beforeEach(() => {
   folder = createTemporaryFolder('cli-bundle-merge')

@@ -7,20 +7,15 @@ import { capmapApplicationId } from '../../../../main/store/projectFile'
 import { callApi } from '../../support/httpRequest'
 import { sampleEvents } from '../../support/sampleEvents'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
+import { buildTimeoutMs, capmapBin as bin, ensureBuiltCli, repository } from '../../support/builtCli'
 
-const repository = join(__dirname, '../../../..')
-const bin = join(repository, 'bin/capmap.js')
 const version = (JSON.parse(readFileSync(join(repository, 'package.json'), 'utf8')) as { version: string }).version
 
 let folder: ReturnType<typeof createTemporaryFolder>
 let configDir: string
 const running: ChildProcessWithoutNullStreams[] = []
 
-beforeAll(() => {
-  if (existsSync(join(repository, 'out/main/cli.js'))) return
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: repository, encoding: 'utf8', timeout: 180_000 })
-  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`)
-}, 200_000)
+beforeAll(ensureBuiltCli, buildTimeoutMs)
 
 beforeEach(() => {
   folder = createTemporaryFolder('cli')

@@ -1,22 +1,14 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { silentLogger } from '../../../../main/platform/logger'
 import { createStudio } from '../../../../main/services/createStudio'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
-
-const repository = join(__dirname, '../../../..')
-const bin = join(repository, 'bin/capmap.js')
+import { buildTimeoutMs, capmapBin as bin, ensureBuiltCli } from '../../support/builtCli'
 
 let folder: ReturnType<typeof createTemporaryFolder>
 
-beforeAll(() => {
-  const bundle = join(repository, 'out/main/cli.js')
-  if (existsSync(bundle) && readFileSync(bundle, 'utf8').includes('capmap test needs the project')) return
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: repository, encoding: 'utf8', timeout: 180_000 })
-  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`)
-}, 200_000)
+beforeAll(ensureBuiltCli, buildTimeoutMs)
 
 beforeEach(() => {
   folder = createTemporaryFolder('cli-test')

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { eventDefinitionBody } from '../../../../shared/capillary/eventDefinitionBody'
@@ -8,19 +8,13 @@ import type { EventDraft } from '../../../../shared/model/event'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
 import { orderXml, reservationForm } from '../../../unit/shared/engine/fixtures/bodies'
 import { beReserved, orderItemPurchased } from '../../../unit/shared/engine/fixtures/events'
+import { buildTimeoutMs, capmapBin as bin, ensureBuiltCli, repository } from '../../support/builtCli'
 
-const repository = join(__dirname, '../../../..')
-const bin = join(repository, 'bin/capmap.js')
 const fixtures = join(repository, 'test/unit/shared/engine/fixtures')
 
 let folder: ReturnType<typeof createTemporaryFolder>
 
-beforeAll(() => {
-  const bundle = join(repository, 'out/main/cli.js')
-  if (existsSync(bundle) && readFileSync(bundle, 'utf8').includes('capmap transform')) return
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: repository, encoding: 'utf8', timeout: 180_000 })
-  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`)
-}, 200_000)
+beforeAll(ensureBuiltCli, buildTimeoutMs)
 
 beforeEach(() => {
   folder = createTemporaryFolder('transform')

@@ -3,12 +3,13 @@ import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { openProjectDatabase } from '../../../../main/store/database'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
+import { buildTimeoutMs } from '../../support/builtCli'
 import { capmap, ensureBuiltCli, startListen, type RunningListen } from './runCapmap'
 
 let folder: ReturnType<typeof createTemporaryFolder> | undefined
 let listen: RunningListen | undefined
 
-beforeAll(ensureBuiltCli, 200_000)
+beforeAll(ensureBuiltCli, buildTimeoutMs)
 
 afterEach(() => {
   if (listen?.child.exitCode === null && listen.child.signalCode === null) listen.child.kill('SIGKILL')

@@ -1,17 +1,8 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 
-export const repository = join(__dirname, '../../../..')
-const bin = join(repository, 'bin/capmap.js')
+import { capmapBin as bin } from '../../support/builtCli'
 
-/** Builds the CLI when it is missing or older than the listener (the suite runs `npm run build` first otherwise). */
-export function ensureBuiltCli(): void {
-  const cli = join(repository, 'out/main/cli.js')
-  if (existsSync(cli) && readFileSync(cli, 'utf8').includes('capmap captures list')) return
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: repository, encoding: 'utf8', timeout: 180_000 })
-  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`)
-}
+export { ensureBuiltCli, repository } from '../../support/builtCli'
 
 export function capmapEnvironment(configDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, CAPMAP_CONFIG_DIR: configDir, NO_COLOR: '1', ...extra }
