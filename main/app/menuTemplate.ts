@@ -31,6 +31,7 @@ export const menuCommandIds = [
   'view.show.mapping',
   'view.show.tests',
   'view.show.deliveries',
+  'view.show.publish',
   'view.show.settings',
   'help.tour',
   'help.revealLogs',
@@ -68,6 +69,7 @@ export function buildMenuTemplate(platform: NodeJS.Platform, actions: MenuAction
     ['Mappings', 'view.show.mapping', 'CmdOrCtrl+4'],
     ['Tests', 'view.show.tests', 'CmdOrCtrl+5'],
     ['Deliveries', 'view.show.deliveries', 'CmdOrCtrl+6'],
+    ['Publish', 'view.show.publish', 'CmdOrCtrl+7'],
     ['Settings', 'view.show.settings', 'CmdOrCtrl+,']
   ]
 

@@ -76,6 +76,7 @@ describe('the studio on its first run', () => {
     await page.goto(studio.launchUrl)
     await page.getByRole('dialog', { name: 'Events' }).waitFor()
     await page.screenshot({ path: join(screenshotsFolder, 'desktop-tour.png') })
+    expect(await seriousViolations()).toEqual([])
     const labels = await screenLabels()
     for (const [index, label] of labels.entries()) {
       const step = page.locator('.guided-tour')
@@ -113,6 +114,7 @@ describe('Help in the palette', () => {
     await runFromPalette('About Capillary Mapping Studio')
     const about = page.getByRole('dialog', { name: 'About Capillary Mapping Studio' })
     await about.getByText('Web mode').waitFor()
+    expect(await seriousViolations()).toEqual([])
     await page.keyboard.press('Escape')
     await about.waitFor({ state: 'detached' })
   })

@@ -4,6 +4,7 @@ import { menuCommandIds } from '../../../main/app/menuTemplate'
 import { createStudioApi } from '../../../renderer/api/client'
 import { App } from '../../../renderer/app/App'
 import { ErrorBoundary } from '../../../renderer/app/ErrorBoundary'
+import { screens } from '../../../renderer/app/screens'
 import { createStudioStores, StudioProvider } from '../../../renderer/app/StudioContext'
 import { formatRendererDiagnostics, engineVersions } from '../../../renderer/app/diagnostics'
 import { isFirstRun, useTourStore } from '../../../renderer/app/tour'
@@ -44,6 +45,11 @@ describe('the native menu and the renderer', () => {
     await act(async () => undefined)
     const registered = new Set(stores.commands.getState().commands.map((command) => command.id))
     expect(menuCommandIds.filter((id) => !registered.has(id))).toEqual([])
+  })
+
+  it('has a View menu item for every screen of the activity bar', () => {
+    const menu = new Set<string>(menuCommandIds)
+    expect(screens.map((screen) => `view.show.${screen.id}`).filter((id) => !menu.has(id))).toEqual([])
   })
 
   it('runs Open Recent with the path the menu gives', async () => {

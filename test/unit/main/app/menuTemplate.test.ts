@@ -125,17 +125,18 @@ describe('buildMenuTemplate', () => {
     expect(roles).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll'])
   })
 
-  it('offers the command palette on CmdOrCtrl+Shift+P and every screen on CmdOrCtrl+1…6 and CmdOrCtrl+,', () => {
+  it('offers the command palette on CmdOrCtrl+Shift+P and every screen on CmdOrCtrl+1…7 and CmdOrCtrl+,', () => {
     const { template, runs } = menuFor('linux')
     const view = menu(template, 'View')
     click(view.find((entry) => entry.accelerator === 'CmdOrCtrl+Shift+P'))
-    for (const accelerator of ['CmdOrCtrl+1', 'CmdOrCtrl+4', 'CmdOrCtrl+,']) {
+    for (const accelerator of ['CmdOrCtrl+1', 'CmdOrCtrl+4', 'CmdOrCtrl+7', 'CmdOrCtrl+,']) {
       click(view.find((entry) => entry.accelerator === accelerator))
     }
     expect(runs.map((run) => run.commandId)).toEqual([
       'palette.open',
       'view.show.events',
       'view.show.mapping',
+      'view.show.publish',
       'view.show.settings'
     ])
   })
