@@ -1,22 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
 import { openProjectDatabase } from '../../../main/store/database'
 import { PublishStateRepository } from '../../../main/store/PublishStateRepository'
+import { buildTimeoutMs, capmapBin, ensureBuiltCli } from '../support/builtCli'
 import { createTemporaryFolder } from '../support/temporaryFolder'
 import { changingCalls, publishStudio, quickSandbox, seedOrg, seededEvents } from './publishHarness'
-
-const repository = join(__dirname, '../../..')
-
-/** Builds the CLI when it is missing or has no `capmap publish` yet (CI builds before the tests). */
-function ensureBuiltPublish(): void {
-  const cli = join(repository, 'out/main/cli.js')
-  if (existsSync(cli) && readFileSync(cli, 'utf8').includes('Publish plan for')) return
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: repository, encoding: 'utf8', timeout: 180_000 })
-  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`)
-}
 
 let folder: ReturnType<typeof createTemporaryFolder>
 let sandbox: RunningSandbox
@@ -28,7 +18,7 @@ function capmap(
   args: string[],
   env: Record<string, string> = { CAPMAP_PASSWORD: 'sandbox' }
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [join(repository, 'bin/capmap.js'), ...args], {
+  const child = spawn(process.execPath, [capmapBin, ...args], {
     cwd: folder.path,
     env: { ...process.env, CAPMAP_CONFIG_DIR: configDir, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
@@ -44,14 +34,14 @@ function capmap(
 }
 
 beforeAll(async () => {
-  ensureBuiltPublish()
+  ensureBuiltCli()
   folder = createTemporaryFolder('publish-cli')
   configDir = join(folder.path, 'config')
   sandbox = await quickSandbox()
   const studio = publishStudio(folder.path)
   studio.newProject(join(folder.path, 'Shop.capmap'), true)
   studio.session.close()
-}, 200_000)
+}, buildTimeoutMs)
 
 afterAll(async () => {
   await sandbox.close()
