@@ -5,8 +5,14 @@ export const createBundleHandlers = (
   studio: Studio
 ): Pick<
   Handlers,
-  'scanBundleExport' | 'exportBundle' | 'previewBundleImport' | 'importBundle' | 'diffBundleWithProject'
+  | 'pickBundlePath'
+  | 'scanBundleExport'
+  | 'exportBundle'
+  | 'previewBundleImport'
+  | 'importBundle'
+  | 'diffBundleWithProject'
 > => ({
+  pickBundlePath: ({ purpose }) => studio.fileDialogs.pickPath(`bundle.${purpose}`),
   scanBundleExport: ({ eventNames }) => studio.bundles.scanExport(eventNames),
   exportBundle: ({ path, eventNames, allowSecrets, redactPersonalData }) =>
     studio.bundles.export(path, eventNames, { allowSecrets, redactPersonalData }),

@@ -21,6 +21,6 @@ export const createProjectHandlers = (studio: Studio): ProjectHandlers => ({
   saveProjectAs: ({ path }) => studio.session.saveAs(path),
   closeProject: () => studio.session.close(),
   listRecentProjects: () => studio.appState.recentProjects(),
-  pickProjectPath: ({ purpose }) => studio.fileDialogs.pickProjectPath(purpose),
+  pickProjectPath: ({ purpose }) => studio.fileDialogs.pickPath(`project.${purpose}`),
   listDirectory: ({ path }) => listProjectDirectory(path)
 })

@@ -25,7 +25,7 @@ import { readUpdateFeedUrl } from '../platform/UpdateSettings'
 import { WindowStateFile } from '../platform/WindowStateFile'
 import { SafeStorageSecretStore } from '../secrets/SafeStorageSecretStore'
 import { createStudio } from '../services/createStudio'
-import type { FileDialogs } from '../services/FileDialogs'
+import { fileDialogOptions, type FileDialogs } from '../services/FileDialogs'
 import { openStartupProject } from '../services/openStartupProject'
 import { appEntryUrl, appScheme, appSchemePrivileges, resolveAppAsset } from './appProtocol'
 import { contentSecurityPolicy } from './contentSecurityPolicy'
@@ -69,15 +69,15 @@ const diagnostics = () =>
   })
 
 const fileDialogs: FileDialogs = {
-  async pickProjectPath(purpose) {
+  async pickPath(kind) {
     const window = BrowserWindow.getFocusedWindow() ?? undefined
-    const filters = [{ name: 'Capillary Mapping Studio project', extensions: ['capmap'] }]
-    if (purpose === 'open') {
-      const options = { properties: ['openFile' as const], filters }
+    const { mode, title, filters } = fileDialogOptions(kind)
+    if (mode === 'open') {
+      const options = { title, filters, properties: ['openFile' as const] }
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return { supported: true, path: result.canceled ? null : (result.filePaths[0] ?? null) }
     }
-    const options = { filters, title: purpose === 'new' ? 'New project' : 'Save project as' }
+    const options = { title, filters }
     const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
     return { supported: true, path: result.canceled ? null : (result.filePath ?? null) }
   }

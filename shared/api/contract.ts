@@ -288,6 +288,11 @@ export const requests = {
   },
   /** Source fields no rule reads, required attributes no capture fills, rules no test case exercises. */
   getMappingCoverage: { input: z.object({ mappingId: Id }).strict(), output: returns<MappingCoverage>() },
+  /** Native file dialog for a bundle where there is one (Electron); `{ supported: false }` in web mode. */
+  pickBundlePath: {
+    input: z.object({ purpose: z.enum(['import', 'export']) }).strict(),
+    output: returns<PickedPath>()
+  },
   /** What exporting these events (none: all) would carry out: secrets block the export, personal data is a warning. */
   scanBundleExport: {
     input: z.object({ eventNames: z.array(z.string().max(200)).max(1000).default([]) }).strict(),

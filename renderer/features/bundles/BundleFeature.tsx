@@ -16,7 +16,7 @@ export type BundleDialog =
  * window, and the diff of a bundle against the open project. Mounted once from App.
  */
 export function BundleFeature() {
-  const { commands, project } = useStudio()
+  const { api, commands, project } = useStudio()
   const [dialog, setDialog] = useState<BundleDialog | null>(null)
 
   useEffect(() => {
@@ -34,10 +34,15 @@ export function BundleFeature() {
         title: 'Import Bundle…',
         category: 'Bundle',
         enabled: hasProject,
-        run: () => setDialog({ kind: 'import' })
+        // The desktop app's native dialog picks the file first; web mode asks for a path in the dialog.
+        run: async () => {
+          const picked = await api.pickBundlePath({ purpose: 'import' })
+          if (!picked.ok || !picked.value.supported) return setDialog({ kind: 'import' })
+          if (picked.value.path) setDialog({ kind: 'import', source: { path: picked.value.path } })
+        }
       }
     ])
-  }, [commands, project])
+  }, [api, commands, project])
 
   useBundleDrop(useCallback((source: BundleSource) => setDialog({ kind: 'import', source }), []))
 

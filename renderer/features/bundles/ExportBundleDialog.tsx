@@ -5,7 +5,8 @@ import { Dialog } from '../../ui/Dialog'
 import { FindingList } from './FindingList'
 
 /**
- * Export Bundle…: the whole project or selected events, to a path typed here (web mode has no native dialog). What
+ * Export Bundle…: the whole project or selected events, to a path typed here or chosen in the desktop app's native
+ * dialog (web mode has none). What
  * would leave is scanned first: secrets are listed and block the export; personal data is listed as a warning.
  */
 export function ExportBundleDialog({ onClose }: { onClose(): void }) {
@@ -24,6 +25,20 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [redact, setRedact] = useState(false)
+  const [nativeDialogs, setNativeDialogs] = useState(false)
+
+  useEffect(() => {
+    void api.getAppInfo().then((result) => setNativeDialogs(result.ok && result.value.mode === 'electron'))
+  }, [api])
+
+  const choosePath = async () => {
+    const picked = await api.pickBundlePath({ purpose: 'export' })
+    if (!picked.ok) return setError(picked.error.message)
+    if (!picked.value.supported || !picked.value.path) return
+    // The dialog's filter is `.json`: a name typed without the bundle suffix gets it.
+    setPath(picked.value.path.replace(/(\.capmap)?(\.json)?$/i, '.capmap.json'))
+    setError(null)
+  }
 
   useEffect(() => {
     let current = true
@@ -78,20 +93,27 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
       }
     >
       <form id="bundle-export-form" className="bundle-form" onSubmit={(event) => void submit(event)}>
-        <label className="field">
-          <span className="field-label">Bundle file path</span>
-          <input
-            className="input mono"
-            value={path}
-            autoFocus
-            spellCheck={false}
-            placeholder="/home/you/bundles/shop.capmap.json"
-            onChange={(event) => {
-              setPath(event.target.value)
-              setError(null)
-            }}
-          />
-        </label>
+        <div className="bundle-source">
+          <label className="field grow">
+            <span className="field-label">Bundle file path</span>
+            <input
+              className="input mono"
+              value={path}
+              autoFocus
+              spellCheck={false}
+              placeholder="/home/you/bundles/shop.capmap.json"
+              onChange={(event) => {
+                setPath(event.target.value)
+                setError(null)
+              }}
+            />
+          </label>
+          {nativeDialogs && (
+            <button type="button" className="button" onClick={() => void choosePath()}>
+              Choose…
+            </button>
+          )}
+        </div>
         <fieldset className="bundle-events">
           <legend className="field-label">
             Events ({selected.length === 0 ? 'all of them' : `${selected.length} selected`})

@@ -112,6 +112,7 @@ describe('createHandlers', () => {
 
   it('answers pickProjectPath with "not supported" in web mode, where there is no native dialog', async () => {
     expect(await dispatch('pickProjectPath', { purpose: 'open' })).toEqual({ ok: true, value: { supported: false } })
+    expect(await dispatch('pickBundlePath', { purpose: 'export' })).toEqual({ ok: true, value: { supported: false } })
   })
 
   it('lists a folder with its sub-folders first and only its project files', async () => {
