@@ -53,7 +53,8 @@ function buildForElectron(staging) {
       `--target=${electronVersion}`,
       `--arch=${process.arch}`,
       `--dist-url=${headersUrl}`,
-      `--devdir=${join(homedir(), '.electron-gyp')}`
+      // Where downloaded headers are kept (the same folder @electron/rebuild uses).
+      `--devdir=${process.env.ELECTRON_GYP_DIR ?? join(homedir(), '.electron-gyp')}`
     ],
     { cwd: copy, env }
   )
