@@ -76,7 +76,13 @@ describe('npm run dist where Electron headers cannot be downloaded', () => {
       cwd: root,
       encoding: 'utf8',
       // Nothing answers on this port: the header download fails at once, as it does without internet.
-      env: { ...process.env, npm_config_nodedir: '/usr', ELECTRON_HEADERS_URL: 'http://127.0.0.1:9/headers' }
+      env: {
+        ...process.env,
+        npm_config_nodedir: '/usr',
+        ELECTRON_HEADERS_URL: 'http://127.0.0.1:9/headers',
+        // An empty header cache: headers kept from an earlier real build must not make this one succeed.
+        ELECTRON_GYP_DIR: mkdtempSync(join(tmpdir(), 'capmap-electron-gyp-'))
+      }
     })
     expect(run.status).toBe(1)
     expect(run.stderr).toContain(`better-sqlite3 could not be compiled for Electron ${electronVersion}`)
