@@ -2,7 +2,7 @@ import { isIP } from 'node:net'
 import { parseArgs } from 'node:util'
 import type { Integration } from '../../shared/model/integration'
 import { defaultListenerPort } from '../../shared/model/listenerSettings'
-import { transformerOf } from '../../shared/model/webhookSettings'
+import { relayTransformer } from '../../shared/model/webhookSettings'
 import { clusterBaseUrl } from '../../shared/capillary/clusters'
 import { CapillaryClient } from '../capillary/client/CapillaryClient'
 import { ConnectionProfileService } from '../capillary/ConnectionProfileService'
@@ -106,10 +106,10 @@ export const relayCommand: CliCommand = {
         )
         return 1
       }
-      // Each integration's webhook in the target org: created when missing, its URI kept as Capillary gave it.
+      // The relay's webhook in the target org: created when missing, its URI kept as Capillary gave it.
       const webhooks = new WebhookSettingsRepository(db).list()
       const ensure = async (integration: Integration) => {
-        const settings = webhooks.find((entry) => entry.transformer === transformerOf(integration.kind))
+        const settings = webhooks.find((entry) => entry.transformer === relayTransformer)
         if (!settings) return
         const setup = target.client({ maxAttempts: 8 })
         try {

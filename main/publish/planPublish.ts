@@ -15,7 +15,12 @@ import type {
   PublishTarget,
   RemoteEventState
 } from '../../shared/model/publish'
-import { transformerOf, type TransformerType, type WebhookAuth } from '../../shared/model/webhookSettings'
+import {
+  relayTransformer,
+  transformerOf,
+  type TransformerType,
+  type WebhookAuth
+} from '../../shared/model/webhookSettings'
 import type { RemoteEvent, RemoteWebhook } from '../capillary/client/responses'
 import { wireTransformerType } from '../capillary/ensureWebhook'
 import { resolvedSpec } from '../engine/compileProjectMapping'
@@ -186,8 +191,7 @@ function planEvent(
       if (!integration) return []
       const own = transformerOf(integration.kind)
       const native = capillaryNativeMapping(resolvedSpec({ mapping, event, integration }), event, own)
-      // Relayed outputs are Capillary's flat shape: they go to the Custom (defaultTransformer) webhook (notes §5, §6.3).
-      const transformer: TransformerType = native.native ? own : 'defaultTransformer'
+      const transformer: TransformerType = native.native ? own : relayTransformer
       const settings = snapshot.webhookSettings.find((entry) => entry.transformer === transformer)
       const existing = findRemoteWebhook(org.webhooks, transformer)
       const auth: WebhookAuth = existing

@@ -20,7 +20,7 @@ import type {
   PullResult,
   StartPublishInput
 } from '../../shared/model/publish'
-import { transformerOf, TransformerType } from '../../shared/model/webhookSettings'
+import { relayTransformer, transformerOf, TransformerType } from '../../shared/model/webhookSettings'
 import type { CapillaryClient } from '../capillary/client/CapillaryClient'
 import { CapillaryError } from '../capillary/client/CapillaryError'
 import type { CapillaryServices } from '../capillary/createCapillaryServices'
@@ -589,7 +589,7 @@ export class PublishService {
       if (!event || !integration) continue
       const own = transformerOf(integration.kind)
       const native = capillaryNativeMapping(resolvedSpec({ mapping, event, integration }), event, own).native
-      const transformer: TransformerType = native ? own : 'defaultTransformer'
+      const transformer: TransformerType = native ? own : relayTransformer
       const list = users.get(transformer) ?? []
       if (!list.includes(integration.id)) list.push(integration.id)
       users.set(transformer, list)

@@ -6,7 +6,7 @@ import type {
   RelaySettings,
   RelaySettingsPatch
 } from '../../shared/model/relay'
-import { transformerOf } from '../../shared/model/webhookSettings'
+import { relayTransformer } from '../../shared/model/webhookSettings'
 import type { CapillaryClient } from '../capillary/client/CapillaryClient'
 import type { CapillaryServices } from '../capillary/createCapillaryServices'
 import { ensureWebhook } from '../capillary/ensureWebhook'
@@ -141,15 +141,14 @@ export class RelayService {
     await this.running?.relay.mapped()
   }
 
-  /** The integration's webhook in the profile's org (created when missing); answers the URI Capillary gave. */
+  /** The relay's webhook in the profile's org (created when missing); answers the URI Capillary gave. */
   private async ensureWebhookOf(integrationId: string, profileId: string): Promise<string> {
     const project = this.session.require({ forWriting: true })
     const integration = project.integrations.get(integrationId)
     if (!integration) throw new StudioError('not_found', 'That integration no longer exists.')
     const profile = this.capillary.profiles.get(profileId)
-    const transformer = transformerOf(integration.kind)
-    const webhook = project.webhookSettings.list().find((entry) => entry.transformer === transformer)
-    if (!webhook) throw new StudioError('internal', `No webhook settings for ${transformer}.`)
+    const webhook = project.webhookSettings.list().find((entry) => entry.transformer === relayTransformer)
+    if (!webhook) throw new StudioError('internal', `No webhook settings for ${relayTransformer}.`)
     const client = this.capillary.profiles.clientFor(profileId, { retry: { maxAttempts: 2 } })
     try {
       return await ensureWebhook(client, webhook, profile.tillCode)

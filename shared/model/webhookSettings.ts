@@ -21,5 +21,12 @@ export const WebhookSettings = z.object({
 })
 export type WebhookSettings = z.infer<typeof WebhookSettings>
 
+/** The webhook whose adapter takes an integration's own payloads (for a Capillary-native mapping). */
 export const transformerOf = (kind: 'webengage' | 'custom'): TransformerType =>
   kind === 'webengage' ? 'webEngageTransformer' : 'defaultTransformer'
+
+/**
+ * The webhook the relay posts to, whatever the integration: relayed outputs are already Capillary's flat payloads,
+ * which the Custom (defaultTransformer) webhook takes as they are (notes §5, §6.3).
+ */
+export const relayTransformer: TransformerType = 'defaultTransformer'

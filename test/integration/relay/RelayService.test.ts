@@ -52,12 +52,12 @@ async function relayingSample(options: Parameters<typeof relayStudio>[1] = {}) {
 const deliveries = (studio: Studio) => studio.relay.listDeliveries({ limit: 100 }).items
 
 describe('RelayService', () => {
-  it('ensures the integration webhook in the profile org and keeps the URI Capillary answered', async () => {
+  it('ensures the Custom webhook (relayed outputs are Capillary payloads) in the profile org and keeps its URI', async () => {
     const { sandbox, settings } = await relayingSample()
     const listed = await fetch(`${sandbox.baseUrl}/v2/events/webhooks`, {
       headers: { Authorization: `Basic ${Buffer.from('sandbox.till:' + md5('sandbox')).toString('base64')}` }
     }).then((answer) => answer.json() as Promise<{ data: { transformerType: string; webHookUri: string }[] }>)
-    expect(listed.data).toEqual([expect.objectContaining({ transformerType: 'WebEngageTransformer' })])
+    expect(listed.data).toEqual([expect.objectContaining({ transformerType: 'defaultTransformer' })])
     expect(settings).toMatchObject({ enabled: true, webhookUri: listed.data[0]?.webHookUri })
   })
 

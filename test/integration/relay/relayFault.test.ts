@@ -72,7 +72,7 @@ describe('the relay under faults, killed twice', () => {
     const projectPath = join(folder.path, 'Fault.capmap')
     const setup = openProjectDatabase(projectPath)
     new WebhookSettingsRepository(setup).save({
-      transformer: 'webEngageTransformer',
+      transformer: 'defaultTransformer',
       tillCode: 'sandbox.till',
       auth: 'none',
       uniquenessCheckEnabled: true
