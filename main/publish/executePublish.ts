@@ -23,8 +23,8 @@ export interface ExecuteOptions {
   webhookSettings: readonly WebhookSettings[]
   timing: PollTiming
   signal: AbortSignal
-  /** After the verdict, keep polling `GET /v2/events` this long for PUBLISHED (0: do not). */
-  waitForPublishedMs: number
+  /** A wait for PUBLISHED follows (awaitPublished, once every event of the run is verified). */
+  willWait: boolean
   profileName: string
 }
 
@@ -47,8 +47,8 @@ function verdictOf(error: unknown, doing: string): PublishVerdict {
 /**
  * Publishes one planned event (issue 10, steps 1-5): local checks, the definition (create, replace whole, or enable
  * then replace), each needed webhook (its URI kept as Capillary answered), the adapter mapping of native
- * integrations, a test post per integration and the logs' verdict on it; then the manual publish in InTouch, watched
- * for when asked. Stops at the first failure; returns the verdict.
+ * integrations, a test post per integration and the logs' verdict on it; then the manual publish in InTouch is
+ * the user's (awaitPublished watches for it). Stops at the first failure; returns the verdict.
  */
 export async function executePublish(planned: PlannedEvent, options: ExecuteOptions, sink: PublishSink) {
   const { client, signal } = options
@@ -143,31 +143,54 @@ export async function executePublish(planned: PlannedEvent, options: ExecuteOpti
     if (!verdict) throw new StudioError('invalid_input', `${event.name} has no test post to verify it with.`)
 
     sink.saveState('verified', verdict)
-    const waiting = options.waitForPublishedMs > 0
     sink.progress(
       'awaiting_publish',
       `Accepted and verified (${verdict.status}). ${inTouchStep}`,
-      waiting ? undefined : { verdict }
+      options.willWait ? undefined : { verdict }
     )
-    if (!waiting) return verdict
+    return verdict
+  } catch (error) {
+    return fail(verdictOf(error, doing))
+  }
+}
 
-    doing = 'waiting for PUBLISHED'
-    const published = await waitForPublished(client, event.name, options.timing, options.waitForPublishedMs, signal)
+export interface AwaitOptions {
+  client: CapillaryClient
+  timing: PollTiming
+  signal: AbortSignal
+  waitMs: number
+  profileName: string
+}
+
+/**
+ * The last step, watched: polls `GET /v2/events` for at most `waitMs` until the verified event is PUBLISHED (the
+ * user's click in InTouch), then locks it for the profile. A run waits once, after all its events are verified, so
+ * one event's wait never holds up the next one's test post.
+ */
+export async function awaitPublished(
+  eventName: string,
+  verdict: PublishVerdict,
+  options: AwaitOptions,
+  sink: PublishSink
+): Promise<PublishVerdict> {
+  try {
+    const published = await waitForPublished(options.client, eventName, options.timing, options.waitMs, options.signal)
     if (!published) {
-      sink.progress(
-        'awaiting_publish',
-        `${event.name} is not PUBLISHED in ${options.profileName} after ${Math.round(options.waitForPublishedMs / 1000)} s. ${inTouchStep}`,
-        { verdict }
-      )
+      sink.progress('awaiting_publish', `${eventName} is not PUBLISHED in ${options.profileName} yet. ${inTouchStep}`, {
+        verdict
+      })
       return verdict
     }
     sink.lock()
     sink.saveState('published', verdict)
-    sink.progress('published', `${event.name} is PUBLISHED in ${options.profileName}: locked for this profile.`, {
+    sink.progress('published', `${eventName} is PUBLISHED in ${options.profileName}: locked for this profile.`, {
       verdict
     })
     return verdict
   } catch (error) {
-    return fail(verdictOf(error, doing))
+    const failed = verdictOf(error, 'waiting for PUBLISHED')
+    // The event stays verified: only the wait ended.
+    sink.progress('awaiting_publish', failed.message, { verdict: failed })
+    return failed
   }
 }

@@ -27,7 +27,7 @@ import type { CapillaryServices } from '../capillary/createCapillaryServices'
 import { resolvedSpec } from '../engine/compileProjectMapping'
 import { StudioError } from '../errors/StudioError'
 import type { Logger } from '../platform/logger'
-import { executePublish, type PublishSink } from '../publish/executePublish'
+import { awaitPublished, executePublish, type PublishSink } from '../publish/executePublish'
 import { moveMappings } from '../publish/moveMappings'
 import { activeCustomEvents, PlanInputError, planPublish, remoteStateOf, type OrgReading } from '../publish/planPublish'
 import { mappingFromRemote } from '../publish/mappingFromRemote'
@@ -460,6 +460,8 @@ export class PublishService {
       }
       const repository = new PublishStateRepository(project.db)
       const webhookSettings = project.webhookSettings.list()
+      const waitMs = options.waitForPublishedMs ?? 0
+      const verified: { eventName: string; verdict: PublishVerdict; sink: PublishSink }[] = []
       for (const entry of planned) {
         const eventId = entry.event.id
         const sink: PublishSink = {
@@ -471,7 +473,7 @@ export class PublishService {
             this.lock(project, eventId, entry.event.name, key, seenByStudio)
           }
         }
-        await executePublish(
+        const verdict = await executePublish(
           entry,
           {
             client,
@@ -479,11 +481,20 @@ export class PublishService {
             webhookSettings,
             timing: this.timing(),
             signal,
-            waitForPublishedMs: options.waitForPublishedMs ?? 0,
+            willWait: waitMs > 0,
             profileName: connection.target.name
           },
           sink
         )
+        if (verdict.ok) verified.push({ eventName: entry.event.name, verdict, sink })
+      }
+      // One wait for the whole run: events published in InTouch meanwhile are seen at once.
+      const timing = this.timing()
+      const deadline = timing.now() + waitMs
+      for (const { eventName, verdict, sink } of waitMs > 0 ? verified : []) {
+        const remaining = Math.max(0, deadline - timing.now())
+        const options = { client, timing, signal, waitMs: remaining, profileName: connection.target.name }
+        await awaitPublished(eventName, verdict, options, sink)
       }
       return state
     } finally {
