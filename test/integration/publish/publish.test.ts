@@ -214,6 +214,42 @@ describe('publish to Capillary', () => {
     expect(studio.events.list().find((candidate) => candidate.id === event.id)?.publications).toHaveLength(1)
   })
 
+  // review_posted is the native mapping's event of the test before.
+  it('waits for PUBLISHED once every event of the run is verified, so no event holds up the next', async () => {
+    const secondOrg = await quickSandbox()
+    try {
+      const secondProfile = sandboxProfile(studio, secondOrg, 'Second org')
+      const names = ['ProductAddedToCart', 'review_posted']
+      const awaiting = new Set<string>()
+      const { progress } = await publishAndCollect(
+        studio,
+        secondProfile,
+        names.map((name) => eventId(studio, name)),
+        {
+          waitForPublishedMs: 10_000,
+          // The person publishes both in InTouch once both validated.
+          onProgress: (entry) => {
+            if (entry.step !== 'awaiting_publish' || awaiting.has(entry.eventName)) return
+            awaiting.add(entry.eventName)
+            if (awaiting.size === names.length)
+              for (const name of names) expect(secondOrg.publish(name).status).toBe(200)
+          }
+        }
+      )
+      const lastSteps = progress
+        .filter((entry) => !entry.runDone && (entry.step === 'awaiting_publish' || entry.step === 'published'))
+        .map((entry) => `${entry.eventName} ${entry.step}`)
+      expect(lastSteps).toEqual([
+        'ProductAddedToCart awaiting_publish',
+        'review_posted awaiting_publish',
+        'ProductAddedToCart published',
+        'review_posted published'
+      ])
+    } finally {
+      await secondOrg.close()
+    }
+  })
+
   it("publishes the sample's Tested events to the studio's built-in sandbox", async () => {
     const local = await studio.capillary.localSandbox.start({ port: 0 })
     try {
