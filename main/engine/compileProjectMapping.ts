@@ -5,6 +5,7 @@ import { integrationMatch, resolveMatch } from '../../shared/engine/resolveMatch
 import type { EventDefinition } from '../../shared/model/event'
 import type { Integration } from '../../shared/model/integration'
 import type { Mapping, MappingSpec } from '../../shared/model/mapping'
+import { nodeSourceCompiler } from './nodeSourceCompiler'
 
 /** What a stored mapping runs with: its event, and its match resolved from the integration's event-name map. */
 export interface ProjectMappingParts {
@@ -18,7 +19,10 @@ export function resolvedSpec({ mapping, event, integration }: ProjectMappingPart
   return resolveMatch(mapping, integrationMatch(integration, event.name))
 }
 
-/** Compiles a stored mapping as the studio runs it (JSONata in `evaluator`, under a time limit). */
+/**
+ * Compiles a stored mapping as the studio runs it (JSONata in `evaluator`, under a time limit), into generated code:
+ * main is Node, with no CSP to keep (the renderer's preview keeps the closure engine, which gives the same results).
+ */
 export function compileProjectMapping(
   parts: ProjectMappingParts,
   evaluator: ExpressionEvaluator,
@@ -27,6 +31,7 @@ export function compileProjectMapping(
   return compileMapping(resolvedSpec(parts), parts.event, {
     clock: () => performance.now(),
     expressionEvaluator: evaluator,
-    provenance: options.provenance ?? false
+    provenance: options.provenance ?? false,
+    sourceCompiler: nodeSourceCompiler
   })
 }

@@ -9,9 +9,10 @@ import { setOwn } from './decode/setOwn'
 import { checkExpression } from './expressions/checkExpression'
 import { createJsonataEvaluator } from './expressions/createJsonataEvaluator'
 import type { ExpressionEvaluator, ExpressionOutcome } from './expressions/expressionEvaluator'
+import { generateOutputBuilder, type SourceCompiler } from './generatedOutputBuilder'
 import type { CapillaryPayload, FieldProvenance, MappingOutput, MappingResult } from './mappingResult'
 import { compilePathReader, type PathReader } from './sourcePath/compilePathReader'
-import { parsePath } from './sourcePath/parsePath'
+import { parsePath, type PathSegment } from './sourcePath/parsePath'
 import { compileTransform } from './transforms/compileTransform'
 import { absence } from './transforms/defaultValue'
 import { writeDate } from './transforms/formatDate'
@@ -29,6 +30,11 @@ export interface CompileOptions {
   expressionEvaluator?: ExpressionEvaluator
   /** Per-field provenance in each output; default true (the relay may turn it off). */
   provenance?: boolean
+  /**
+   * Node only (main passes it; the renderer never does, its CSP has no 'unsafe-eval'): outputs are then built by one
+   * function generated from the validated model (generatedOutputBuilder), giving exactly what the closures give.
+   */
+  sourceCompiler?: SourceCompiler
 }
 
 interface Shared {
@@ -39,13 +45,15 @@ export type AsyncCompiledMapping = ((payload: unknown) => Promise<MappingResult>
 /** Run it with `await compiled(payload)` whichever it is; `isAsync` says whether it returns a promise. */
 export type CompiledMapping = SyncCompiledMapping | AsyncCompiledMapping
 
-interface CompiledRule {
+export interface CompiledRule {
   target: string
   outputPointerSuffix: string
   isCustomer: boolean
   required: boolean
   source: 'path' | 'constant' | 'expression'
   reader: PathReader | undefined
+  /** The reader's parsed path (a generated builder reads key-only paths inline). */
+  segments: readonly PathSegment[] | undefined
   fromPayload: boolean
   constant: unknown
   /** Index into the expression values of one item. */
@@ -66,7 +74,7 @@ interface CompiledRule {
  * What one run is doing, mutated as it goes so that nothing is allocated per rule: pointers are only written out
  * when a diagnostic (or provenance) needs them.
  */
-interface RunState {
+export interface RunState {
   diagnostics: EngineDiagnostic[]
   /** The rule being evaluated (attribute and output key of its diagnostics), and the output index. */
   rule: CompiledRule | undefined
@@ -88,7 +96,7 @@ interface RunState {
   sourcePointer: string | undefined
 }
 
-interface Recorded {
+export interface Recorded {
   severity: DiagnosticSeverity
   code: EngineDiagnostic['code']
   message: string
@@ -103,6 +111,43 @@ interface RuleOutcome {
 }
 
 type Items = { item: unknown; itemPointer: string }[]
+
+/** Builds output `index` of a run from one item; the closure engine's buildOutput or a generated one. */
+export type OutputBuilder = (
+  scope: TransformScope,
+  index: number,
+  values: readonly ExpressionOutcome[],
+  run: RunState,
+  report: Report
+) => MappingOutput
+
+/** What a generated output builder is given (as values: none of it is written into its source). */
+export interface OutputBuilderParts {
+  rules: readonly CompiledRule[]
+  Payload: new () => CapillaryPayload
+  eventName: string
+  withProvenance: boolean
+  fannedOut: boolean
+  staticErrors: number
+  push: (
+    run: RunState,
+    severity: DiagnosticSeverity,
+    code: EngineDiagnostic['code'],
+    message: string,
+    pointer: string | undefined
+  ) => void
+  reportAbsent: (
+    rule: CompiledRule,
+    absent: 'missing' | 'null' | 'empty',
+    scope: TransformScope,
+    report: Report
+  ) => void
+  absence: typeof absence
+  DateValue: typeof DateValue
+  writeDate: typeof writeDate
+  defaultDatePattern: typeof defaultDatePattern
+  setOwn: typeof setOwn
+}
 
 // Without formatDate, a moment is written in Capillary's plainest accepted format, in UTC (Capillary's own default
 // for a missing eventDateTime is its processing time in GMT: notes §2).
@@ -438,6 +483,27 @@ export function compileMapping(spec: MappingSpec, event: MappingEvent, options: 
     }
   }
 
+  const build: OutputBuilder = options.sourceCompiler
+    ? generateOutputBuilder(
+        {
+          rules,
+          Payload: Payload as unknown as new () => CapillaryPayload,
+          eventName,
+          withProvenance,
+          fannedOut: fanOutReader !== undefined,
+          staticErrors,
+          push,
+          reportAbsent,
+          absence,
+          DateValue,
+          writeDate,
+          defaultDatePattern,
+          setOwn
+        },
+        options.sourceCompiler
+      )
+    : buildOutput
+
   function result(run: RunState, matched: boolean, outputs: MappingOutput[]): MappingResult {
     return {
       matched,
@@ -467,7 +533,7 @@ export function compileMapping(spec: MappingSpec, event: MappingEvent, options: 
         const outputs: MappingOutput[] = []
         for (let index = 0; index < items.length; index++) {
           const { item, itemPointer } = items[index] as Items[number]
-          outputs.push(buildOutput({ payload, item, itemPointer }, index, noValues, run, report))
+          outputs.push(build({ payload, item, itemPointer }, index, noValues, run, report))
         }
         return result(run, true, outputs)
       } catch (error) {
@@ -503,7 +569,7 @@ export function compileMapping(spec: MappingSpec, event: MappingEvent, options: 
         ruleExpressions.forEach((rule, position) => {
           slots[rule.slot] = values[position] as ExpressionOutcome
         })
-        outputs.push(buildOutput({ payload, item, itemPointer }, index, slots, run, report))
+        outputs.push(build({ payload, item, itemPointer }, index, slots, run, report))
       }
       return result(run, true, outputs)
     } catch (error) {
@@ -589,6 +655,7 @@ function compileRules(
       transformKinds: (rule.transforms ?? []).map((transform) => transform.kind),
       conform: dateIsWritten(rule, attribute) ? acceptWrittenDate : valueConformer(attribute),
       reader: undefined,
+      segments: undefined,
       fromPayload: false,
       constant: undefined,
       slot: -1,
@@ -613,6 +680,7 @@ function compileRules(
         ...base,
         source: 'path',
         reader: compilePathReader(parsed.path.segments, source.path),
+        segments: parsed.path.segments,
         fromPayload,
         path: source.path,
         payloadLevel: fromPayload && !readsItem

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { standardEventDraft } from '../../../../shared/capillary/standardEventDraft'
-import { compileMapping, type MappingEvent } from '../../../../shared/engine/compileMapping'
+import { nodeSourceCompiler } from '../../../../main/engine/nodeSourceCompiler'
+import { type CompileOptions, compileMapping, type MappingEvent } from '../../../../shared/engine/compileMapping'
 import { decodeBody } from '../../../../shared/engine/decode/decodeBody'
 import type { MappingResult } from '../../../../shared/engine/mappingResult'
 import { MappingSpec } from '../../../../shared/model/mapping'
@@ -16,12 +17,12 @@ import addedToCartPayload from './fixtures/webengage-added-to-cart-flat.json'
 import promotionPayload from './fixtures/webengage-promotion-viewed-nested.json'
 
 // Whole mappings over the realistic payloads of ../shared/fixtures (copied beside this file) and two raw bodies:
-// the exact payloads Capillary would receive, and every diagnostic, are the specification.
-function run(mapping: unknown, event: MappingEvent, payload: unknown): MappingResult {
-  const compiled = compileMapping(MappingSpec.parse(mapping), event)
-  if (compiled.isAsync) throw new Error('these mappings have no JSONata rules')
-  return compiled(payload)
-}
+// the exact payloads Capillary would receive, and every diagnostic, are the specification. Both engines must meet it:
+// the closures (the renderer's) and the generated code main compiles.
+const engines: [string, CompileOptions][] = [
+  ['closures', {}],
+  ['generated', { sourceCompiler: nodeSourceCompiler }]
+]
 
 const summary = (result: MappingResult) =>
   result.diagnostics.map((diagnostic) => [
@@ -31,7 +32,13 @@ const summary = (result: MappingResult) =>
     diagnostic.outputPointer
   ])
 
-describe('golden mappings', () => {
+describe.each(engines)('golden mappings (%s)', (_, options) => {
+  function run(mapping: unknown, event: MappingEvent, payload: unknown): MappingResult {
+    const compiled = compileMapping(MappingSpec.parse(mapping), event, options)
+    if (compiled.isAsync) throw new Error('these mappings have no JSONata rules')
+    return compiled(payload)
+  }
+
   it('maps WebEngage flat keys onto the standard ProductAddedToCart', () => {
     const result = run(addedToCartMapping, standardEventDraft('ProductAddedToCart'), addedToCartPayload)
     expect(result.outputs.map((output) => output.payload)).toEqual([
