@@ -46,19 +46,6 @@ describe('the capture inbox in web mode', () => {
   })
 
   const captureOptions = () => page.getByRole('listbox', { name: 'Captures' }).getByRole('option')
-  const callApi = (name: string, input: unknown) =>
-    page.evaluate(
-      async ({ name, input }) => {
-        const response = await fetch(`/api/${name}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(input)
-        })
-        return (await response.json()) as { ok: boolean; value?: unknown }
-      },
-      { name, input }
-    )
-
   it('shows the listener in the status bar and opens the inbox with the sample captures', async () => {
     await page.goto(session.studio.launchUrl)
     const status = page.getByTestId('status-listener').filter({ hasText: /Listening on 127\.0\.0\.1:\d+/ })
@@ -67,14 +54,13 @@ describe('the capture inbox in web mode', () => {
     expect(port).toBeGreaterThan(0)
     await page.getByTestId('capture-rate').waitFor()
 
-    const settings = (await callApi('getListenerSettings', {})) as {
-      value: { integrations: { integrationId: string; slug: string }[] }
-    }
-    const bookingApp = settings.value.integrations.find((entry) => entry.slug === 'booking-app')
+    const settings = await session.callApi<{ integrations: { integrationId: string; slug: string }[] }>(
+      'getListenerSettings',
+      {}
+    )
+    const bookingApp = settings.integrations.find((entry) => entry.slug === 'booking-app')
     const verification = { scheme: 'hmac-sha256', header: 'X-Signature', encoding: 'hex', prefix: 'sha256=' }
-    await expect(
-      callApi('setIntegrationCaptureSettings', { integrationId: bookingApp?.integrationId, verification })
-    ).resolves.toMatchObject({ ok: true })
+    await session.callApi('setIntegrationCaptureSettings', { integrationId: bookingApp?.integrationId, verification })
 
     await page.getByRole('button', { name: 'Inbox', exact: true }).click()
     await captureOptions().first().waitFor()

@@ -64,21 +64,7 @@ describe('publishing in web mode, against the studio local sandbox', () => {
 
   afterAll(() => session?.close())
 
-  const callApi = async <T>(name: string, input: unknown): Promise<T> => {
-    const answer = await page.evaluate(
-      async ({ name, input }) => {
-        const response = await fetch(`/api/${name}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(input)
-        })
-        return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown }
-      },
-      { name, input }
-    )
-    if (!answer.ok) throw new Error(`${name}: ${JSON.stringify(answer.error)}`)
-    return answer.value as T
-  }
+  const callApi = <T>(name: string, input: unknown) => session.callApi<T>(name, input)
   const eventRow = (name: string) => page.locator(`tr[data-event="${name}"]`)
   /** The screen scrolls inside its pane: a taller window shows the whole dry run, without the sandbox notice. */
   const screenshotTall = async (name: string) => {

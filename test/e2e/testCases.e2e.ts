@@ -15,21 +15,7 @@ describe('test cases and the Tested gate in web mode', () => {
 
   afterAll(() => session?.close())
 
-  const callApi = async <T>(name: string, input: unknown): Promise<T> => {
-    const answer = await page.evaluate(
-      async ({ name, input }) => {
-        const response = await fetch(`/api/${name}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(input)
-        })
-        return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown }
-      },
-      { name, input }
-    )
-    if (!answer.ok) throw new Error(`${name}: ${JSON.stringify(answer.error)}`)
-    return answer.value as T
-  }
+  const callApi = <T>(name: string, input: unknown) => session.callApi<T>(name, input)
   const gate = () => page.getByRole('status', { name: 'Tested gate' })
   const eventOption = (name: string) =>
     page.getByRole('listbox', { name: 'Events' }).getByRole('option', { name: new RegExp(name) })

@@ -17,6 +17,8 @@ export interface StudioInBrowser {
   folder: string
   /** Saves a screenshot of the page as test-results/<name>.png. */
   screenshot(name: string): Promise<void>
+  /** Calls the studio's API from the page (its session cookie), as the UI does; throws on a refusal. */
+  callApi<T>(name: string, input: unknown): Promise<T>
   close(): Promise<void>
 }
 
@@ -47,11 +49,28 @@ export async function startStudioInBrowser(options: { project: string; sample?: 
     screenshot: async (name) => {
       await watched.page.screenshot({ path: join(screenshotsFolder, `${name}.png`) })
     },
+    callApi: <T>(name: string, input: unknown) => callApiFrom<T>(watched.page, name, input),
     close: async () => {
       await browser.close()
       await studio.stop()
     }
   }
+}
+
+async function callApiFrom<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const answer = await page.evaluate(
+    async ({ name, input }) => {
+      const response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input)
+      })
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown }
+    },
+    { name, input }
+  )
+  if (!answer.ok) throw new Error(`${name}: ${JSON.stringify(answer.error)}`)
+  return answer.value as T
 }
 
 /** Resolves once the status bar says every autosave has landed. */
