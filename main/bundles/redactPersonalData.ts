@@ -4,6 +4,7 @@ import { scanBundle, type Finding } from '../../shared/bundle/scanBundle'
 import { compileMapping } from '../../shared/engine/compileMapping'
 import type { ExpressionEvaluator } from '../../shared/engine/expressions/expressionEvaluator'
 import { bundleMapping } from './bundleMapping'
+import { mainEngineOptions } from '../engine/compileProjectMapping'
 
 /** Stand-ins of the same shape, numbered so that different values stay different (a test may rely on it). */
 function placeholder(kind: string, original: string, serial: number): string {
@@ -62,7 +63,7 @@ export async function redactPersonalData(
     if (!testCase || !original) continue
     const chosen = bundleMapping(copy, { event: testCase.event, integration: testCase.integration })
     if (!chosen.ok) continue
-    const compiled = compileMapping(chosen.spec, chosen.event, { expressionEvaluator: evaluator, provenance: false })
+    const compiled = compileMapping(chosen.spec, chosen.event, mainEngineOptions(evaluator, { provenance: false }))
     const outputsOf = async (payload: unknown) =>
       JSON.parse(JSON.stringify((await compiled(payload)).outputs.map((output) => output.payload))) as unknown[]
     const passed = isDeepStrictEqual(await outputsOf(original.payload), JSON.parse(JSON.stringify(original.expected)))

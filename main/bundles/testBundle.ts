@@ -1,10 +1,10 @@
-import { performance } from 'node:perf_hooks'
 import type { Bundle } from '../../shared/bundle/bundleFormat'
 import { compileMapping } from '../../shared/engine/compileMapping'
 import type { ExpressionEvaluator } from '../../shared/engine/expressions/expressionEvaluator'
 import { describeFailure } from '../testCases/describeFailure'
 import { runTestCase } from '../testCases/runTestCase'
 import { bundleMapping } from './bundleMapping'
+import { mainEngineOptions } from '../engine/compileProjectMapping'
 
 export interface BundleTestOutcome {
   passed: number
@@ -18,10 +18,7 @@ export async function testBundle(bundle: Bundle, evaluator: ExpressionEvaluator)
   for (const mapping of bundle.mappings) {
     const chosen = bundleMapping(bundle, { event: mapping.event, integration: mapping.integration })
     if (!chosen.ok) continue // readBundle refuses bundles whose mappings name nothing
-    const compiled = compileMapping(chosen.spec, chosen.event, {
-      clock: () => performance.now(),
-      expressionEvaluator: evaluator
-    })
+    const compiled = compileMapping(chosen.spec, chosen.event, mainEngineOptions(evaluator))
     const testCases = bundle.testCases.filter(
       (testCase) => testCase.integration === mapping.integration && testCase.event === mapping.event
     )

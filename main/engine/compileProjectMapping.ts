@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import { compileMapping, type CompiledMapping } from '../../shared/engine/compileMapping'
+import { compileMapping, type CompiledMapping, type CompileOptions } from '../../shared/engine/compileMapping'
 import type { ExpressionEvaluator } from '../../shared/engine/expressions/expressionEvaluator'
 import { integrationMatch, resolveMatch } from '../../shared/engine/resolveMatch'
 import type { EventDefinition } from '../../shared/model/event'
@@ -20,18 +20,30 @@ export function resolvedSpec({ mapping, event, integration }: ProjectMappingPart
 }
 
 /**
- * Compiles a stored mapping as the studio runs it (JSONata in `evaluator`, under a time limit), into generated code:
- * main is Node, with no CSP to keep (the renderer's preview keeps the closure engine, which gives the same results).
+ * How main runs the engine: JSONata in `evaluator` under a time limit, and generated code (main is Node, with no CSP
+ * to keep; the renderer's preview keeps the closure engine, which gives the same results).
  */
+export function mainEngineOptions(
+  evaluator: ExpressionEvaluator,
+  options: { provenance?: boolean } = {}
+): CompileOptions {
+  return {
+    clock: () => performance.now(),
+    expressionEvaluator: evaluator,
+    sourceCompiler: nodeSourceCompiler,
+    ...(options.provenance !== undefined ? { provenance: options.provenance } : {})
+  }
+}
+
+/** Compiles a stored mapping as the studio runs it (provenance off unless asked). */
 export function compileProjectMapping(
   parts: ProjectMappingParts,
   evaluator: ExpressionEvaluator,
   options: { provenance?: boolean } = {}
 ): CompiledMapping {
-  return compileMapping(resolvedSpec(parts), parts.event, {
-    clock: () => performance.now(),
-    expressionEvaluator: evaluator,
-    provenance: options.provenance ?? false,
-    sourceCompiler: nodeSourceCompiler
-  })
+  return compileMapping(
+    resolvedSpec(parts),
+    parts.event,
+    mainEngineOptions(evaluator, { provenance: options.provenance ?? false })
+  )
 }

@@ -483,8 +483,11 @@ export function compileMapping(spec: MappingSpec, event: MappingEvent, options: 
     }
   }
 
-  const build: OutputBuilder = options.sourceCompiler
-    ? generateOutputBuilder(
+  // Generated code is only faster: should it ever fail to compile, the closures give the same results.
+  let build: OutputBuilder = buildOutput
+  if (options.sourceCompiler) {
+    try {
+      build = generateOutputBuilder(
         {
           rules,
           Payload: Payload as unknown as new () => CapillaryPayload,
@@ -502,7 +505,10 @@ export function compileMapping(spec: MappingSpec, event: MappingEvent, options: 
         },
         options.sourceCompiler
       )
-    : buildOutput
+    } catch {
+      build = buildOutput
+    }
+  }
 
   function result(run: RunState, matched: boolean, outputs: MappingOutput[]): MappingResult {
     return {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { eventDraftFromDefinition } from '../../../shared/capillary/eventDraftFromDefinition'
 import { compileMapping, type MappingEvent } from '../../../shared/engine/compileMapping'
@@ -12,6 +11,7 @@ import { createWorkerExpressionEvaluator } from '../../engine/createWorkerExpres
 import type { CliCommand, CliContext } from '../CliCommand'
 import { readBundleFile } from '../readBundleFile'
 import { exitCodes, UsageError } from '../usage'
+import { mainEngineOptions } from '../../engine/compileProjectMapping'
 
 const synopsis =
   'capmap transform (--mapping <mapping.json> --event-def <event.json> | --bundle <b.capmap.json> [--event name] ' +
@@ -67,10 +67,7 @@ export const transformCommand: CliCommand = {
     if (decoded.error === undefined) {
       const evaluator = createWorkerExpressionEvaluator()
       try {
-        const compiled = compileMapping(spec, event, {
-          clock: () => performance.now(),
-          expressionEvaluator: evaluator
-        })
+        const compiled = compileMapping(spec, event, mainEngineOptions(evaluator))
         const result = await compiled(decoded.value)
         diagnostics.push(...result.diagnostics)
         payloads = result.outputs.map((output) => output.payload)

@@ -204,4 +204,19 @@ describe('generated output builder', () => {
       expect(Object.keys(second ?? {})).toEqual(['7', 'event_name', 'customer', 'double', 'we"ird\\name\u2028`${x}`'])
     }
   })
+
+  it('falls back to the closures when the generated code cannot be compiled', () => {
+    const spec = MappingSpec.parse({
+      match: { kind: 'always' },
+      rules: [{ target: 'customer', source: { kind: 'path', path: 'mobile' } }]
+    })
+    const refusing = () => {
+      throw new EvalError('code generation from strings disallowed for this context')
+    }
+    const payload = { mobile: '+91 98450 12345' }
+    const fallback = compileMapping(spec, event, { sourceCompiler: refusing }) as (input: unknown) => MappingResult
+    const closures = compileMapping(spec, event) as (input: unknown) => MappingResult
+    expectSame(fallback(payload), closures(payload))
+    expect(fallback(payload).outputs[0]?.payload.customer).toBe('919845012345')
+  })
 })
