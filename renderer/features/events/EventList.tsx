@@ -13,6 +13,7 @@ import {
   type StatusFilter
 } from './eventFilter'
 import { StatusChip } from './StatusChip'
+import { ListBox } from '../../ui/ListBox'
 
 /** The project's events: search, filters, selection with the mouse or the arrow keys, and per-event actions. */
 export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
@@ -36,12 +37,6 @@ export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
   const [filter, setFilter] = useState<EventFilter>(noFilter)
   const [confirmDelete, setConfirmDelete] = useState<EventDefinition | null>(null)
   const shown = filterEvents(items, filter)
-
-  const moveSelection = (offset: number) => {
-    const index = shown.findIndex((event) => event.id === selectedId)
-    const next = shown[Math.min(shown.length - 1, Math.max(0, index + offset))]
-    if (next) void events.getState().select(next.id)
-  }
 
   return (
     <section className="list-pane" aria-label="Events">
@@ -135,29 +130,21 @@ export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
           </button>
         </div>
       ) : (
-        <ul
-          className="list"
-          role="listbox"
-          aria-label="Events"
-          tabIndex={0}
-          onKeyDown={(event) => {
-            if (event.key === 'ArrowDown') moveSelection(1)
-            else if (event.key === 'ArrowUp') moveSelection(-1)
-            else if (event.key === 'Delete' && selectedId) {
-              const selected = items.find((item) => item.id === selectedId)
-              if (selected && !isPublished(selected) && !readOnly) setConfirmDelete(selected)
-            } else return
-            event.preventDefault()
+        <ListBox
+          label="Events"
+          items={shown}
+          keyOf={(item) => item.id}
+          selectedKey={selectedId}
+          onSelect={(id) => void events.getState().select(id)}
+          onOtherKey={(event) => {
+            if (event.key !== 'Delete' || !selectedId) return false
+            const selected = items.find((item) => item.id === selectedId)
+            if (selected && !isPublished(selected) && !readOnly) setConfirmDelete(selected)
+            return true
           }}
         >
-          {shown.map((item) => (
-            <li
-              key={item.id}
-              role="option"
-              aria-selected={item.id === selectedId}
-              className="list-item"
-              onClick={() => void events.getState().select(item.id)}
-            >
+          {(item) => (
+            <>
               <span className="list-item-title">{item.name}</span>
               <span className="list-item-meta">
                 <span className="muted">
@@ -194,9 +181,9 @@ export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
                   </button>
                 </span>
               )}
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+        </ListBox>
       )}
       {confirmDelete && (
         <ConfirmDialog

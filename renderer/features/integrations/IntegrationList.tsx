@@ -3,8 +3,7 @@ import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { kindInfo } from './kindInfo'
 import { useCaptureOnlyIds } from './useCaptureOnlyIds'
 import { useNotificationsIntegrationCommand } from './useNotificationsIntegrationCommand'
-
-const optionId = (id: string) => `integration-option-${id}`
+import { ListBox } from '../../ui/ListBox'
 
 /** The project's integrations, selectable with the mouse or the arrow keys, and the way to the webhook settings. */
 export function IntegrationList() {
@@ -33,11 +32,6 @@ export function IntegrationList() {
   )
   const selected = panel === 'integration' ? selectedId : null
 
-  const moveSelection = (offset: number) => {
-    const index = items.findIndex((integration) => integration.id === selected)
-    const next = index === -1 ? items[0] : items[Math.min(items.length - 1, Math.max(0, index + offset))]
-    if (next) void integrations.getState().select(next.id)
-  }
   const createNew = () => commands.getState().run('integrations.new')
 
   return (
@@ -69,30 +63,15 @@ export function IntegrationList() {
           )}
         </div>
       ) : (
-        <ul
-          className="list"
-          role="listbox"
-          aria-label="Integrations"
-          tabIndex={0}
-          aria-activedescendant={selected ? optionId(selected) : undefined}
-          onKeyDown={(event) => {
-            if (event.key === 'ArrowDown') moveSelection(1)
-            else if (event.key === 'ArrowUp') moveSelection(-1)
-            else if (event.key === 'Home' && items[0]) void integrations.getState().select(items[0].id)
-            else if (event.key === 'End' && items.at(-1)) void integrations.getState().select(items.at(-1)!.id)
-            else return
-            event.preventDefault()
-          }}
+        <ListBox
+          label="Integrations"
+          items={items}
+          keyOf={(item) => item.id}
+          selectedKey={selected}
+          onSelect={(id) => void integrations.getState().select(id)}
         >
-          {items.map((item) => (
-            <li
-              key={item.id}
-              id={optionId(item.id)}
-              role="option"
-              aria-selected={item.id === selected}
-              className="list-item"
-              onClick={() => void integrations.getState().select(item.id)}
-            >
+          {(item) => (
+            <>
               <span className="list-item-title integration-name">{item.name}</span>
               <span className="list-item-meta">
                 <span className="mono muted">/hooks/{item.slug}</span>
@@ -104,9 +83,9 @@ export function IntegrationList() {
                   <span className={`chip chip-kind-${item.kind}`}>{kindInfo[item.kind].label}</span>
                 )}
               </span>
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+        </ListBox>
       )}
       <footer className="list-footer">
         <button

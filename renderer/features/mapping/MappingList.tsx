@@ -1,7 +1,6 @@
 import { Plus } from 'lucide-react'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
-
-const optionId = (id: string) => `mapping-option-${id}`
+import { ListBox } from '../../ui/ListBox'
 
 /** The project's mappings, named "integration → event", selectable with the mouse or the arrow keys. */
 export function MappingList({ onNew }: { onNew(): void }) {
@@ -34,11 +33,6 @@ export function MappingList({ onNew }: { onNew(): void }) {
     integration: integrations.find((candidate) => candidate.id === integrationId)?.name ?? 'Deleted integration',
     event: events.find((candidate) => candidate.id === eventId)?.name ?? 'Deleted event'
   })
-  const move = (offset: number) => {
-    const index = mappings.findIndex((candidate) => candidate.id === selectedId)
-    const next = index === -1 ? mappings[0] : mappings[Math.min(mappings.length - 1, Math.max(0, index + offset))]
-    if (next) void mapping.getState().select(next.id)
-  }
 
   return (
     <section className="list-pane" aria-label="Mappings">
@@ -64,39 +58,26 @@ export function MappingList({ onNew }: { onNew(): void }) {
           </p>
         </div>
       ) : (
-        <ul
-          className="list"
-          role="listbox"
-          aria-label="Mappings"
-          tabIndex={0}
-          aria-activedescendant={selectedId ? optionId(selectedId) : undefined}
-          onKeyDown={(event) => {
-            if (event.key === 'ArrowDown') move(1)
-            else if (event.key === 'ArrowUp') move(-1)
-            else return
-            event.preventDefault()
-          }}
+        <ListBox
+          label="Mappings"
+          items={mappings}
+          keyOf={(item) => item.id}
+          selectedKey={selectedId}
+          onSelect={(id) => void mapping.getState().select(id)}
         >
-          {mappings.map((item) => {
+          {(item) => {
             const names = name(item.integrationId, item.eventId)
             return (
-              <li
-                key={item.id}
-                id={optionId(item.id)}
-                role="option"
-                aria-selected={item.id === selectedId}
-                className="list-item"
-                onClick={() => void mapping.getState().select(item.id)}
-              >
+              <>
                 <span className="list-item-title">{names.event}</span>
                 <span className="list-item-meta">
                   <span className="muted">from {names.integration}</span>
                   <span className="muted">{item.rules.length} rules</span>
                 </span>
-              </li>
+              </>
             )
-          })}
-        </ul>
+          }}
+        </ListBox>
       )}
     </section>
   )

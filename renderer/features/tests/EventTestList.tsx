@@ -1,6 +1,5 @@
 import { useStudio, useStudioStore } from '../../app/StudioContext'
-
-const optionId = (id: string) => `event-tests-option-${id}`
+import { ListBox } from '../../ui/ListBox'
 
 /** The project's events with their standing against the Tested gate; arrow keys move the selection. */
 export function EventTestList() {
@@ -17,11 +16,6 @@ export function EventTestList() {
     (s) => s.tests,
     (state) => state.loaded
   )
-  const move = (offset: number) => {
-    const index = statuses.findIndex((status) => status.eventId === selected)
-    const next = statuses[Math.min(statuses.length - 1, Math.max(0, index + offset))]
-    if (next) tests.getState().selectEvent(next.eventId)
-  }
   return (
     <section className="list-pane" aria-label="Events under test">
       <header className="pane-header">
@@ -33,28 +27,15 @@ export function EventTestList() {
           <p className="muted">Design an event, map an integration onto it, then prove the mapping here.</p>
         </div>
       ) : (
-        <ul
-          className="list"
-          role="listbox"
-          aria-label="Events"
-          tabIndex={0}
-          aria-activedescendant={selected ? optionId(selected) : undefined}
-          onKeyDown={(event) => {
-            if (event.key === 'ArrowDown') move(1)
-            else if (event.key === 'ArrowUp') move(-1)
-            else return
-            event.preventDefault()
-          }}
+        <ListBox
+          label="Events"
+          items={statuses}
+          keyOf={(status) => status.eventId}
+          selectedKey={selected}
+          onSelect={(id) => tests.getState().selectEvent(id)}
         >
-          {statuses.map((status) => (
-            <li
-              key={status.eventId}
-              id={optionId(status.eventId)}
-              role="option"
-              aria-selected={status.eventId === selected}
-              className="list-item"
-              onClick={() => tests.getState().selectEvent(status.eventId)}
-            >
+          {(status) => (
+            <>
               <span className="list-item-title">{status.eventName}</span>
               <span className="list-item-meta">
                 <span className="muted">
@@ -62,9 +43,9 @@ export function EventTestList() {
                 </span>
                 <span className={`chip chip-${status.status}`}>{status.status === 'tested' ? 'Tested' : 'Draft'}</span>
               </span>
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+        </ListBox>
       )}
     </section>
   )
