@@ -6,6 +6,7 @@ import type { Bundle } from '../../../../shared/bundle/bundleFormat'
 import { sha256OfFile } from '../../support/sha256OfFile'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
 import { buildTimeoutMs, capmapBin as bin, ensureBuiltCli } from '../../support/builtCli'
+import { copySampleProject } from '../../support/sampleProjectCopy'
 
 let folder: ReturnType<typeof createTemporaryFolder>
 
@@ -13,7 +14,7 @@ beforeAll(ensureBuiltCli, buildTimeoutMs)
 
 beforeEach(() => {
   folder = createTemporaryFolder('cli-bundle-merge')
-  expect(capmap(['new', 'Shop.capmap', '--sample']).status).toBe(0)
+  copySampleProject(file('Shop.capmap'))
   expect(capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json']).status).toBe(0)
   // A teammate's copy: the booking event relabelled, one of its rules changed.
   const bundle = JSON.parse(readFileSync(file('shop.capmap.json'), 'utf8')) as Bundle

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
 import { buildTimeoutMs, capmapBin as bin, ensureBuiltCli, repository } from '../../support/builtCli'
+import { copySampleProject } from '../../support/sampleProjectCopy'
 
 let folder: ReturnType<typeof createTemporaryFolder>
 
@@ -11,7 +12,7 @@ beforeAll(ensureBuiltCli, buildTimeoutMs)
 
 beforeEach(() => {
   folder = createTemporaryFolder('cli-bundles')
-  expect(capmap(['new', 'Shop.capmap', '--sample']).status).toBe(0)
+  copySampleProject(join(folder.path, 'Shop.capmap'))
 })
 
 afterEach(() => folder.remove())

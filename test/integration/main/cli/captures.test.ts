@@ -3,6 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { capmap, ensureBuiltCli, startListen, type RunningListen } from '../listener/runCapmap'
 import { httpRequest } from '../../support/httpRequest'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
+import { copySampleProject } from '../../support/sampleProjectCopy'
 
 let folder: ReturnType<typeof createTemporaryFolder>
 let configDir: string
@@ -13,7 +14,7 @@ beforeAll(ensureBuiltCli, 200_000)
 beforeEach(() => {
   folder = createTemporaryFolder('captures')
   configDir = join(folder.path, 'config')
-  expect(capmap(folder.path, configDir, ['new', 'Shop.capmap', '--sample']).status).toBe(0)
+  copySampleProject(join(folder.path, 'Shop.capmap'))
 })
 
 afterEach(() => {

@@ -8,6 +8,7 @@ import { defaultCaptureRules, ListenerSettingsRepository } from '../../../../mai
 import { capmap, ensureBuiltCli, startListen, type RunningListen } from '../listener/runCapmap'
 import { httpRequest } from '../../support/httpRequest'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
+import { copySampleProject } from '../../support/sampleProjectCopy'
 
 let folder: ReturnType<typeof createTemporaryFolder>
 let configDir: string
@@ -18,7 +19,7 @@ beforeAll(ensureBuiltCli, 200_000)
 beforeEach(() => {
   folder = createTemporaryFolder('listen')
   configDir = join(folder.path, 'config')
-  expect(capmap(folder.path, configDir, ['new', 'Shop.capmap', '--sample']).status).toBe(0)
+  copySampleProject(join(folder.path, 'Shop.capmap'))
 })
 
 afterEach(() => {
