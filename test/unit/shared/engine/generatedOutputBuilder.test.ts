@@ -4,8 +4,9 @@ import { nodeSourceCompiler } from '../../../../main/engine/nodeSourceCompiler'
 import { type CompiledMapping, compileMapping, type MappingEvent } from '../../../../shared/engine/compileMapping'
 import type { MappingResult } from '../../../../shared/engine/mappingResult'
 import { formatPath, type PathSegment } from '../../../../shared/engine/sourcePath/parsePath'
-import { MappingSpec, type Transform } from '../../../../shared/model/mapping'
+import { MappingSpec } from '../../../../shared/model/mapping'
 import { attribute, customEvent } from './fixtures/events'
+import { everyTypeAttributes, transformArbitrary } from './fixtures/arbitraries'
 
 // The generated output builder (main's engine) against the closures (the renderer's, the reference): over random
 // mappings and payloads both must give the same whole result: outputs with their key order, provenance, and every
@@ -47,40 +48,9 @@ const pathArbitrary = fc
   .tuple(fc.boolean(), fc.array(segmentArbitrary, { minLength: 1, maxLength: 3 }))
   .map(([fromPayloadRoot, segments]) => formatPath({ fromPayloadRoot, segments }))
 
-const transformArbitrary: fc.Arbitrary<Transform> = fc.constantFrom<Transform>(
-  { kind: 'trim' },
-  { kind: 'lowerCase' },
-  { kind: 'upperCase' },
-  { kind: 'toNumber' },
-  { kind: 'toInteger' },
-  { kind: 'toBoolean' },
-  { kind: 'parseDate', formats: ['iso8601', 'epochMillis', 'yyyy-MM-dd HH:mm:ss'], timeZone: 'Asia/Kolkata' },
-  { kind: 'formatDate', format: "yyyy-MM-dd'T'HH:mm:ssXXX", timeZone: 'Europe/London' },
-  { kind: 'lookup', table: { G: 'Gold', '1': 2 } },
-  { kind: 'lookup', table: { x: 'y' }, fallback: 'none' },
-  { kind: 'default', value: 'x', when: ['missing', 'empty'] },
-  { kind: 'template', template: '{}/{a}/{$.items[0]}' },
-  { kind: 'template', template: '{$.b}-{}' },
-  { kind: 'split', separator: ' ' },
-  { kind: 'join', separator: ',' },
-  { kind: 'first' },
-  { kind: 'last' },
-  { kind: 'sum' },
-  { kind: 'count' },
-  { kind: 'sha256' },
-  { kind: 'mask', keepStart: 1, keepEnd: 2, character: '*' }
-)
-
 // Targets whose names a literal or a keyed store could get wrong, beside every type.
 const event: MappingEvent = customEvent('everyType', [
-  attribute('customer', 'customer'),
-  ...(['string', 'double', 'integer', 'boolean', 'date', 'enum', 'productSku', 'couponCode'] as const).map((type) =>
-    attribute(type, type, {
-      isRequired: type === 'double',
-      possibleValues: type === 'enum' ? ['Gold', '2'] : undefined,
-      regex: type === 'couponCode' ? '^[A-Z]+$' : undefined
-    })
-  ),
+  ...everyTypeAttributes,
   attribute('__proto__', 'string'),
   attribute('event_name', 'string'),
   attribute('7', 'integer'),

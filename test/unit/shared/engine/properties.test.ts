@@ -13,13 +13,14 @@ import {
 } from '../../../../shared/engine/diagnostics'
 import type { MappingResult } from '../../../../shared/engine/mappingResult'
 import { formatPath, parsePath, type PathSegment } from '../../../../shared/engine/sourcePath/parsePath'
-import { MappingSpec, type Transform } from '../../../../shared/model/mapping'
-import { attribute, beReserved, customEvent, orderItemPurchased, promotionViewed } from './fixtures/events'
+import { MappingSpec } from '../../../../shared/model/mapping'
+import { beReserved, customEvent, orderItemPurchased, promotionViewed } from './fixtures/events'
 import bookingFormMapping from './fixtures/mappings/booking-form.json'
 import orderMapping from './fixtures/mappings/custom-app-order.json'
 import orderXmlMapping from './fixtures/mappings/order-xml.json'
 import addedToCartMapping from './fixtures/mappings/webengage-added-to-cart.json'
 import promotionMapping from './fixtures/mappings/webengage-promotion-viewed.json'
+import { everyTypeAttributes, transformArbitrary } from './fixtures/arbitraries'
 
 const keys = ['a', 'b', 'items', 'Product Name', 'a.b', '0', '__proto__', 'constructor']
 
@@ -51,38 +52,7 @@ const pathArbitrary = fc
   .tuple(fc.boolean(), fc.array(segmentArbitrary, { minLength: 1, maxLength: 4 }))
   .map(([fromPayloadRoot, segments]) => formatPath({ fromPayloadRoot, segments }))
 
-const transformArbitrary: fc.Arbitrary<Transform> = fc.constantFrom<Transform>(
-  { kind: 'trim' },
-  { kind: 'lowerCase' },
-  { kind: 'upperCase' },
-  { kind: 'toNumber' },
-  { kind: 'toInteger' },
-  { kind: 'toBoolean' },
-  { kind: 'parseDate', formats: ['iso8601', 'epochMillis', 'yyyy-MM-dd HH:mm:ss'], timeZone: 'Asia/Kolkata' },
-  { kind: 'formatDate', format: "yyyy-MM-dd'T'HH:mm:ssXXX", timeZone: 'Europe/London' },
-  { kind: 'lookup', table: { G: 'Gold', '1': 2 } },
-  { kind: 'default', value: 'x', when: ['missing', 'empty'] },
-  { kind: 'template', template: '{}/{a}/{$.items[0]}' },
-  { kind: 'split', separator: ' ' },
-  { kind: 'join', separator: ',' },
-  { kind: 'first' },
-  { kind: 'last' },
-  { kind: 'sum' },
-  { kind: 'count' },
-  { kind: 'sha256' },
-  { kind: 'mask', keepStart: 1, keepEnd: 2, character: '*' }
-)
-
-const anyTypes = customEvent('everyType', [
-  attribute('customer', 'customer'),
-  ...(['string', 'double', 'integer', 'boolean', 'date', 'enum', 'productSku', 'couponCode'] as const).map((type) =>
-    attribute(type, type, {
-      isRequired: type === 'double',
-      possibleValues: type === 'enum' ? ['Gold', '2'] : undefined,
-      regex: type === 'couponCode' ? '^[A-Z]+$' : undefined
-    })
-  )
-])
+const anyTypes = customEvent('everyType', everyTypeAttributes)
 
 const mappingArbitrary = fc.record({
   match: fc.oneof(
