@@ -6,6 +6,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { Result } from '../../shared/api/result'
 import type { ServerEventBus } from '../services/ServerEventBus'
 import { contentSecurityPolicy } from '../app/contentSecurityPolicy'
+import { rendererContentTypes } from '../app/rendererContentTypes'
 import type { Dispatch } from './dispatcher'
 
 export const tokenCookie = 'capmap_token'
@@ -134,7 +135,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     // Client-side routes fall back to the app's page, as a single-page app expects.
     const file = isFile(requested) ? requested : join(options.staticDir, 'index.html')
     response.writeHead(200, {
-      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': rendererContentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Security-Policy': contentSecurityPolicy,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache'
@@ -285,19 +286,4 @@ async function listen(server: Server, host: string, firstPort: number, attempts:
       if (!busy || firstPort === 0 || offset + 1 >= attempts) throw error
     }
   }
-}
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.ttf': 'font/ttf',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json'
 }

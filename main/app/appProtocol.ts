@@ -1,5 +1,6 @@
 import type { CustomScheme } from 'electron'
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { rendererContentTypes } from './rendererContentTypes'
 
 /**
  * The renderer is served from `app://studio/` rather than file:// (Electron's security checklist, item 18): a
@@ -14,23 +15,6 @@ export const appEntryUrl = `${appScheme}://${appHost}/index.html`
 export const appSchemePrivileges: CustomScheme = {
   scheme: appScheme,
   privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true }
-}
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  // Module workers refuse any other type for scripts.
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json; charset=utf-8'
 }
 
 export type AppAsset = { ok: true; path: string; mimeType: string } | { ok: false; status: 400 | 403 | 404 }
@@ -63,7 +47,7 @@ export function resolveAppAsset(requestUrl: string, rendererRoot: string): AppAs
   if (!inside || inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('..')) {
     return { ok: false, status: 403 }
   }
-  const mimeType = mimeTypes[extname(path).toLowerCase()]
+  const mimeType = rendererContentTypes[extname(path).toLowerCase()]
   if (!mimeType) return { ok: false, status: 404 }
   return { ok: true, path, mimeType }
 }
