@@ -31,6 +31,8 @@ const recheckMs = 250
  * The integrations by listener path, read from the project and cached. The cache is dropped when this process
  * changes them (`invalidate`) and when another process committed to the file (SQLite's `data_version` moved; looked
  * at every quarter second), so a `capmap listen` follows edits made in the studio, and the studio follows its own.
+ * The listener's own writer thread moves `data_version` too: under load the cache is rebuilt four times a second,
+ * two small queries each time.
  */
 export class IntegrationRoutes {
   private routes: Map<string, IntegrationRoute> | undefined

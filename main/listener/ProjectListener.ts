@@ -2,14 +2,20 @@ import type { CaptureSummary } from '../../shared/model/capture'
 import type { Logger } from '../platform/logger'
 import { environmentVariableFor, signingSecretName, type SecretStore } from '../secrets/SecretStore'
 import type { Clock } from '../services/Clock'
-import { CaptureRepository, type CaptureScope, type NewCapture } from '../store/CaptureRepository'
+import {
+  CaptureRepository,
+  captureRow,
+  insertCaptureSql,
+  type CaptureScope,
+  type NewCapture
+} from '../store/CaptureRepository'
 import type { ProjectDatabase } from '../store/database'
+import { startInsertThread, type InsertThread } from '../store/InsertThread'
 import { ListenerSettingsRepository } from '../store/ListenerSettingsRepository'
 import { buildCapture } from './buildCapture'
 import { CaptureIndexer } from './CaptureIndexer'
 import { IntegrationRoutes } from './IntegrationRoutes'
 import { RetentionPruner } from './RetentionPruner'
-import { walDurability } from './WalDurability'
 import { startWebhookListener } from './WebhookListener'
 
 export interface ProjectListenerOptions {
@@ -70,7 +76,7 @@ export async function startProjectListener(options: ProjectListenerOptions): Pro
     if (options.db.open) options.db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
   }
   pruner.pruneAll()
-  const durability = walDurability(options.db)
+  const writer = await startCaptureWriter(options.db, options.logger)
   const server = await startWebhookListener({
     host: options.host,
     port: options.port,
@@ -89,8 +95,11 @@ export async function startProjectListener(options: ProjectListenerOptions): Pro
         }),
         bodyLimitBytes: options.bodyLimitBytes
       }),
-    commit: (group) => (durability ? durability.commitUnsynced(() => captures.insert(group)) : captures.insert(group)),
-    ...(durability ? { durability } : {}),
+    commit: (group, done) => {
+      if (writer) return writer.insert(group.map(captureRow), done)
+      done(null, captures.insert(group))
+    },
+    finishCommits: () => writer?.finish(),
     afterCommit: (group, ids) => {
       indexer.note(group.length)
       pruner.note(scopesOf(group))
@@ -101,7 +110,7 @@ export async function startProjectListener(options: ProjectListenerOptions): Pro
     pruner.stop()
     indexer.stop()
     restoreCheckpoints()
-    durability?.close()
+    writer?.close()
     throw error
   })
   return {
@@ -113,16 +122,38 @@ export async function startProjectListener(options: ProjectListenerOptions): Pro
     pruneNow: () => pruner.pruneAll(),
     close: () => {
       const closed = server.close()
+      writer?.close()
       pruner.stop()
       indexer.stop()
       restoreCheckpoints()
-      return closed.finally(() => durability?.close())
+      return closed
     }
   }
 }
 
 /** While listening, SQLite checkpoints by itself only past this many WAL pages (about 80 MB). */
 const quietCheckpointPages = 20_000
+
+/**
+ * Captures are written on a thread of their own when the project is a file (see InsertThread); an in-memory
+ * database, or a thread that cannot start, has them written here, on the main connection, as durably.
+ */
+async function startCaptureWriter(db: ProjectDatabase, logger: Logger): Promise<InsertThread | undefined> {
+  if (db.memory) return undefined
+  try {
+    return await startInsertThread({
+      file: db.name,
+      sql: insertCaptureSql,
+      autoCheckpointPages: quietCheckpointPages,
+      busyTimeoutMs: 4_000
+    })
+  } catch (error) {
+    logger.warn(
+      `captures are written on the main thread: the writer thread did not start (${(error as Error).message})`
+    )
+    return undefined
+  }
+}
 
 /** Where senders reach the listener: `http://127.0.0.1:4890/`, brackets around an IPv6 address. */
 export function listenerUrl(host: string, port: number): string {

@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { NewCapture } from '../store/CaptureRepository'
 import type { CaptureDecision, ListenerAnswer, ReceivedRequest } from './buildCapture'
-import type { CommitDurability } from './WalDurability'
 
 export interface WebhookListenerOptions {
   host: string
@@ -13,13 +12,13 @@ export interface WebhookListenerOptions {
   now(): Date
   /** Decides what a request is and what its sender hears (synchronous, never throws for any input). */
   intake(request: ReceivedRequest): CaptureDecision
-  /** Stores a group of captures durably, all or none, answering their ids; throws when it cannot. */
-  commit(captures: readonly NewCapture[]): string[]
   /**
-   * Makes committed groups durable when `commit` leaves that to a later sync (see WalDurability): senders are
-   * answered only once their group is synced. Without it, `commit` is durable by itself.
+   * Stores a group of captures durably, all or none, then calls `done` with their ids, or with the error when none
+   * was stored: at once or later, but always in the order of the calls.
    */
-  durability?: Pick<CommitDurability, 'sync' | 'syncNow'>
+  commit(captures: readonly NewCapture[], done: (error: Error | null, ids: readonly string[]) => void): void
+  /** Closing: blocks until every commit under way has called back (when `commit` calls back later). */
+  finishCommits?(): void
   /** After a group is committed and answered: indexing, mapping, relaying and notifying, off the sender's clock. */
   afterCommit?(captures: readonly NewCapture[], ids: readonly string[]): void
   onError(message: string): void
@@ -35,8 +34,6 @@ export interface RunningWebhookListener {
   close(): Promise<void>
 }
 
-/** Syncs of the WAL file running at once (on libuv's pool of four threads, shared with all file work). */
-const maxSyncsInFlight = 2
 /** How long a connection that sent too much may go on sending after its 413 before it is closed anyway. */
 const lingerMs = 5_000
 /** How much more of an oversize body is read and dropped, so the sender reads its 413 instead of a reset. */
@@ -47,27 +44,15 @@ interface Waiting {
   respond(answer: ListenerAnswer): void
 }
 
-/** A group committed to the file, its senders not yet answered. */
-interface Committed {
-  group: Waiting[]
-  captures: NewCapture[]
-  ids: string[]
-}
-
 /**
  * The local webhook server (issue 5): every request on every path is captured; its sender is answered only after
- * the capture is committed. Captures are committed in groups: every request completed in one turn of the event loop
- * goes into one transaction, so synchronous=FULL costs one fsync per group rather than one per request. With a
- * `durability`, that fsync runs off the event loop, one for every group committed while the previous one ran.
+ * the capture is committed durably. Captures are handed to `commit` in groups: every request completed in one turn
+ * of the event loop, so a durable commit costs one fsync per group rather than one per request.
  */
 export async function startWebhookListener(options: WebhookListenerOptions): Promise<RunningWebhookListener> {
   let waiting: Waiting[] = []
   let flushScheduled = false
   let closed = false
-  /** Committed, waiting for the next sync. */
-  let unsynced: Committed[] = []
-  /** Covered by a sync in flight, each batch by its own, oldest first. */
-  let syncing: Committed[][] = []
 
   const server = createServer({ requestTimeout: 60_000, headersTimeout: 30_000 }, (request, response) =>
     receive(request, response)
@@ -172,81 +157,43 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
     setImmediate(flush)
   }
 
-  /** Commits every capture that completed in this turn in one transaction, then answers their senders. */
+  /** Hands every capture that completed in this turn to `commit` as one group; answers their senders once stored. */
   function flush(): void {
     flushScheduled = false
     const group = waiting
     waiting = []
     if (group.length === 0) return
     const captures = group.map((entry) => entry.decision.capture)
-    let ids: string[]
+    let calledBack = false
+    const settle = (error: Error | null, ids: readonly string[]) => {
+      if (calledBack) return
+      calledBack = true
+      answer(group, captures, error, ids)
+    }
     try {
-      ids = options.commit(captures)
+      options.commit(captures, settle)
     } catch (error) {
-      options.onError(`captures could not be stored: ${(error as Error).message}`)
-      const answer = failure(
+      settle(error as Error, [])
+    }
+  }
+
+  /** Answers the senders of a stored group (or tells them it was not stored), then the after-commit work. */
+  function answer(group: Waiting[], captures: NewCapture[], error: Error | null, ids: readonly string[]): void {
+    if (error) {
+      options.onError(`captures could not be stored: ${error.message}`)
+      const notStored = failure(
         503,
         'not_stored',
-        `The capture could not be stored (${(error as Error).message}); nothing was kept. Send it again.`
+        `The capture could not be stored (${error.message}); nothing was kept. Send it again.`
       )
-      for (const entry of group) entry.respond(answer)
+      for (const entry of group) entry.respond(notStored)
       return
     }
-    const committed = { group, captures, ids }
-    if (!options.durability) return settle([committed], null)
-    unsynced.push(committed)
-    startSync()
-  }
-
-  function startSync(): void {
-    const durability = options.durability
-    if (!durability || syncing.length >= maxSyncsInFlight || unsynced.length === 0) return
-    const batch = unsynced
-    unsynced = []
-    syncing.push(batch)
-    // An fsync makes durable whatever was written before it began: each batch waits for one sync, not for the one
-    // already running as well. So a sync that ends also covers the batches committed before its own, still waiting
-    // for theirs: they are settled with it, in commit order, and senders and notices keep that order.
-    durability.sync((error) => {
-      const position = syncing.indexOf(batch)
-      if (position === -1) return // settled already: by an earlier-ending later sync, or by closing
-      const covered = error ? [batch] : syncing.slice(0, position + 1)
-      syncing = syncing.filter((pending) => !covered.includes(pending))
-      for (const done of covered) settle(done, error)
-      startSync()
-    })
-  }
-
-  /** Answers the senders of durable groups (or tells them the disk failed), then the after-commit work. */
-  function settle(batch: readonly Committed[], error: Error | null): void {
-    if (error) options.onError(`captures could not be synced to disk: ${error.message}`)
-    for (const { group, captures, ids } of batch) {
-      group.forEach((entry, index) =>
-        entry.respond(
-          error
-            ? failure(503, 'not_durable', `The disk did not confirm the capture (${error.message}). Send it again.`)
-            : withId(entry.decision.answer, ids[index])
-        )
-      )
-      try {
-        options.afterCommit?.(captures, ids)
-      } catch (afterError) {
-        options.onError(`after-commit work failed: ${(afterError as Error).stack ?? String(afterError)}`)
-      }
-    }
-  }
-
-  /** Closing: whatever is committed but not yet synced is synced now, blocking, and answered. */
-  function syncEverything(): void {
-    const batch = [...syncing.flat(), ...unsynced]
-    syncing = []
-    unsynced = []
-    if (batch.length === 0 || !options.durability) return
+    group.forEach((entry, index) => entry.respond(withId(entry.decision.answer, ids[index])))
     try {
-      options.durability.syncNow()
-      settle(batch, null)
-    } catch (error) {
-      settle(batch, error as Error)
+      options.afterCommit?.(captures, ids)
+    } catch (afterError) {
+      options.onError(`after-commit work failed: ${(afterError as Error).stack ?? String(afterError)}`)
     }
   }
 
@@ -258,7 +205,7 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
     close() {
       closed = true
       flush()
-      syncEverything()
+      options.finishCommits?.()
       const stopped = new Promise<void>((resolveClose) => server.close(() => resolveClose()))
       server.closeIdleConnections()
       const force = setTimeout(() => server.closeAllConnections(), 2_000)

@@ -51,7 +51,7 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
   const contentType = header('content-type')
   const route = context.routeFor(pathname)
   const signatureHeader = route?.verification.scheme === 'hmac-sha256' ? [route.verification.header] : []
-  const base = {
+  const facts: RequestFacts = {
     receivedAt: request.receivedAt.toISOString(),
     integrationId: route?.integrationId ?? null,
     integrationSlug: route?.slug ?? null,
@@ -66,8 +66,7 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
   if (request.body === undefined) {
     const message = `The body is over this listener's limit of ${formatBytes(context.bodyLimitBytes)}, so it was not kept.`
     return {
-      capture: {
-        ...base,
+      capture: captureOf(facts, {
         sourceEvent: null,
         status: 'oversize',
         statusReason: message,
@@ -77,20 +76,22 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
         bodyKind: 'none',
         query: maskQuery(query),
         body: null
-      },
+      }),
       answer: { status: 413, body: { ok: false, error: { code: 'body_too_large', message } } }
     }
   }
 
   const body = request.body
-  const verification: SignatureVerdict = route
-    ? verifySignature(
-        route.verification,
-        { header, query: (name) => query.find(([candidate]) => candidate === name)?.[1], body },
-        context.secretFor(route.slug),
-        request.receivedAt
-      )
-    : { scheme: 'none', outcome: 'not_checked' }
+  // Only a route that verifies asks the secret store (per request, it costs).
+  const verification: SignatureVerdict =
+    route && route.verification.scheme !== 'none'
+      ? verifySignature(
+          route.verification,
+          { header, query: (name) => query.find(([candidate]) => candidate === name)?.[1], body },
+          context.secretFor(route.slug),
+          request.receivedAt
+        )
+      : { scheme: 'none', outcome: 'not_checked' }
   const decoded = quickDecode(body, contentType)
   const outcome = decide(verification, decoded.kind === 'json' ? decoded.error : undefined, route, pathname)
 
@@ -98,8 +99,7 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
   const storedBody = redaction?.changed ? redaction.body : body
   const view = redaction?.changed ? quickDecode(storedBody, contentType) : decoded
   return {
-    capture: {
-      ...base,
+    capture: captureOf(facts, {
       sourceEvent: route ? sourceEventOf(view, route.eventNameField) : null,
       status: outcome.status,
       statusReason: outcome.reason,
@@ -109,8 +109,46 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
       bodyKind: decoded.kind,
       query: maskQuery(redaction?.changed ? redaction.query : query),
       body: storedBody
-    },
+    }),
     answer: outcome.answer
+  }
+}
+
+/** What a capture records of its request whatever the checks decide. */
+type RequestFacts = Pick<
+  NewCapture,
+  | 'receivedAt'
+  | 'integrationId'
+  | 'integrationSlug'
+  | 'method'
+  | 'path'
+  | 'contentType'
+  | 'size'
+  | 'remoteAddress'
+  | 'headers'
+>
+
+/** Every field written out: V8 builds this literal several times faster than a spread of `facts` (per request). */
+function captureOf(facts: RequestFacts, checked: Omit<NewCapture, keyof RequestFacts>): NewCapture {
+  return {
+    receivedAt: facts.receivedAt,
+    integrationId: facts.integrationId,
+    integrationSlug: facts.integrationSlug,
+    sourceEvent: checked.sourceEvent,
+    method: facts.method,
+    path: facts.path,
+    contentType: facts.contentType,
+    size: facts.size,
+    status: checked.status,
+    statusReason: checked.statusReason,
+    responseStatus: checked.responseStatus,
+    verification: checked.verification,
+    redacted: checked.redacted,
+    bodyKind: checked.bodyKind,
+    remoteAddress: facts.remoteAddress,
+    query: checked.query,
+    headers: facts.headers,
+    body: checked.body
   }
 }
 

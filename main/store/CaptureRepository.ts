@@ -98,6 +98,36 @@ interface IndexRow {
 const summaryColumns = `c.seq, c.received_at, c.integration_id, c.integration_slug, c.source_event, c.method, c.path,
   c.content_type, c.size, c.status, c.status_reason, c.response_status, c.verdict, c.redacted`
 
+/** Inserts one capture; its parameters are `captureRow`'s, in order. */
+export const insertCaptureSql = `INSERT INTO captures (received_at, integration_id, integration_slug, source_event,
+  method, path, content_type, size, status, status_reason, response_status, verdict, verification, redacted, body_kind,
+  remote_address, query, headers, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+/** A capture as the parameters of `insertCaptureSql`. */
+export function captureRow(capture: NewCapture): unknown[] {
+  return [
+    capture.receivedAt,
+    capture.integrationId,
+    capture.integrationSlug,
+    capture.sourceEvent,
+    capture.method,
+    capture.path,
+    capture.contentType,
+    capture.size,
+    capture.status,
+    capture.statusReason,
+    capture.responseStatus,
+    capture.verification.outcome,
+    JSON.stringify(capture.verification),
+    capture.redacted ? 1 : 0,
+    capture.bodyKind,
+    capture.remoteAddress,
+    JSON.stringify(capture.query),
+    JSON.stringify(capture.headers),
+    capture.body === null ? null : toBuffer(capture.body)
+  ]
+}
+
 /** Captures indexed per transaction when catching up: small enough not to hold up the listener for long. */
 export const indexSlice = 200
 
@@ -120,45 +150,17 @@ export class CaptureRepository {
   }
 
   private prepareInsert(): (captures: readonly NewCapture[]) => string[] {
-    const insertCapture = this.statement(
-      `INSERT INTO captures (received_at, integration_id, integration_slug, source_event, method, path,
-         content_type, size, status, status_reason, response_status, verdict, verification, redacted, body_kind,
-         remote_address, query, headers, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    )
+    const insertCapture = this.statement(insertCaptureSql)
     return this.db.transaction((captures: readonly NewCapture[]) =>
-      captures.map((capture) => {
-        const { lastInsertRowid } = insertCapture.run(
-          capture.receivedAt,
-          capture.integrationId,
-          capture.integrationSlug,
-          capture.sourceEvent,
-          capture.method,
-          capture.path,
-          capture.contentType,
-          capture.size,
-          capture.status,
-          capture.statusReason,
-          capture.responseStatus,
-          capture.verification.outcome,
-          JSON.stringify(capture.verification),
-          capture.redacted ? 1 : 0,
-          capture.bodyKind,
-          capture.remoteAddress,
-          JSON.stringify(capture.query),
-          JSON.stringify(capture.headers),
-          capture.body === null ? null : toBuffer(capture.body)
-        )
-        return String(lastInsertRowid)
-      })
+      captures.map((capture) => String(insertCapture.run(captureRow(capture)).lastInsertRowid))
     )
   }
 
   /** How many captures (at most) wait for the search index. */
   pendingIndex(): number {
     const row = this.statement(
-      `SELECT coalesce(max(c.seq), 0) - s.indexed_through AS pending
-       FROM capture_index_state s LEFT JOIN captures c ON c.seq > s.indexed_through`
+      `SELECT coalesce((SELECT max(seq) FROM captures), 0) - indexed_through AS pending
+       FROM capture_index_state WHERE id = 1`
     ).get() as { pending: number } | undefined
     return Math.max(0, row?.pending ?? 0)
   }

@@ -564,6 +564,19 @@ describe('the webhook listener', () => {
   })
 
   describe('robustness', () => {
+    it('stores captures through the project connection itself when the project is not a file', async () => {
+      const listener = await open({ integrations: { shop: {} }, inMemory: true })
+      const answers = await Promise.all(
+        [1, 2, 3].map((n) => listener.send('/hooks/shop', { headers: json, body: `{"n":${n}}` }))
+      )
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200])
+      expect(answers.map((answer) => listener.stored(answer).body?.toString())).toEqual([
+        '{"n":1}',
+        '{"n":2}',
+        '{"n":3}'
+      ])
+    })
+
     it('answers a malformed request line with 400 and keeps serving', async () => {
       const listener = await open()
       const reply = await rawExchange(listener.listener.port, 'NOT HTTP AT ALL\r\n\r\n')

@@ -24,13 +24,15 @@ export interface ListenerProjectOptions {
   environment?: Record<string, string>
   bodyLimitBytes?: number
   clock?: Clock
+  /** An in-memory database rather than a file (no writer thread: captures go through the project's connection). */
+  inMemory?: boolean
 }
 
 /** A real project file in a temporary folder with a real listener on 127.0.0.1, port 0. */
 export async function startListenerProject(options: ListenerProjectOptions = {}) {
   const folder = createTemporaryFolder('listener')
   const path = join(folder.path, 'Listener.capmap')
-  const db: ProjectDatabase = openProjectDatabase(path, { create: true })
+  const db: ProjectDatabase = openProjectDatabase(options.inMemory ? ':memory:' : path, { create: true })
   const integrationIds = new Map<string, string>()
   const now = new Date().toISOString()
   for (const [slug, rules] of Object.entries(options.integrations ?? {})) {

@@ -1,11 +1,11 @@
 import { closeSync, fsync, fsyncSync, openSync } from 'node:fs'
-import type { ProjectDatabase } from '../store/database'
+import type { ProjectDatabase } from './database'
 
 /**
- * Group commit with the fsync off the event loop. In WAL mode, synchronous=FULL only adds an fsync of the WAL file
- * to every commit (checkpoints sync either way). The listener commits its groups without it and syncs the WAL file
- * itself on libuv's thread pool, answering senders only once that sync is done: just as durable, but the event loop
- * keeps reading requests while the disk works, and one sync covers every group committed meanwhile.
+ * Commits with the fsync off the event loop. In WAL mode, synchronous=FULL only adds an fsync of the WAL file to
+ * every commit (checkpoints sync either way). The relay commits its outbox writes without it and syncs the WAL file
+ * itself on libuv's thread pool: the event loop, from which the listener answers senders, never waits for the disk,
+ * and one sync covers every commit made meanwhile.
  */
 export interface CommitDurability {
   /** Runs a write transaction whose commit is made durable by `sync`, not by SQLite. */
