@@ -96,7 +96,7 @@ export async function startProjectListener(options: ProjectListenerOptions): Pro
         bodyLimitBytes: options.bodyLimitBytes
       }),
     commit: (group, done) => {
-      if (writer) return writer.insert(group.map(captureRow), done)
+      if (writer?.isRunning()) return writer.insert(group.map(captureRow), done)
       done(null, captures.insert(group))
     },
     finishCommits: () => writer?.finish(),
@@ -136,7 +136,7 @@ const quietCheckpointPages = 20_000
 
 /**
  * Captures are written on a thread of their own when the project is a file (see InsertThread); an in-memory
- * database, or a thread that cannot start, has them written here, on the main connection, as durably.
+ * database, or a thread that cannot start or has stopped, has them written here, on the main connection, as durably.
  */
 async function startCaptureWriter(db: ProjectDatabase, logger: Logger): Promise<InsertThread | undefined> {
   if (db.memory) return undefined

@@ -19,6 +19,8 @@ export interface InsertThread {
    * handed over while one is being written are written together next: one transaction and one fsync for all.
    */
   insert(rows: readonly unknown[][], done: (error: Error | null, rowids: string[]) => void): void
+  /** False once the thread has stopped (closed, failed or unresponsive): groups handed over then are refused. */
+  isRunning(): boolean
   /** Blocks until every group handed over is written and called back (for closing, which is synchronous). */
   finish(): void
   /** Finishes, then closes the thread's connection and stops it, blocking until the connection is closed. */
@@ -176,6 +178,7 @@ export async function startInsertThread(options: InsertThreadOptions): Promise<I
   }
 
   return {
+    isRunning: () => failure === undefined,
     insert(rows, done) {
       if (failure) return done(failure, [])
       queued.push({ rows, done })
