@@ -4,14 +4,12 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startProjectListener } from '../../../main/listener/ProjectListener'
-import { silentLogger } from '../../../main/platform/logger'
-import { EnvironmentSecretStore } from '../../../main/secrets/EnvironmentSecretStore'
-import { systemClock } from '../../../main/services/Clock'
 import { CaptureRepository, type NewCapture } from '../../../main/store/CaptureRepository'
 import { openProjectDatabase } from '../../../main/store/database'
 import { IntegrationRepository } from '../../../main/store/IntegrationRepository'
+import { jsonCapture } from '../../integration/support/jsonCapture'
 import { figure, medianMs, type Figure } from '../figure'
+import { startBenchListener } from '../support/benchListener'
 
 interface LoadResult {
   requests: { total: number }
@@ -74,16 +72,7 @@ async function throughput(path: string): Promise<{ bare: number; ours: number; r
     new Date().toISOString()
   )
   const ourRound = async (seconds: number): Promise<number> => {
-    const listener = await startProjectListener({
-      db,
-      secrets: new EnvironmentSecretStore({}),
-      clock: systemClock,
-      logger: silentLogger,
-      host: '127.0.0.1',
-      port: 0,
-      scanPorts: 1,
-      bodyLimitBytes: 5 * 1024 * 1024
-    })
+    const listener = await startBenchListener(db)
     try {
       return await load(`${listener.url}hooks/bench`, seconds)
     } finally {
@@ -208,7 +197,6 @@ async function listAndSearch(path: string): Promise<{ newest: number; search: nu
 /** 100,000 captures of realistic payloads, committed in large groups. */
 function fill(captures: CaptureRepository): void {
   const started = Date.now()
-  const encoder = new TextEncoder()
   const group = 5_000
   for (let first = 0; first < capturesInFile; first += group) {
     const batch: NewCapture[] = []
@@ -220,27 +208,13 @@ function fill(captures: CaptureRepository): void {
         city: ['Bengaluru', 'Pune', 'Delhi', 'Mumbai'][n % 4],
         price: (n % 997) + 0.5
       })
-      const body = encoder.encode(text)
-      batch.push({
-        receivedAt: new Date(started - (capturesInFile - n) * 1000).toISOString(),
-        integrationId: null,
-        integrationSlug: null,
-        sourceEvent: null,
-        method: 'POST',
-        path: '/hooks/bench',
-        contentType: 'application/json',
-        size: body.length,
-        status: 'unmatched',
-        statusReason: null,
-        responseStatus: 200,
-        verification: { scheme: 'none', outcome: 'not_checked' },
-        redacted: false,
-        bodyKind: 'json',
-        remoteAddress: '127.0.0.1',
-        query: [],
-        headers: [['Content-Type', 'application/json']],
-        body
-      })
+      batch.push(
+        jsonCapture(text, {
+          receivedAt: new Date(started - (capturesInFile - n) * 1000).toISOString(),
+          path: '/hooks/bench',
+          status: 'unmatched'
+        })
+      )
     }
     captures.insert(batch)
   }

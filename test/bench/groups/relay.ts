@@ -4,17 +4,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CapillaryClient } from '../../../main/capillary/client/CapillaryClient'
 import { ensureWebhook } from '../../../main/capillary/ensureWebhook'
-import { startProjectListener, type ProjectListener } from '../../../main/listener/ProjectListener'
 import { silentLogger } from '../../../main/platform/logger'
 import { startRelay, type RunningRelay } from '../../../main/relay/startRelay'
-import { EnvironmentSecretStore } from '../../../main/secrets/EnvironmentSecretStore'
-import { systemClock } from '../../../main/services/Clock'
 import { createStudio } from '../../../main/services/createStudio'
 import { CaptureRepository, type NewCapture } from '../../../main/store/CaptureRepository'
 import { openProjectDatabase, type ProjectDatabase } from '../../../main/store/database'
 import { RelaySettingsRepository } from '../../../main/store/RelaySettingsRepository'
 import { WebhookSettingsRepository } from '../../../main/store/WebhookSettingsRepository'
+import { jsonCapture } from '../../integration/support/jsonCapture'
 import { figure, type Figure } from '../figure'
+import { startBenchListener } from '../support/benchListener'
 
 interface LoadResult {
   requests: { average: number }
@@ -139,8 +138,8 @@ async function relayOverListener(
   baseUrl: string
 ): Promise<{ on: number; off: number; ratio: number }> {
   const { relay, client } = relayOn(onDb, baseUrl)
-  const on = await listen(onDb, () => relay.capturesCommitted())
-  const off = await listen(offDb, () => undefined)
+  const on = await startBenchListener(onDb, () => relay.capturesCommitted())
+  const off = await startBenchListener(offDb)
   try {
     await load(`${on.url}hooks/webengage`, 1)
     await load(`${off.url}hooks/webengage`, 1)
@@ -165,20 +164,6 @@ async function relayOverListener(
   }
 }
 
-function listen(db: ProjectDatabase, onCaptures: () => void): Promise<ProjectListener> {
-  return startProjectListener({
-    db,
-    secrets: new EnvironmentSecretStore({}),
-    clock: systemClock,
-    logger: silentLogger,
-    host: '127.0.0.1',
-    port: 0,
-    scanPorts: 1,
-    bodyLimitBytes: 5 * 1024 * 1024,
-    onCaptures
-  })
-}
-
 async function load(url: string, seconds: number): Promise<number> {
   const result = await autocannon({
     url,
@@ -196,27 +181,14 @@ async function load(url: string, seconds: number): Promise<number> {
 }
 
 function capture(n: number, integrationId: string): NewCapture {
-  const body = Buffer.from(payload.replace('7f1e74da', `c${n}`))
-  return {
+  return jsonCapture(payload.replace('7f1e74da', `c${n}`), {
     receivedAt: new Date().toISOString(),
     integrationId,
     integrationSlug: 'webengage',
     sourceEvent: 'Added To Cart',
-    method: 'POST',
     path: '/hooks/webengage',
-    contentType: 'application/json',
-    size: body.length,
-    status: 'ok',
-    statusReason: null,
-    responseStatus: 200,
-    verification: { scheme: 'none', outcome: 'not_checked' },
-    redacted: false,
-    bodyKind: 'json',
-    remoteAddress: '127.0.0.1',
-    query: [],
-    headers: [['x-request-id', `bench-${n}`]],
-    body
-  }
+    headers: [['x-request-id', `bench-${n}`]]
+  })
 }
 
 /** The sandbox in a process of its own, so its work is not counted against the relay. */

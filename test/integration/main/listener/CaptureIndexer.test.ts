@@ -1,8 +1,9 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CaptureIndexer } from '../../../../main/listener/CaptureIndexer'
-import { CaptureRepository, type NewCapture } from '../../../../main/store/CaptureRepository'
+import { CaptureRepository } from '../../../../main/store/CaptureRepository'
 import { openProjectDatabase } from '../../../../main/store/database'
+import { jsonCapture } from '../../support/jsonCapture'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
 
 const cleanups: (() => void)[] = []
@@ -16,27 +17,9 @@ function projectWith(count: number): CaptureRepository {
   const db = openProjectDatabase(join(folder.path, 'Shop.capmap'), { create: true })
   cleanups.push(folder.remove, () => db.close())
   const captures = new CaptureRepository(db)
-  const body = Buffer.from(JSON.stringify({ event_name: 'Added To Cart', text: 'cotton shirt '.repeat(40) }))
-  const capture: NewCapture = {
-    receivedAt: '2026-11-28T10:00:00.000Z',
-    integrationId: null,
-    integrationSlug: null,
-    sourceEvent: null,
-    method: 'POST',
-    path: '/hooks/shop',
-    contentType: 'application/json',
-    size: body.length,
-    status: 'unmatched',
-    statusReason: null,
-    responseStatus: 200,
-    verification: { scheme: 'none', outcome: 'not_checked' },
-    redacted: false,
-    bodyKind: 'json',
-    remoteAddress: '127.0.0.1',
-    query: [],
-    headers: [],
-    body
-  }
+  const capture = jsonCapture(JSON.stringify({ event_name: 'Added To Cart', text: 'cotton shirt '.repeat(40) }), {
+    status: 'unmatched'
+  })
   captures.insert(Array.from({ length: count }, () => capture))
   return captures
 }

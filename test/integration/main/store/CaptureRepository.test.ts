@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CaptureRepository, matchExpression, type NewCapture } from '../../../../main/store/CaptureRepository'
 import { openProjectDatabase, type ProjectDatabase } from '../../../../main/store/database'
 import { IntegrationRepository } from '../../../../main/store/IntegrationRepository'
+import { jsonCapture } from '../../support/jsonCapture'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
 
 let folder: ReturnType<typeof createTemporaryFolder>
@@ -38,28 +39,7 @@ afterEach(() => {
 
 function capture(overrides: Partial<NewCapture> & { text?: string } = {}): NewCapture {
   const { text = '{"event_name":"x"}', ...rest } = overrides
-  const body = Buffer.from(text)
-  return {
-    receivedAt: '2026-11-28T10:00:00.000Z',
-    integrationId: shopId,
-    integrationSlug: 'shop',
-    sourceEvent: 'x',
-    method: 'POST',
-    path: '/hooks/shop',
-    contentType: 'application/json',
-    size: body.length,
-    status: 'ok',
-    statusReason: null,
-    responseStatus: 200,
-    verification: { scheme: 'none', outcome: 'not_checked' },
-    redacted: false,
-    bodyKind: 'json',
-    remoteAddress: '127.0.0.1',
-    query: [],
-    headers: [['Content-Type', 'application/json']],
-    body,
-    ...rest
-  }
+  return jsonCapture(text, { integrationId: shopId, integrationSlug: 'shop', sourceEvent: 'x', ...rest })
 }
 
 describe('CaptureRepository', () => {
