@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { resolvePackage } from '../platform/resolvePackage'
 import type { ExpressionEvaluator, ExpressionOutcome } from '../../shared/engine/expressions/expressionEvaluator'
 
 export interface WorkerExpressionEvaluator extends ExpressionEvaluator {
@@ -79,12 +79,6 @@ parentPort.on('message', async ({ id, expression, input, payload }) => {
 })
 `
 
-function jsonataPath(): string {
-  // The CLI and the app are CommonJS bundles; tests and the bench load this file as an ES module.
-  const resolve = typeof require === 'function' ? require.resolve : createRequire(import.meta.url).resolve
-  return resolve('jsonata')
-}
-
 /**
  * Runs JSONata expressions in a worker thread that is terminated when an evaluation overruns its time limit: one
  * built-in call (a pathological regex, a huge sort) cannot be interrupted from inside, so in main a runaway
@@ -100,7 +94,10 @@ export function createWorkerExpressionEvaluator(
   let queue: Promise<unknown> = Promise.resolve()
 
   const start = (): Worker => {
-    const started = new Worker(workerSource, { eval: true, workerData: { jsonataPath: jsonataPath(), depthLimit } })
+    const started = new Worker(workerSource, {
+      eval: true,
+      workerData: { jsonataPath: resolvePackage('jsonata'), depthLimit }
+    })
     // Idle, the worker must not keep the process alive; a pending evaluation's timer does.
     started.unref()
     return started

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module'
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads'
+import { resolvePackage } from '../platform/resolvePackage'
 
 export interface InsertThreadOptions {
   /** The project file (already opened, migrated and in WAL mode by the main connection). */
@@ -85,12 +85,6 @@ try {
 }
 `
 
-function driverPath(): string {
-  // The CLI and the app are CommonJS bundles; tests and the bench load this file as an ES module.
-  const resolve = typeof require === 'function' ? require.resolve : createRequire(import.meta.url).resolve
-  return resolve('better-sqlite3')
-}
-
 /**
  * A second connection to the project file, on a worker thread, that only inserts rows: the listener's captures are
  * written and fsynced there, so the event loop spends its time reading requests and answering them. SQLite allows
@@ -102,7 +96,7 @@ export async function startInsertThread(options: InsertThreadOptions): Promise<I
   const answered = new SharedArrayBuffer(4)
   const worker = new Worker(threadSource, {
     eval: true,
-    workerData: { ...options, driverPath: driverPath(), port: threadPort, answered },
+    workerData: { ...options, driverPath: resolvePackage('better-sqlite3'), port: threadPort, answered },
     transferList: [threadPort]
   })
   /** A synchronous wait gives up after this long: the thread is then taken for dead. */
@@ -153,7 +147,7 @@ export async function startInsertThread(options: InsertThreadOptions): Promise<I
     port.postMessage(writing.length === 1 ? writing[0]!.rows : writing.flatMap((pending) => pending.rows))
   }
 
-  /** Blocks until the thread's next answer and takes it here, not as an event; false when none came in time. */
+  /** Blocks until the thread's next answer and takes it here, not as an event; undefined when none came in time. */
   function awaitAnswer(): Reply | undefined {
     const deadline = performance.now() + waitLimitMs
     for (;;) {
