@@ -145,6 +145,7 @@ async function startCaptureWriter(db: ProjectDatabase, logger: Logger): Promise<
       file: db.name,
       sql: insertCaptureSql,
       autoCheckpointPages: quietCheckpointPages,
+      // Under WebEngage's 5 s: a group held up by the main connection fails with a 503 its sender still reads.
       busyTimeoutMs: 4_000
     })
   } catch (error) {
