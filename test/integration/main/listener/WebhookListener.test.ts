@@ -64,6 +64,15 @@ async function listen(
   return listener
 }
 
+/** A project file and a listener on it whose commits the test completes by hand. */
+async function heldListener() {
+  const db = projectFile()
+  const store = heldCommits(db)
+  const committed: string[][] = []
+  const listener = await listen(store, committed)
+  return { db, store, committed, listener }
+}
+
 const post = (port: number, body: string): Promise<HttpAnswer> =>
   httpRequest({ port, path: '/hooks/shop', method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
 
@@ -72,10 +81,7 @@ const settled = async (answer: Promise<unknown>): Promise<boolean> =>
 
 describe('answers only once the capture is stored', () => {
   it('holds each sender until its group is stored, then answers with its id and hands the group on', async () => {
-    const db = projectFile()
-    const store = heldCommits(db)
-    const committed: string[][] = []
-    const listener = await listen(store, committed)
+    const { store, committed, listener } = await heldListener()
 
     const first = post(listener.port, '{"n":1}')
     expect(await settled(first)).toBe(false)
@@ -95,10 +101,7 @@ describe('answers only once the capture is stored', () => {
   })
 
   it('tells the sender to send again when its capture could not be stored', async () => {
-    const db = projectFile()
-    const store = heldCommits(db)
-    const committed: string[][] = []
-    const listener = await listen(store, committed)
+    const { db, store, committed, listener } = await heldListener()
     const answer = post(listener.port, '{"n":1}')
     await new Promise((wait) => setTimeout(wait, 200))
     store.complete(new Error('EIO: i/o error, fsync'))
@@ -111,9 +114,7 @@ describe('answers only once the capture is stored', () => {
   })
 
   it('finishes the commits under way when it closes, and answers their senders', async () => {
-    const db = projectFile()
-    const store = heldCommits(db)
-    const listener = await listen(store)
+    const { db, store, listener } = await heldListener()
     const answer = post(listener.port, '{"n":1}')
     await new Promise((wait) => setTimeout(wait, 200))
     expect(store.held).toHaveLength(1)
