@@ -89,11 +89,12 @@ describe('test cases and the Tested gate in web mode', () => {
   })
 
   it('runs a batch over the captures with progress, and can cancel one', async () => {
-    // Enough captures for the run to be cancelled on its way.
+    // Enough captures for the run to be cancelled on its way: a run over 600 once finished before the Cancel
+    // click reached it.
     const port = Number(/:(\d+)/.exec((await page.getByTestId('status-listener').textContent()) ?? '')?.[1])
     expect(port).toBeGreaterThan(0)
     const body = JSON.stringify({ event_name: 'be_reserved', customer_id: '919933772255', hotel_name: 'Koramangala' })
-    for (let sent = 0; sent < 600; sent += 50) {
+    for (let sent = 0; sent < 3000; sent += 50) {
       await Promise.all(
         Array.from({ length: 50 }, () =>
           fetch(`http://127.0.0.1:${port}/hooks/booking-app`, {
