@@ -10,6 +10,7 @@ import { IntegrationRepository } from '../../../main/store/IntegrationRepository
 import { jsonCapture } from '../../integration/support/jsonCapture'
 import { figure, medianMs, type Figure } from '../figure'
 import { startBenchListener } from '../support/benchListener'
+import { startRecipeServer } from '../support/recipeServer'
 
 interface LoadResult {
   requests: { total: number }
@@ -24,10 +25,10 @@ type LoadGenerator = (options: Record<string, unknown>) => Promise<LoadResult>
 const autocannon = require('autocannon') as LoadGenerator
 
 /**
- * The two servers take turns under load, round after round, so a machine busy with other work slows both alike;
- * the figure is the median of the rounds' ratios. The listener runs only for its own turns: its background work
- * (search indexing, WAL checkpoints, both left to quiet moments) would otherwise run during the bare server's turns,
- * on this process's event loop, and slow the baseline. Warm-up included, each server's turns add up to under 15 s.
+ * The servers take turns under load, round after round, so a machine busy with other work slows them alike; each
+ * figure is the median of the rounds' ratios. The listener runs only for its own turns: its background work (search
+ * indexing, WAL checkpoints, both left to quiet moments) would otherwise run during the others' turns, on this
+ * process's event loop, and slow them. Warm-up included, each server's turns add up to under 15 s.
  */
 const rounds = 3
 const roundSeconds = 1.5
@@ -37,17 +38,22 @@ const capturesInFile = 100_000
 /**
  * The listener against a bare `node:http` server under the same load (autocannon, ~2 KB JSON bodies, same run):
  * `listener.vs_bare_http` is our requests per second, every capture committed durably before its answer, over the
- * bare server's. Then, with 100,000 captures in the file, the newest 100 and a full-text search.
+ * bare server's. `listener.recipe_vs_bare_http` does the same for issue 5's recipe at its barest (recipeServer.ts):
+ * how much of the bare server any listener that parses and stores durably keeps on this machine, the ceiling the
+ * first figure is read against; `listener.vs_recipe` is our share of that ceiling. Then, with 100,000 captures in the file, the newest 100 and a full-text search.
  */
 export async function listenerBench(): Promise<Figure[]> {
   const folder = mkdtempSync(join(tmpdir(), 'capmap-bench-listener-'))
   try {
-    const { bare, ours, ratio } = await throughput(join(folder, 'load.capmap'))
+    const { bare, recipe, ours, ratio, recipeRatio, vsRecipe } = await throughput(folder)
     const { newest, search } = await listAndSearch(join(folder, 'full.capmap'))
     return [
       figure('listener.bare_http_rps', bare, 'ops/s'),
+      figure('listener.recipe_rps', recipe, 'ops/s'),
       figure('listener.listener_rps', ours, 'ops/s'),
+      figure('listener.recipe_vs_bare_http', recipeRatio, 'x'),
       figure('listener.vs_bare_http', ratio, 'x', 0.5),
+      figure('listener.vs_recipe', vsRecipe, 'x'),
       figure('captures.list_newest_ms', newest, 'ms', 50),
       figure('captures.search_ms', search, 'ms', 50)
     ]
@@ -56,9 +62,20 @@ export async function listenerBench(): Promise<Figure[]> {
   }
 }
 
-async function throughput(path: string): Promise<{ bare: number; ours: number; ratio: number }> {
+interface Throughput {
+  bare: number
+  recipe: number
+  ours: number
+  /** Medians of the rounds' ratios: ours and the recipe's to the bare server's, ours to the recipe's. */
+  ratio: number
+  recipeRatio: number
+  vsRecipe: number
+}
+
+async function throughput(folder: string): Promise<Throughput> {
   const bare = await startBareServer()
-  const db = openProjectDatabase(path, { create: true })
+  const recipe = await startRecipeServer(join(folder, 'recipe.db'))
+  const db = openProjectDatabase(join(folder, 'load.capmap'), { create: true })
   new IntegrationRepository(db).insert(
     randomUUID(),
     {
@@ -82,21 +99,36 @@ async function throughput(path: string): Promise<{ bare: number; ours: number; r
   }
   try {
     const bareUrl = `${bare.url}hooks/bench`
+    const recipeUrl = `${recipe.url}hooks/bench`
     await load(bareUrl, warmupSeconds / 2)
+    await load(recipeUrl, warmupSeconds / 2)
     await ourRound(warmupSeconds)
     const bareRates: number[] = []
+    const recipeRates: number[] = []
     const ourRates: number[] = []
     for (let round = 0; round < rounds; round += 1) {
       bareRates.push(await load(bareUrl, roundSeconds))
+      recipeRates.push(await load(recipeUrl, roundSeconds))
       ourRates.push(await ourRound(roundSeconds))
     }
     if (new CaptureRepository(db).count() === 0) throw new Error('the listener stored nothing under load')
-    const ratios = ourRates.map((rate, index) => rate / (bareRates[index] ?? Number.NaN)).sort((a, b) => a - b)
-    return { bare: mean(bareRates), ours: mean(ourRates), ratio: ratios[Math.floor(ratios.length / 2)] ?? Number.NaN }
+    return {
+      bare: mean(bareRates),
+      recipe: mean(recipeRates),
+      ours: mean(ourRates),
+      ratio: medianRatio(ourRates, bareRates),
+      recipeRatio: medianRatio(recipeRates, bareRates),
+      vsRecipe: medianRatio(ourRates, recipeRates)
+    }
   } finally {
     db.close()
-    await bare.close()
+    await Promise.all([bare.close(), recipe.close()])
   }
+}
+
+function medianRatio(rates: readonly number[], baselines: readonly number[]): number {
+  const ratios = rates.map((rate, index) => rate / (baselines[index] ?? Number.NaN)).sort((a, b) => a - b)
+  return ratios[Math.floor(ratios.length / 2)] ?? Number.NaN
 }
 
 /** A `node:http` server that answers 200 without storing anything: the baseline. */
