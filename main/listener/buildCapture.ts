@@ -206,14 +206,16 @@ function decide(
 
 /** Splits a request target into its raw path and its query parameters, whatever form it came in. */
 export function splitTarget(url: string): { pathname: string; query: NameValue[] } {
-  const withoutOrigin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.test(url)
-    ? url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '')
-    : url
-  const withoutFragment = withoutOrigin.split('#')[0] ?? ''
+  // Senders almost always send a bare path (origin-form): it costs nothing to split, per request.
+  const withoutOrigin = url.startsWith('/') ? url : url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '')
+  const fragment = withoutOrigin.indexOf('#')
+  const withoutFragment = fragment === -1 ? withoutOrigin : withoutOrigin.slice(0, fragment)
   const mark = withoutFragment.indexOf('?')
-  const pathname = (mark === -1 ? withoutFragment : withoutFragment.slice(0, mark)) || '/'
-  const search = mark === -1 ? '' : withoutFragment.slice(mark + 1)
-  return { pathname, query: [...new URLSearchParams(search)] }
+  if (mark === -1) return { pathname: withoutFragment || '/', query: [] }
+  return {
+    pathname: withoutFragment.slice(0, mark) || '/',
+    query: [...new URLSearchParams(withoutFragment.slice(mark + 1))]
+  }
 }
 
 function headerPairs(rawHeaders: readonly string[]): NameValue[] {

@@ -20,10 +20,12 @@ describe('splitTarget', () => {
       pathname: '/hooks/x',
       query: [['a', '1']]
     })
+    expect(splitTarget('/hooks/x#a?b=1')).toEqual({ pathname: '/hooks/x', query: [] })
   })
 
   it('gives an empty target the root path', () => {
     expect(splitTarget('?a=1')).toEqual({ pathname: '/', query: [['a', '1']] })
+    expect(splitTarget('http://example.com')).toEqual({ pathname: '/', query: [] })
   })
 })
 
