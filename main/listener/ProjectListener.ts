@@ -32,6 +32,11 @@ export interface ProjectListenerOptions {
   onCaptures?(captures: CaptureSummary[]): void
   /** Captures deleted by retention. */
   onPruned?(deleted: number): void
+  /**
+   * Aborted when the project closes while the listener is still starting: what holds the file lets go of it before
+   * the abort returns, and the start rejects.
+   */
+  signal?: AbortSignal
 }
 
 export interface ProjectListener {
@@ -76,7 +81,9 @@ export async function startProjectListener(options: ProjectListenerOptions): Pro
     if (options.db.open) options.db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
   }
   pruner.pruneAll()
-  const writer = await startCaptureWriter(options.db, options.logger)
+  const writer = await startCaptureWriter(options.db, options.logger, options.signal)
+  const stopWriter = () => writer?.close()
+  options.signal?.addEventListener('abort', stopWriter, { once: true })
   const server = await startWebhookListener({
     host: options.host,
     port: options.port,
@@ -106,13 +113,20 @@ export async function startProjectListener(options: ProjectListenerOptions): Pro
       options.onCaptures?.(group.map((capture, index) => toSummary(capture, ids[index] ?? '')))
     },
     onError: (message) => options.logger.error(message)
-  }).catch((error: unknown) => {
-    pruner.stop()
-    indexer.stop()
-    restoreCheckpoints()
-    writer?.close()
-    throw error
   })
+    .then((started) => {
+      if (!options.signal?.aborted) return started
+      void started.close()
+      throw options.signal.reason
+    })
+    .catch((error: unknown) => {
+      pruner.stop()
+      indexer.stop()
+      restoreCheckpoints()
+      writer?.close()
+      throw error
+    })
+    .finally(() => options.signal?.removeEventListener('abort', stopWriter))
   return {
     host: server.host,
     port: server.port,
@@ -138,17 +152,25 @@ const quietCheckpointPages = 20_000
  * Captures are written on a thread of their own when the project is a file (see InsertThread); an in-memory
  * database, or a thread that cannot start or has stopped, has them written here, on the main connection, as durably.
  */
-async function startCaptureWriter(db: ProjectDatabase, logger: Logger): Promise<InsertThread | undefined> {
+async function startCaptureWriter(
+  db: ProjectDatabase,
+  logger: Logger,
+  signal: AbortSignal | undefined
+): Promise<InsertThread | undefined> {
   if (db.memory) return undefined
   try {
-    return await startInsertThread({
-      file: db.name,
-      sql: insertCaptureSql,
-      autoCheckpointPages: quietCheckpointPages,
-      // Under WebEngage's 5 s: a group held up by the main connection fails with a 503 its sender still reads.
-      busyTimeoutMs: 4_000
-    })
+    return await startInsertThread(
+      {
+        file: db.name,
+        sql: insertCaptureSql,
+        autoCheckpointPages: quietCheckpointPages,
+        // Under WebEngage's 5 s: a group held up by the main connection fails with a 503 its sender still reads.
+        busyTimeoutMs: 4_000
+      },
+      signal
+    )
   } catch (error) {
+    if (signal?.aborted) throw signal.reason
     logger.warn(
       `captures are written on the main thread: the writer thread did not start (${(error as Error).message})`
     )

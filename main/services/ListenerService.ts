@@ -43,6 +43,8 @@ export class ListenerService {
   private running: { listener: ProjectListener; project: OpenedProject } | undefined
   private closing: Promise<void> = Promise.resolve()
   private starting: Promise<void> | undefined
+  /** Aborts the start under way, so a project closed meanwhile is let go of before it closes. */
+  private startAbort: AbortController | undefined
   private current: ListenerStatus = offStatus('No project is open.')
   /** Bumped at every start and stop, so a start that completes after the project closed is undone. */
   private generation = 0
@@ -198,6 +200,8 @@ export class ListenerService {
       return
     }
     const generation = ++this.generation
+    const abort = new AbortController()
+    this.startAbort = abort
     const port = settings.port ?? defaultListenerPort
     const scan = settings.port === null ? (this.options.portScan ?? defaultPortScan) : 1
     this.publish({ ...this.describe(settings.host, port), state: 'starting', url: null })
@@ -213,10 +217,12 @@ export class ListenerService {
         scanPorts: scan,
         bodyLimitBytes: settings.bodyLimitBytes,
         onCaptures: (captures) => this.notice(captures),
-        onPruned: (count) => this.bus.emit('capturesDeleted', { count })
+        onPruned: (count) => this.bus.emit('capturesDeleted', { count }),
+        signal: abort.signal
       })
     } catch (error) {
       if (generation !== this.generation) return
+      this.startAbort = undefined
       const message = startFailure(error as NodeJS.ErrnoException, settings.host, port, scan)
       this.logger.warn(`listener not started: ${message}`)
       this.publish({ ...this.describe(settings.host, port), state: 'error', url: null, message })
@@ -226,6 +232,7 @@ export class ListenerService {
       await listener.close()
       return
     }
+    this.startAbort = undefined
     this.running = { listener, project }
     // The first port chosen is kept in the project, so a sender configured with it keeps reaching it.
     if (settings.port === null) this.saveSettings(project, { ...settings, port: listener.port })
@@ -236,6 +243,8 @@ export class ListenerService {
   /** Stops at once (synchronously: waiting captures are committed now), leaving the sockets to close after. */
   private detach(status: ListenerStatus): void {
     this.generation += 1
+    this.startAbort?.abort()
+    this.startAbort = undefined
     const running = this.running
     this.running = undefined
     if (running) {

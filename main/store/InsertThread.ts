@@ -89,9 +89,11 @@ try {
  * A second connection to the project file, on a worker thread, that only inserts rows: the listener's captures are
  * written and fsynced there, so the event loop spends its time reading requests and answering them. SQLite allows
  * one writer at a time: the main connection's own writes (indexing, retention, edits) take turns with this one,
- * each waiting up to its busy timeout. Resolves once the thread has opened the file; rejects when it cannot.
+ * each waiting up to its busy timeout. Resolves once the thread has opened the file; rejects when it cannot, and
+ * when `signal` aborts first, having then waited for the thread to let go of the file.
  */
-export async function startInsertThread(options: InsertThreadOptions): Promise<InsertThread> {
+export async function startInsertThread(options: InsertThreadOptions, signal?: AbortSignal): Promise<InsertThread> {
+  signal?.throwIfAborted()
   const { port1: port, port2: threadPort } = new MessageChannel()
   const answered = new SharedArrayBuffer(4)
   const worker = new Worker(threadSource, {
@@ -109,7 +111,24 @@ export async function startInsertThread(options: InsertThreadOptions): Promise<I
 
   try {
     await new Promise<void>((resolveReady, rejectReady) => {
-      port.once('message', (reply: Reply) => (reply.ok ? resolveReady() : rejectReady(new Error(reply.message))))
+      const ready = (reply: Reply) => {
+        signal?.removeEventListener('abort', abandon)
+        if (reply.ok) resolveReady()
+        else rejectReady(new Error(reply.message))
+      }
+      // The file's owner is closing it before the thread is up: the thread may be opening it right now. Wait for
+      // it here, synchronously, and have it close its connection before the owner goes on (deleting the file, say).
+      const abandon = () => {
+        port.off('message', ready)
+        if (awaitAnswer()?.ok) {
+          port.postMessage(null)
+          awaitAnswer()
+        }
+        void worker.terminate()
+        rejectReady(new Error('the writer thread was stopped before it was up'))
+      }
+      signal?.addEventListener('abort', abandon, { once: true })
+      port.once('message', ready)
       worker.once('error', rejectReady)
     })
   } catch (error) {

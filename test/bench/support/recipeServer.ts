@@ -50,7 +50,9 @@ export async function startRecipeServer(file: string): Promise<{ url: string; cl
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     close: () => {
       server.closeAllConnections()
-      return new Promise((resolveClose) => server.close(() => resolveClose())).then(() => void db.close())
+      return new Promise<void>((resolveClose) => server.close(() => resolveClose())).then(() => {
+        db.close()
+      })
     }
   }
 }

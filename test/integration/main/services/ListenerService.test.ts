@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -130,6 +130,23 @@ describe('ListenerService', () => {
       server.listen(port ?? 0, '127.0.0.1', resolveListen)
     })
     await new Promise((resolveClose) => server.close(resolveClose))
+  })
+
+  it('closing a project while its listener is still starting leaves nothing holding the file', async () => {
+    const { studio } = newStudio()
+    const path = join(folder.path, 'Shop.capmap')
+    studio.newProject(path, false)
+    expect(studio.listener.status().state).toBe('starting')
+    studio.session.close()
+    // SQLite's -wal and -shm exist while any connection holds the file. The start under way ends by itself; until
+    // then, and after, nothing may open the file again (the capture writer's thread comes up after ~50 ms).
+    const seen = new Set<string>()
+    for (let look = 0; look < 60; look += 1) {
+      for (const name of readdirSync(folder.path)) if (name.startsWith('Shop.capmap-')) seen.add(name)
+      await new Promise((resolveWait) => setTimeout(resolveWait, 5))
+    }
+    expect([...seen]).toEqual([])
+    expect(studio.listener.status()).toMatchObject({ state: 'off', message: 'No project is open.' })
   })
 
   it('stays off for a project whose listening was turned off, and says so', async () => {

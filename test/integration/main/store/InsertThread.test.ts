@@ -1,4 +1,5 @@
-import { join } from 'node:path'
+import { readdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openProjectDatabase, type ProjectDatabase } from '../../../../main/store/database'
 import { startInsertThread, type InsertThread } from '../../../../main/store/InsertThread'
@@ -105,6 +106,27 @@ describe('the insert thread', () => {
     expect(writer.isRunning()).toBe(false)
     expect(await insert(writer, ['b'])).toEqual({ error: 'the writer thread is closed', rowids: [] })
     expect(notes(db)).toEqual(['a'])
+  })
+
+  it('stopped before it is up, lets go of the file before the abort returns', async () => {
+    const db = projectFile()
+    const sideFiles = () => readdirSync(dirname(db.name)).filter((name) => /-(wal|shm)$/.test(name))
+    const stop = new AbortController()
+    const starting = startInsertThread(
+      { file: db.name, sql: insertNote, autoCheckpointPages: 1000, busyTimeoutMs: 100 },
+      stop.signal
+    )
+    const outcome = starting.then(
+      () => 'started',
+      (error: Error) => error.message
+    )
+    stop.abort()
+    // The project's own connection is now the last: closing it removes SQLite's -wal and -shm for good.
+    db.close()
+    expect(sideFiles()).toEqual([])
+    expect(await outcome).toBe('the writer thread was stopped before it was up')
+    await new Promise((resolveWait) => setTimeout(resolveWait, 200))
+    expect(sideFiles()).toEqual([])
   })
 
   it('will not start on a file that is not there', async () => {
