@@ -1,4 +1,3 @@
-import { deepStrictEqual } from 'node:assert/strict'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { nodeSourceCompiler } from '../../../../main/engine/nodeSourceCompiler'
@@ -113,12 +112,12 @@ const ordered = (result: MappingResult) =>
   JSON.stringify(result, (_, value: unknown) => (value === undefined ? '<undefined>' : value))
 
 /**
- * Deep equality, and the same key order everywhere and plain objects as payloads. Node's strict deep equality, not
- * vitest's: that one compares `a.constructor` to `b.constructor` and so fails two equal objects that have their own
+ * Deep equality, and the same key order everywhere (undefined values included) and plain objects as payloads. Not
+ * `toStrictEqual`: it compares `a.constructor` to `b.constructor`, and so fails two equal objects that have their own
  * `constructor` key holding an object, as payloads may (`{"constructor": {}}`, kept by a JSONata rule's raw value).
  */
 function expectSame(generated: MappingResult, closures: MappingResult): void {
-  deepStrictEqual(generated, closures)
+  expect(generated).toEqual(closures)
   expect(ordered(generated)).toBe(ordered(closures))
   for (const output of generated.outputs) expect(Object.getPrototypeOf(output.payload)).toBe(Object.prototype)
 }
