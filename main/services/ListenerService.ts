@@ -43,7 +43,10 @@ export class ListenerService {
   private running: { listener: ProjectListener; project: OpenedProject } | undefined
   private closing: Promise<void> = Promise.resolve()
   private starting: Promise<void> | undefined
-  /** Aborts the start under way, so a project closed meanwhile is let go of before it closes. */
+  /**
+   * Aborts the start under way, so a project closed meanwhile is let go of before it closes (the last start's: once
+   * it has ended, aborting it does nothing).
+   */
   private startAbort: AbortController | undefined
   private current: ListenerStatus = offStatus('No project is open.')
   /** Bumped at every start and stop, so a start that completes after the project closed is undone. */
@@ -222,7 +225,6 @@ export class ListenerService {
       })
     } catch (error) {
       if (generation !== this.generation) return
-      this.startAbort = undefined
       const message = startFailure(error as NodeJS.ErrnoException, settings.host, port, scan)
       this.logger.warn(`listener not started: ${message}`)
       this.publish({ ...this.describe(settings.host, port), state: 'error', url: null, message })
@@ -232,7 +234,6 @@ export class ListenerService {
       await listener.close()
       return
     }
-    this.startAbort = undefined
     this.running = { listener, project }
     // The first port chosen is kept in the project, so a sender configured with it keeps reaching it.
     if (settings.port === null) this.saveSettings(project, { ...settings, port: listener.port })
