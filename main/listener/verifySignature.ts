@@ -31,7 +31,9 @@ export function verifySignature(
   const failed = (reason: string): SignatureVerdict => ({ scheme: verification.scheme, outcome: 'failed', reason })
   if (key.secret === undefined) {
     const where = key.environmentVariable ? `set ${key.environmentVariable} or enter it` : 'enter it'
-    return failed(`No signing secret is set for this integration in this studio: ${where} in its listener settings.`)
+    return failed(
+      `No signing secret is set for this integration in this studio: ${where} in its Capture rules (Integrations).`
+    )
   }
   switch (verification.scheme) {
     case 'webengage':

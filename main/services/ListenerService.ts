@@ -325,8 +325,8 @@ function startFailure(error: NodeJS.ErrnoException, host: string, port: number, 
   switch (error.code) {
     case 'EADDRINUSE':
       return scan > 1
-        ? `Ports ${port}–${port + scan - 1} are all in use: choose a free port in the listener settings.`
-        : `Port ${port} is in use by another program: close it, or choose another port in the listener settings.`
+        ? `Ports ${port}–${port + scan - 1} are all in use: choose a free port in Settings › Webhook listener.`
+        : `Port ${port} is in use by another program: close it, or choose another port in Settings › Webhook listener.`
     case 'EACCES':
       return `This system does not allow listening on port ${port}: choose a port above 1024.`
     case 'EADDRNOTAVAIL':

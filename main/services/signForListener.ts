@@ -31,7 +31,7 @@ export function signForListener(
   if (secret === undefined) {
     throw new StudioError(
       'invalid_input',
-      'This integration has no signing secret in this studio: enter it in its listener settings to re-sign.'
+      'This integration has no signing secret in this studio: enter it in its Capture rules (Integrations) to re-sign.'
     )
   }
   switch (verification.scheme) {
@@ -41,7 +41,7 @@ export function signForListener(
       if (!licenseCode) {
         throw new StudioError(
           'invalid_input',
-          'There is no licenseCode to sign with: set the integration’s license code in its listener settings.'
+          'There is no licenseCode to sign with: set the integration’s license code in its Capture rules (Integrations).'
         )
       }
       const signature = createHash('md5').update(`${licenseCode}:${secret}`, 'utf8').digest('hex')

@@ -8,6 +8,7 @@ import { createCapturesStore } from '../features/captures/store'
 import { createDeliveriesStore } from '../features/deliveries/store'
 import { createEventsStore } from '../features/events/store'
 import { createIntegrationsStore } from '../features/integrations/store'
+import { createListenerSettingsStore } from '../features/listener/store'
 import { createMappingStore } from '../features/mapping/store'
 import { createProjectStore } from '../features/projects/store'
 import { createPublishStore } from '../features/publish/store'
@@ -32,6 +33,7 @@ export function createStudioStores(api: StudioApi) {
     events,
     integrations,
     listener: createListenerStore(api, reportError),
+    listenerSettings: createListenerSettingsStore(api, reportError),
     captures: createCapturesStore(api, reportError),
     captureRate: createCaptureRateStore(api),
     profiles: createConnectionProfilesStore(api, reportError),

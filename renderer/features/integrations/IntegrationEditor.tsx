@@ -5,6 +5,7 @@ import type { IntegrationDraft, IntegrationKind } from '../../../shared/model/in
 import { transformerOf } from '../../../shared/model/webhookSettings'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
+import { CaptureRulesPanel } from '../listener/CaptureRulesPanel'
 import { checkIntegrationDraft, issuesAt, type IntegrationIssue } from './checkIntegrationDraft'
 import { EventNameMapTable } from './EventNameMapTable'
 import { FieldMessages } from './FieldMessages'
@@ -281,7 +282,7 @@ export function IntegrationEditor() {
               /hooks/{draft.slug}
             </output>
             <span className="field-hint" id="integration-listener-note">
-              Where the studio will receive this integration’s payloads; the listener arrives with the capture listener.
+              Where the studio’s listener receives this integration’s payloads.
             </span>
           </div>
         </fieldset>
@@ -294,6 +295,8 @@ export function IntegrationEditor() {
           disabled={readOnly}
           onChange={(eventNameMap) => edit({ eventNameMap })}
         />
+
+        {!isNew && original && <CaptureRulesPanel integrationId={selectedId} slug={original.slug} />}
 
         <ReachingListenerPanel integrationId={selectedId} draft={draft} />
 

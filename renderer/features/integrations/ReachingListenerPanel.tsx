@@ -153,7 +153,7 @@ function signingAdvice(draft: IntegrationDraft, verification: Verification | nul
       return 'The sender signs as Standard Webhooks does (webhook-id, webhook-timestamp, webhook-signature) with the whsec_ key.'
     default:
       return draft.kind === 'webengage'
-        ? 'Not checked yet: choose WebEngage verification in the listener settings before exposing the listener.'
-        : 'Not checked yet: choose a signature scheme in the listener settings before exposing the listener.'
+        ? 'Not checked yet: choose WebEngage verification in Capture rules above before exposing the listener.'
+        : 'Not checked yet: choose a signature scheme in Capture rules above before exposing the listener.'
   }
 }

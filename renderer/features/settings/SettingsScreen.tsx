@@ -1,11 +1,12 @@
 import type { AppInfo } from '../../../shared/api/types'
 import { useThemeStore, type ThemePreference } from '../../app/theme'
+import { ListenerSettingsSection } from '../listener/ListenerSettingsSection'
 import { ConnectionProfilesSection } from './ConnectionProfilesSection'
 import './settings.css'
 
 const themeLabels: Record<ThemePreference, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' }
 
-/** Studio-wide preferences, connection profiles to Capillary, and facts about this studio. */
+/** Studio-wide preferences, the open project's webhook listener, connection profiles to Capillary, and facts about this studio. */
 export function SettingsScreen({ appInfo }: { appInfo: AppInfo | null }) {
   const preference = useThemeStore((state) => state.preference)
   return (
@@ -26,6 +27,7 @@ export function SettingsScreen({ appInfo }: { appInfo: AppInfo | null }) {
           </label>
         ))}
       </fieldset>
+      <ListenerSettingsSection />
       <ConnectionProfilesSection appInfo={appInfo} />
       {appInfo && (
         <dl className="facts">

@@ -57,7 +57,8 @@ describe('ListenerStatus', () => {
   })
 
   it('shows a failure briefly, with what to do in its tooltip', async () => {
-    const message = 'Port 4890 is in use by another program: close it, or choose another port in the listener settings.'
+    const message =
+      'Port 4890 is in use by another program: close it, or choose another port in Settings › Webhook listener.'
     const { button } = await renderStatus({ ...listening, state: 'error', url: null, message })
     expect(button.textContent).toContain('Listener failed on 127.0.0.1:4890')
     expect(button.title).toContain(message)

@@ -1,0 +1,87 @@
+import { useEffect } from 'react'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { RedactionForm } from './RedactionForm'
+import { RetentionControl } from './RetentionControl'
+import { SigningSecretForm } from './SigningSecretForm'
+import { rulesOf } from './store'
+import { VerificationForm } from './VerificationForm'
+import './listener.css'
+
+/**
+ * An integration's capture rules, in its editor: how the listener verifies its requests (and the signing secret),
+ * what it redacts before storing them, and how long it keeps them. Each part saves on its own.
+ */
+export function CaptureRulesPanel({ integrationId, slug }: { integrationId: string; slug: string }) {
+  const { listenerSettings } = useStudio()
+  const view = useStudioStore(
+    (s) => s.listenerSettings,
+    (state) => state.view
+  )
+  const saving = useStudioStore(
+    (s) => s.listenerSettings,
+    (state) => state.saving
+  )
+  const refusals = useStudioStore(
+    (s) => s.listenerSettings,
+    (state) => state.refusals
+  )
+  const readOnly = useStudioStore(
+    (s) => s.project,
+    (state) => state.project?.readOnly ?? true
+  )
+  // Main names secrets and paths by the saved slug: reload when it changes, as when another integration is shown.
+  useEffect(() => {
+    void listenerSettings.getState().load()
+  }, [listenerSettings, integrationId, slug])
+
+  const rules = rulesOf(view, integrationId)
+  const store = listenerSettings.getState()
+  return (
+    <section aria-labelledby="capture-rules-heading" className="integration-section capture-rules">
+      <header className="section-header">
+        <h2 id="capture-rules-heading">Capture rules</h2>
+      </header>
+      {!rules || !view ? (
+        <p className="section-note">The capture rules are set once the integration is saved.</p>
+      ) : (
+        <>
+          <VerificationForm
+            integrationId={integrationId}
+            verification={rules.verification}
+            disabled={readOnly}
+            busy={saving === `verification:${integrationId}`}
+            refusal={refusals[`verification:${integrationId}`]}
+            onSave={(verification) => store.saveVerification(integrationId, verification)}
+          />
+          {rules.verification.scheme !== 'none' && (
+            <SigningSecretForm
+              rules={rules}
+              backend={view.secretBackend}
+              disabled={readOnly}
+              busy={saving === `secret:${integrationId}`}
+              refusal={refusals[`secret:${integrationId}`]}
+              onSet={(secret) => store.setSecret(integrationId, secret)}
+            />
+          )}
+          <RedactionForm
+            integrationId={integrationId}
+            redaction={rules.redaction}
+            disabled={readOnly}
+            busy={saving === `redaction:${integrationId}`}
+            refusal={refusals[`redaction:${integrationId}`]}
+            onSave={(redaction) => store.saveRedaction(integrationId, redaction)}
+          />
+          <RetentionControl
+            id={`retention-${integrationId}`}
+            whose="this integration’s captures"
+            retention={rules.retention}
+            disabled={readOnly}
+            busy={saving === `retention:${integrationId}`}
+            refusal={refusals[`retention:${integrationId}`]}
+            onApply={(retention) => store.setRetention(integrationId, retention)}
+          />
+        </>
+      )}
+    </section>
+  )
+}

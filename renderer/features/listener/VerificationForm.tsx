@@ -1,0 +1,219 @@
+import { useState } from 'react'
+import { Verification } from '../../../shared/model/listenerSettings'
+
+type Scheme = Verification['scheme']
+
+const schemeLabels: Record<Scheme, string> = {
+  none: 'None: accept every request',
+  webengage: 'WebEngage (secret in the URL)',
+  'hmac-sha256': 'HMAC-SHA256 of the body, in a header',
+  'standard-webhooks': 'Standard Webhooks (webhook-signature)'
+}
+
+const schemeNotes: Record<Scheme, string> = {
+  none: 'Requests are captured without any check. Fine on 127.0.0.1; not once the listener is reachable from outside.',
+  webengage:
+    'WebEngage adds licenseCode and secret (MD5 of licenseCode:key) to the URL. The key is the webhook secret key you give WebEngage.',
+  'hmac-sha256': 'The sender signs the raw body with HMAC-SHA256 and the shared key, and sends it in a header.',
+  'standard-webhooks':
+    'As standardwebhooks.com specifies: webhook-id, webhook-timestamp and webhook-signature, signed with a whsec_ key.'
+}
+
+/** Every field any scheme has, as typed; only the chosen scheme's are saved. */
+interface VerificationDraft {
+  scheme: Scheme
+  licenseCode: string
+  header: string
+  encoding: 'hex' | 'base64'
+  prefix: string
+  toleranceSeconds: string
+}
+
+function draftOf(verification: Verification): VerificationDraft {
+  return {
+    scheme: verification.scheme,
+    licenseCode: verification.scheme === 'webengage' ? (verification.licenseCode ?? '') : '',
+    header: verification.scheme === 'hmac-sha256' ? verification.header : 'X-Signature',
+    encoding: verification.scheme === 'hmac-sha256' ? verification.encoding : 'hex',
+    prefix: verification.scheme === 'hmac-sha256' ? verification.prefix : '',
+    toleranceSeconds: verification.scheme === 'standard-webhooks' ? String(verification.toleranceSeconds) : '300'
+  }
+}
+
+function verificationOf(draft: VerificationDraft): unknown {
+  switch (draft.scheme) {
+    case 'none':
+      return { scheme: 'none' }
+    case 'webengage':
+      return { scheme: 'webengage', ...(draft.licenseCode.trim() ? { licenseCode: draft.licenseCode.trim() } : {}) }
+    case 'hmac-sha256':
+      return { scheme: 'hmac-sha256', header: draft.header, encoding: draft.encoding, prefix: draft.prefix }
+    case 'standard-webhooks':
+      return { scheme: 'standard-webhooks', toleranceSeconds: Number(draft.toleranceSeconds) }
+  }
+}
+
+interface VerificationFormProps {
+  integrationId: string
+  verification: Verification
+  disabled: boolean
+  busy: boolean
+  refusal: string | undefined
+  /** Answers whether it was saved. */
+  onSave(verification: Verification): Promise<boolean>
+}
+
+/** How the listener checks that a request really comes from this integration's sender. */
+export function VerificationForm({
+  integrationId,
+  verification,
+  disabled,
+  busy,
+  refusal,
+  onSave
+}: VerificationFormProps) {
+  // What the user typed, until it is saved; the saved verification otherwise.
+  const [edited, setEdited] = useState<VerificationDraft | null>(null)
+  const draft = edited ?? draftOf(verification)
+  const parsed = Verification.safeParse(verificationOf(draft))
+  const issue = parsed.success ? undefined : parsed.error.issues[0]
+  const problem = issue && {
+    field: String(issue.path[0]),
+    message: fieldMessages[String(issue.path[0])] ?? issue.message
+  }
+  const changed = parsed.success && JSON.stringify(parsed.data) !== JSON.stringify(verification)
+  const edit = (patch: Partial<VerificationDraft>) => setEdited({ ...draft, ...patch })
+  const id = (field: string) => `verification-${field}-${integrationId}`
+
+  return (
+    <form
+      className="capture-rules-form"
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (parsed.success && changed) void onSave(parsed.data).then((saved) => saved && setEdited(null))
+      }}
+    >
+      <div className="field">
+        <label className="field-label" htmlFor={id('scheme')}>
+          Signature verification
+        </label>
+        <select
+          id={id('scheme')}
+          className="input"
+          value={draft.scheme}
+          disabled={disabled}
+          aria-describedby={id('note')}
+          onChange={(event) => edit({ scheme: event.target.value as Scheme })}
+        >
+          {(Object.keys(schemeLabels) as Scheme[]).map((scheme) => (
+            <option key={scheme} value={scheme}>
+              {schemeLabels[scheme]}
+            </option>
+          ))}
+        </select>
+        <span className="field-hint" id={id('note')}>
+          {schemeNotes[draft.scheme]}
+          {draft.scheme !== 'none' && ' A request that fails gets 401 and is captured as rejected, with the reason.'}
+        </span>
+      </div>
+      {draft.scheme === 'webengage' && (
+        <div className="field">
+          <label className="field-label" htmlFor={id('license')}>
+            License code (optional)
+          </label>
+          <input
+            id={id('license')}
+            className="input mono"
+            value={draft.licenseCode}
+            disabled={disabled}
+            placeholder="any"
+            onChange={(event) => edit({ licenseCode: event.target.value })}
+          />
+          <span className="field-hint">When set, requests must carry this licenseCode.</span>
+        </div>
+      )}
+      {draft.scheme === 'hmac-sha256' && (
+        <div className="form-grid">
+          <div className="field">
+            <label className="field-label" htmlFor={id('header')}>
+              Header
+            </label>
+            <input
+              id={id('header')}
+              className="input mono"
+              value={draft.header}
+              disabled={disabled}
+              spellCheck={false}
+              aria-invalid={problem?.field === 'header' || undefined}
+              onChange={(event) => edit({ header: event.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={id('encoding')}>
+              Encoding
+            </label>
+            <select
+              id={id('encoding')}
+              className="input"
+              value={draft.encoding}
+              disabled={disabled}
+              onChange={(event) => edit({ encoding: event.target.value as 'hex' | 'base64' })}
+            >
+              <option value="hex">hex</option>
+              <option value="base64">base64</option>
+            </select>
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={id('prefix')}>
+              Prefix (optional)
+            </label>
+            <input
+              id={id('prefix')}
+              className="input mono"
+              value={draft.prefix}
+              disabled={disabled}
+              placeholder="sha256="
+              spellCheck={false}
+              aria-invalid={problem?.field === 'prefix' || undefined}
+              onChange={(event) => edit({ prefix: event.target.value })}
+            />
+          </div>
+        </div>
+      )}
+      {draft.scheme === 'standard-webhooks' && (
+        <div className="field">
+          <label className="field-label" htmlFor={id('tolerance')}>
+            Clock tolerance (seconds)
+          </label>
+          <input
+            id={id('tolerance')}
+            className="input"
+            inputMode="numeric"
+            value={draft.toleranceSeconds}
+            disabled={disabled}
+            aria-invalid={problem?.field === 'toleranceSeconds' || undefined}
+            onChange={(event) => edit({ toleranceSeconds: event.target.value })}
+          />
+          <span className="field-hint">How far webhook-timestamp may be from this machine’s clock, either way.</span>
+        </div>
+      )}
+      {(problem ?? refusal) && (
+        <span className="field-issues field-error" role="alert">
+          {problem?.message ?? refusal}
+        </span>
+      )}
+      <div className="capture-rules-actions">
+        <button type="submit" className="button" disabled={disabled || busy || !changed}>
+          {busy ? 'Saving…' : 'Save verification'}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** Friendlier words than the model's for the rules of the fields that have no message of their own. */
+const fieldMessages: Record<string, string> = {
+  toleranceSeconds: 'Give a whole number of seconds from 1 to 86,400.',
+  prefix: 'Keep the prefix to 30 characters.',
+  licenseCode: 'Keep the license code to 100 characters.'
+}

@@ -1,0 +1,93 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { renderListenerSettings } from './renderListenerSettings'
+
+const rules = (captures = 0) => renderListenerSettings({ part: 'rules', slugs: ['shop'], captures })
+const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement
+
+describe('Integrations › Capture rules', () => {
+  it('turns HMAC-SHA256 verification on with its header, encoding and prefix', async () => {
+    const { api } = await rules()
+    const scheme = await screen.findByLabelText('Signature verification')
+    expect(button('Save verification').disabled).toBe(true)
+    expect(screen.queryByLabelText('Signing secret')).toBeNull()
+    fireEvent.change(scheme, { target: { value: 'hmac-sha256' } })
+    fireEvent.change(screen.getByLabelText('Header'), { target: { value: 'X-Shop-Signature' } })
+    fireEvent.change(screen.getByLabelText('Encoding'), { target: { value: 'base64' } })
+    fireEvent.change(screen.getByLabelText('Prefix (optional)'), { target: { value: 'sha256=' } })
+    fireEvent.click(button('Save verification'))
+    await waitFor(() =>
+      expect(api.setIntegrationCaptureSettings).toHaveBeenCalledWith({
+        integrationId: 'i0',
+        verification: { scheme: 'hmac-sha256', header: 'X-Shop-Signature', encoding: 'base64', prefix: 'sha256=' }
+      })
+    )
+    // Saved: the form shows main's answer, and asks for the secret the scheme needs.
+    await waitFor(() => expect(button('Save verification').disabled).toBe(true))
+    expect(screen.getByText('Not set: every request is rejected until it is.')).toBeTruthy()
+  })
+
+  it('refuses a header name that is not one, beside the form', async () => {
+    const { api } = await rules()
+    fireEvent.change(await screen.findByLabelText('Signature verification'), { target: { value: 'hmac-sha256' } })
+    fireEvent.change(screen.getByLabelText('Header'), { target: { value: 'X Signature' } })
+    expect(screen.getByRole('alert').textContent).toBe('Give an HTTP header name such as X-Signature.')
+    expect(screen.getByLabelText('Header').getAttribute('aria-invalid')).toBe('true')
+    expect(button('Save verification').disabled).toBe(true)
+    fireEvent.change(screen.getByLabelText('Signature verification'), { target: { value: 'standard-webhooks' } })
+    fireEvent.change(screen.getByLabelText('Clock tolerance (seconds)'), { target: { value: '0' } })
+    expect(screen.getByRole('alert').textContent).toBe('Give a whole number of seconds from 1 to 86,400.')
+    expect(api.setIntegrationCaptureSettings).not.toHaveBeenCalled()
+  })
+
+  it('sends the signing secret once, never shows it again, and forgets it on demand', async () => {
+    const { api } = await rules()
+    fireEvent.change(await screen.findByLabelText('Signature verification'), { target: { value: 'webengage' } })
+    fireEvent.click(button('Save verification'))
+    const secret = (await screen.findByLabelText('Signing secret')) as HTMLInputElement
+    expect(secret.type).toBe('password')
+    fireEvent.change(secret, { target: { value: 'we-key-42' } })
+    fireEvent.click(button('Keep secret'))
+    expect(await screen.findByText(/Held in memory until the studio stops/)).toBeTruthy()
+    expect(api.secrets.get('i0')).toBe('we-key-42')
+    expect((screen.getByLabelText('Signing secret') as HTMLInputElement).value).toBe('')
+    expect(document.body.innerHTML).not.toContain('we-key-42')
+    fireEvent.click(button('Forget'))
+    expect(await screen.findByText('Not set: every request is rejected until it is.')).toBeTruthy()
+    expect(api.secrets.has('i0')).toBe(false)
+  })
+
+  it('turns redaction on with paths and key names, one per line', async () => {
+    const { api } = await rules()
+    fireEvent.click(await screen.findByLabelText('Redact personal data before storing captures'))
+    fireEvent.change(screen.getByLabelText('Paths, one per line'), {
+      target: { value: 'customer.email\n\n  items.*.card  \n' }
+    })
+    fireEvent.click(screen.getByLabelText('Phone numbers'))
+    fireEvent.click(button('Save redaction'))
+    await waitFor(() => expect(api.setIntegrationCaptureSettings).toHaveBeenCalledTimes(1))
+    const saved = api.setIntegrationCaptureSettings.mock.calls[0]?.[0]
+    expect(saved?.redaction).toMatchObject({
+      enabled: true,
+      paths: ['customer.email', 'items.*.card'],
+      phoneNumbers: false,
+      emails: true,
+      cardNumbers: true
+    })
+    expect(saved?.redaction?.keyNames).toContain('password')
+    await waitFor(() => expect(button('Save redaction').disabled).toBe(true))
+  })
+
+  it('applies a retention in days to this integration’s captures after confirming', async () => {
+    const { api } = await rules(12)
+    fireEvent.change(await screen.findByLabelText('Keep this integration’s captures'), { target: { value: 'days' } })
+    fireEvent.change(screen.getByLabelText('Days'), { target: { value: '7.5' } })
+    expect(screen.getByText('Give a whole number.')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('Days'), { target: { value: '7' } })
+    fireEvent.click(button('Apply'))
+    const dialog = screen.getByRole('dialog', { name: 'Delete older captures now?' })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Apply and delete' }))
+    expect((await screen.findByRole('status')).textContent).toBe('Applied: nothing to delete.')
+    expect(api.setRetention).toHaveBeenCalledWith({ integrationId: 'i0', retention: { kind: 'days', days: 7 } })
+  })
+})
