@@ -87,7 +87,7 @@ export function RedactionForm({ integrationId, redaction, disabled, busy, refusa
               value={draft.paths}
               disabled={disabled}
               spellCheck={false}
-              placeholder={'customer.email\nitems.*.card'}
+              placeholder={'customer.email\nitems[*].card'}
               onChange={(event) => edit({ paths: event.target.value })}
             />
           </div>
