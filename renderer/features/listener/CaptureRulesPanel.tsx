@@ -49,7 +49,7 @@ export function CaptureRulesPanel({ integrationId, slug }: { integrationId: stri
             integrationId={integrationId}
             verification={rules.verification}
             disabled={readOnly}
-            busy={saving === `verification:${integrationId}`}
+            busy={saving[`verification:${integrationId}`] ?? false}
             refusal={refusals[`verification:${integrationId}`]}
             onSave={(verification) => store.saveVerification(integrationId, verification)}
           />
@@ -58,7 +58,7 @@ export function CaptureRulesPanel({ integrationId, slug }: { integrationId: stri
               rules={rules}
               backend={view.secretBackend}
               disabled={readOnly}
-              busy={saving === `secret:${integrationId}`}
+              busy={saving[`secret:${integrationId}`] ?? false}
               refusal={refusals[`secret:${integrationId}`]}
               onSet={(secret) => store.setSecret(integrationId, secret)}
             />
@@ -67,7 +67,7 @@ export function CaptureRulesPanel({ integrationId, slug }: { integrationId: stri
             integrationId={integrationId}
             redaction={rules.redaction}
             disabled={readOnly}
-            busy={saving === `redaction:${integrationId}`}
+            busy={saving[`redaction:${integrationId}`] ?? false}
             refusal={refusals[`redaction:${integrationId}`]}
             onSave={(redaction) => store.saveRedaction(integrationId, redaction)}
           />
@@ -76,7 +76,7 @@ export function CaptureRulesPanel({ integrationId, slug }: { integrationId: stri
             whose="this integration’s captures"
             retention={rules.retention}
             disabled={readOnly}
-            busy={saving === `retention:${integrationId}`}
+            busy={saving[`retention:${integrationId}`] ?? false}
             refusal={refusals[`retention:${integrationId}`]}
             onApply={(retention) => store.setRetention(integrationId, retention)}
           />

@@ -220,8 +220,12 @@ export function ListenerSettingsSection() {
           </p>
         )}
         <div className="listener-form-actions">
-          <button type="submit" className="button button-primary" disabled={readOnly || !changed || !valid || !!saving}>
-            {saving === 'listener' ? 'Applying…' : running ? 'Apply and restart the listener' : 'Apply'}
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={readOnly || !changed || !valid || saving.listener}
+          >
+            {saving.listener ? 'Applying…' : running ? 'Apply and restart the listener' : 'Apply'}
           </button>
           <button type="button" className="button" disabled={!changed} onClick={() => setEdited(null)}>
             Revert
@@ -237,7 +241,7 @@ export function ListenerSettingsSection() {
           whose="unmatched captures"
           retention={view.unmatchedRetention}
           disabled={readOnly}
-          busy={saving === 'unmatchedRetention'}
+          busy={saving.unmatchedRetention ?? false}
           refusal={refusals.unmatchedRetention}
           onApply={(retention) => listenerSettings.getState().setRetention(null, retention)}
         />

@@ -22,8 +22,8 @@ export type SettingsPart =
 interface ListenerSettingsState {
   /** As main last answered; null until loaded (or when no project is open). */
   view: ListenerSettingsView | null
-  /** The part being saved now. */
-  saving: SettingsPart | null
+  /** The parts being saved now. */
+  saving: Partial<Record<SettingsPart, true>>
   /** Why main refused the last save of a part, in its words. */
   refusals: Partial<Record<SettingsPart, string>>
   load(): Promise<void>
@@ -56,16 +56,17 @@ export const createListenerSettingsStore = (api: ListenerSettingsApi, onError: (
       call: () => Promise<Result<T>>,
       viewOf: (value: T) => ListenerSettingsView
     ) {
-      if (get().saving) return null
-      set({ saving: part })
+      if (get().saving[part]) return null
+      set({ saving: { ...get().saving, [part]: true } })
       const result = await call()
+      const { [part]: _done, ...saving } = get().saving
       const { [part]: _previous, ...refusals } = get().refusals
       if (result.ok) {
-        set({ saving: null, view: viewOf(result.value), refusals })
+        set({ saving, view: viewOf(result.value), refusals })
         return result.value
       }
       const shownInForm = result.error.code === 'invalid_input' || result.error.code === 'conflict'
-      set({ saving: null, refusals: shownInForm ? { ...refusals, [part]: result.error.message } : refusals })
+      set({ saving, refusals: shownInForm ? { ...refusals, [part]: result.error.message } : refusals })
       if (!shownInForm) onError(result.error)
       return null
     }
@@ -74,7 +75,7 @@ export const createListenerSettingsStore = (api: ListenerSettingsApi, onError: (
 
     return {
       view: null,
-      saving: null,
+      saving: {},
       refusals: {},
       async load() {
         const result = await api.getListenerSettings()
