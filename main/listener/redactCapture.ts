@@ -114,10 +114,12 @@ function redactForm(text: string, rules: RedactionRules): string {
 class RedactionRules {
   private readonly paths: string[][]
   private readonly keyNames: Set<string>
+  private readonly longestKeyName: number
 
   constructor(private readonly redaction: Redaction) {
     this.paths = redaction.paths.map(pathSegments)
     this.keyNames = new Set(redaction.keyNames.map(normaliseKey))
+    this.longestKeyName = Math.max(0, ...[...this.keyNames].map((name) => name.length))
   }
 
   /** A field's value after redaction by path, key name or shape. */
@@ -140,12 +142,7 @@ class RedactionRules {
     if (this.redaction.cardNumbers) {
       result = result.replace(cardShape, (match) => (luhnValid(match.replace(/\D/g, '')) ? redactedValue : match))
     }
-    if (this.redaction.phoneNumbers) {
-      result = result.replace(phoneShape, (match) => {
-        const digits = match.replace(/\D/g, '').length
-        return digits >= 8 && digits <= 15 && !dateShape.test(match.trim()) ? redactedValue : match
-      })
-    }
+    if (this.redaction.phoneNumbers) result = redactPhoneNumbers(result)
     return result
   }
 
@@ -169,7 +166,8 @@ class RedactionRules {
       .filter(Boolean)
     for (let start = 0; start < words.length; start += 1) {
       let joined = ''
-      for (let end = start; end < words.length; end += 1) {
+      // Joining past the longest key name cannot match: a key of thousands of words costs no more than its length.
+      for (let end = start; end < words.length && joined.length < this.longestKeyName; end += 1) {
         joined += words[end]
         if (this.keyNames.has(joined)) return true
       }
@@ -178,10 +176,49 @@ class RedactionRules {
   }
 }
 
-const emailShape = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
+// The shapes run on whatever a sender posts, on the listener's thread: each must take time linear in the text. An
+// email starts only where a run of its characters starts (the lookbehind): a long run without an @ is not retried
+// from each of its characters. A card number's repetition is bounded. Phone numbers are found in code (phoneNumbers).
+const emailShape = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
 const cardShape = /(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g
-const phoneShape = /(?<![\w+.:-])\+?\(?\d[\d ()-]{6,}\d(?![\w.:-])/g
 const dateShape = /^\d{4}-\d{2}-\d{2}|^\d{2}-\d{2}-\d{4}/
+/** Where a phone number may start: not glued to a word, a sign, a decimal, a time or a range. */
+const phoneStart = /(?<![\w+.:-])\+?\(?\d/g
+const phoneChar = /[\d ()-]/
+/** What may not follow a phone number's last digit. */
+const phoneGlue = /[\w.:-]/
+
+/**
+ * Redacts what reads as a phone number: from a start, the longest stretch of digits, spaces, brackets and dashes of at
+ * least 8 characters that ends on a digit not glued to what follows, holding 8 to 15 digits and not a date. This is
+ * what the pattern `(?<![\w+.:-])\+?\(?\d[\d ()-]{6,}\d(?![\w.:-])` matches, found without its backtracking: a
+ * start that finds no end rules out every later start in the same stretch, so each stretch is read once or twice.
+ */
+function redactPhoneNumbers(text: string): string {
+  let result = ''
+  let copied = 0
+  phoneStart.lastIndex = 0
+  for (let found = phoneStart.exec(text); found; found = phoneStart.exec(text)) {
+    const start = found.index
+    const digitsFrom = start + found[0].length - 1
+    let stretchEnd = digitsFrom + 1
+    while (stretchEnd < text.length && phoneChar.test(text[stretchEnd] ?? '')) stretchEnd += 1
+    let end = stretchEnd
+    while (end - digitsFrom >= 8 && !(/\d/.test(text[end - 1] ?? '') && !phoneGlue.test(text[end] ?? ''))) end -= 1
+    if (end - digitsFrom < 8) {
+      phoneStart.lastIndex = stretchEnd
+      continue
+    }
+    const candidate = text.slice(start, end)
+    const digits = candidate.replace(/\D/g, '').length
+    if (digits >= 8 && digits <= 15 && !dateShape.test(candidate.trim())) {
+      result += text.slice(copied, start) + redactedValue
+      copied = end
+    }
+    phoneStart.lastIndex = end
+  }
+  return copied === 0 ? text : result + text.slice(copied)
+}
 
 function luhnValid(digits: string): boolean {
   let sum = 0

@@ -71,6 +71,31 @@ describe('redactCapture', () => {
     })
   })
 
+  it('finds phone numbers in prose as the pattern reads them: the longest number before what is glued to it', () => {
+    const prose = 'Call +91 98450 12345 (9am-5pm), at 12:30; v1.2.3; 98450-12345-; 20261120 and 2026-11-20.'
+    const redacted = text(redactCapture(Buffer.from(prose), 'text', [], { ...on, keyNames: [] }).body)
+    expect(redacted).toBe(
+      `Call ${redactedValue} (9am-5pm), at 12:30; v1.2.3; 98450-12345-; ${redactedValue} and 2026-11-20.`
+    )
+  })
+
+  // A sender can post any text: each shape must read it in one pass, not retry it from every character. (These took
+  // minutes, holding the listener, while the shapes backtracked.)
+  it('reads a megabyte of text that nearly matches a shape in one pass, leaving it as it is', () => {
+    const nearlyEmails = `{"note":"${'n'.repeat(1_000_000)}"}`
+    const nearlyPhones = `{"note":"${'1- '.repeat(300_000)}x"}`
+    for (const body of [nearlyEmails, nearlyPhones]) {
+      const result = redactCapture(Buffer.from(body), 'json', [], on)
+      expect(result.changed).toBe(false)
+      expect(text(result.body)).toBe(body)
+    }
+    const manyWords = JSON.stringify({ [`a${'_b'.repeat(200_000)}`]: 'kept', password: 'hidden' })
+    expect(JSON.parse(text(redactCapture(Buffer.from(manyWords), 'json', [], on).body))).toEqual({
+      [`a${'_b'.repeat(200_000)}`]: 'kept',
+      password: redactedValue
+    })
+  })
+
   it('keeps numbers exact, big integers included', () => {
     const body = Buffer.from('{"id": 12345678901234567890, "price": 1299.0, "email": "a@b.co"}')
     expect(text(redactCapture(body, 'json', [], on).body)).toContain('12345678901234567890')
