@@ -223,11 +223,12 @@ export class CaptureRepository {
   }
 
   get(id: string): StoredCapture | undefined {
-    if (!/^\d{1,19}$/.test(id)) return undefined
+    const seq = captureSeq(id)
+    if (seq === undefined) return undefined
     const row = this.statement(
       `SELECT ${summaryColumns}, c.verification, c.body_kind, c.remote_address, c.query, c.headers, c.body
        FROM captures c WHERE c.seq = ?`
-    ).get(BigInt(id)) as DetailRow | undefined
+    ).get(seq) as DetailRow | undefined
     return row ? toStored(row) : undefined
   }
 
@@ -244,7 +245,10 @@ export class CaptureRepository {
   delete(ids: readonly string[]): number {
     const remove = this.statement('DELETE FROM captures WHERE seq = ?')
     return this.db.transaction(() =>
-      ids.reduce((deleted, id) => deleted + (/^\d{1,19}$/.test(id) ? remove.run(BigInt(id)).changes : 0), 0)
+      ids.reduce((deleted, id) => {
+        const seq = captureSeq(id)
+        return deleted + (seq === undefined ? 0 : remove.run(seq).changes)
+      }, 0)
     )()
   }
 
@@ -335,7 +339,8 @@ function filterConditions(filter: CaptureFilter): { conditions: string[]; parame
   const parameters: Record<string, unknown> = { limit: filter.limit }
   if (filter.cursor !== undefined) {
     conditions.push('c.seq < @cursor')
-    parameters.cursor = BigInt(filter.cursor)
+    // A cursor past the largest rowid asks for every capture below it: all of them.
+    parameters.cursor = captureSeq(filter.cursor) ?? maxRowid
   }
   if (filter.integrationId === null) conditions.push('c.integration_id IS NULL')
   else if (filter.integrationId !== undefined) {
@@ -366,8 +371,18 @@ function where(conditions: readonly string[]): string {
 }
 
 function searchWords(search: string): string[] {
-  return search.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word))
+  // Control characters separate words too: FTS5 would read a NUL as the end of a quoted word.
+  return search.split(/[\s\p{Cc}]+/u).filter((word) => /[\p{L}\p{N}]/u.test(word))
 }
+
+/** A capture's id as its `seq`, or undefined when it cannot be one (not a number, or past SQLite's 64-bit rowids). */
+function captureSeq(id: string): bigint | undefined {
+  if (!/^\d{1,19}$/.test(id)) return undefined
+  const seq = BigInt(id)
+  return seq <= maxRowid ? seq : undefined
+}
+
+const maxRowid = 9223372036854775807n
 
 /**
  * A person's search text as an FTS5 query: every word must appear, each taken literally (quoted, so FTS5's own

@@ -87,6 +87,16 @@ describe('CaptureRepository', () => {
   it('answers nothing for an id it does not have, or one that is not an id', () => {
     expect(captures.get('42')).toBeUndefined()
     expect(captures.get('abc')).toBeUndefined()
+    // 19 digits, past SQLite's largest rowid: not an id either, rather than an error binding it.
+    expect(captures.get('9223372036854775808')).toBeUndefined()
+    expect(captures.delete(['9223372036854775808', '9999999999999999999'])).toBe(0)
+  })
+
+  it('reads a cursor past the largest rowid as "below everything", and a NUL in a search as a space', () => {
+    captures.insert([capture({ text: '{"city":"Pune","sku":"A1"}' }), capture({ text: '{"city":"Delhi"}' })])
+    expect(captures.list({ limit: 10, cursor: '9999999999999999999' }).items).toHaveLength(2)
+    expect(captures.list({ limit: 10, search: 'Pune\u0000A1' }).items).toHaveLength(1)
+    expect(captures.list({ limit: 10, search: '\u0000' }).items).toHaveLength(2)
   })
 
   describe('listing', () => {
