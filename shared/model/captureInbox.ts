@@ -102,14 +102,21 @@ export const PublicUrl = z
   .trim()
   .max(500)
   .refine(
-    (value) => /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value),
+    // Printable ASCII only, as tunnels print it: no control or direction characters slipped into an address.
+    (value) => /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value) && /^[\x21-\x7e]+$/.test(value),
     'Give the https://… address the tunnel printed.'
   )
 
 export const SendTestPayloadInput = z
   .object({
     integrationId: Id,
-    contentType: z.string().trim().min(1).max(200),
+    /** Sent as the Content-Type header: printable ASCII only, as HTTP allows. */
+    contentType: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[\x20-\x7e]+$/, 'Give a content type such as application/json, in printable ASCII on one line.'),
     body: EditedBody,
     /** Sign it with the integration's local secret, as its sender would. */
     signed: z.boolean().default(true)
