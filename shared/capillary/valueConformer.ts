@@ -1,5 +1,6 @@
 import { isSafeNumber } from 'lossless-json'
 import type { AttributeDraft } from '../model/event'
+import { compileAttributeRegex } from './attributeRegex'
 import { countDecimals, doubleMaxDecimals } from './countDecimals'
 import { findCapillaryDateFormat } from './findCapillaryDateFormat'
 import { capillaryDateFormats } from './implicitAttributes'
@@ -72,13 +73,8 @@ function asText(value: unknown): string | undefined {
 }
 
 function textConformer(regexSource: string | undefined, entityCode: boolean): ValueConformer {
-  let regex: RegExp | undefined
-  try {
-    regex = regexSource === undefined || regexSource === '' ? undefined : new RegExp(regexSource)
-  } catch {
-    // A regex that does not compile is the designer's issue (checkRegex), not every payload's.
-    regex = undefined
-  }
+  // A regex that does not compile (checkRegex says so), or that only JavaScript reads, checks no value.
+  const regex = compileAttributeRegex(regexSource)
   return (value) => {
     let text = asText(value)
     if (text === undefined) return error('type_mismatch', `Expected text, got ${describeType(value)}.`)
@@ -93,7 +89,7 @@ function textConformer(regexSource: string | undefined, entityCode: boolean): Va
       ]
       text = text.trim()
     }
-    if (regex !== undefined && !regex.test(text)) {
+    if (regex.kind === 'checked' && !regex.matches(text)) {
       return error('regex_mismatch', `"${text}" does not match the attribute's regex ${regexSource ?? ''}.`)
     }
     return { value: text, issues }

@@ -24,6 +24,14 @@ describe('checkRegex', () => {
     expect(checkRegex({ type: 'couponCode', regex: '[z-a]' }, 0)[0]?.message).toContain('Invalid regular expression')
   })
 
+  it('warns that a pattern with lookaround or a backreference is left to Capillary', () => {
+    for (const regex of ['^(?=.*\\d)[A-Z0-9]+$', '^(a)\\1$']) {
+      expect(checkRegex({ type: 'string', regex }, 2)).toEqual([
+        expect.objectContaining({ path: 'attributes/2/regex', code: 'regex_unchecked', severity: 'warning' })
+      ])
+    }
+  })
+
   it('leaves a regex on a type without regexes to the option check', () => {
     expect(checkRegex({ type: 'double', regex: '([A-Z' }, 0)).toEqual([])
   })

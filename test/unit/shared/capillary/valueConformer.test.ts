@@ -104,6 +104,17 @@ describe('valueConformer', () => {
       ])
     })
 
+    // Values come from third parties and regexes from designers: a pattern that backtracks must not hold the studio.
+    it('checks a value against a pattern that backtracks without backtracking (RE2)', () => {
+      const evil = valueConformer({ name: 'code', type: 'string', regex: '^(a|a)+$' })
+      expect(codes(evil(`${'a'.repeat(50_000)}!`))).toEqual(['regex_mismatch'])
+      expect(evil('a'.repeat(50_000)).value).toBe('a'.repeat(50_000))
+    })
+
+    it('leaves a value to Capillary when the regex needs lookaround (the designer says so)', () => {
+      expect(conformValue({ name: 'code', type: 'string', regex: '^(?=.*\\d)[A-Z0-9]+$' }, 'abc').value).toBe('abc')
+    })
+
     it('ignores a regex that does not compile (the designer reports it)', () => {
       expect(conformValue({ name: 'code', type: 'string', regex: '([A-Z' }, 'x').value).toBe('x')
     })
