@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isRequestName, requests } from '../../shared/api/contract'
+import { isRequestName, requests, type RequestName } from '../../shared/api/contract'
 import { fail, ok, type Result } from '../../shared/api/result'
 import { StudioError } from '../errors/StudioError'
 import type { Logger } from '../platform/logger'
@@ -14,8 +14,8 @@ export type Dispatch = (name: string, rawInput: unknown) => Promise<Result<unkno
 export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
   return async (name, rawInput) => {
     if (!isRequestName(name)) return fail('unknown_request', `There is no request named ${name}.`)
-    const parsed = requests[name].input.safeParse(rawInput ?? {})
-    if (!parsed.success) return fail('invalid_input', z.prettifyError(parsed.error))
+    const parsed = parseInput(name, rawInput)
+    if (!parsed.success) return fail('invalid_input', parsed.message)
     try {
       const handler = handlers[name] as (input: unknown) => unknown
       return ok(await handler(parsed.data))
@@ -23,6 +23,28 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
       if (error instanceof StudioError) return fail(error.code, error.message)
       logger.error(`${name} failed: ${(error as Error).stack ?? String(error)}`)
       return fail('internal', `Something went wrong in ${name}: ${(error as Error).message}. Details are in the log.`)
+    }
+  }
+}
+
+/**
+ * Checks an input against its schema. A schema's own checks may throw on hostile input (JSON.stringify of a payload
+ * nested thousands deep overflows the stack): that is an invalid input too, not a failure of the studio.
+ */
+function parseInput(
+  name: RequestName,
+  rawInput: unknown
+): { success: true; data: unknown } | { success: false; message: string } {
+  try {
+    const parsed = requests[name].input.safeParse(rawInput ?? {})
+    return parsed.success ? parsed : { success: false, message: z.prettifyError(parsed.error) }
+  } catch (error) {
+    const tooDeep = error instanceof RangeError
+    return {
+      success: false,
+      message: tooDeep
+        ? 'The input is nested too deeply to read.'
+        : `The input could not be read: ${(error as Error).message}`
     }
   }
 }

@@ -77,7 +77,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function handleCall(name: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
     // A JSON content type cannot be sent by a plain cross-site form, which closes the classic CSRF door.
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
       return sendJson(response, 415, failure('invalid_input', 'Send API calls as application/json.'))
     }
     let body: string

@@ -91,6 +91,20 @@ describe('createDispatcher', () => {
     expect(result.ok ? '' : result.error.message).toContain('path')
   })
 
+  it('answers invalid_input, calling nothing, for a payload nested too deeply for its own size check', async () => {
+    const { calls, handlers } = spyHandlers()
+    const { lines, logger } = recordingLogger()
+    let payload: unknown = 1
+    for (let depth = 0; depth < 20_000; depth += 1) payload = [payload]
+    const result = await createDispatcher(handlers, logger)('previewTestCase', { mappingId: 'm1', payload })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'The input is nested too deeply to read.' }
+    })
+    expect(calls).toEqual([])
+    expect(lines).toEqual([])
+  })
+
   it.each(['noSuchRequest', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
     'answers unknown_request for the name "%s" without calling any handler',
     async (name) => {
