@@ -96,8 +96,10 @@ export function IntegrationEditor() {
     return found
   }, [draft, others, eventNames, original, isNew])
 
-  // A new integration's name is selected, ready to be typed over.
+  // Another integration starts at its top, where its name is; a new one's name is selected, ready to be typed over.
+  const pane = useRef<HTMLElement>(null)
   useEffect(() => {
+    if (pane.current) pane.current.scrollTop = 0
     if (isNew && selectedId) nameInput.current?.select()
   }, [isNew, selectedId])
 
@@ -132,7 +134,7 @@ export function IntegrationEditor() {
   const errorCount = issues.filter((issue) => issue.severity === 'error').length
 
   return (
-    <section className="editor-pane" aria-label="Integration editor">
+    <section className="editor-pane" aria-label="Integration editor" ref={pane}>
       <header className="editor-header">
         <div>
           <h1>{draft.name || 'Unnamed integration'}</h1>
