@@ -71,7 +71,7 @@ export function App() {
 
   // Leaving the page (reload, tab closed, window closed) saves what is still waiting for its autosave.
   useEffect(() => {
-    const save = () => void Promise.all([flushEdits(stores), stores.mapping.getState().flush()])
+    const save = () => void flushEdits(stores)
     window.addEventListener('pagehide', save)
     return () => window.removeEventListener('pagehide', save)
   }, [stores])

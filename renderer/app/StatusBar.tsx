@@ -1,13 +1,18 @@
 import { FileText, Lock, SquareTerminal } from 'lucide-react'
+import { useEffect, useState } from 'react'
+import { useStore } from 'zustand'
 import type { AppInfo } from '../../shared/api/types'
 import { CaptureRateSparkline } from '../features/captures/CaptureRateSparkline'
 import { displayShortcut } from './commands'
 import { ListenerStatus } from './ListenerStatus'
-import { saveLabels, worstSaveState } from './saveStatus'
-import { useStudioStore } from './StudioContext'
+import { savedFeedbackMs, saveStatusText, worstSaveState } from './saveStatus'
+import { useStudio, useStudioStore } from './StudioContext'
+
+const formatTime = (at: number) => new Date(at).toLocaleTimeString()
 
 /** The project file, its save state, and how this studio runs. */
 export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null; onOpenPalette(): void }) {
+  const stores = useStudio()
   const project = useStudioStore(
     (s) => s.project,
     (state) => state.project
@@ -20,7 +25,41 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
     (s) => s.integrations,
     (state) => state.saveState
   )
-  const saveState = worstSaveState([eventsSave, integrationsSave])
+  const mappingSave = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.saveState
+  )
+  const saveState = worstSaveState([eventsSave, integrationsSave, mappingSave])
+  const record = useStore(stores.saveRecord)
+  const projectPath = project?.path ?? null
+
+  // The time of the last save is the time an autosave landed, not the one read when the project opened.
+  useEffect(() => {
+    if (!projectPath) return
+    const { events, integrations, mapping } = stores
+    const landed = (state: { saveState: string }, previous: { saveState: string }) => {
+      if (previous.saveState === 'saving' && state.saveState === 'saved')
+        stores.saveRecord.getState().saved(projectPath, Date.now())
+    }
+    const unsubscribe = [events.subscribe(landed), integrations.subscribe(landed), mapping.subscribe(landed)]
+    return () => unsubscribe.forEach((stop) => stop())
+  }, [stores, projectPath])
+
+  const ours = record.projectPath === projectPath
+  const confirmedAt = ours ? record.confirmedAt : null
+  // "Saved" shows for a moment after Save Now, then gives way to the usual text.
+  const [faded, setFaded] = useState<number | null>(null)
+  const justConfirmed = confirmedAt !== null && faded !== confirmedAt
+  useEffect(() => {
+    if (confirmedAt === null) return
+    const timer = setTimeout(() => setFaded(confirmedAt), savedFeedbackMs - (Date.now() - confirmedAt))
+    return () => clearTimeout(timer)
+  }, [confirmedAt])
+
+  const times = [project?.lastSavedAt ? Date.parse(project.lastSavedAt) : null, ours ? record.savedAt : null]
+  const known = times.filter((time): time is number => time !== null && !Number.isNaN(time))
+  const lastSavedAt = known.length > 0 ? Math.max(...known) : null
+
   return (
     <footer className="status-bar" aria-label="Status">
       {project ? (
@@ -37,10 +76,7 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
       )}
       {project && !project.readOnly && (
         <span className={`status-item save-${saveState}`} data-testid="status-save">
-          {saveLabels[saveState]}
-          {saveState === 'saved' && project.lastSavedAt
-            ? ` · ${new Date(project.lastSavedAt).toLocaleTimeString()}`
-            : ''}
+          {saveStatusText(saveState, lastSavedAt, justConfirmed, formatTime)}
         </span>
       )}
       <ListenerStatus />

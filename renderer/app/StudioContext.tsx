@@ -17,6 +17,7 @@ import { createTestsStore } from '../features/tests/store'
 import { createCommandRegistry } from './commands'
 import { createNavigationStore } from './navigation'
 import { createNotificationStore } from './notifications'
+import { createSaveRecord } from './saveStatus'
 
 /** Everything the screens share, built once at start from the api (a test builds it with a fake api). */
 export function createStudioStores(api: StudioApi) {
@@ -30,6 +31,7 @@ export function createStudioStores(api: StudioApi) {
     commands: createCommandRegistry(),
     navigation: createNavigationStore(),
     project: createProjectStore(api),
+    saveRecord: createSaveRecord(),
     events,
     integrations,
     listener: createListenerStore(api, reportError),

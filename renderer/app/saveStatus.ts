@@ -1,3 +1,5 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+
 export type CombinedSaveState = 'saved' | 'pending' | 'saving' | 'failed' | 'invalid'
 
 const severity: CombinedSaveState[] = ['saved', 'pending', 'saving', 'invalid', 'failed']
@@ -16,4 +18,49 @@ export const saveLabels: Record<CombinedSaveState, string> = {
   saving: 'Saving…',
   invalid: 'Not saved: fix the problems shown',
   failed: 'Not saved'
+}
+
+/** How long the status bar says "Saved" after the user asked for a save (Save Now, Ctrl+S), before its usual text. */
+export const savedFeedbackMs = 4000
+
+interface SaveRecordState {
+  /** The project the times below are of: another project opened starts afresh. */
+  projectPath: string | null
+  /** When an edit's save last landed, or the user last saw everything saved, in ms since the epoch. */
+  savedAt: number | null
+  /** When the user last asked for a save and everything was saved. */
+  confirmedAt: number | null
+  saved(projectPath: string, at: number): void
+  confirmed(projectPath: string, at: number): void
+}
+
+export type SaveRecord = StoreApi<SaveRecordState>
+
+/** When the open project was last saved, for the status bar; Save Now (flushEdits) and autosaves write it. */
+export const createSaveRecord = () =>
+  createStore<SaveRecordState>()((set, get) => {
+    const sameProject = (projectPath: string) => get().projectPath === projectPath
+    return {
+      projectPath: null,
+      savedAt: null,
+      confirmedAt: null,
+      saved(projectPath, at) {
+        set({ projectPath, savedAt: at, confirmedAt: sameProject(projectPath) ? get().confirmedAt : null })
+      },
+      confirmed(projectPath, at) {
+        set({ projectPath, savedAt: at, confirmedAt: at })
+      }
+    }
+  })
+
+/** The status bar's save text: "Saved" just after the user saved, the time of the last save whenever it is known. */
+export function saveStatusText(
+  state: CombinedSaveState,
+  lastSavedAt: number | null,
+  justConfirmed: boolean,
+  formatTime: (at: number) => string
+): string {
+  if (state !== 'saved') return saveLabels[state]
+  const label = justConfirmed ? 'Saved' : saveLabels.saved
+  return lastSavedAt === null ? label : `${label} · ${formatTime(lastSavedAt)}`
 }

@@ -1,0 +1,80 @@
+import { act, render, screen } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { RequestName } from '../../../shared/api/contract'
+import { fail, ok, type Result } from '../../../shared/api/result'
+import { createStudioApi, type Transport } from '../../../renderer/api/client'
+import { flushEdits } from '../../../renderer/app/flushEdits'
+import { savedFeedbackMs } from '../../../renderer/app/saveStatus'
+import { StatusBar } from '../../../renderer/app/StatusBar'
+import { createStudioStores, StudioProvider } from '../../../renderer/app/StudioContext'
+import { newCustomEventDraft } from '../../../renderer/features/events/newEventDraft'
+import { fakeEventsApi } from '../support/fakeApi'
+
+const openedAt = '2026-11-28T01:41:45.000Z'
+const time = (iso: string) => new Date(iso).toLocaleTimeString()
+
+async function renderStatusBar() {
+  const api = fakeEventsApi()
+  const answers: Partial<Record<RequestName, (input: never) => Promise<Result<unknown>>>> = {
+    ...api,
+    getProjectState: async () =>
+      ok({
+        project: { path: '/tmp/Shop.capmap', name: 'Shop', readOnly: false, schemaVersion: 4, lastSavedAt: openedAt }
+      }),
+    listRecentProjects: async () => ok([])
+  }
+  const transport: Transport = {
+    call: (name, input) => answers[name]?.(input as never) ?? Promise.resolve(fail('unknown_request', name)),
+    subscribe: vi.fn(() => () => undefined)
+  }
+  const stores = createStudioStores(createStudioApi(transport))
+  await stores.project.getState().refresh()
+  await stores.events.getState().create(newCustomEventDraft([]))
+  render(
+    <StudioProvider stores={stores}>
+      <StatusBar appInfo={null} onOpenPalette={() => undefined} />
+    </StudioProvider>
+  )
+  return { stores, status: () => screen.getByTestId('status-save').textContent }
+}
+
+describe('StatusBar', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    vi.setSystemTime(new Date('2026-11-28T10:00:00.000Z'))
+  })
+  afterEach(() => vi.useRealTimers())
+
+  it('shows the time of the last save, not the time the project was opened', async () => {
+    const { stores, status } = await renderStatusBar()
+    expect(status()).toBe(`All changes saved · ${time(openedAt)}`)
+    vi.setSystemTime(new Date('2026-11-28T10:05:07.000Z'))
+    await act(async () => {
+      stores.events.getState().edit({ ...stores.events.getState().draft!, label: 'Booked' })
+      await stores.events.getState().flush()
+    })
+    expect(status()).toBe(`All changes saved · ${time('2026-11-28T10:05:07.000Z')}`)
+  })
+
+  it('says what waits to be saved while an edit is pending', async () => {
+    const { stores, status } = await renderStatusBar()
+    act(() => stores.events.getState().edit({ ...stores.events.getState().draft!, label: 'Booked' }))
+    expect(status()).toBe('Unsaved changes…')
+  })
+
+  it('confirms Save Now with "Saved" and its time for a moment, even with nothing left to save', async () => {
+    const { stores, status } = await renderStatusBar()
+    vi.setSystemTime(new Date('2026-11-28T10:06:00.000Z'))
+    await act(() => flushEdits(stores))
+    expect(status()).toBe(`Saved · ${time('2026-11-28T10:06:00.000Z')}`)
+    await act(() => vi.advanceTimersByTimeAsync(savedFeedbackMs))
+    expect(status()).toBe(`All changes saved · ${time('2026-11-28T10:06:00.000Z')}`)
+  })
+
+  it('does not confirm a Save Now that left a draft unsaved', async () => {
+    const { stores, status } = await renderStatusBar()
+    act(() => stores.events.getState().edit({ ...stores.events.getState().draft!, name: '' }))
+    await act(() => flushEdits(stores))
+    expect(status()).toBe('Not saved: fix the problems shown')
+  })
+})
