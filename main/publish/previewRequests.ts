@@ -22,10 +22,12 @@ export function definitionPreviews(
 ): PublishRequestPreview[] {
   if (action === 'none') return []
   const mode = action === 'replace' ? 'replace' : 'create'
+  // Each note says the rule itself: users cannot look up our notes (§4: create and replace; §2: standard events).
   const notes: Record<string, string> = {
-    'POST /v2/events': 'Creates the custom event (notes §4).',
-    'PUT /v2/events': 'Replaces the whole definition: fields not sent are removed (notes §4).',
-    'POST /v2/events/standard_events/enable': 'Enables the standard event (notes §2).'
+    'POST /v2/events': 'Creates the custom event: Capillary refuses a name the org already has.',
+    'PUT /v2/events': 'Replaces the whole definition: fields not sent are removed.',
+    'POST /v2/events/standard_events/enable':
+      'Enables the standard event: Capillary defines its fields, so it is enabled once per org, not created.'
   }
   return definitionRequests(draft, { mode }).map((request) => ({
     step: 'definition',
@@ -69,7 +71,8 @@ export function adapterMappingPreview(body: AdapterMappingBody, scheme: 'basic' 
     query: {},
     headers: maskedHeaders(scheme),
     body,
-    note: "Capillary's own adapter maps this integration's payloads (notes §6.1)."
+    // Notes §6.1: where Capillary's adapter can do the mapping, the studio does not relay.
+    note: "Capillary's own adapter maps this integration's payloads: the studio does not relay them."
   }
 }
 
@@ -112,6 +115,7 @@ export function logsPreview(eventName: string, scheme: 'basic' | 'oauth'): Publi
     query: { event_name: eventName, from_date: '{time of the test post}', limit: '50' },
     headers: maskedHeaders(scheme),
     body: null,
-    note: 'Polled until the test post shows EVENT_SUCCESS or a failure status (notes §7.1).'
+    // Notes §7.1: the statuses seen in Capillary's logs.
+    note: "Polled until Capillary's logs show the test post as EVENT_SUCCESS or as a failure status."
   }
 }

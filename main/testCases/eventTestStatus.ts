@@ -18,11 +18,13 @@ export function eventTestStatus(event: EventDefinition, testCases: readonly Test
   }
   if (notRun > 0) {
     missing.push(
-      `${plural(notRun, 'test case has', 'test cases have')} not run since the last change to the event, its mapping or the test: run them.`
+      `${plural(notRun, 'test case has', 'test cases have')} not run since the last change to the event, its mapping or the test: run ${notRun === 1 ? 'it' : 'them'}.`
     )
   }
   if (failing > 0) {
-    missing.push(`${plural(failing, 'test case fails', 'test cases fail')}: open each to see expected against actual.`)
+    missing.push(
+      `${plural(failing, 'test case fails', 'test cases fail')}: open ${failing === 1 ? 'it' : 'each'} to see expected against actual.`
+    )
   }
   return {
     eventId: event.id,

@@ -29,6 +29,7 @@ describe('the event designer', () => {
 
   it('flags an event name with spaces, then with a double underscore, until it follows the rules', async () => {
     await page.getByRole('button', { name: 'New custom event' }).first().click()
+    await expect(page.getByRole('option', { name: /new_event/ }).textContent()).resolves.toMatch(/1 attribute(?!s)/)
     const name = page.getByLabel('Event name')
     await name.fill('Room Booked')
     await expect(issue('event_name_has_spaces')).resolves.toContain('roomBooked')
@@ -113,7 +114,60 @@ describe('the event designer', () => {
     await expect(
       page.getByRole('button', { name: 'ProductAddedToCart (already in the project)' }).isDisabled()
     ).resolves.toBe(true)
+    await page.getByRole('dialog', { name: 'Add a standard event' }).getByRole('button', { name: 'Cancel' }).click()
+    await page.getByRole('dialog').waitFor({ state: 'detached' })
+    await page.getByRole('button', { name: 'Add a standard event from the library' }).click()
+    await page.getByRole('dialog', { name: 'Add a standard event' }).waitFor()
     await page.keyboard.press('Escape')
+    await page.getByRole('dialog').waitFor({ state: 'detached' })
+  })
+
+  it('says a name problem at the name field, never in a notification over the fields, until it is fixed', async () => {
+    await page.getByRole('option', { name: /room_booked/ }).click()
+    const name = page.getByLabel('Event name')
+    await name.fill('')
+    await issue('event_name_empty')
+    await page.getByTestId('status-save').filter({ hasText: 'Not saved: fix the problems shown' }).waitFor()
+    await name.fill('productaddedtocart')
+    await page
+      .getByText('Not saved: An event named ProductAddedToCart already exists: event names are unique.')
+      .waitFor()
+    await name.fill('room_booked')
+    await noIssue('event_name_empty')
+    await page.locator('.name-not-saved').waitFor({ state: 'detached' })
+    await waitForSaved(page)
+    await expect(page.locator('.notification').count()).resolves.toBe(0)
+  })
+
+  it('cuts a long event name off in the list, whole in its tooltip, with no sideways scrolling', async () => {
+    const long = 'hotel_checkout_completed_with_late_fee_and_minibar_charges'
+    await page.getByLabel('Event name').fill(long)
+    await waitForSaved(page)
+    const title = page.getByRole('option', { name: new RegExp(long) }).locator('.list-item-title')
+    await expect(title.getAttribute('title')).resolves.toBe(long)
+    const list = page.getByRole('listbox', { name: 'Events' })
+    const [scrollWidth, clientWidth] = await list.evaluate((element) => [element.scrollWidth, element.clientWidth])
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth)
+    const [titleRight, actionsLeft] = await page
+      .getByRole('option', { name: new RegExp(long) })
+      .evaluate((row) => [
+        row.querySelector('.list-item-title')!.getBoundingClientRect().right,
+        row.querySelector('.list-item-actions')!.getBoundingClientRect().left
+      ])
+    const titlePadding = await title.evaluate((element) => parseFloat(getComputedStyle(element).paddingRight))
+    expect(titleRight - titlePadding).toBeLessThanOrEqual(actionsLeft)
+    await page.getByLabel('Event name').fill('room_booked')
+    await waitForSaved(page)
+  })
+
+  it('confirms Save Now (Ctrl+S) in the status bar with the time of the save', async () => {
+    await page.getByLabel('Label', { exact: true }).fill('Room booked by a guest')
+    await page.keyboard.press('Control+s')
+    await page
+      .getByTestId('status-save')
+      .filter({ hasText: /^Saved · / })
+      .waitFor()
+    await waitForSaved(page)
   })
 
   it('searches and filters the event list', async () => {

@@ -99,6 +99,9 @@ describe('publishing in web mode, against the studio local sandbox', () => {
     await expect(definition.textContent()).resolves.toContain('"Authorization"')
     await expect(definition.textContent()).resolves.not.toContain(basicAuthorization('sandbox.till', 'sandbox'))
     await page.getByTestId('publish-quota').filter({ hasText: /of 10/ }).waitFor()
+    // Each request says the rule it follows, not a reference to notes users cannot look up.
+    await card.getByText('Creates the custom event: Capillary refuses a name the org already has.').waitFor()
+    await expect(card.textContent()).resolves.not.toMatch(/notes|§/)
     await screenshotTall('publish-dry-run')
   })
 
@@ -112,6 +115,11 @@ describe('publishing in web mode, against the studio local sandbox', () => {
     await expect(steps.locator('li.step-done').count()).resolves.toBe(6)
     await expect(steps.locator('li[aria-current="step"]').textContent()).resolves.toContain('Publish in InTouch')
     await eventRow('be_reserved').getByText('Verified').waitFor()
+    // The dry run was used up by the publish: the button says a new one comes first, never "Publish 0 events".
+    await expect(eventRow('be_reserved').getByRole('checkbox').isChecked()).resolves.toBe(true)
+    const publishAgain = page.getByRole('button', { name: 'Publish after a new dry run' })
+    await expect(publishAgain.isDisabled()).resolves.toBe(true)
+    await expect(page.getByRole('button', { name: /Publish 0 events/ }).count()).resolves.toBe(0)
   })
 
   it('marks the event published after confirming, and shows it locked', async () => {

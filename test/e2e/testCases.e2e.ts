@@ -26,11 +26,27 @@ describe('test cases and the Tested gate in web mode', () => {
     await page.getByRole('button', { name: 'Tests', exact: true }).click()
     await eventOption('be_reserved').click()
     await expect(eventOption('be_reserved').textContent()).resolves.toContain('Tested')
-    await gate().filter({ hasText: 'Tested: 1 of 1 test cases pass' }).waitFor()
+    await gate().filter({ hasText: 'Tested: 1 of 1 test case passes' }).waitFor()
     const mappings = await callApi<Mapping[]>('listMappings', {})
     const events = await callApi<{ id: string; name: string }[]>('listEvents', {})
     const beReserved = events.find((event) => event.name === 'be_reserved')
     mapping = mappings.find((candidate) => candidate.eventId === beReserved?.id) as Mapping
+  })
+
+  it('shows event names as written in the Tests and Mappings headers: they are case-sensitive', async () => {
+    await eventOption('ProductAddedToCart').click()
+    const header = page.getByRole('region', { name: 'Tests of ProductAddedToCart' }).getByRole('heading').first()
+    await expect(header.innerText()).resolves.toBe('ProductAddedToCart')
+    await page.getByRole('button', { name: 'Mappings', exact: true }).click()
+    await page
+      .getByRole('listbox', { name: 'Mappings' })
+      .getByRole('option', { name: /ProductAddedToCart/ })
+      .click()
+    const title = page.locator('.mapping-header h2')
+    await title.filter({ hasText: 'ProductAddedToCart' }).waitFor()
+    await expect(title.innerText()).resolves.toBe('WebEngage storefront → ProductAddedToCart')
+    await page.getByRole('button', { name: 'Tests', exact: true }).click()
+    await eventOption('be_reserved').click()
   })
 
   it('saves a test case from a capture, with the mapping output reviewed as its expected output', async () => {
@@ -51,6 +67,7 @@ describe('test cases and the Tested gate in web mode', () => {
     await page.getByRole('table', { name: 'Test cases' }).getByText('Reservation captured at the listener').waitFor()
     // A new test case has not run: the event is back to Draft until it does.
     await gate().filter({ hasText: 'not run since the last change' }).waitFor()
+    await expect(eventOption('be_reserved').textContent()).resolves.toContain('1 of 2 passing · 1 not run')
     await page.getByRole('button', { name: 'Run tests' }).click()
     await gate().filter({ hasText: 'Tested: 2 of 2 test cases pass' }).waitFor()
   })
@@ -71,6 +88,7 @@ describe('test cases and the Tested gate in web mode', () => {
     await gate().filter({ hasText: 'Draft until' }).waitFor()
     await page.keyboard.press('Control+Shift+Enter')
     await gate().filter({ hasText: '2 test cases fail' }).waitFor()
+    await expect(eventOption('be_reserved').textContent()).resolves.toContain('0 of 2 passing · 2 failing')
     await page.getByRole('table', { name: 'Test cases' }).getByText('A reservation from the booking app').click()
     await page.getByRole('alert').filter({ hasText: 'The outputs differ' }).waitFor()
     const diff = page.getByRole('region', { name: 'Expected against actual' })

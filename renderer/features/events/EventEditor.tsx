@@ -1,4 +1,4 @@
-import { Copy, Lock, Plus } from 'lucide-react'
+import { CircleAlert, Copy, Lock, Plus } from 'lucide-react'
 import { useMemo, useState } from 'react'
 import { checkEvent } from '../../../shared/capillary/checkEvent'
 import { definitionRequests } from '../../../shared/capillary/definitionRequest'
@@ -6,6 +6,7 @@ import { implicitAttributes } from '../../../shared/capillary/implicitAttributes
 import type { AttributeDraft, EventAction, EventDraft } from '../../../shared/model/event'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { JsonView } from '../../editor/JsonView'
+import { plural } from '../../ui/plural'
 import { AttributeRow } from './AttributeRow'
 import { FieldIssues } from './FieldIssues'
 import { issuesAt } from './issuesAt'
@@ -32,6 +33,14 @@ export function EventEditor() {
   const all = useStudioStore(
     (s) => s.events,
     (state) => state.events
+  )
+  const saveState = useStudioStore(
+    (s) => s.events,
+    (state) => state.saveState
+  )
+  const saveProblem = useStudioStore(
+    (s) => s.events,
+    (state) => state.saveProblem
   )
   const readOnly = useStudioStore(
     (s) => s.project,
@@ -64,6 +73,10 @@ export function EventEditor() {
   const toggleAction = (action: EventAction, on: boolean) =>
     edit({ actions: on ? [...new Set([...draft.actions, action])] : draft.actions.filter((a) => a !== action) })
   const errorCount = issues.filter((issue) => issue.severity === 'error').length
+  const nameIssues = issuesAt(issues, 'name')
+  // An invalid draft waits at the name field; the rule's own message there says why, unless it is only a warning.
+  const nameNotSaved =
+    saveState === 'invalid' && !nameIssues.some((issue) => issue.severity === 'error') ? saveProblem : null
   const published = selected.publications.length > 0
   const publishedAttributeIds = new Set(published ? selected.attributes.map((attribute) => attribute.id) : [])
   const moveAttribute = (index: number, offset: -1 | 1) => {
@@ -82,7 +95,7 @@ export function EventEditor() {
           <span className="muted">{draft.kind === 'standard' ? 'Standard event' : 'Custom event'}</span>{' '}
           <StatusChip event={selected} />{' '}
           {errorCount > 0 ? (
-            <span className="chip chip-error">{errorCount === 1 ? '1 problem' : `${errorCount} problems`}</span>
+            <span className="chip chip-error">{plural(errorCount, 'problem')}</span>
           ) : (
             <span className="chip chip-ok">Valid for Capillary</span>
           )}
@@ -117,6 +130,13 @@ export function EventEditor() {
         </div>
       )}
 
+      {saveState === 'failed' && saveProblem && (
+        <p className="banner banner-error" role="alert">
+          <CircleAlert size={14} aria-hidden />
+          <span>Not saved: {saveProblem}</span>
+        </p>
+      )}
+
       {tab === 'code' ? (
         <div className="code-tab">
           <p className="muted">
@@ -134,10 +154,11 @@ export function EventEditor() {
                 value={draft.name}
                 spellCheck={false}
                 disabled={draft.kind === 'standard' || published}
-                aria-invalid={issuesAt(issues, 'name').length > 0 || undefined}
+                aria-invalid={nameIssues.length > 0 || saveState === 'invalid' || undefined}
                 onChange={(event) => edit({ name: event.target.value })}
               />
-              <FieldIssues issues={issuesAt(issues, 'name')} />
+              <FieldIssues issues={nameIssues} />
+              {nameNotSaved && <p className="field-error name-not-saved">Not saved: {nameNotSaved}</p>}
             </label>
             <label className="field">
               <span className="field-label">Label</span>

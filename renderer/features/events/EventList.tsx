@@ -4,6 +4,7 @@ import type { EventDefinition } from '../../../shared/model/event'
 import { displayShortcut } from '../../app/commands'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
+import { plural } from '../../ui/plural'
 import {
   filterEvents,
   isPublished,
@@ -39,7 +40,7 @@ export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
   const shown = filterEvents(items, filter)
 
   return (
-    <section className="list-pane" aria-label="Events">
+    <section className="list-pane event-list" aria-label="Events">
       <header className="pane-header">
         <h2>Events</h2>
         <span>
@@ -145,10 +146,12 @@ export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
         >
           {(item) => (
             <>
-              <span className="list-item-title">{item.name}</span>
+              <span className="list-item-title" title={item.name}>
+                {item.name}
+              </span>
               <span className="list-item-meta">
                 <span className="muted">
-                  {item.kind === 'standard' ? 'Standard' : 'Custom'} · {item.attributes.length} attributes
+                  {item.kind === 'standard' ? 'Standard' : 'Custom'} · {plural(item.attributes.length, 'attribute')}
                 </span>
                 <StatusChip event={item} />
               </span>

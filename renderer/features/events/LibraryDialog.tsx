@@ -2,8 +2,9 @@ import { standardEvents } from '../../../shared/capillary/standardEvents'
 import type { StandardEventName } from '../../../shared/capillary/standardEvents'
 import { useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
+import { plural } from '../../ui/plural'
 
-/** Capillary's standard events, to add one as Capillary defines it (each is enabled once per org). */
+/** Capillary's standard events, to add one as Capillary defines it (each is enabled once per org); Cancel or Escape closes. */
 export function LibraryDialog({ onPick, onClose }: { onPick(name: StandardEventName): void; onClose(): void }) {
   const events = useStudioStore(
     (s) => s.events,
@@ -16,6 +17,11 @@ export function LibraryDialog({ onPick, onClose }: { onPick(name: StandardEventN
       description="Capillary's library: its fields stay as Capillary defines them; you may add custom attributes."
       onClose={onClose}
       wide
+      footer={
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+      }
     >
       <ul className="library">
         {standardEvents.map((event) => {
@@ -31,7 +37,7 @@ export function LibraryDialog({ onPick, onClose }: { onPick(name: StandardEventN
               >
                 <span className="mono list-item-title">{event.name}</span>
                 <span className="muted">
-                  {event.category} · {event.fields.length} fields · WebEngage “{event.webEngageEventName}”
+                  {event.category} · {plural(event.fields.length, 'field')} · WebEngage “{event.webEngageEventName}”
                   {added ? ' · already in the project' : ''}
                 </span>
               </button>

@@ -12,7 +12,8 @@ type EventsApi = Pick<
   'listEvents' | 'createEvent' | 'updateEvent' | 'deleteEvent' | 'addStandardEvent' | 'duplicateEvent'
 >
 
-export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
+/** `invalid`: the draft breaks a rule main would refuse it for (no name, a taken name), so it waits at the fields. */
+export type SaveState = 'saved' | 'pending' | 'saving' | 'invalid' | 'failed'
 
 interface EventsState {
   events: EventDefinition[]
@@ -21,6 +22,11 @@ interface EventsState {
   /** The selected event as being edited; saved automatically shortly after each change. */
   draft: EventDraft | null
   saveState: SaveState
+  /**
+   * Why the draft is not saved (`invalid` or `failed`), shown in the editor next to the draft rather than as a
+   * notification, so it goes as soon as the draft is fixed; null otherwise.
+   */
+  saveProblem: string | null
   canUndo: boolean
   canRedo: boolean
   load(): Promise<void>
@@ -31,7 +37,7 @@ interface EventsState {
   edit(draft: EventDraft): void
   undo(): void
   redo(): void
-  /** Saves a pending edit now (before switching, closing, or on Ctrl+S). */
+  /** Saves a pending edit now (before closing, or on Ctrl+S); an invalid draft stays waiting at its fields. */
   flush(): Promise<void>
   remove(id: string): Promise<boolean>
 }
@@ -62,33 +68,78 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
         events: [...state.events.filter((candidate) => candidate.id !== event.id), event].sort(byName)
       }))
 
+    /** What main refuses an event for (EventService): a name is mandatory, and unique whatever its letter case. */
+    const blockingProblem = (draft: EventDraft): string | null => {
+      if (draft.name.trim() === '') return 'Give the event a name.'
+      const { events, selectedId } = get()
+      const taken = events.find(
+        (event) => event.id !== selectedId && event.name.toLowerCase() === draft.name.toLowerCase()
+      )
+      return taken ? `An event named ${taken.name} already exists: event names are unique.` : null
+    }
+
+    /** Takes a new draft (an edit, an undo or a redo): an invalid one waits at its fields, a valid one autosaves. */
+    const applyDraft = (draft: EventDraft) => {
+      autosave.cancel()
+      const problem = blockingProblem(draft)
+      if (problem) set({ draft, saveState: 'invalid', saveProblem: problem })
+      else {
+        set({ draft, saveState: 'pending', saveProblem: null })
+        autosave.schedule()
+      }
+      syncHistoryFlags()
+    }
+
+    /** The other events may have changed since the draft broke a rule (a name freed): check it again. */
+    const recheckInvalid = () => {
+      const { draft, saveState } = get()
+      if (draft && saveState === 'invalid' && !blockingProblem(draft)) {
+        set({ saveState: 'pending', saveProblem: null })
+        return true
+      }
+      return false
+    }
+
     const adopt = async (result: Result<EventDefinition>) => {
       if (!result.ok) {
         onError(result.error)
         return null
       }
       replace(result.value)
-      set({ selectedId: result.value.id, draft: toDraft(result.value), saveState: 'saved' })
+      set({ selectedId: result.value.id, draft: toDraft(result.value), saveState: 'saved', saveProblem: null })
       syncHistoryFlags()
       return result.value
     }
 
     const save = async () => {
-      const { selectedId, draft } = get()
-      if (!selectedId || !draft) return
+      const { selectedId, draft, saveState } = get()
+      if (!selectedId || !draft || (saveState !== 'pending' && saveState !== 'failed')) return
       set({ saveState: 'saving' })
       const result = await api.updateEvent({ id: selectedId, draft })
       if (result.ok) {
         replace(result.value)
         // Edits made while this save travelled are still pending: keep them.
-        if (get().saveState === 'saving') set({ saveState: 'saved' })
-      } else {
-        set({ saveState: 'failed' })
-        onError(result.error)
+        if (get().saveState === 'saving') set({ saveState: 'saved', saveProblem: null })
+      } else if (get().saveState === 'saving') {
+        set({ saveState: 'failed', saveProblem: result.error.message })
       }
     }
 
     const autosave = createAutosave(save, () => get().saveState === 'pending' || get().saveState === 'failed')
+
+    const flush = async () => {
+      recheckInvalid()
+      await autosave.flush()
+    }
+
+    /** Before another event is selected or added: the draft is saved, or the user is told what was not saved. */
+    const leave = async () => {
+      await flush()
+      const { draft, saveState, saveProblem, selectedId, events } = get()
+      if (!draft || (saveState !== 'invalid' && saveState !== 'failed')) return
+      const name = events.find((event) => event.id === selectedId)?.name ?? 'the event'
+      onError({ code: 'invalid_input', message: `Your last changes to ${name} were not saved: ${saveProblem}` })
+    }
 
     return {
       events: [],
@@ -96,6 +147,7 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
       selectedId: null,
       draft: null,
       saveState: 'saved',
+      saveProblem: null,
       canUndo: false,
       canRedo: false,
       async load() {
@@ -105,52 +157,56 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
           return
         }
         const selected = result.value.find((event) => event.id === get().selectedId)
-        set({ events: result.value, loaded: true, ...(selected ? {} : { selectedId: null, draft: null }) })
+        set({
+          events: result.value,
+          loaded: true,
+          ...(selected ? {} : { selectedId: null, draft: null, saveState: 'saved' as const, saveProblem: null })
+        })
         syncHistoryFlags()
+        if (recheckInvalid()) autosave.schedule()
       },
       async select(id) {
-        await get().flush()
+        // A click on the event already open keeps its draft, whatever its state.
+        if (id !== null && id === get().selectedId) return
+        await leave()
         const event = get().events.find((candidate) => candidate.id === id)
-        set({ selectedId: event?.id ?? null, draft: event ? toDraft(event) : null, saveState: 'saved' })
+        set({
+          selectedId: event?.id ?? null,
+          draft: event ? toDraft(event) : null,
+          saveState: 'saved',
+          saveProblem: null
+        })
         syncHistoryFlags()
       },
       async create(draft) {
-        await get().flush()
+        await leave()
         return adopt(await api.createEvent({ draft }))
       },
       async addStandard(name) {
-        await get().flush()
+        await leave()
         return adopt(await api.addStandardEvent({ name }))
       },
       async duplicate(id) {
-        await get().flush()
+        await leave()
         return adopt(await api.duplicateEvent({ id }))
       },
       edit(draft) {
         const { selectedId, draft: previous } = get()
         if (!selectedId || !previous) return
         histories.record(selectedId, previous, Date.now(), touchedField(previous, draft))
-        set({ draft, saveState: 'pending' })
-        syncHistoryFlags()
-        autosave.schedule()
+        applyDraft(draft)
       },
       undo() {
         const { selectedId, draft } = get()
         const restored = selectedId && draft ? histories.undo(selectedId, draft) : undefined
-        if (!restored) return
-        set({ draft: restored, saveState: 'pending' })
-        syncHistoryFlags()
-        autosave.schedule()
+        if (restored) applyDraft(restored)
       },
       redo() {
         const { selectedId, draft } = get()
         const restored = selectedId && draft ? histories.redo(selectedId, draft) : undefined
-        if (!restored) return
-        set({ draft: restored, saveState: 'pending' })
-        syncHistoryFlags()
-        autosave.schedule()
+        if (restored) applyDraft(restored)
       },
-      flush: autosave.flush,
+      flush,
       async remove(id) {
         if (get().selectedId === id) autosave.cancel()
         const result = await api.deleteEvent({ id })
@@ -161,7 +217,9 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
         histories.forget(id)
         set((state) => ({
           events: state.events.filter((event) => event.id !== id),
-          ...(state.selectedId === id ? { selectedId: null, draft: null, saveState: 'saved' as const } : {})
+          ...(state.selectedId === id
+            ? { selectedId: null, draft: null, saveState: 'saved' as const, saveProblem: null }
+            : {})
         }))
         syncHistoryFlags()
         return true

@@ -1,6 +1,7 @@
 import { Plus } from 'lucide-react'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { ListBox } from '../../ui/ListBox'
+import { plural } from '../../ui/plural'
 
 /** The project's mappings, named "integration → event", selectable with the mouse or the arrow keys. */
 export function MappingList({ onNew }: { onNew(): void }) {
@@ -72,7 +73,7 @@ export function MappingList({ onNew }: { onNew(): void }) {
                 <span className="list-item-title">{names.event}</span>
                 <span className="list-item-meta">
                   <span className="muted">from {names.integration}</span>
-                  <span className="muted">{item.rules.length} rules</span>
+                  <span className="muted">{plural(item.rules.length, 'rule')}</span>
                 </span>
               </>
             )

@@ -1,6 +1,7 @@
 import { Download, RefreshCw } from 'lucide-react'
 import type { PullEvent } from '../../../shared/model/publish'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { plural } from '../../ui/plural'
 import { FieldComparisonTable } from './FieldComparisonTable'
 
 const remoteWords = (remote: PullEvent['remote']) =>
@@ -30,7 +31,7 @@ function OrgOnlyList({ events }: { events: PullEvent[] }) {
           <span className="muted">
             {event.kind}, {remoteWords(event.remote)}
             {event.mappings.length > 0 &&
-              `, ${event.mappings.length} adapter mapping${event.mappings.length === 1 ? '' : 's'} (${event.mappings
+              `, ${plural(event.mappings.length, 'adapter mapping')} (${event.mappings
                 .map((mapping) => mapping.transformer)
                 .join(', ')})`}
           </span>
@@ -123,7 +124,7 @@ export function DriftView({ profileName }: { profileName: string }) {
                   onClick={() => void publish.getState().applyPull()}
                 >
                   <Download size={14} aria-hidden />
-                  {importing ? 'Importing…' : `Import ${chosen} as draft${chosen === 1 ? '' : 's'}`}
+                  {importing ? 'Importing…' : `Import ${chosen} as ${chosen === 1 ? 'draft' : 'drafts'}`}
                 </button>
               </div>
             </>

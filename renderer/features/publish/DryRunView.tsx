@@ -1,5 +1,6 @@
 import { CircleAlert, TriangleAlert } from 'lucide-react'
 import type { PublishAction, PublishPlan, PublishPlanEvent } from '../../../shared/model/publish'
+import { plural } from '../../ui/plural'
 import { FieldComparisonTable } from './FieldComparisonTable'
 import { IntegrationDeliveries } from './IntegrationDeliveries'
 import { RequestPreviewList } from './RequestPreviewList'
@@ -82,8 +83,8 @@ export function DryRunView({ plan, used }: { plan: PublishPlan; used: boolean })
       <h2 id="dry-run-heading">{used ? 'Dry run, before the last publish' : 'Dry run'}</h2>
       <p className="muted">
         Read from {plan.target.name} (org {plan.target.orgId}, {plan.target.baseUrl}) at{' '}
-        {new Date(plan.readAt).toLocaleTimeString()}. Nothing was changed. {ready} of {plan.events.length} event
-        {plan.events.length === 1 ? '' : 's'} ready to publish.
+        {new Date(plan.readAt).toLocaleTimeString()}. Nothing was changed. {ready} of{' '}
+        {plural(plan.events.length, 'event')} ready to publish.
       </p>
       <QuotaLine quota={plan.quota} />
       {plan.events.map((event) => (

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { FieldChange, FieldComparison } from '../../../shared/model/publish'
+import { plural } from '../../ui/plural'
 
 const changeLabels: Record<FieldChange, string> = {
   added: 'Added',
@@ -64,7 +65,7 @@ export function FieldComparisonTable({ rows, caption, direction }: FieldComparis
       )}
       {same > 0 && (
         <button type="button" className="link-button" aria-pressed={showSame} onClick={() => setShowSame(!showSame)}>
-          {showSame ? 'Hide' : 'Show'} {same} unchanged field{same === 1 ? '' : 's'}
+          {showSame ? 'Hide' : 'Show'} {plural(same, 'unchanged field')}
         </button>
       )}
     </div>

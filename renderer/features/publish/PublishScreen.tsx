@@ -1,6 +1,5 @@
 import { FlaskConical, Play, RefreshCw, Search, Settings } from 'lucide-react'
 import { useEffect, useMemo, useState } from 'react'
-import type { PublishPlan } from '../../../shared/model/publish'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { DisableEventDialog } from './DisableEventDialog'
@@ -8,6 +7,7 @@ import { DriftView } from './DriftView'
 import { DryRunView } from './DryRunView'
 import { lockOf } from './eventStanding'
 import { NewVersionDialog } from './NewVersionDialog'
+import { publishButton, sameEvents } from './publishButton'
 import { PublishEventTable, type EventAction } from './PublishEventTable'
 import { publishRows } from './publishRows'
 import { PublishRunView } from './PublishRunView'
@@ -142,10 +142,6 @@ export function PublishScreen() {
   )
 }
 
-/** Whether the dry run covers exactly the events now included (a publish sends what the dry run showed). */
-const sameEvents = (plan: PublishPlan, included: readonly string[]) =>
-  plan.events.length === included.length && plan.events.every((event) => included.includes(event.eventId))
-
 /** The Publish tab: the events' standing, the dry run, then the run. */
 function PublishPanel({ profileName }: { profileName: string }) {
   const { publish, navigation } = useStudio()
@@ -211,7 +207,7 @@ function PublishPanel({ profileName }: { profileName: string }) {
     () => new Set(plan?.events.filter((event) => event.remote.state !== 'absent').map((event) => event.eventId)),
     [plan]
   )
-  const readyCount = planUsed ? 0 : (plan?.events.filter((event) => event.ready).length ?? 0)
+  const publishAction = publishButton(plan, planUsed, included)
   const runHere = run && (run.target.profileId === null || run.target.key === profileKey) ? run : null
   const running = runHere?.running ?? false
   const dialogEvent = dialog && events.find((event) => event.id === dialog.eventId)
@@ -275,12 +271,12 @@ function PublishPanel({ profileName }: { profileName: string }) {
         <button
           type="button"
           className="button button-primary"
-          disabled={!plan || readyCount === 0 || starting || running}
-          title={plan ? undefined : 'Make a dry run first: it shows what will be sent.'}
+          disabled={!publishAction.enabled || starting || running}
+          title={publishAction.reason ?? undefined}
           onClick={() => void publish.getState().publish()}
         >
           <Play size={14} aria-hidden />
-          {readyCount === 1 ? 'Publish 1 event' : `Publish ${readyCount} events`}
+          {publishAction.label}
         </button>
         {waitingForInTouch && (
           <button

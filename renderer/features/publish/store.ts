@@ -10,6 +10,7 @@ import type {
   PullResult
 } from '../../../shared/model/publish'
 import type { StudioApi } from '../../api/client'
+import { plural } from '../../ui/plural'
 
 type PublishApi = Pick<
   StudioApi,
@@ -285,7 +286,7 @@ export const createPublishStore = (
         const moved = result.value.movedMappingIds.length
         onNotice(
           `${result.value.event.name} created as a draft` +
-            (moved > 0 ? ` with ${moved} mapping${moved === 1 ? '' : 's'} moved to it` : '') +
+            (moved > 0 ? ` with ${plural(moved, 'mapping')} moved to it` : '') +
             ': run its tests in Tests, then publish it.'
         )
         return true
@@ -303,7 +304,7 @@ export const createPublishStore = (
         }
         const { quota } = result.value
         onNotice(
-          `${result.value.eventName} is disabled on the org: ${quota.active} of ${quota.limit} custom events active.`
+          `${result.value.eventName} is disabled on the org: ${quota.active} of ${plural(quota.limit, 'custom event')} active.`
         )
         set({ plan: null })
         await get().loadState()
@@ -345,9 +346,12 @@ export const createPublishStore = (
         set({ lastImport: result.value, pull: result.value.plan, pullChoices: [] })
         const count = result.value.imported.length
         const mappings = result.value.mappingsImported ?? 0
+        const one = count === 1
         onNotice(
-          `${count} event${count === 1 ? '' : 's'} imported from the org as drafts` +
-            (mappings > 0 ? `, with ${mappings} mapping${mappings === 1 ? '' : 's'} from its adapter.` : '.')
+          `${plural(count, 'event')} imported from the org as ${one ? 'a draft' : 'drafts'}` +
+            (mappings > 0
+              ? `, with ${plural(mappings, 'mapping')} from ${one ? 'its adapter' : 'their adapters'}.`
+              : '.')
         )
         return result.value
       }

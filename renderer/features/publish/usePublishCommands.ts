@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { useStudio } from '../../app/StudioContext'
+import { publishButton } from './publishButton'
 import { publishRows } from './publishRows'
 
 /** The Publish screen's palette actions, while it shows (for the chosen profile). */
@@ -29,7 +30,10 @@ export function usePublishCommands(profileName: string | null) {
         id: 'publish.start',
         title: 'Publish the events the dry run found ready',
         category: 'Publish',
-        enabled: () => idle() && (publish.getState().plan?.events.some((event) => event.ready) ?? false),
+        enabled: () => {
+          const { plan, planUsed } = publish.getState()
+          return idle() && publishButton(plan, planUsed, includedIds()).enabled
+        },
         run: async () => {
           publish.getState().showTab('publish')
           await publish.getState().publish()

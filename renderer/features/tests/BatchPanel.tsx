@@ -1,5 +1,6 @@
 import { Play, Square } from 'lucide-react'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { plural } from '../../ui/plural'
 import { CaptureLinks } from './CaptureLinks'
 
 interface BatchPanelProps {
@@ -45,10 +46,11 @@ export function BatchPanel({ mappingId, source }: BatchPanelProps) {
               max={Math.max(batch.total, 1)}
               value={batch.done}
               aria-label="Batch run progress"
-              aria-valuetext={`${batch.done} of ${batch.total} captures`}
+              aria-valuetext={`${batch.done} of ${plural(batch.total, 'capture')}`}
             />
             <span className="muted">
-              {batch.done} of {batch.total} captures{running ? ` (${percent}%)` : ''}
+              {batch.done} of {plural(batch.total, 'capture')}
+              {running ? ` (${percent}%)` : ''}
               {batch.state === 'cancelled' && ', cancelled'}
               {batch.state === 'failed' && `, stopped: ${batch.message ?? ''}`}
             </span>

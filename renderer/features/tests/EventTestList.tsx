@@ -1,5 +1,6 @@
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { ListBox } from '../../ui/ListBox'
+import { tallyLabel } from './testLabels'
 
 /** The project's events with their standing against the Tested gate; arrow keys move the selection. */
 export function EventTestList() {
@@ -17,7 +18,7 @@ export function EventTestList() {
     (state) => state.loaded
   )
   return (
-    <section className="list-pane" aria-label="Events under test">
+    <section className="list-pane test-event-list" aria-label="Events under test">
       <header className="pane-header">
         <h2>Tests</h2>
       </header>
@@ -36,11 +37,11 @@ export function EventTestList() {
         >
           {(status) => (
             <>
-              <span className="list-item-title">{status.eventName}</span>
+              <span className="list-item-title" title={status.eventName}>
+                {status.eventName}
+              </span>
               <span className="list-item-meta">
-                <span className="muted">
-                  {status.testCases === 0 ? 'No test case' : `${status.passing} of ${status.testCases} passing`}
-                </span>
+                <span className="muted">{tallyLabel(status)}</span>
                 <span className={`chip chip-${status.status}`}>{status.status === 'tested' ? 'Tested' : 'Draft'}</span>
               </span>
             </>

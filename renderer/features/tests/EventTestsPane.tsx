@@ -1,6 +1,7 @@
 import { CheckCircle2, CircleAlert, Play, Plus } from 'lucide-react'
 import { useState } from 'react'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { plural } from '../../ui/plural'
 import { SelectField } from '../../ui/SelectField'
 import { BatchPanel } from './BatchPanel'
 import { CoveragePanel } from './CoveragePanel'
@@ -56,7 +57,7 @@ export function EventTestsPane({ onNewTestCase }: EventTestsPaneProps) {
     <section className="editor-pane tests-pane" aria-label={`Tests of ${status.eventName}`}>
       <header className="editor-header">
         <div>
-          <h2>{status.eventName}</h2>
+          <h2 className="tests-event-name mono">{status.eventName}</h2>
           <span className={`chip chip-${status.status}`}>{status.status === 'tested' ? 'Tested' : 'Draft'}</span>
         </div>
         <div className="button-row">
@@ -82,8 +83,9 @@ export function EventTestsPane({ onNewTestCase }: EventTestsPaneProps) {
       <div className="gate" role="status" aria-label="Tested gate">
         {status.status === 'tested' ? (
           <p className="gate-ok">
-            <CheckCircle2 size={16} aria-hidden /> Tested: {status.passing} of {status.testCases} test cases pass
-            against the event and its mappings as they are now.
+            <CheckCircle2 size={16} aria-hidden /> Tested: {status.passing} of{' '}
+            {plural(status.testCases, 'test case passes', 'test cases pass')} against the event and its mappings as they
+            are now.
           </p>
         ) : (
           <>

@@ -51,7 +51,7 @@ describe('PublishScreen', () => {
 
   it('shows the dry run before anything can be published: comparison, deliveries, requests and quota', async () => {
     const { api } = await renderPublish()
-    const publishButton = await screen.findByRole('button', { name: 'Publish 0 events' })
+    const publishButton = await screen.findByRole('button', { name: 'Publish after a dry run' })
     expect((publishButton as HTMLButtonElement).disabled).toBe(true)
     fireEvent.click(screen.getByRole('button', { name: 'Dry run (1)' }))
     await screen.findByRole('heading', { name: 'Dry run' })
@@ -81,7 +81,29 @@ describe('PublishScreen', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Dry run (1)' }))
     const blockers = await screen.findByRole('list', { name: 'Why be_reserved cannot be published' })
     expect(within(blockers).getByText(/10 active custom events/)).toBeTruthy()
-    expect((screen.getByRole('button', { name: 'Publish 0 events' }) as HTMLButtonElement).disabled).toBe(true)
+    expect((screen.getByRole('button', { name: 'Nothing ready to publish' }) as HTMLButtonElement).disabled).toBe(true)
+  })
+
+  it('never offers "Publish 0 events" beside a ticked event: after a publish, a new dry run comes first', async () => {
+    const { api } = await renderPublish()
+    fireEvent.click(await screen.findByRole('button', { name: 'Dry run (1)' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Publish 1 event' }))
+    await waitFor(() => expect(api.startPublish).toHaveBeenCalled())
+    const again = await screen.findByRole('button', { name: 'Publish after a new dry run' })
+    expect((again as HTMLButtonElement).disabled).toBe(true)
+    expect(again.title).toBe('The org changed with the last publish: dry run again first.')
+    expect((screen.getByRole('checkbox', { name: 'Include be_reserved' }) as HTMLInputElement).checked).toBe(true)
+    expect(screen.queryByRole('button', { name: /Publish 0 events/ })).toBeNull()
+  })
+
+  it('publishes nothing the dry run did not show: a changed choice needs a new dry run', async () => {
+    const { stores } = await renderPublish()
+    fireEvent.click(await screen.findByRole('button', { name: 'Dry run (1)' }))
+    await screen.findByRole('button', { name: 'Publish 1 event' })
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Include be_reserved' }))
+    const button = screen.getByRole('button', { name: 'Publish after a new dry run' }) as HTMLButtonElement
+    expect(button.disabled).toBe(true)
+    expect(stores.commands.getState().run('publish.start')).toBe(false)
   })
 
   it('publishes, shows each step and the logs verdict, then marks the event published after confirming', async () => {
@@ -231,7 +253,7 @@ describe('PublishScreen', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'store_visit' }))
     fireEvent.click(screen.getByRole('button', { name: 'Import 1 as draft' }))
     await waitFor(() => expect(api.applyPull).toHaveBeenCalledWith({ profileId: 'p1', eventNames: ['store_visit'] }))
-    expect(await screen.findByText('1 event imported from the org as drafts.')).toBeTruthy()
+    expect(await screen.findByText('1 event imported from the org as a draft.')).toBeTruthy()
   })
 
   it('offers its actions in the command palette: dry run, then pull from the org', async () => {

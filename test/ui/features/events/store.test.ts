@@ -47,17 +47,78 @@ describe('the events store', () => {
     expect(store.getState().events.find((event) => event.id === first!.id)?.label).toBe('Edited')
   })
 
-  it('reports a failed save and keeps the edit to retry', async () => {
+  it('keeps a refused save at the draft, not in a notification, and keeps the edit to retry', async () => {
     const api = fakeEventsApi()
     const onError = vi.fn()
     const store = createEventsStore(api, onError)
     await store.getState().create(newCustomEventDraft([]))
-    api.updateEvent.mockResolvedValueOnce(fail('conflict', 'An event named x already exists'))
+    api.updateEvent.mockResolvedValueOnce(fail('conflict', 'be_reserved is published: its name cannot change.'))
     store.getState().edit({ ...store.getState().draft!, name: 'x' })
     await store.getState().flush()
     expect(store.getState().saveState).toBe('failed')
-    expect(onError).toHaveBeenCalledWith({ code: 'conflict', message: 'An event named x already exists' })
+    expect(store.getState().saveProblem).toBe('be_reserved is published: its name cannot change.')
+    expect(onError).not.toHaveBeenCalled()
     expect(store.getState().draft?.name).toBe('x')
+    store.getState().edit({ ...store.getState().draft!, name: 'xy' })
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs)
+    expect(store.getState().saveState).toBe('saved')
+    expect(store.getState().saveProblem).toBeNull()
+  })
+
+  it('does not send a draft without a name, and saves it as soon as it has one', async () => {
+    const api = fakeEventsApi()
+    const onError = vi.fn()
+    const store = createEventsStore(api, onError)
+    await store.getState().create(newCustomEventDraft([]))
+    store.getState().edit({ ...store.getState().draft!, name: '  ' })
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs)
+    await store.getState().flush()
+    expect(api.updateEvent).not.toHaveBeenCalled()
+    expect(store.getState().saveState).toBe('invalid')
+    expect(store.getState().saveProblem).toBe('Give the event a name.')
+    store.getState().edit({ ...store.getState().draft!, name: 'hotel_checkout' })
+    expect(store.getState().saveProblem).toBeNull()
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs)
+    expect(api.updateEvent).toHaveBeenCalledTimes(1)
+    expect(store.getState().saveState).toBe('saved')
+    expect(onError).not.toHaveBeenCalled()
+  })
+
+  it('does not send a draft named like another event, whatever the letter case', async () => {
+    const api = fakeEventsApi()
+    const store = createEventsStore(api, vi.fn())
+    await store.getState().create(newCustomEventDraft([]))
+    await store.getState().create(newCustomEventDraft(['new_event']))
+    store.getState().edit({ ...store.getState().draft!, name: 'New_Event' })
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs)
+    expect(api.updateEvent).not.toHaveBeenCalled()
+    expect(store.getState().saveProblem).toBe('An event named new_event already exists: event names are unique.')
+  })
+
+  it('says what was not saved when the user leaves an invalid draft for another event', async () => {
+    const api = fakeEventsApi()
+    const onError = vi.fn()
+    const store = createEventsStore(api, onError)
+    const first = await store.getState().create(newCustomEventDraft([]))
+    const second = await store.getState().create(newCustomEventDraft(['new_event']))
+    store.getState().edit({ ...store.getState().draft!, name: '' })
+    await store.getState().select(first!.id)
+    expect(onError).toHaveBeenCalledWith({
+      code: 'invalid_input',
+      message: `Your last changes to ${second!.name} were not saved: Give the event a name.`
+    })
+    expect(store.getState().saveProblem).toBeNull()
+  })
+
+  it('keeps the draft when the event already open is selected again', async () => {
+    const api = fakeEventsApi()
+    const onError = vi.fn()
+    const store = createEventsStore(api, onError)
+    const created = await store.getState().create(newCustomEventDraft([]))
+    store.getState().edit({ ...store.getState().draft!, name: '' })
+    await store.getState().select(created!.id)
+    expect(store.getState().draft?.name).toBe('')
+    expect(onError).not.toHaveBeenCalled()
   })
 
   it('undoes and redoes edits of the selected event, and autosaves the restored state', async () => {

@@ -1,0 +1,110 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import type { RequestName } from '../../../../shared/api/contract'
+import { fail, ok, type Result } from '../../../../shared/api/result'
+import { createStudioApi, type Transport } from '../../../../renderer/api/client'
+import { Notifications } from '../../../../renderer/app/Notifications'
+import { createStudioStores, StudioProvider } from '../../../../renderer/app/StudioContext'
+import { EventsScreen } from '../../../../renderer/features/events/EventsScreen'
+import { newCustomEventDraft } from '../../../../renderer/features/events/newEventDraft'
+import { fakeEventsApi } from '../../support/fakeApi'
+
+const longName = 'hotel_checkout_completed_with_late_fee_and_minibar_charges'
+
+/** The Events screen inside the studio's real stores, over a transport answered by the in-memory events fake. */
+async function renderEventsScreen(names: string[]) {
+  const api = fakeEventsApi()
+  const answers: Partial<Record<RequestName, (input: never) => Promise<Result<unknown>>>> = {
+    ...api,
+    getProjectState: async () =>
+      ok({ project: { path: '/tmp/Shop.capmap', name: 'Shop', readOnly: false, schemaVersion: 4, lastSavedAt: null } }),
+    listRecentProjects: async () => ok([])
+  }
+  const transport: Transport = {
+    call: (name, input) => answers[name]?.(input as never) ?? Promise.resolve(fail('unknown_request', name)),
+    subscribe: vi.fn(() => () => undefined)
+  }
+  const stores = createStudioStores(createStudioApi(transport))
+  await stores.project.getState().refresh()
+  for (const name of names) await stores.events.getState().create({ ...newCustomEventDraft([]), name })
+  render(
+    <StudioProvider stores={stores}>
+      <EventsScreen />
+      <Notifications />
+    </StudioProvider>
+  )
+  return { api, stores }
+}
+
+const nameField = () => screen.getByRole('textbox', { name: /^Event name/ }) as HTMLInputElement
+
+describe('EventsScreen', () => {
+  it('shows a long event name whole in its tooltip, with room kept for the row actions', async () => {
+    await renderEventsScreen([longName])
+    const list = screen.getByRole('listbox', { name: 'Events' })
+    const title = within(list).getByText(longName)
+    expect(title.getAttribute('title')).toBe(longName)
+    expect(title.closest('section')?.className).toContain('event-list')
+  })
+
+  it('counts attributes in the right number', async () => {
+    await renderEventsScreen(['be_reserved'])
+    const list = screen.getByRole('listbox', { name: 'Events' })
+    expect(within(list).getByText('Custom · 1 attribute')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Add attribute' }))
+    await waitFor(() => expect(within(list).getByText('Custom · 2 attributes')).toBeTruthy())
+  })
+
+  it('says a name problem at the field only, and the message goes as soon as the name is fixed', async () => {
+    const { api } = await renderEventsScreen(['be_reserved', 'hotel_checkout'])
+    fireEvent.change(nameField(), { target: { value: '' } })
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(screen.getByText(/Event name is empty/)).toBeTruthy()
+    fireEvent.change(nameField(), { target: { value: 'be_reserved' } })
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(screen.getByText(/already named "be_reserved"/)).toBeTruthy()
+    expect(api.updateEvent).not.toHaveBeenCalled()
+    expect(screen.queryByRole('alert')).toBeNull()
+
+    fireEvent.change(nameField(), { target: { value: 'hotel_checkout_v2' } })
+    expect(screen.queryByText(/Event name is empty/)).toBeNull()
+    expect(screen.queryByText(/already named/)).toBeNull()
+    await waitFor(() => expect(api.updateEvent).toHaveBeenCalledTimes(1))
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('says at the name field why a name differing only in letter case is not saved', async () => {
+    await renderEventsScreen(['be_reserved', 'hotel_checkout'])
+    fireEvent.change(nameField(), { target: { value: 'BE_RESERVED' } })
+    expect(
+      screen.getByText('Not saved: An event named be_reserved already exists: event names are unique.')
+    ).toBeTruthy()
+    fireEvent.change(nameField(), { target: { value: 'be_reserved_late' } })
+    expect(screen.queryByText(/Not saved/)).toBeNull()
+  })
+
+  it('shows a save main refused in the editor until a save succeeds', async () => {
+    const { api } = await renderEventsScreen(['be_reserved'])
+    api.updateEvent.mockResolvedValueOnce(fail('conflict', 'be_reserved is published: its name cannot change.'))
+    fireEvent.change(nameField(), { target: { value: 'be_booked' } })
+    const banner = await screen.findByRole('alert', undefined, { timeout: 2000 })
+    expect(banner.textContent).toContain('Not saved: be_reserved is published: its name cannot change.')
+    expect(banner.closest('.notifications')).toBeNull()
+    fireEvent.change(nameField(), { target: { value: 'be_booked_2' } })
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull())
+  })
+
+  it('closes the standard-event library with Cancel or Escape, adding nothing', async () => {
+    const { api } = await renderEventsScreen(['be_reserved'])
+    fireEvent.click(screen.getByRole('button', { name: 'Add a standard event from the library' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Add a standard event' })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add a standard event from the library' }))
+    await screen.findByRole('dialog', { name: 'Add a standard event' })
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(api.addStandardEvent).not.toHaveBeenCalled()
+  })
+})
