@@ -9,6 +9,7 @@ import { DesktopFeatures } from './DesktopFeatures'
 import { flushEdits } from './flushEdits'
 import { Notifications } from './Notifications'
 import { offerBundleFile } from './offerBundleFile'
+import { useRememberedPlace } from './rememberedPlace'
 import { Shell } from './Shell'
 import { useStudio, useStudioStore } from './StudioContext'
 import { useGlobalShortcuts } from './useGlobalShortcuts'
@@ -78,6 +79,7 @@ export function App() {
 
   useProjectCommands(setPathDialog)
   useGlobalShortcuts(openPalette)
+  useRememberedPlace(stores, sessionStorageIfAny())
 
   return (
     <>
@@ -90,4 +92,13 @@ export function App() {
       <DesktopFeatures appInfo={appInfo} />
     </>
   )
+}
+
+/** The session's storage, or null where it is not allowed (a browser that blocks it). */
+function sessionStorageIfAny(): Storage | null {
+  try {
+    return window.sessionStorage
+  } catch {
+    return null
+  }
 }

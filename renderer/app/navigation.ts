@@ -1,8 +1,17 @@
 import { createStore } from 'zustand/vanilla'
 
 /** The screens of the activity bar, in its order. */
-export type ScreenId =
-  'events' | 'integrations' | 'captures' | 'mapping' | 'tests' | 'deliveries' | 'publish' | 'settings'
+export const screenIds = [
+  'events',
+  'integrations',
+  'captures',
+  'mapping',
+  'tests',
+  'deliveries',
+  'publish',
+  'settings'
+] as const
+export type ScreenId = (typeof screenIds)[number]
 
 /** What a screen should show when another screen sends the user there (an event, a capture, a mapping...). */
 export interface ScreenTarget {

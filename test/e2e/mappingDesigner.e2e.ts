@@ -238,10 +238,10 @@ describe('the mapping designer', () => {
     await page.getByTestId('mapping-save').filter({ hasText: 'All changes saved' }).waitFor()
   })
 
-  it('keeps the mapping across a reload', async () => {
+  it('keeps the mapping across a reload, and comes back to it where the user was', async () => {
     await page.reload()
-    await page.getByRole('button', { name: 'Mappings', exact: true }).click()
-    await page.getByRole('option', { name: /wishlist_added/ }).click()
+    // The studio remembers the screen and the selection for the session: no click needed to see it again.
+    await page.getByRole('option', { name: /wishlist_added/, selected: true }).waitFor()
     await waitForOutput('"tier": "Gold"')
     await waitForOutput('"addedOn": "2026-11-20"')
     await expect(page.locator('.react-flow__edge').count()).resolves.toBe(7)

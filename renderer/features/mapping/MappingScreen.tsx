@@ -27,9 +27,13 @@ export function MappingScreen() {
     (state) => state.target
   )
 
+  // Taking the target changes it, which runs the effect again: the selection it asked for is still under way then,
+  // and must not be overtaken by the first mapping.
+  const choosing = useRef(false)
   useEffect(() => {
     if (!loaded) return
     const target = navigation.getState().takeTarget()
+    if (!target && choosing.current) return
     const captureId = target?.with?.captureId
     const state = mapping.getState()
     const open = async () => {
@@ -37,7 +41,10 @@ export function MappingScreen() {
       if (captureId && (await state.openCapture(captureId))) return
       if (state.selectedId === null && state.mappings[0]) return state.select(state.mappings[0].id)
     }
-    void open()
+    choosing.current = true
+    void open().finally(() => {
+      choosing.current = false
+    })
   }, [loaded, pendingTarget, mapping, navigation])
 
   return (
