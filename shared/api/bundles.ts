@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { BundleChange } from '../bundle/diffBundles'
+import { FilePath } from '../model/filePath'
 
 /** What to do with one conflicting event or integration when merging a bundle into the open project. */
 export const MergeChoice = z.enum(['keep-mine', 'take-theirs', 'keep-both'])
@@ -31,7 +32,7 @@ export interface MergePlan {
  */
 export const bundleDropMaxChars = 6 * 1024 * 1024
 export const BundleSource = z.union([
-  z.object({ path: z.string().trim().min(1, 'Give a bundle file path.').max(4096) }).strict(),
+  z.object({ path: FilePath }).strict(),
   z
     .object({
       text: z.string().max(bundleDropMaxChars, 'A dropped bundle may be at most 6 MB: import it by its path.'),

@@ -87,6 +87,7 @@ import {
   type PullPlan,
   type PullResult
 } from '../model/publish'
+import { FilePath } from '../model/filePath'
 import type { AppInfo, DirectoryListing, PickedPath, ProjectState, RecentProject } from './types'
 
 /** Carries a call's output type at the type level only; nothing exists at run time. */
@@ -95,7 +96,6 @@ export interface Returns<T> {
 }
 const returns = <T>(): Returns<T> => ({})
 
-const FilePath = z.string().trim().min(1, 'Give a file path.').max(4096)
 const NoInput = z.object({}).strict()
 
 /**

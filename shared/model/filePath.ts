@@ -1,0 +1,20 @@
+import { z } from 'zod'
+
+/**
+ * A file on this machine as the user gave it: a full path (a relative one would land wherever the studio was started),
+ * on one line, and text a file name can hold (a lone surrogate or a NUL would name another file, or none).
+ */
+export const FilePath = z
+  .string()
+  .trim()
+  .min(1, 'Give a file path.')
+  .max(4096)
+  .refine((path) => !/\p{Cc}/u.test(path), 'The path holds a control character: give it on one line.')
+  .refine(
+    (path) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(path),
+    'The path holds a broken character: type it again.'
+  )
+  .refine(
+    (path) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path),
+    'Give the full path, from the root of the disk (such as /home/you/shop.capmap or C:\\Users\\you\\shop.capmap).'
+  )
