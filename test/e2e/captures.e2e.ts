@@ -273,6 +273,67 @@ describe('the capture inbox in web mode', () => {
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light')
   })
 
+  it('shows every problem of a replay, none under the output’s editor', async () => {
+    const body = '{"event_name":"be_reserved","note":"REPLAYLAYOUT"}'
+    await expect(post(port, '/hooks/booking-app', 'application/json', body, signed(body))).resolves.toBe(200)
+    await page.getByRole('button', { name: 'Inbox', exact: true }).click()
+    await page.getByLabel('Search captures').fill('REPLAYLAYOUT')
+    await expect.poll(() => captureOptions().count()).toBe(1)
+    await captureOptions().first().click()
+    await page.getByLabel('Search captures').fill('')
+    await page.getByRole('button', { name: 'Replay', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: /Replay of capture/ })
+    const problems = dialog.getByRole('list', { name: 'Problems mapping onto be_reserved' }).getByRole('listitem')
+    await problems.first().waitFor()
+    await expect(problems.first().textContent()).resolves.toMatch(/^error .*No customer identifier/)
+    await dialog.locator('.monaco-editor .view-lines').waitFor()
+    const editor = await dialog.locator('.capture-replay-output').boundingBox()
+    for (const problem of await problems.all()) {
+      await problem.scrollIntoViewIfNeeded()
+      const box = await problem.boundingBox()
+      expect(box && editor && (box.y + box.height <= editor.y || box.y >= editor.y + editor.height)).toBe(true)
+      // Nothing is drawn over it: the point at its middle belongs to it.
+      const onTop = await problem.evaluate((item) => {
+        const rect = item.getBoundingClientRect()
+        return item.contains(document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2))
+      })
+      expect(onTop).toBe(true)
+    }
+    await session.screenshot('captures-replay-problems')
+    await dialog.getByRole('button', { name: 'Close' }).click()
+  })
+
+  it('says a test payload is not JSON before sending it, and shows the listener’s refusal readably', async () => {
+    await page.getByRole('button', { name: 'Send a test payload' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Send a test payload' })
+    await dialog.getByLabel('Payload', { exact: true }).fill('not json at all')
+    await dialog.getByRole('alert').filter({ hasText: 'This payload is not valid JSON' }).waitFor()
+    await expect(dialog.getByRole('button', { name: 'Send', exact: true }).isDisabled()).resolves.toBe(true)
+    await dialog.getByRole('checkbox', { name: /Send it anyway/ }).check()
+    await dialog.getByRole('button', { name: 'Send invalid JSON' }).click()
+    const reply = page.getByRole('dialog', { name: 'Sent: the listener refused it (400)' })
+    await reply.getByRole('definition').filter({ hasText: '400 Bad Request' }).waitFor()
+    await reply
+      .getByRole('definition')
+      .filter({ hasText: /JSON value expected but got 'n' \(invalid_json\)$/ })
+      .waitFor()
+    await expect(reply.getByLabel('Raw listener answer').isVisible()).resolves.toBe(false)
+    const link = reply.getByRole('button', { name: /^#\d+$/ })
+    const id = ((await link.textContent()) ?? '').slice(1)
+    await link.click()
+    await page.getByRole('region', { name: `Capture ${id}` }).waitFor()
+  })
+
+  it('lets go of the open capture when a search hides it', async () => {
+    await expect(post(port, '/hooks/unknown-thing', 'application/json', '{"a":1}')).resolves.toBe(200)
+    await captureOptions().filter({ hasText: 'unknown-thing' }).first().click()
+    await page.getByRole('heading', { name: 'POST /hooks/unknown-thing' }).waitFor()
+    await page.getByLabel('Search captures').fill('Oberoi')
+    await expect.poll(() => captureOptions().count()).toBe(1)
+    await page.getByText(/Select a capture to see its body/).waitFor()
+    await page.getByLabel('Search captures').fill('')
+  })
+
   it('made no request off its own origin and raised no page error', () => {
     expect(session.watched.offOrigin).toEqual([])
     expect(session.watched.pageErrors).toEqual([])

@@ -264,7 +264,7 @@ function BodyTab({ detail }: { detail: CaptureView }) {
     return (
       <div className="empty-state small">
         <p>
-          The body was not kept: it was over the listener&apos;s body limit. Raise the limit in the listener settings.
+          The body was not kept: it was over the listener&apos;s body limit. Raise it in Settings › Webhook listener.
         </p>
       </div>
     )

@@ -1,4 +1,5 @@
 import { GitBranch, Send } from 'lucide-react'
+import type { MappingReplay } from '../../../shared/model/captureInbox'
 import { JsonView } from '../../editor/JsonView'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
@@ -65,7 +66,7 @@ export function ReplayDialog() {
       {replay.message && <p className="capture-note">{replay.message}</p>}
       {replay.decodeError && (
         <p className="capture-warning" role="alert">
-          The body could not be read, so no mapping ran: {replay.decodeError}
+          The body could not be read, so no mapping ran: {replay.decodeError}.
         </p>
       )}
       {replay.mappings.map((mapping) => (
@@ -76,21 +77,9 @@ export function ReplayDialog() {
               {!mapping.matched ? 'Does not apply' : mapping.valid ? 'Valid' : 'Not valid'}
             </span>
           </h3>
-          {mapping.matched && mapping.outputs.length > 0 && (
-            <div className="capture-replay-output">
-              <JsonView
-                value={
-                  mapping.outputs.length === 1
-                    ? mapping.outputs[0]?.payload
-                    : mapping.outputs.map((output) => output.payload)
-                }
-                label={`Output for ${mapping.eventName}`}
-              />
-            </div>
-          )}
           {mapping.diagnostics.length > 0 && (
-            <ul className="capture-diagnostics">
-              {mapping.diagnostics.map((diagnostic, index) => (
+            <ul className="capture-diagnostics" aria-label={`Problems mapping onto ${mapping.eventName}`}>
+              {bySeverity(mapping.diagnostics).map((diagnostic, index) => (
                 <li key={index} className={`capture-diagnostic-${diagnostic.severity}`}>
                   <strong>{diagnostic.severity}</strong> {diagnostic.attribute ? `${diagnostic.attribute}: ` : ''}
                   {diagnostic.message}
@@ -98,8 +87,41 @@ export function ReplayDialog() {
               ))}
             </ul>
           )}
+          {mapping.matched && mapping.outputs.length > 0 && (
+            <OutputView
+              value={
+                mapping.outputs.length === 1
+                  ? mapping.outputs[0]?.payload
+                  : mapping.outputs.map((output) => output.payload)
+              }
+              label={`Output for ${mapping.eventName}`}
+            />
+          )}
         </section>
       ))}
     </Dialog>
+  )
+}
+
+const severityOrder = { error: 0, warning: 1, info: 2 } as const
+
+/** Errors first, then warnings, then notes: what keeps the output from Capillary is read first. */
+function bySeverity(diagnostics: MappingReplay['diagnostics']): MappingReplay['diagnostics'] {
+  return [...diagnostics].sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity])
+}
+
+/** Lines shown before the output scrolls inside its editor. */
+const maxOutputLines = 14
+
+/**
+ * An output, in an editor as tall as its lines (up to a limit), which fills its box and never spills out of it (a
+ * fixed box lower than the editor's own minimum height once hid the first problem under the editor).
+ */
+function OutputView({ value, label }: { value: unknown; label: string }) {
+  const lines = JSON.stringify(value, null, 2).split('\n').length
+  return (
+    <div className="capture-replay-output" style={{ height: `${Math.min(lines, maxOutputLines) * 20 + 16}px` }}>
+      <JsonView value={value} label={label} />
+    </div>
   )
 }

@@ -1,5 +1,7 @@
 import { Send } from 'lucide-react'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { decodeJson } from '../../../shared/engine/decode/decodeJson'
+import { mediaType } from '../../../shared/engine/decode/mediaType'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
 
@@ -38,6 +40,17 @@ export function SendTestDialog({ onClose }: { onClose(): void }) {
   const [contentType, setContentType] = useState<string>('application/json')
   const [body, setBody] = useState('')
   const [signed, setSigned] = useState(true)
+  /** The user chose to send this body although it is not JSON (to see the listener refuse it). */
+  const [sendInvalid, setSendInvalid] = useState(false)
+  const jsonProblem = useMemo(() => {
+    if (mediaType(contentType).kind !== 'json' || body.trim() === '') return null
+    const decoded = decodeJson(body)
+    return decoded.ok ? null : decoded.error
+  }, [contentType, body])
+  const editBody = (next: string) => {
+    setBody(next)
+    setSendInvalid(false)
+  }
   useEffect(() => {
     void captures.getState().loadSamples()
   }, [captures])
@@ -46,7 +59,7 @@ export function SendTestDialog({ onClose }: { onClose(): void }) {
     setSampleId(id)
     const sample = samples.find((candidate) => candidate.id === id)
     if (!sample) return
-    setBody(sample.body)
+    editBody(sample.body)
     setContentType(sample.contentType.split(';')[0]?.trim() || 'application/json')
     if (sample.integrationId) setIntegrationId(sample.integrationId)
   }
@@ -62,6 +75,7 @@ export function SendTestDialog({ onClose }: { onClose(): void }) {
         : body.trim() === ''
           ? 'Pick a sample or paste a payload.'
           : null
+  const blocked = problem !== null || (jsonProblem !== null && !sendInvalid)
   return (
     <Dialog
       title="Send a test payload"
@@ -76,10 +90,10 @@ export function SendTestDialog({ onClose }: { onClose(): void }) {
           <button
             type="button"
             className="button button-primary"
-            disabled={problem !== null || sending}
+            disabled={blocked || sending}
             onClick={() => void send()}
           >
-            <Send size={14} /> Send
+            <Send size={14} /> {jsonProblem !== null && sendInvalid ? 'Send invalid JSON' : 'Send'}
           </button>
         </>
       }
@@ -128,7 +142,10 @@ export function SendTestDialog({ onClose }: { onClose(): void }) {
             id="send-test-content-type"
             className="input"
             value={contentType}
-            onChange={(event) => setContentType(event.target.value)}
+            onChange={(event) => {
+              setContentType(event.target.value)
+              setSendInvalid(false)
+            }}
           >
             {contentTypes.map((type) => (
               <option key={type.value} value={type.value}>
@@ -137,7 +154,7 @@ export function SendTestDialog({ onClose }: { onClose(): void }) {
             ))}
           </select>
         </div>
-        <label className="checkbox" style={{ whiteSpace: 'normal' }}>
+        <label className="checkbox capture-wrapping-checkbox">
           <input type="checkbox" checked={signed} onChange={(event) => setSigned(event.target.checked)} /> Sign it with
           the integration&apos;s local secret (when it checks signatures)
         </label>
@@ -151,13 +168,27 @@ export function SendTestDialog({ onClose }: { onClose(): void }) {
             rows={12}
             value={body}
             spellCheck={false}
+            aria-invalid={jsonProblem !== null ? true : undefined}
+            aria-describedby={jsonProblem !== null ? 'send-test-json-problem' : undefined}
             onChange={(event) => {
-              setBody(event.target.value)
+              editBody(event.target.value)
               setSampleId(pasted)
             }}
           />
         </div>
       </div>
+      {jsonProblem !== null && (
+        <div className="capture-warning capture-send-invalid" role="alert">
+          <p id="send-test-json-problem">
+            This payload is not valid JSON, though it is sent as {contentType}: {jsonProblem}.
+          </p>
+          <label className="checkbox capture-wrapping-checkbox">
+            <input type="checkbox" checked={sendInvalid} onChange={(event) => setSendInvalid(event.target.checked)} />
+            Send it anyway, to see how the listener answers invalid JSON (it refuses it with 400 and captures it as
+            invalid)
+          </label>
+        </div>
+      )}
       {problem && <p className="field-hint">{problem}</p>}
     </Dialog>
   )

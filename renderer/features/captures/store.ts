@@ -143,6 +143,26 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
         })
     }
 
+    /**
+     * After the user changes the filter, the detail follows the list: a selected capture the filter now hides is
+     * let go (as a mail client or VS Code's filtered lists do), rather than left open beside a list that no longer
+     * holds it. Nothing new opens by itself: the user picks among the matches (the arrow keys start at the first).
+     */
+    const followFilter = async (query: Promise<void>) => {
+      // load() took its generation as it was called: a later query makes this one's answer stale.
+      const mine = generation
+      await query
+      const { selectedId, items, nextCursor, filter, status } = get()
+      if (mine !== generation || status !== 'ready') return
+      if (selectedId === null || items.some((item) => item.id === selectedId)) return
+      if (nextCursor !== null && BigInt(selectedId) < BigInt(nextCursor)) {
+        // Older than the page read: ask main whether the filter keeps it (pages are keyset, newest first).
+        const result = await api.listCaptures(toQuery(filter, 1, String(BigInt(selectedId) + 1n)))
+        if (!result.ok || result.value.items[0]?.id === selectedId) return
+      }
+      if (mine === generation && get().selectedId === selectedId) await get().select(null)
+    }
+
     return {
       projectPath: null,
       filter: noFilter,
@@ -222,12 +242,12 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
 
       async setFilter(patch) {
         set((state) => ({ filter: { ...state.filter, ...patch } }))
-        await get().load()
+        await followFilter(get().load())
       },
 
       async clearFilter() {
         set((state) => ({ filter: noFilter, filterResets: state.filterResets + 1 }))
-        await get().load()
+        await followFilter(get().load())
       },
 
       receive({ count, captures }) {

@@ -2,23 +2,25 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import type { RequestName } from '../../../../shared/api/contract'
 import { fail, ok, type Result } from '../../../../shared/api/result'
+import { decodeJson } from '../../../../shared/engine/decode/decodeJson'
+import type { CaptureView } from '../../../../shared/model/captureInbox'
 import { createStudioApi, type Transport } from '../../../../renderer/api/client'
 import { createStudioStores, StudioProvider } from '../../../../renderer/app/StudioContext'
 import { CaptureDetailPane } from '../../../../renderer/features/captures/CaptureDetailPane'
 import { fakeCapturesApi, summary } from './fakeCapturesApi'
 
 /** The detail pane inside the studio's real stores, over a transport answered by the inbox's fake api. */
-async function renderPane(view?: { decoded: string; totalChars: number }) {
+async function renderPane(view?: { decoded: string; totalChars: number }, patch: Partial<CaptureView> = {}) {
   const api = fakeCapturesApi([summary(1), summary(2)])
-  if (view) {
-    const original = api.getCaptureView.getMockImplementation()
-    api.getCaptureView.mockImplementation(async (input) => {
-      const answer = await original!(input)
-      return answer.ok
-        ? ok({ ...answer.value, decoded: { text: view.decoded, language: 'plaintext', totalChars: view.totalChars } })
-        : answer
-    })
-  }
+  const original = api.getCaptureView.getMockImplementation()
+  api.getCaptureView.mockImplementation(async (input) => {
+    const answer = await original!(input)
+    if (!answer.ok) return answer
+    const decoded = view
+      ? { text: view.decoded, language: 'plaintext' as const, totalChars: view.totalChars }
+      : undefined
+    return ok({ ...answer.value, ...(decoded ? { decoded } : {}), ...patch })
+  })
   const answers: Partial<Record<RequestName, (input: never) => Promise<Result<unknown>>>> = { ...api }
   const transport: Transport = {
     call: (name, input) => answers[name]?.(input as never) ?? Promise.resolve(fail('unknown_request', name)),
@@ -53,6 +55,23 @@ describe('the capture detail pane', () => {
     const { stores } = await renderPane({ decoded: 'x'.repeat(1000), totalChars: 5 * 1024 * 1024 })
     await act(() => stores.captures.getState().select('1'))
     expect(screen.getByRole('note').textContent).toMatch(/Showing the first 1000 B of 5\.0 MB\. The full body is kept/)
+  })
+
+  it('says why a body is not readable in one sentence, ending in one full stop', async () => {
+    const decoded = decodeJson('{"event_name": "room_reserved", broken')
+    const { stores } = await renderPane(undefined, { decodeError: decoded.ok ? null : decoded.error })
+    await act(() => stores.captures.getState().select('1'))
+    expect(screen.getByRole('note').textContent).toBe(
+      "Not readable as json: Invalid JSON at line 1, column 33: Quoted object key expected but got 'b'. Shown as received."
+    )
+  })
+
+  it('says where to raise the body limit when a body was not kept', async () => {
+    const { stores } = await renderPane(undefined, { bodyKind: 'none', hasBody: false })
+    await act(() => stores.captures.getState().select('1'))
+    expect(screen.getByText(/over the listener's body limit/).textContent).toBe(
+      "The body was not kept: it was over the listener's body limit. Raise it in Settings › Webhook listener."
+    )
   })
 
   it('says when the selected capture no longer exists', async () => {

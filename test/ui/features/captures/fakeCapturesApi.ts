@@ -139,3 +139,15 @@ export function fakeCapturesApi(initial: CaptureSummary[]) {
     )
   }
 }
+
+/** A replay of capture `captureId` from the Hotel booking app onto be_reserved, with the outputs and diagnostics given. */
+export const bookingReplay = (
+  captureId: string,
+  mapping: Pick<CaptureReplay['mappings'][number], 'valid' | 'outputs' | 'diagnostics'>
+): CaptureReplay => ({
+  captureId,
+  integration: { id: 'i-booking', name: 'Hotel booking app' },
+  decodeError: null,
+  message: null,
+  mappings: [{ mappingId: 'm1', eventId: 'e1', eventName: 'be_reserved', matched: true, ...mapping }]
+})

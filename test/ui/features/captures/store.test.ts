@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createCapturesStore, pageSize } from '../../../../renderer/features/captures/store'
-import { fakeCapturesApi, summary } from './fakeCapturesApi'
+import { ok } from '../../../../shared/api/result'
+import { bookingReplay, fakeCapturesApi, summary } from './fakeCapturesApi'
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => summary(from + index))
 
@@ -79,6 +80,53 @@ describe('the capture inbox store', () => {
     expect(store.getState().selectedId).toBe('1')
   })
 
+  describe('when the filter changes, the detail follows the list', () => {
+    const hotels = () => [
+      summary(5, { sourceEvent: 'Taj Palace' }),
+      summary(8, { sourceEvent: 'unmatched thing' }),
+      summary(12, { sourceEvent: 'Taj Lands End' })
+    ]
+
+    it('lets go of a selected capture the search now hides, opening nothing by itself', async () => {
+      const store = createCapturesStore(fakeCapturesApi(hotels()), vi.fn())
+      await store.getState().load()
+      await store.getState().select('8')
+      await store.getState().setFilter({ search: 'Taj' })
+      expect(store.getState().items.map((item) => item.id)).toEqual(['12', '5'])
+      expect(store.getState()).toMatchObject({ selectedId: null, detail: null, detailStatus: 'idle' })
+    })
+
+    it('keeps a selected capture the search still lists', async () => {
+      const store = createCapturesStore(fakeCapturesApi(hotels()), vi.fn())
+      await store.getState().load()
+      await store.getState().select('5')
+      await store.getState().setFilter({ search: 'Taj' })
+      expect(store.getState()).toMatchObject({ selectedId: '5', detail: { id: '5' } })
+      await store.getState().clearFilter()
+      expect(store.getState()).toMatchObject({ selectedId: '5', detail: { id: '5' } })
+    })
+
+    it('keeps a selection older than the first page when main says the filter keeps it', async () => {
+      const { store, api } = storeWith(pageSize + 50)
+      await store.getState().load()
+      await store.getState().select('10')
+      await store.getState().setFilter({ integrationId: 'i-booking' })
+      expect(api.listCaptures).toHaveBeenLastCalledWith({ limit: 1, cursor: '11', integrationId: 'i-booking' })
+      expect(store.getState()).toMatchObject({ selectedId: '10', detail: { id: '10' } })
+    })
+
+    it('lets go of a selection older than the first page that the filter hides', async () => {
+      const captures = range(1, pageSize + 50).map((capture) =>
+        capture.id === '10' ? { ...capture, integrationId: 'i-other', integration: 'other' } : capture
+      )
+      const store = createCapturesStore(fakeCapturesApi(captures), vi.fn())
+      await store.getState().load()
+      await store.getState().select('10')
+      await store.getState().setFilter({ integrationId: 'i-booking' })
+      expect(store.getState()).toMatchObject({ selectedId: null, detail: null })
+    })
+  })
+
   it('reads the whole body of the selected capture only when asked (curl, edit)', async () => {
     const { store, api } = storeWith(2)
     await store.getState().select('2')
@@ -130,29 +178,18 @@ describe('the capture inbox store', () => {
     const { store, api } = storeWith(2)
     await store.getState().select('2')
     await expect(store.getState().replayThroughRelay()).resolves.toBeNull()
-    api.replayCapture.mockResolvedValueOnce({
-      ok: true,
-      value: {
-        captureId: '2',
-        integration: { id: 'i-booking', name: 'Booking' },
-        decodeError: null,
-        message: null,
-        mappings: [
-          {
-            mappingId: 'm1',
-            eventId: 'e1',
-            eventName: 'be_reserved',
-            matched: true,
-            valid: true,
-            outputs: [
-              { payload: { event_name: 'be_reserved' }, valid: true },
-              { payload: { event_name: 'be_reserved' }, valid: true }
-            ],
-            diagnostics: []
-          }
-        ]
-      }
-    })
+    api.replayCapture.mockResolvedValueOnce(
+      ok(
+        bookingReplay('2', {
+          valid: true,
+          outputs: [
+            { payload: { event_name: 'be_reserved' }, valid: true },
+            { payload: { event_name: 'be_reserved' }, valid: true }
+          ],
+          diagnostics: []
+        })
+      )
+    )
     await store.getState().replaySelected()
     await expect(store.getState().replayThroughRelay()).resolves.toBe(2)
     expect(api.replayDeliveries).toHaveBeenCalledWith({ ids: ['2:0', '2:1'] })
