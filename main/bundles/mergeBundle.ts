@@ -3,6 +3,7 @@ import type { Bundle, BundleMapping, BundleTestCase } from '../../shared/bundle/
 import type { BundleContent } from '../../shared/bundle/canonicalBundle'
 import { diffBundles } from '../../shared/bundle/diffBundles'
 import { publishedEventChangeProblem } from '../../shared/capillary/publishedEventChange'
+import { integrationNameProblem } from '../../shared/model/integrationNameProblem'
 import { extraTargets } from '../../shared/model/mapping'
 import { StudioError } from '../errors/StudioError'
 import type { OpenedProject } from '../services/ProjectSession'
@@ -77,6 +78,18 @@ function freeName(base: string, separator: string, taken: Set<string>): string {
 }
 
 /**
+ * The name itself when no other integration has it, else `<name> (2)`, `(3)`…: lists show integrations by name
+ * alone, so a merge never leaves two with the same one.
+ */
+function ownName(name: string, others: readonly { name: string }[]): string {
+  const names = others.map((other) => other.name)
+  if (!integrationNameProblem(name, names)) return name
+  let n = 2
+  while (integrationNameProblem(`${name} (${n})`, names)) n += 1
+  return `${name} (${n})`
+}
+
+/**
  * Merges a bundle into the open project in one transaction: all of it or nothing. Per conflict: keep mine, take
  * theirs (replaced whole), or keep both (theirs under `<name>_2` / `<slug>-2`, their mappings and test cases
  * retargeted). Mappings and test cases follow their event's choice, or a new copy of their integration. Every event
@@ -132,13 +145,17 @@ export function applyMerge(
       count(result.integrations, outcome)
       const own = project.integrations.list().find((candidate) => candidate.slug === integration.slug)
       if (!own || outcome === 'keep-both') {
-        const draft =
-          outcome === 'keep-both' ? { ...integration, slug: freeName(integration.slug, '-', slugs) } : integration
+        const draft = {
+          ...integration,
+          slug: outcome === 'keep-both' ? freeName(integration.slug, '-', slugs) : integration.slug,
+          name: ownName(integration.name, project.integrations.list())
+        }
         integrationIds.set(integration.slug, project.integrations.insert(newId(), draft, now).id)
         continue
       }
       if (outcome === 'take-theirs') {
-        project.integrations.update(own.id, integration, now)
+        const others = project.integrations.list().filter((candidate) => candidate.id !== own.id)
+        project.integrations.update(own.id, { ...integration, name: ownName(integration.name, others) }, now)
         // Its event-name map decides which payloads its mappings take: what was tested must run again.
         for (const mapping of project.mappings.list()) {
           if (mapping.integrationId === own.id) project.events.markDraft(mapping.eventId, now)

@@ -1,3 +1,4 @@
+import { integrationNameProblem } from '../../shared/model/integrationNameProblem'
 import { slugProblem } from '../../shared/model/slug'
 import type { Integration, IntegrationDraft } from '../../shared/model/integration'
 import type { WebhookSettings } from '../../shared/model/webhookSettings'
@@ -30,7 +31,7 @@ export class IntegrationService {
     const project = this.session.require({ forWriting: true })
     const previous = project.integrations.get(id)
     if (!previous) throw new StudioError('not_found', 'That integration no longer exists.')
-    this.assertValid(draft, id)
+    this.assertValid(draft, previous)
     // Its event-name map decides which payloads its mappings apply to: changed, what was tested no longer runs.
     const matchChanged =
       previous.eventNameField !== draft.eventNameField ||
@@ -75,8 +76,17 @@ export class IntegrationService {
     return project.webhookSettings.list()
   }
 
-  private assertValid(draft: IntegrationDraft, exceptId?: string): void {
-    if (!draft.name.trim()) throw new StudioError('invalid_input', 'Give the integration a name.')
+  /** `previous`: the integration as saved, when the draft edits one. */
+  private assertValid(draft: IntegrationDraft, previous?: Integration): void {
+    const others = this.list().filter((integration) => integration.id !== previous?.id)
+    const name = integrationNameProblem(
+      draft.name,
+      others.map((integration) => integration.name),
+      previous?.name
+    )
+    // A clash already in the file (kind `shared`) is let through: such projects must open and stay editable.
+    if (name?.kind === 'missing') throw new StudioError('invalid_input', name.message)
+    if (name?.kind === 'taken') throw new StudioError('conflict', name.message)
     if (!draft.eventNameField.trim()) {
       throw new StudioError(
         'invalid_input',
@@ -90,7 +100,6 @@ export class IntegrationService {
         'Each row of the event name map needs a source event name and a Capillary event.'
       )
     }
-    const others = this.list().filter((integration) => integration.id !== exceptId)
     const problem = slugProblem(
       draft.slug,
       others.map((integration) => integration.slug)

@@ -1,4 +1,5 @@
 import type { Integration } from '../../shared/model/integration'
+import { integrationNameProblem } from '../../shared/model/integrationNameProblem'
 import type { CaptureService } from './CaptureService'
 import type { IntegrationService } from './IntegrationService'
 
@@ -11,12 +12,17 @@ export function createNotificationsIntegration(
   integrations: IntegrationService,
   captures: CaptureService
 ): Integration {
-  const taken = new Set(integrations.list().map((integration) => integration.slug))
-  let slug = 'capillary-notifications'
-  for (let suffix = 2; taken.has(slug); suffix += 1) slug = `capillary-notifications-${suffix}`
+  const existing = integrations.list()
+  const takenSlugs = new Set(existing.map((integration) => integration.slug))
+  const takenNames = existing.map((integration) => integration.name)
+  const slugOf = (n: number) => (n === 1 ? 'capillary-notifications' : `capillary-notifications-${n}`)
+  const nameOf = (n: number) => (n === 1 ? 'Capillary notifications' : `Capillary notifications ${n}`)
+  // The first free pair: "Capillary notifications" (capillary-notifications), then "… 2" (…-2): names must differ too.
+  let suffix = 1
+  while (takenSlugs.has(slugOf(suffix)) || integrationNameProblem(nameOf(suffix), takenNames)) suffix += 1
   const integration = integrations.create({
-    name: slug === 'capillary-notifications' ? 'Capillary notifications' : `Capillary notifications ${slug.slice(24)}`,
-    slug,
+    name: nameOf(suffix),
+    slug: slugOf(suffix),
     kind: 'custom',
     sourceAccount: 'INSTORE',
     eventNameField: 'eventName',

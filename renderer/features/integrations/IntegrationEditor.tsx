@@ -85,6 +85,8 @@ export function IntegrationEditor() {
     if (!draft) return []
     const found = checkIntegrationDraft(draft, {
       otherSlugs: others.map((integration) => integration.slug),
+      otherNames: others.map((integration) => integration.name),
+      ...(!isNew && original ? { savedName: original.name } : {}),
       eventNames
     })
     if (original && !isNew && draft.slug !== original.slug && !issuesAt(found, 'slug').length)

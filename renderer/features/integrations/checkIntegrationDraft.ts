@@ -1,4 +1,5 @@
 import type { IntegrationDraft } from '../../../shared/model/integration'
+import { integrationNameProblem } from '../../../shared/model/integrationNameProblem'
 import { slugProblem } from '../../../shared/model/slug'
 
 /**
@@ -14,6 +15,13 @@ export interface IntegrationIssue {
 export interface IntegrationCheckContext {
   /** The slugs of the project's other integrations: a slug names one listener path. */
   otherSlugs: readonly string[]
+  /** The names of the project's other integrations: lists show integrations by name alone, so names must differ. */
+  otherNames?: readonly string[]
+  /**
+   * The integration's name as saved (an existing integration): a clash the project file already had is a warning,
+   * so the integration's other fields still save.
+   */
+  savedName?: string
   /** The project's event names, when known: a map entry naming another event is flagged. */
   eventNames?: readonly string[]
 }
@@ -25,7 +33,8 @@ export function checkIntegrationDraft(draft: IntegrationDraft, context: Integrat
   const issues: IntegrationIssue[] = []
   const error = (path: string, message: string) => issues.push({ path, message, severity: 'error' })
 
-  if (!draft.name.trim()) error('name', 'Give the integration a name.')
+  const name = integrationNameProblem(draft.name, context.otherNames ?? [], context.savedName)
+  if (name) issues.push({ path: 'name', message: name.message, severity: name.kind === 'shared' ? 'warning' : 'error' })
   const slug = slugProblem(draft.slug, context.otherSlugs)
   if (slug) error('slug', slug)
   if (!draft.eventNameField.trim())

@@ -115,8 +115,16 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
         .integrations.filter((integration) => integration.id !== id)
         .map((integration) => integration.slug)
 
-    const blockingProblem = (draft: IntegrationDraft, id: string | null) =>
-      checkIntegrationDraft(draft, { otherSlugs: otherSlugs(id) }).find((issue) => issue.severity === 'error')
+    /** What main refuses an integration for, against the others as listed now. */
+    const blockingProblem = (draft: IntegrationDraft, id: string | null) => {
+      const { integrations } = get()
+      const saved = integrations.find((integration) => integration.id === id)
+      return checkIntegrationDraft(draft, {
+        otherSlugs: otherSlugs(id),
+        otherNames: integrations.filter((integration) => integration.id !== id).map((integration) => integration.name),
+        ...(saved ? { savedName: saved.name } : {})
+      }).find((issue) => issue.severity === 'error')
+    }
 
     const replace = (integration: Integration) => {
       integrationWrites += 1

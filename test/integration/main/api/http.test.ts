@@ -159,6 +159,21 @@ describe('startWebServer', () => {
       expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     })
 
+    it('reads the JSON media type exactly, in any letter case', async () => {
+      const call = (contentType: string) =>
+        httpRequest({
+          port: server.port,
+          path: '/api/getAppInfo',
+          method: 'POST',
+          headers: { ...bearer, 'Content-Type': contentType },
+          body: '{}'
+        })
+      await expect(call('Application/JSON; charset=UTF-8')).resolves.toMatchObject({ status: 200 })
+      await expect(call('application/json')).resolves.toMatchObject({ status: 200 })
+      await expect(call('application/jsonx')).resolves.toMatchObject({ status: 415 })
+      await expect(call('application/json-patch+json')).resolves.toMatchObject({ status: 415 })
+    })
+
     it('answers 415 to a call with no content type', async () => {
       const answer = await httpRequest({
         port: server.port,
@@ -205,6 +220,29 @@ describe('startWebServer', () => {
       const answer = await callApi(server.port, 'newProject', { path }, bearer)
       expect(answer.status).toBe(409)
       expect(answer.json).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    })
+
+    it('answers 409 conflict to an integration named like another, and keeps only the first', async () => {
+      await callApi(server.port, 'newProject', { path: join(folder.path, 'Names.capmap'), sample: true }, bearer)
+      const draft = {
+        name: ' hotel booking APP ',
+        slug: 'booking-app-2',
+        kind: 'custom',
+        sourceAccount: 'INSTORE',
+        eventNameField: 'event_name',
+        eventNameMap: []
+      }
+      const answer = await callApi(server.port, 'createIntegration', { draft }, bearer)
+      expect(answer.status).toBe(409)
+      expect(answer.json).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: expect.stringContaining('already named "Hotel booking app"') }
+      })
+      const listed = await callApi(server.port, 'listIntegrations', {}, bearer)
+      expect((listed.json as { value: { slug: string }[] }).value.map((integration) => integration.slug)).toEqual([
+        'booking-app',
+        'webengage'
+      ])
     })
 
     it('answers 421 to a request under a foreign Host name, even with the token', async () => {

@@ -47,10 +47,47 @@ describe('IntegrationService', () => {
     studio.integrations.create(webEngage)
     const taken = studioErrorOf(() => studio.integrations.create({ ...webEngage, name: 'Other' }))
     expect(taken.code).toBe('conflict')
-    expect(studioErrorOf(() => studio.integrations.create({ ...webEngage, slug: 'Web Engage' })).code).toBe(
-      'invalid_input'
+    expect(
+      studioErrorOf(() => studio.integrations.create({ ...webEngage, name: 'Third', slug: 'Web Engage' })).code
+    ).toBe('invalid_input')
+    expect(studio.integrations.list()).toHaveLength(1)
+  })
+
+  it('refuses a name another integration has, ignoring case and surrounding spaces, with conflict', () => {
+    studio.integrations.create(webEngage)
+    const again = studioErrorOf(() =>
+      studio.integrations.create({ ...webEngage, name: '  webengage eu ', slug: 'webengage-eu-2' })
+    )
+    expect(again.code).toBe('conflict')
+    expect(again.message).toBe(
+      'Another integration is already named "WebEngage EU": give this one a name of its own, so the inbox, deliveries and mapping lists can tell them apart.'
     )
     expect(studio.integrations.list()).toHaveLength(1)
+  })
+
+  it('refuses renaming an integration to the name of another', () => {
+    studio.integrations.create(webEngage)
+    const other = studio.integrations.create({ ...webEngage, name: 'Booking', slug: 'booking' })
+    const renamed = studioErrorOf(() => studio.integrations.update(other.id, { ...webEngage, slug: 'booking' }))
+    expect(renamed.code).toBe('conflict')
+    expect(studio.integrations.list().map((integration) => integration.name)).toEqual(['Booking', 'WebEngage EU'])
+  })
+
+  it('opens a project whose file already has two integrations of one name, and lets each still be edited', () => {
+    const project = studio.session.require({ forWriting: true })
+    const now = new Date().toISOString()
+    const first = project.integrations.insert('legacy-1', webEngage, now)
+    project.integrations.insert('legacy-2', { ...webEngage, slug: 'webengage-eu-2' }, now)
+    studio.session.close()
+    studio.session.open(path)
+    expect(studio.integrations.list().map((integration) => integration.slug)).toEqual([
+      'webengage-eu',
+      'webengage-eu-2'
+    ])
+    const edited = studio.integrations.update(first.id, { ...webEngage, eventNameField: 'name' })
+    expect(edited.eventNameField).toBe('name')
+    const renamed = studio.integrations.update(first.id, { ...webEngage, name: 'WebEngage EU (old)' })
+    expect(renamed.name).toBe('WebEngage EU (old)')
   })
 
   it('refuses a source event name mapped twice', () => {

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { autosaveDelayMs } from '../../../../renderer/app/autosave'
 import { integration } from './fakeIntegrationsApi'
 import { renderIntegrationsScreen } from './renderStudio'
 
@@ -56,6 +57,17 @@ describe('the integration editor', () => {
     expect(screen.getByLabelText('Slug').getAttribute('aria-invalid')).toBe('true')
     expect(screen.getByText(/Use lower-case letters and digits/)).toBeTruthy()
     expect(screen.getByTestId('integration-save').textContent).toMatch(/Not saved: 1 problem/)
+    expect(api.updateIntegration).not.toHaveBeenCalled()
+  })
+
+  it('refuses the name of another integration at the name field, whatever its case and spaces', async () => {
+    const { api } = await open('WebEngage storefront')
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: '  hotel   Booking app ' } })
+    expect(screen.getByText(/Another integration is already named "Hotel booking app"/).className).toBe('field-error')
+    expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true')
+    expect(screen.getByTestId('integration-save').textContent).toMatch(/Not saved: 1 problem/)
+    // Past the autosave's delay: nothing was sent.
+    await new Promise((resolve) => setTimeout(resolve, autosaveDelayMs * 2))
     expect(api.updateIntegration).not.toHaveBeenCalled()
   })
 

@@ -29,6 +29,31 @@ describe('checking an integration draft', () => {
     ])
   })
 
+  it('refuses a name another integration has, ignoring case and the spaces around and between words', () => {
+    const named = { ...context, otherNames: ['Hotel booking app'] }
+    expect(checkIntegrationDraft(draft({ name: ' hotel  Booking APP ' }), named)).toEqual([
+      {
+        path: 'name',
+        severity: 'error',
+        message:
+          'Another integration is already named "Hotel booking app": give this one a name of its own, so the inbox, deliveries and mapping lists can tell them apart.'
+      }
+    ])
+    expect(checkIntegrationDraft(draft({ name: 'Hotel booking app 2' }), named)).toEqual([])
+  })
+
+  it('only warns of a name clash the project already had, so the integration’s other fields still save', () => {
+    const legacy = { ...context, otherNames: ['Hotel booking app'], savedName: 'Hotel booking app' }
+    expect(checkIntegrationDraft(draft({ name: 'Hotel booking app' }), legacy)).toEqual([
+      {
+        path: 'name',
+        severity: 'warning',
+        message:
+          'Another integration is also named "Hotel booking app": rename one of them, so the lists can tell them apart.'
+      }
+    ])
+  })
+
   it('lets several source names mean one event', () => {
     const map = [
       { sourceName: 'Added To Cart', eventName: 'ProductAddedToCart' },
