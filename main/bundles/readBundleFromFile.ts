@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { structureProblem } from '../../shared/bundle/bundleStructure'
 import { bundleMaxBytes, readBundle, type BundleRead } from '../../shared/bundle/readBundle'
+import { fileReadProblem, notARegularFile } from '../platform/fileReadProblem'
 
 /**
  * A bundle file read safely: its size checked before reading, its structure scanned on the bytes (a hostile file
@@ -8,6 +9,8 @@ import { bundleMaxBytes, readBundle, type BundleRead } from '../../shared/bundle
  */
 export function readBundleFromFile(path: string): BundleRead {
   const unreadable = (problem: string): BundleRead => ({ ok: false, kind: 'unreadable', problems: [problem] })
+  const notAFile = notARegularFile(path)
+  if (notAFile) return unreadable(notAFile)
   let bytes: Buffer
   try {
     if (statSync(path).size > bundleMaxBytes) {
@@ -15,7 +18,7 @@ export function readBundleFromFile(path: string): BundleRead {
     }
     bytes = readFileSync(path)
   } catch (error) {
-    return unreadable(`Cannot read the file: ${(error as Error).message}`)
+    return unreadable(fileReadProblem(path, error))
   }
   const structure = structureProblem(bytes.length, (index) => bytes[index] ?? 0)
   if (structure !== undefined) return unreadable(structure)

@@ -14,6 +14,7 @@ import { capillarySecretName, environmentVariableFor, type SecretStore } from '.
 import { CapillaryClient, type CapillaryClientOptions } from './client/CapillaryClient'
 import type { CapillaryCredentials } from './client/credentialSources'
 import { testConnection } from './testConnection'
+import { notARegularFile } from '../platform/fileReadProblem'
 
 const availability = { encrypted: 'stored', memory: 'session', environment: 'environment' } as const
 
@@ -152,6 +153,8 @@ export class ConnectionProfileService {
 }
 
 function readCaFile(path: string): string {
+  const notAFile = notARegularFile(path)
+  if (notAFile) throw new StudioError('file_error', `Cannot read the CA certificates file: ${notAFile}`)
   try {
     return readFileSync(path, 'utf8')
   } catch (error) {

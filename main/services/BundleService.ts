@@ -18,10 +18,12 @@ import { applyMerge, planMerge } from '../bundles/mergeBundle'
 import { projectBundleContent, seedFromBundle } from '../bundles/projectBundle'
 import { redactPersonalData } from '../bundles/redactPersonalData'
 import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressionEvaluator'
+import { fileReadProblem, notARegularFile } from '../platform/fileReadProblem'
 import { StudioError } from '../errors/StudioError'
 import type { Clock } from './Clock'
 import type { ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
+import { readBundleFromFile } from '../bundles/readBundleFromFile'
 
 /** A bundle read from its source, checked by the same rules as the CLI: its problems, or the bundle. */
 type SourceRead = { ok: false; problems: string[] } | { ok: true; name: string; bundle: Bundle; warnings: string[] }
@@ -67,6 +69,7 @@ export class BundleService {
       throw new StudioError('conflict', `The bundle would carry secrets out: ${listed}. Remove them first.`)
     }
     const absolute = resolve(path)
+    refuseToOverwrite(absolute)
     const text = serializeBundle(content, this.studioVersion)
     const partial = `${absolute}.partial`
     try {
@@ -130,15 +133,31 @@ export class BundleService {
   private read(source: BundleSource): SourceRead {
     if ('text' in source) return described(source.name, readBundle(source.text))
     const path = resolve(source.path)
+    const notAFile = notARegularFile(path)
+    if (notAFile) return { ok: false, problems: [notAFile] }
     try {
       if (statSync(path).size > bundleMaxBytes) {
         return { ok: false, problems: [`${path} is over ${bundleMaxBytes / 1024 / 1024} MB: not a bundle.`] }
       }
       return described(basename(path), readBundle(readFileSync(path, 'utf8')))
     } catch (error) {
-      return { ok: false, problems: [`Cannot read ${path}: ${(error as Error).message}`] }
+      return { ok: false, problems: [fileReadProblem(path, error)] }
     }
   }
+}
+
+/**
+ * An export replaces an earlier export of the same file (how a team keeps a bundle in git up to date), never anything
+ * else: a project, the open one included, a folder, or any file that is not a bundle.
+ */
+function refuseToOverwrite(target: string): void {
+  if (!existsSync(target)) return
+  const existing = readBundleFromFile(target)
+  if (existing.ok || existing.kind === 'invalid') return
+  throw new StudioError(
+    'conflict',
+    `${target} exists and is not a bundle (${existing.problems.join(' ')}): export to another file, or move that one away first.`
+  )
 }
 
 function described(name: string, read: ReturnType<typeof readBundle>): SourceRead {

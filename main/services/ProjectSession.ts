@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import type { OpenProject, ProjectState } from '../../shared/api/types'
 import { StudioError } from '../errors/StudioError'
 import type { Logger } from '../platform/logger'
@@ -17,6 +17,7 @@ import { TestCaseRepository } from '../store/TestCaseRepository'
 import { WebhookSettingsRepository } from '../store/WebhookSettingsRepository'
 import type { Clock } from './Clock'
 import type { ServerEventBus } from './ServerEventBus'
+import { notARegularFile } from '../platform/fileReadProblem'
 
 interface OpenedProject {
   path: string
@@ -64,7 +65,7 @@ export class ProjectSession {
   /** Creates a project file and opens it; `seed` fills it (the sample) inside the same open. */
   create(path: string, seed?: (project: OpenedProject) => void): ProjectState {
     const absolute = resolveProjectPath(path)
-    const db = openProjectDatabase(absolute, { create: true })
+    const db = createProjectFile(absolute)
     const lock = ProjectLock.acquire(absolute)
     const project = this.assemble(absolute, db, lock.acquired ? lock.lock : undefined, undefined)
     seed?.(project)
@@ -74,8 +75,7 @@ export class ProjectSession {
 
   /** Opens a project for editing, or read-only when asked or when another studio is editing it. */
   open(path: string, options: { readOnly?: boolean } = {}): ProjectState {
-    const absolute = resolveProjectPath(path)
-    if (!existsSync(absolute)) throw new StudioError('not_found', `There is no project at ${absolute}.`)
+    const absolute = projectFileToOpen(path, this.current !== undefined)
     // The same file again: nothing to do, unless it is open read-only and the user now asks to edit it.
     if (this.current?.path === absolute && (options.readOnly || !isReadOnly(this.current.db))) return this.state()
     if (options.readOnly) {
@@ -220,6 +220,48 @@ function writeCopy(db: ProjectDatabase, target: string): void {
     db.prepare('VACUUM INTO ?').run(target)
   } finally {
     if (queryOnly) db.pragma('query_only = ON')
+  }
+}
+
+/**
+ * The project file a path names for opening: the file as typed when it exists, else with `.capmap` added when the
+ * name does not end in .capmap or .json already (the extension may be left off). A folder and a bundle are refused
+ * with what to do instead; any other file is left to the header check, which refuses a file that is not a project.
+ */
+function projectFileToOpen(path: string, projectOpen: boolean): string {
+  const typed = resolve(path)
+  const absolute = existsSync(typed) || /\.(capmap|json)$/i.test(typed) ? typed : `${typed}.capmap`
+  if (!existsSync(absolute)) throw new StudioError('not_found', `There is no project at ${absolute}.`)
+  if (statSync(absolute).isDirectory()) {
+    throw new StudioError('not_a_project', `${absolute} is a folder: pick a project file (*.capmap) in it.`)
+  }
+  const notAFile = notARegularFile(absolute)
+  if (notAFile) throw new StudioError('not_a_project', notAFile)
+  if (/\.json$/i.test(absolute)) {
+    const importIt = projectOpen
+      ? 'bring it in with Import Bundle… (File menu or command palette), which merges it into this project or makes a new project from it'
+      : 'open or create a project, then use Import Bundle… (File menu or command palette) to merge it in or make a new project from it'
+    throw new StudioError(
+      'not_a_project',
+      `${absolute} is a bundle (an exported *.capmap.json), not a project: ${importIt}.`
+    )
+  }
+  return absolute
+}
+
+/** A new, empty project file; a folder that is not there or a name the disk refuses is the user's to fix, in words. */
+function createProjectFile(absolute: string): ProjectDatabase {
+  if (!existsSync(dirname(absolute))) {
+    throw new StudioError(
+      'file_error',
+      `There is no folder ${dirname(absolute)}: create it first, or pick another place.`
+    )
+  }
+  try {
+    return openProjectDatabase(absolute, { create: true })
+  } catch (error) {
+    if (error instanceof StudioError) throw error
+    throw new StudioError('file_error', `Cannot create ${absolute}: ${(error as Error).message}.`)
   }
 }
 

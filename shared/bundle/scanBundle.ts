@@ -31,8 +31,38 @@ const secretShapes: [kind: string, pattern: RegExp][] = [
 ]
 
 const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/
-/** Ten to fifteen digits, spaces, dashes or a leading +: a phone number by shape. */
-const phone = /^\+?\d[\d\s-]{8,17}\d$/
+/** Digits with the separators phone numbers are written with (spaces, dashes, brackets), a + or 00 before. */
+const phoneShape = /^(?:\+|00)?\(?\d[\d\s()-]*\d$/
+/** 202612011030, 20261201103000: a date and time written without separators. */
+const compactDateTime = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?$/
+/** Unix times in seconds or milliseconds from 2001 to 2033: 10 or 13 digits starting with 1. */
+const unixTime = /^1\d{9}(?:\d{3})?$/
+/** Key words that say a value is a phone number, whatever its digits look like. */
+const phoneKeyWords = new Set(['phone', 'mobile', 'msisdn', 'tel', 'telephone', 'cell', 'whatsapp'])
+/** Key words that say a value is an amount, a count, a time or a version: never a phone number. */
+const notPhoneKeyWords = new Set([
+  'amount',
+  'price',
+  'total',
+  'subtotal',
+  'cost',
+  'fee',
+  'tax',
+  'discount',
+  'balance',
+  'revenue',
+  'qty',
+  'quantity',
+  'count',
+  'points',
+  'time',
+  'timestamp',
+  'ts',
+  'date',
+  'epoch',
+  'at',
+  'version'
+])
 const cardCandidate = /\b(?:\d[ -]?){13,19}\b/
 
 function luhn(digits: string): boolean {
@@ -62,11 +92,39 @@ function secretIn(key: string, text: string): string | undefined {
   return secretShapes.find(([, pattern]) => pattern.test(text))?.[0]
 }
 
-function personalDataIn(text: string): string | undefined {
+/** `check_in`, `createdAt`, `order-total` → their words in lower case. */
+const keyWords = (key: string) =>
+  key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '')
+
+/**
+ * A phone number by its shape: 10 to 15 digits (E.164's most; from 8 after a + or 00), written with spaces, dashes
+ * or brackets at most. So a date (2026-12-01: 8 digits), an ISO time or a version (their colons and dots) or an
+ * amount with decimals (1499.00) never is one. Under a key naming a phone (`mobile`, `phoneNumber`) the shape is
+ * enough; elsewhere a compact date-time (202612011030), a Unix time, or a value under a key naming an amount, a
+ * count, a time or a version (`total`, `created_at`) is not one.
+ */
+function isPhoneNumber(text: string, key: string): boolean {
+  const value = text.trim()
+  if (!phoneShape.test(value)) return false
+  const prefixed = /^(?:\+|00)/.test(value)
+  const digits = value.replace(/\D/g, '').length - (value.startsWith('00') ? 2 : 0)
+  if (digits < (prefixed ? 8 : 10) || digits > 15) return false
+  const words = keyWords(key)
+  if (words.some((word) => phoneKeyWords.has(word)) || /phone|mobile|msisdn/i.test(key)) return true
+  if (compactDateTime.test(value) || unixTime.test(value)) return false
+  return !words.some((word) => notPhoneKeyWords.has(word))
+}
+
+function personalDataIn(text: string, key: string): string | undefined {
   if (email.test(text)) return 'email address'
   const card = cardCandidate.exec(text)?.[0].replace(/[ -]/g, '')
-  if (card && card.length >= 13 && luhn(card)) return 'card number'
-  if (phone.test(text.trim())) return 'phone number'
+  // A Unix time in milliseconds has 13 digits and passes the Luhn check one time in ten.
+  if (card && card.length >= 13 && luhn(card) && !unixTime.test(card)) return 'card number'
+  if (isPhoneNumber(text, key)) return 'phone number'
   return undefined
 }
 
@@ -83,7 +141,7 @@ export function scanBundle(content: BundleContent): BundleScan {
         const secret = secretIn(key, text)
         if (secret) secrets.push({ path, kind: secret, excerpt: excerpt(text) })
         else if (section === 'testCases') {
-          const personal = personalDataIn(text)
+          const personal = personalDataIn(text, key)
           if (personal) personalData.push({ path, kind: personal, excerpt: excerpt(text) })
         }
       }

@@ -32,6 +32,9 @@ describe('bundles in the studio (web mode)', () => {
 
   it('exports the project to a file from the palette, after checking what would leave', async () => {
     await runCommand('Export Bundle')
+    const events = dialog().getByRole('group', { name: /^Events to export \(all \d+\)$/ })
+    await expect(events.getByRole('checkbox').count()).resolves.toBeGreaterThan(1)
+    for (const box of await events.getByRole('checkbox').all()) await expect(box.isChecked()).resolves.toBe(true)
     await dialog().getByLabel('Bundle file path').fill(bundlePath)
     const exportButton = dialog().getByRole('button', { name: 'Export' })
     await page.waitForFunction(
@@ -79,7 +82,27 @@ describe('bundles in the studio (web mode)', () => {
     await session.screenshot('bundles-merge')
     await dialog().getByRole('button', { name: 'Merge into this project' }).click()
     await dialog().waitFor({ state: 'detached' })
-    await page.getByText(/Merged .*shop\.capmap\.json: 0 events added, 1 replaced/).waitFor()
+    await page.getByText(/Merged .*shop\.capmap\.json: 1 event replaced\.$/).waitFor()
+  })
+
+  it('says a bundle opened as a project is a bundle, and how to import it', async () => {
+    await page.keyboard.press('Control+o')
+    const open = page.getByRole('dialog', { name: 'Open project' })
+    await open.getByLabel('File path').fill(bundlePath)
+    await open.getByRole('button', { name: 'Open' }).click()
+    await expect(open.getByRole('alert').textContent()).resolves.toBe(
+      `${bundlePath} is a bundle (an exported *.capmap.json), not a project: bring it in with Import Bundle… (File menu or command palette), which merges it into this project or makes a new project from it.`
+    )
+    await open.getByRole('button', { name: 'Cancel' }).click()
+  })
+
+  it('says in words that a bundle path names no file', async () => {
+    const missing = join(session.folder, 'nope.capmap.json')
+    await runCommand('Import Bundle')
+    await dialog().getByLabel('Bundle file path').fill(missing)
+    await dialog().getByRole('button', { name: 'Preview' }).click()
+    await dialog().getByRole('alert').getByText(`There is no file at ${missing}.`).waitFor()
+    await dialog().getByRole('button', { name: 'Cancel' }).click()
   })
 
   it('opens the import for a bundle dropped on the window: after the merge, everything is identical', async () => {

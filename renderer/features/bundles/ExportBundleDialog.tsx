@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import type { BundleScan } from '../../../shared/api/bundles'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
@@ -20,7 +20,8 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
     (state) => state.project?.path ?? ''
   )
   const [path, setPath] = useState(() => projectPath.replace(/\.capmap$/i, '.capmap.json'))
-  const [selected, setSelected] = useState<string[]>([])
+  /** The events the user unticked: every event is exported until some are. */
+  const [unticked, setUnticked] = useState<string[]>([])
   const [scan, setScan] = useState<BundleScan | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -40,9 +41,18 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
     setError(null)
   }
 
+  const names = useMemo(() => events.map((event) => event.name), [events])
+  const ticked = names.filter((name) => !unticked.includes(name))
+  const everyEvent = ticked.length === names.length
+  const noEvent = names.length > 0 && ticked.length === 0
+  /** What the export asks for: no names means the whole project. */
+  const selection = everyEvent ? '' : ticked.join('\n')
+
   useEffect(() => {
+    if (noEvent) return
     let current = true
-    void api.scanBundleExport({ eventNames: selected }).then((result) => {
+    const eventNames = selection === '' ? [] : selection.split('\n')
+    void api.scanBundleExport({ eventNames }).then((result) => {
       if (!current) return
       if (result.ok) setScan(result.value)
       else setError(result.error.message)
@@ -50,11 +60,15 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
     return () => {
       current = false
     }
-  }, [api, selected])
+  }, [api, selection, noEvent])
 
   const toggle = (name: string) => {
     setScan(null)
-    setSelected((names) => (names.includes(name) ? names.filter((other) => other !== name) : [...names, name]))
+    setUnticked((others) => (others.includes(name) ? others.filter((other) => other !== name) : [...others, name]))
+  }
+  const toggleAll = () => {
+    setScan(null)
+    setUnticked(everyEvent ? names : [])
   }
   const blocked = (scan?.secrets.length ?? 0) > 0
 
@@ -62,10 +76,12 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
     event.preventDefault()
     if (!/\.capmap\.json$/i.test(path.trim())) return setError('A bundle file ends in .capmap.json.')
     setBusy(true)
-    const result = await api.exportBundle({ path, eventNames: selected, redactPersonalData: redact })
+    const eventNames = everyEvent ? [] : ticked
+    const result = await api.exportBundle({ path, eventNames, redactPersonalData: redact })
     setBusy(false)
     if (!result.ok) return setError(result.error.message)
-    const redacted = result.value.redacted > 0 ? `, ${result.value.redacted} personal values redacted` : ''
+    const count = result.value.redacted
+    const redacted = count > 0 ? `, ${count} personal value${count === 1 ? '' : 's'} redacted` : ''
     notifications.getState().notify('info', `Exported ${result.value.path} (${result.value.bytes} bytes${redacted}).`)
     onClose()
   }
@@ -85,7 +101,7 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
             type="submit"
             form="bundle-export-form"
             className="button button-primary"
-            disabled={busy || scan === null || blocked}
+            disabled={busy || noEvent || scan === null || blocked}
           >
             Export
           </button>
@@ -116,19 +132,38 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
         </div>
         <fieldset className="bundle-events">
           <legend className="field-label">
-            Events ({selected.length === 0 ? 'all of them' : `${selected.length} selected`})
+            Events to export
+            {names.length > 0 && ` (${everyEvent ? `all ${names.length}` : `${ticked.length} of ${names.length}`})`}
           </legend>
           {events.length === 0 && (
             <p className="muted">The project has no events yet: the bundle will hold its integrations only.</p>
           )}
+          {events.length > 1 && (
+            <label className="checkbox bundle-all-events">
+              <input
+                type="checkbox"
+                checked={everyEvent}
+                ref={(box) => {
+                  if (box) box.indeterminate = !everyEvent && !noEvent
+                }}
+                onChange={toggleAll}
+              />
+              All events
+            </label>
+          )}
           {events.map((event) => (
             <label key={event.id} className="checkbox">
-              <input type="checkbox" checked={selected.includes(event.name)} onChange={() => toggle(event.name)} />
+              <input type="checkbox" checked={!unticked.includes(event.name)} onChange={() => toggle(event.name)} />
               <span className="mono">{event.name}</span> <span className="muted">{event.label}</span>
             </label>
           ))}
         </fieldset>
-        {scan === null && !error && <p className="muted">Checking what would leave…</p>}
+        {noEvent && (
+          <p className="field-error" role="alert">
+            Tick at least one event to export.
+          </p>
+        )}
+        {!noEvent && scan === null && !error && <p className="muted">Checking what would leave…</p>}
         {blocked && (
           <FindingList
             tone="error"
@@ -143,7 +178,7 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
               title="Personal data in test cases (exported as is unless redacted)"
               findings={scan.personalData}
             />
-            <label className="checkbox">
+            <label className="checkbox bundle-redact">
               <input type="checkbox" checked={redact} onChange={(event) => setRedact(event.target.checked)} />
               Redact it: replace these values in the exported payloads with stand-ins, and make the expected outputs
               again through the engine so the test cases still pass (the project keeps the originals)

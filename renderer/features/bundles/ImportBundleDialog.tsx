@@ -3,6 +3,7 @@ import type { BundlePreview, BundleSource, MergeChoice, MergeChoices } from '../
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
 import { MergePlanTable } from './MergePlanTable'
+import { mergeSummary } from './mergeSummary'
 
 const sourceLabel = (source: BundleSource) => ('path' in source ? source.path : source.name)
 
@@ -88,7 +89,7 @@ export function ImportBundleDialog({
       .notify(
         'info',
         merged
-          ? `Merged ${sourceLabel(source)}: ${merged.events.added} events added, ${merged.events.replaced} replaced, ${merged.events.copied} kept both.`
+          ? mergeSummary(sourceLabel(source), merged)
           : `Created ${result.value.project?.project?.path ?? newPath} from ${sourceLabel(source)}.`
       )
     onClose()

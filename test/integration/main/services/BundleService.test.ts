@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BundlePreview } from '../../../../shared/api/bundles'
 import type { Bundle } from '../../../../shared/bundle/bundleFormat'
 import { applyMerge } from '../../../../main/bundles/mergeBundle'
+import { readBundleFromFile } from '../../../../main/bundles/readBundleFromFile'
 import { createTestStudio, studioErrorOf, type TestStudio } from '../../support/testStudio'
 
 let context: TestStudio
@@ -132,6 +134,25 @@ describe('merging a bundle into the open project', () => {
     ).toEqual(['A reservation from the booking app'])
   })
 
+  it('keep both gives the copy of an integration a name of its own when theirs is the same as mine', async () => {
+    const source = await exportAndEdit((bundle) => {
+      relabel(bundle)
+      bundle.integrations.find((integration) => integration.slug === 'booking-app')!.sourceAccount = 'MOBILE_APP'
+    })
+    context.studio.bundles.merge(source, {
+      events: { be_reserved: 'keep-mine' },
+      integrations: { 'booking-app': 'keep-both' }
+    })
+    const names = project()
+      .integrations.list()
+      .map((integration) => `${integration.slug}: ${integration.name}`)
+    expect(names).toEqual([
+      'booking-app: Hotel booking app',
+      'booking-app-2: Hotel booking app (2)',
+      'webengage: WebEngage storefront'
+    ])
+  })
+
   it('is all or nothing: a failure part way through writes nothing', async () => {
     const source = await exportAndEdit((bundle) => {
       relabel(bundle)
@@ -188,9 +209,48 @@ describe('merging a bundle into the open project', () => {
     const dropped = context.studio.bundles.preview({ text: readFileSync(bundlePath(), 'utf8'), name: 'shop' })
     expect(dropped.ok && dropped.name).toBe('shop')
   })
+
+  it('says in words when the bundle path names no file, or a folder', () => {
+    const missing = join(context.folder, 'nope.capmap.json')
+    expect(context.studio.bundles.preview({ path: missing })).toEqual({
+      ok: false,
+      problems: [`There is no file at ${missing}.`]
+    })
+    expect(context.studio.bundles.preview({ path: context.folder })).toEqual({
+      ok: false,
+      problems: [`${context.folder} is a folder, not a file.`]
+    })
+  })
+
+  // Reading a named pipe would block the studio (its API and its listener) until something wrote to it.
+  it('refuses a named pipe without reading it', () => {
+    const pipe = join(context.folder, 'pipe.capmap.json')
+    execFileSync('mkfifo', [pipe])
+    expect(context.studio.bundles.preview({ path: pipe })).toEqual({
+      ok: false,
+      problems: [`${pipe} is not a file (a pipe, a device or a socket): the studio reads only files.`]
+    })
+    expect(readBundleFromFile(pipe)).toMatchObject({ ok: false, kind: 'unreadable' })
+  })
 })
 
 describe('exporting and comparing from the studio', () => {
+  it('replaces an earlier export, and refuses to overwrite the open project or any other file', async () => {
+    await context.studio.bundles.export(bundlePath())
+    await expect(context.studio.bundles.export(bundlePath())).resolves.toMatchObject({ path: bundlePath() })
+    const projectBytes = readFileSync(context.projectPath)
+    await expect(context.studio.bundles.export(context.projectPath)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/Project\.capmap exists and is not a bundle .*export to another file/)
+    })
+    const notes = join(context.folder, 'notes.json')
+    writeFileSync(notes, '{"mine": true}')
+    await expect(context.studio.bundles.export(notes)).rejects.toThrow(/notes\.json exists and is not a bundle/)
+    expect(readFileSync(notes, 'utf8')).toBe('{"mine": true}')
+    expect(readFileSync(context.projectPath).equals(projectBytes)).toBe(true)
+    expect(context.studio.events.list().length).toBeGreaterThan(0)
+  })
+
   it('blocks an export that would carry a secret out, and says where', async () => {
     const integration = project().integrations.list()[0]!
     const mapping = project()

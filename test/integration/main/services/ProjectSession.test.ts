@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -132,6 +133,79 @@ describe('ProjectSession', () => {
     expect(() => studio.session.open(projectPath)).toThrow(expect.objectContaining({ code }))
     expect(existsSync(`${projectPath}.lock`)).toBe(false)
     expect(studio.session.state()).toEqual({ project: null })
+  })
+
+  describe('opening a path that is not a project', () => {
+    const workFile = (name: string) => join(folder.path, 'work', name)
+
+    it('opens a project named without its extension', () => {
+      newStudio().newProject(projectPath, false)
+      studios.splice(0).forEach((studio) => studio.session.close())
+      expect(newStudio().session.open(workFile('Hotel')).project?.path).toBe(projectPath)
+    })
+
+    it('says a missing file is missing, at the path typed, without adding an extension to a .json', () => {
+      const studio = newStudio()
+      expect(() => studio.session.open(workFile('gone.capmap.json'))).toThrow(
+        expect.objectContaining({
+          code: 'not_found',
+          message: `There is no project at ${workFile('gone.capmap.json')}.`
+        })
+      )
+      expect(() => studio.session.open(workFile('gone'))).toThrow(
+        expect.objectContaining({ message: `There is no project at ${workFile('gone.capmap')}.` })
+      )
+    })
+
+    it('says a bundle is a bundle, and how to import it, whether or not a project is open', () => {
+      const bundle = workFile('sample.capmap.json')
+      writeFileSync(bundle, '{"events": [], "format": "capmap.bundle"}\n')
+      const studio = newStudio()
+      expect(() => studio.session.open(bundle)).toThrow(
+        expect.objectContaining({
+          code: 'not_a_project',
+          message: `${bundle} is a bundle (an exported *.capmap.json), not a project: open or create a project, then use Import Bundle… (File menu or command palette) to merge it in or make a new project from it.`
+        })
+      )
+      studio.newProject(projectPath, false)
+      expect(() => studio.session.open(bundle)).toThrow(
+        expect.objectContaining({
+          message: `${bundle} is a bundle (an exported *.capmap.json), not a project: bring it in with Import Bundle… (File menu or command palette), which merges it into this project or makes a new project from it.`
+        })
+      )
+      expect(studio.session.state().project?.path).toBe(projectPath)
+    })
+
+    it('says in words that a new project’s folder is not there, creating nothing', () => {
+      const missing = join(folder.path, 'not-there', 'deeper', 'Shop.capmap')
+      expect(() => newStudio().newProject(missing, false)).toThrow(
+        expect.objectContaining({
+          code: 'file_error',
+          message: `There is no folder ${join(folder.path, 'not-there', 'deeper')}: create it first, or pick another place.`
+        })
+      )
+      expect(existsSync(join(folder.path, 'not-there'))).toBe(false)
+    })
+
+    it('refuses a named pipe without reading it (it would block the studio)', () => {
+      const pipe = join(folder.path, 'work', 'pipe.capmap')
+      execFileSync('mkfifo', [pipe])
+      expect(() => newStudio().session.open(pipe)).toThrow(
+        expect.objectContaining({
+          code: 'not_a_project',
+          message: `${pipe} is not a file (a pipe, a device or a socket): the studio reads only files.`
+        })
+      )
+    })
+
+    it('says a folder is a folder', () => {
+      expect(() => newStudio().session.open(join(folder.path, 'work'))).toThrow(
+        expect.objectContaining({
+          code: 'not_a_project',
+          message: expect.stringMatching(/work is a folder: pick a project file/)
+        })
+      )
+    })
   })
 
   it('answers no_project for events when no project is open', () => {

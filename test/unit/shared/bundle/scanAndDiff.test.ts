@@ -85,6 +85,52 @@ describe('the export scan', () => {
     expect(personalData[1]?.excerpt).toBe('asha…om')
   })
 
+  describe('telling phone numbers from other numbers in test-case payloads', () => {
+    /** What the scan calls each value of a one-payload bundle, by key. */
+    const kindsOf = (payload: Record<string, unknown>) => {
+      const bundle = content()
+      bundle.testCases[0]!.payload = payload
+      bundle.testCases[0]!.expected = []
+      return Object.fromEntries(
+        scanBundle(bundle).personalData.map((finding) => [finding.path.split('.').pop(), finding.kind])
+      )
+    }
+
+    it.each([
+      ['mobile', '+91 98450 12345'],
+      ['mobile', '919845012345'],
+      ['customer_id', '9933772255'],
+      ['contact', '+1 (415) 555-2671'],
+      ['landline', '020 7946 0958'],
+      ['alt', '0044 20 7946 0958'],
+      ['alt', '415-555-2671'],
+      ['phoneNumber', '1234567890'],
+      ['mobile', 919845012345]
+    ])('flags %s = %j as a phone number', (key, value) => {
+      expect(kindsOf({ [key]: value })).toEqual({ [key]: 'phone number' })
+    })
+
+    it.each([
+      ['check_in', '2026-12-01'],
+      ['check_out', '01-12-2026'],
+      ['booked', '2026-12-01T10:30:00Z'],
+      ['booked', '2026-12-01T10:30:00.000+05:30'],
+      ['stamp', '202612011030'],
+      ['sent', '1733011200'],
+      ['sent', 1733011200123],
+      ['app', '10.0.19045.2965'],
+      ['app', '2.14.0-1234567'],
+      ['price', '1499.00'],
+      ['price', '1,24,999.50'],
+      ['order_total', '2500000000'],
+      ['points', 12500000000],
+      ['nights', '2'],
+      ['room', '4111']
+    ])('does not flag %s = %j', (key, value) => {
+      expect(kindsOf({ [key]: value })).toEqual({})
+    })
+  })
+
   it('finds literal secrets anywhere: credential keys and token shapes', () => {
     const bundle = content()
     bundle.mappings[0]!.spec.rules.push({
