@@ -73,6 +73,14 @@ describe('the relay in web mode, against the studio local sandbox', () => {
     for (const id of ['e2e-1', 'e2e-2', 'e2e-3']) expect(await post(port, id)).toBe(200)
     await count('delivered').filter({ hasText: /^3$/ }).waitFor()
     await expect(page.locator('tr[data-status="delivered"]').count()).resolves.toBe(3)
+    // Each row names its capture as the inbox does, a link to it.
+    const capture = page
+      .locator('tr[data-status="delivered"]')
+      .first()
+      .getByRole('button', { name: /^#\d+$/ })
+    const id = ((await capture.textContent()) ?? '').slice(1)
+    await capture.click()
+    await page.getByRole('region', { name: `Capture ${id}` }).waitFor()
   })
 
   it('queues retries while the sandbox is stopped and drains them once it runs again', async () => {

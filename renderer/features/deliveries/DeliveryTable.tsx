@@ -11,7 +11,11 @@ export function DeliveryTable({
   items: readonly Delivery[]
   integrationName(id: string | null): string
 }) {
-  const { deliveries } = useStudio()
+  const { deliveries, navigation } = useStudio()
+  // A capture fanned out into several events has one row per output: those rows say which output they are.
+  const listed = new Map<string, number>()
+  for (const item of items) listed.set(item.captureId, (listed.get(item.captureId) ?? 0) + 1)
+  const fannedOut = (item: Delivery) => item.outputIndex > 0 || (listed.get(item.captureId) ?? 0) > 1
   return (
     <table className="delivery-table">
       <thead>
@@ -29,8 +33,16 @@ export function DeliveryTable({
       <tbody>
         {items.map((item) => (
           <tr key={item.id} data-status={item.status}>
-            <td className="mono" title={`external_event_id ${item.externalEventId}`}>
-              {item.id}
+            <td title={`external_event_id ${item.externalEventId}`}>
+              <button
+                type="button"
+                className="link-button"
+                title="Show the capture in the inbox"
+                onClick={() => navigation.getState().open('captures', { id: item.captureId })}
+              >
+                #{item.captureId}
+              </button>
+              {fannedOut(item) && <span className="muted"> · output {item.outputIndex + 1}</span>}
             </td>
             <td>{integrationName(item.integrationId)}</td>
             <td>{item.eventName || '—'}</td>
@@ -40,9 +52,11 @@ export function DeliveryTable({
             <td>{item.attempts}</td>
             <td>{time(item.nextAttemptAt)}</td>
             <td className="delivery-response">
-              {item.status === 'invalid'
-                ? item.diagnostics.map((diagnostic) => diagnostic.message).join(' ')
-                : [item.lastStatus, item.lastResponse].filter((part) => part !== null).join(' · ')}
+              {item.status === 'invalid' ? (
+                <DiagnosticList diagnostics={item.diagnostics} />
+              ) : (
+                [item.lastStatus, item.lastResponse].filter((part) => part !== null).join(' · ')
+              )}
             </td>
             <td>
               {(item.status === 'dead' || item.status === 'pending') && (
@@ -68,5 +82,24 @@ export function DeliveryTable({
         ))}
       </tbody>
     </table>
+  )
+}
+
+const severityOrder: Record<string, number> = { error: 0, warning: 1, info: 2 }
+
+/**
+ * Why an output was not sent: what kept it from Capillary (errors) first, one per line, and what was only noted
+ * (warnings, info: attributes left out) after it, each with its kind.
+ */
+function DiagnosticList({ diagnostics }: { diagnostics: Delivery['diagnostics'] }) {
+  const sorted = [...diagnostics].sort((a, b) => (severityOrder[a.severity] ?? 3) - (severityOrder[b.severity] ?? 3))
+  return (
+    <ul className="delivery-diagnostics">
+      {sorted.map((diagnostic, index) => (
+        <li key={index} className={`delivery-diagnostic-${diagnostic.severity}`}>
+          <strong>{diagnostic.severity}</strong> {diagnostic.message}
+        </li>
+      ))}
+    </ul>
   )
 }

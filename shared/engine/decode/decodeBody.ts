@@ -11,7 +11,10 @@ export interface DecodedBody {
   kind: BodyKind
   value: unknown
   diagnostics: EngineDiagnostic[]
-  /** set when the body could not be parsed as its declared kind (e.g. invalid JSON); value is then the text */
+  /**
+   * Set when the body could not be parsed as its declared kind (e.g. invalid JSON); value is then the text. A clause
+   * without a full stop at its end ("Invalid JSON at line 1, column 3: …"): the caller ends the sentence.
+   */
   error?: string
 }
 

@@ -62,10 +62,14 @@ function keepExact(value: unknown, path: (string | number)[], diagnostics: Engin
   return value
 }
 
+/**
+ * Why the text is not JSON, as a clause with no full stop at its end: every caller ends its own sentence with it
+ * ("Not readable as json: …. Shown as received.", "The body could not be read: …").
+ */
 function describeJsonError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
   const position = /at position (\d+)/.exec(message)
-  if (position?.[1] === undefined) return `Invalid JSON: ${message}.`
+  if (position?.[1] === undefined) return `Invalid JSON: ${message}`
   const { line, column } = lineAndColumn(text, Number(position[1]))
-  return `Invalid JSON at line ${line}, column ${column}: ${message.replace(/ at position \d+$/, '')}.`
+  return `Invalid JSON at line ${line}, column ${column}: ${message.replace(/ at position \d+$/, '')}`
 }

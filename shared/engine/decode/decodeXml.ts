@@ -26,11 +26,17 @@ export function decodeXml(text: string): XmlDecoding {
   const validation = XMLValidator.validate(text)
   if (validation !== true) {
     const { msg, line, col } = validation.err
-    return { ok: false, error: `Invalid XML at line ${line}, column ${col}: ${msg}` }
+    return { ok: false, error: `Invalid XML at line ${line}, column ${col}: ${withoutFullStop(msg)}` }
   }
   try {
     return { ok: true, value: xmlParser.parse(text) as unknown }
   } catch (error) {
-    return { ok: false, error: `Invalid XML: ${error instanceof Error ? error.message : String(error)}` }
+    return {
+      ok: false,
+      error: `Invalid XML: ${withoutFullStop(error instanceof Error ? error.message : String(error))}`
+    }
   }
 }
+
+/** The parser's messages end with a full stop; ours are clauses that each caller ends (see DecodedBody.error). */
+const withoutFullStop = (message: string) => message.replace(/\.$/, '')

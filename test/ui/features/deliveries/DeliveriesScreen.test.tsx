@@ -44,7 +44,9 @@ const delivery = (id: string, patch: Partial<Delivery>): Delivery => ({
 })
 
 /** The Deliveries screen in the studio's real stores, over in-memory answers (inputs parsed as main does). */
-async function renderDeliveries(options: { profiles?: boolean; view?: 'screen' | 'switch' } = {}) {
+async function renderDeliveries(
+  options: { profiles?: boolean; view?: 'screen' | 'switch'; invalid?: Delivery['diagnostics'] } = {}
+) {
   let settings: RelaySettings = {
     integrationId: 'i1',
     enabled: false,
@@ -55,7 +57,10 @@ async function renderDeliveries(options: { profiles?: boolean; view?: 'screen' |
   const rows = [
     delivery('3:0', { status: 'dead', attempts: 10, lastStatus: 500, lastResponse: 'Gave up after 10 attempts: 500' }),
     delivery('2:0', {}),
-    delivery('1:0', { status: 'invalid', diagnostics: [{ severity: 'error', message: 'customer is required' }] })
+    delivery('1:0', {
+      status: 'invalid',
+      diagnostics: options.invalid ?? [{ severity: 'error', message: 'customer is required' }]
+    })
   ]
   const overview: RelayOverview = {
     counts: { pending: 0, delivered: 1, dead: 1, invalid: 1 },
@@ -100,38 +105,63 @@ async function renderDeliveries(options: { profiles?: boolean; view?: 'screen' |
       {options.view === 'switch' ? <RelaySwitch integrationId="i1" /> : <DeliveriesScreen />}
     </StudioProvider>
   )
-  if (options.view !== 'switch') await screen.findByText('3:0')
+  if (options.view !== 'switch') await screen.findByText('#3')
   return { calls, stores }
 }
 
 describe('DeliveriesScreen', () => {
   it('shows each delivery with its status, attempts and last response, and dead letters with their reason', async () => {
     await renderDeliveries()
-    const dead = screen.getByText('3:0').closest('tr') as HTMLElement
+    const dead = screen.getByText('#3').closest('tr') as HTMLElement
     expect(within(dead).getByText('dead')).toBeTruthy()
     expect(within(dead).getByText('10')).toBeTruthy()
     expect(within(dead).getByText(/Gave up after 10 attempts: 500/)).toBeTruthy()
-    const invalid = screen.getByText('1:0').closest('tr') as HTMLElement
+    const invalid = screen.getByText('#1').closest('tr') as HTMLElement
     expect(within(invalid).getByText('customer is required')).toBeTruthy()
     expect(screen.getByTestId('count-dead').textContent).toBe('1')
     expect(screen.getByRole('img', { name: /Deliveries per minute/ })).toBeTruthy()
   })
 
+  it('names each row’s capture as #id, a link that opens it in the inbox', async () => {
+    const { stores } = await renderDeliveries()
+    expect(screen.queryByText('3:0')).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: '#3' }))
+    expect(stores.navigation.getState()).toMatchObject({ screen: 'captures', target: { id: '3' } })
+  })
+
+  it('lists an invalid output’s problems one per line, errors before notes', async () => {
+    await renderDeliveries({
+      invalid: [
+        { severity: 'info', message: 'age is left out: nothing at age.' },
+        { severity: 'error', message: 'customer is required.' },
+        { severity: 'warning', message: 'The mobile number may lack its country code.' }
+      ]
+    })
+    const invalid = screen.getByText('#1').closest('tr') as HTMLElement
+    expect(
+      within(invalid)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent)
+    ).toEqual([
+      'error customer is required.',
+      'warning The mobile number may lack its country code.',
+      'info age is left out: nothing at age.'
+    ])
+  })
+
   it('filters by status through main', async () => {
     const { calls } = await renderDeliveries()
     fireEvent.click(screen.getByRole('tab', { name: 'Dead letters' }))
-    await waitFor(() => expect(screen.queryByText('2:0')).toBeNull())
+    await waitFor(() => expect(screen.queryByText('#2')).toBeNull())
     expect(calls.listDeliveries).toHaveBeenLastCalledWith(expect.objectContaining({ statuses: ['dead'] }))
-    expect(screen.getByText('3:0')).toBeTruthy()
+    expect(screen.getByText('#3')).toBeTruthy()
   })
 
   it('retries a dead letter and replays a delivered row', async () => {
     const { calls } = await renderDeliveries()
-    fireEvent.click(within(screen.getByText('3:0').closest('tr') as HTMLElement).getByRole('button', { name: 'Retry' }))
+    fireEvent.click(within(screen.getByText('#3').closest('tr') as HTMLElement).getByRole('button', { name: 'Retry' }))
     await waitFor(() => expect(calls.retryDeliveries).toHaveBeenCalledWith({ ids: ['3:0'] }))
-    fireEvent.click(
-      within(screen.getByText('2:0').closest('tr') as HTMLElement).getByRole('button', { name: 'Replay' })
-    )
+    fireEvent.click(within(screen.getByText('#2').closest('tr') as HTMLElement).getByRole('button', { name: 'Replay' }))
     await waitFor(() => expect(calls.replayDeliveries).toHaveBeenCalledWith({ ids: ['2:0'] }))
     fireEvent.click(screen.getByRole('button', { name: 'Retry every dead letter' }))
     await waitFor(() => expect(calls.retryDeliveries).toHaveBeenCalledWith({ allDead: true }))

@@ -45,6 +45,13 @@ describe('decodeJson', () => {
     expect(decodeJson('{"a":1,"a":2}')).toEqual({ ok: false, error: expect.stringContaining("Duplicate key 'a'") })
   })
 
+  it('says why in a clause without a closing full stop, for the caller to end its own sentence', () => {
+    expect(decodeJson('{"event_name": "room_reserved", broken')).toEqual({
+      ok: false,
+      error: "Invalid JSON at line 1, column 33: Quoted object key expected but got 'b'"
+    })
+  })
+
   it('says where invalid JSON is wrong, by line and column', () => {
     expect(decodeJson('{\n  "a": tru\n}')).toEqual({
       ok: false,

@@ -31,6 +31,10 @@ describe('decodeXml', () => {
     expect(decodeXml('<a>R&amp;D &lt;1&gt;</a>')).toEqual({ ok: true, value: { a: 'R&D <1>' } })
   })
 
+  it('says why in a clause without the parser’s closing full stop, for the caller to end its own sentence', () => {
+    expect(decodeXml('<a')).toEqual({ ok: false, error: "Invalid XML at line 1, column 1: Unclosed tag 'a'" })
+  })
+
   it('refuses malformed XML, saying where', () => {
     expect(decodeXml('<a>\n<b></a>')).toEqual({
       ok: false,
