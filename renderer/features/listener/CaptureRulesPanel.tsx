@@ -1,10 +1,11 @@
 import { useEffect } from 'react'
-import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { useStudioStore } from '../../app/StudioContext'
 import { RedactionForm } from './RedactionForm'
 import { RetentionControl } from './RetentionControl'
 import { SigningSecretForm } from './SigningSecretForm'
 import { rulesOf } from './store'
 import { VerificationForm } from './VerificationForm'
+import { useListenerSettings } from './useListenerSettings'
 import './listener.css'
 
 /**
@@ -12,19 +13,7 @@ import './listener.css'
  * what it redacts before storing them, and how long it keeps them. Each part saves on its own.
  */
 export function CaptureRulesPanel({ integrationId, slug }: { integrationId: string; slug: string }) {
-  const { listenerSettings } = useStudio()
-  const view = useStudioStore(
-    (s) => s.listenerSettings,
-    (state) => state.view
-  )
-  const saving = useStudioStore(
-    (s) => s.listenerSettings,
-    (state) => state.saving
-  )
-  const refusals = useStudioStore(
-    (s) => s.listenerSettings,
-    (state) => state.refusals
-  )
+  const { listenerSettings, view, saving, refusals } = useListenerSettings()
   const readOnly = useStudioStore(
     (s) => s.project,
     (state) => state.project?.readOnly ?? true

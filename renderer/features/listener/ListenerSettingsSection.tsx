@@ -6,8 +6,10 @@ import {
   loopbackHost,
   type ListenerSettingsPatch
 } from '../../../shared/model/listenerSettings'
-import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { useStudioStore } from '../../app/StudioContext'
+import { TextField } from '../../ui/TextField'
 import { RetentionControl } from './RetentionControl'
+import { useListenerSettings } from './useListenerSettings'
 import './listener.css'
 
 const mib = 1024 * 1024
@@ -52,22 +54,10 @@ function checkForm(form: ListenerForm): { patch: ListenerSettingsPatch; problems
  * into others, with a warning), on which port, how large a body it keeps, and how long unmatched captures stay.
  */
 export function ListenerSettingsSection() {
-  const { listenerSettings } = useStudio()
+  const { listenerSettings, view, saving, refusals } = useListenerSettings()
   const project = useStudioStore(
     (s) => s.project,
     (state) => state.project
-  )
-  const view = useStudioStore(
-    (s) => s.listenerSettings,
-    (state) => state.view
-  )
-  const saving = useStudioStore(
-    (s) => s.listenerSettings,
-    (state) => state.saving
-  )
-  const refusals = useStudioStore(
-    (s) => s.listenerSettings,
-    (state) => state.refusals
   )
   const status = useStudioStore(
     (s) => s.listener,
@@ -147,23 +137,16 @@ export function ListenerSettingsSection() {
           </label>
           {form.otherMachines && (
             <>
-              <div className="field">
-                <label className="field-label" htmlFor="listener-host">
-                  Address to listen on
-                </label>
-                <input
-                  id="listener-host"
-                  className="input mono"
-                  value={form.host}
-                  spellCheck={false}
-                  aria-invalid={problems.host ? true : undefined}
-                  aria-describedby="listener-host-note"
-                  onChange={(event) => edit({ host: event.target.value })}
-                />
-                <span className="field-hint" id="listener-host-note">
-                  {problems.host ?? `${allInterfaces} listens on every network interface of this machine.`}
-                </span>
-              </div>
+              <TextField
+                id="listener-host"
+                label="Address to listen on"
+                className="input mono"
+                value={form.host}
+                spellCheck={false}
+                problem={problems.host}
+                hint={`${allInterfaces} listens on every network interface of this machine.`}
+                onValue={(host) => edit({ host })}
+              />
               <p className="listener-warning" role="note">
                 <TriangleAlert size={14} aria-hidden /> Anyone who can reach this machine on the network can send to the
                 listener and fill the inbox. Turn signature verification on for each integration (Integrations › Capture
@@ -173,46 +156,27 @@ export function ListenerSettingsSection() {
           )}
         </fieldset>
         <div className="form-grid listener-numbers">
-          <div className="field">
-            <label className="field-label" htmlFor="listener-port">
-              Port
-            </label>
-            <input
-              id="listener-port"
-              className="input"
-              inputMode="numeric"
-              value={form.port}
-              placeholder={`first free from ${defaultListenerPort}`}
-              disabled={readOnly}
-              aria-invalid={problems.port ? true : undefined}
-              aria-describedby="listener-port-note"
-              onChange={(event) => edit({ port: event.target.value })}
-            />
-            <span className={problems.port ? 'field-issues field-error' : 'field-hint'} id="listener-port-note">
-              {problems.port ?? 'Senders post to this port; keep it once they are configured.'}
-            </span>
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="listener-body-limit">
-              Body limit (MiB)
-            </label>
-            <input
-              id="listener-body-limit"
-              className="input"
-              inputMode="decimal"
-              value={form.bodyLimitMiB}
-              disabled={readOnly}
-              aria-invalid={problems.bodyLimit ? true : undefined}
-              aria-describedby="listener-body-limit-note"
-              onChange={(event) => edit({ bodyLimitMiB: event.target.value })}
-            />
-            <span
-              className={problems.bodyLimit ? 'field-issues field-error' : 'field-hint'}
-              id="listener-body-limit-note"
-            >
-              {problems.bodyLimit ?? 'A larger request gets 413; its capture records it without the body.'}
-            </span>
-          </div>
+          <TextField
+            id="listener-port"
+            label="Port"
+            inputMode="numeric"
+            value={form.port}
+            placeholder={`first free from ${defaultListenerPort}`}
+            disabled={readOnly}
+            problem={problems.port}
+            hint="Senders post to this port; keep it once they are configured."
+            onValue={(port) => edit({ port })}
+          />
+          <TextField
+            id="listener-body-limit"
+            label="Body limit (MiB)"
+            inputMode="decimal"
+            value={form.bodyLimitMiB}
+            disabled={readOnly}
+            problem={problems.bodyLimit}
+            hint="A larger request gets 413; its capture records it without the body."
+            onValue={(bodyLimitMiB) => edit({ bodyLimitMiB })}
+          />
         </div>
         {refusals.listener && (
           <p className="field-issues field-error" role="alert">

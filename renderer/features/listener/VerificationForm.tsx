@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Verification } from '../../../shared/model/listenerSettings'
+import { TextField } from '../../ui/TextField'
 
 type Scheme = Verification['scheme']
 
@@ -17,6 +18,13 @@ const schemeNotes: Record<Scheme, string> = {
   'hmac-sha256': 'The sender signs the raw body with HMAC-SHA256 and the shared key, and sends it in a header.',
   'standard-webhooks':
     'As standardwebhooks.com specifies: webhook-id, webhook-timestamp and webhook-signature, signed with a whsec_ key.'
+}
+
+/** Friendlier words than the model's for the rules of the fields that have no message of their own. */
+const fieldMessages: Record<string, string> = {
+  toleranceSeconds: 'Give a whole number of seconds from 1 to 86,400.',
+  prefix: 'Keep the prefix to 30 characters.',
+  licenseCode: 'Keep the license code to 100 characters.'
 }
 
 /** Every field any scheme has, as typed; only the chosen scheme's are saved. */
@@ -77,10 +85,8 @@ export function VerificationForm({
   const draft = edited ?? draftOf(verification)
   const parsed = Verification.safeParse(verificationOf(draft))
   const issue = parsed.success ? undefined : parsed.error.issues[0]
-  const problem = issue && {
-    field: String(issue.path[0]),
-    message: fieldMessages[String(issue.path[0])] ?? issue.message
-  }
+  const problemAt = (field: string) =>
+    issue && String(issue.path[0]) === field ? (fieldMessages[field] ?? issue.message) : undefined
   const changed = parsed.success && JSON.stringify(parsed.data) !== JSON.stringify(verification)
   const edit = (patch: Partial<VerificationDraft>) => setEdited({ ...draft, ...patch })
   const id = (field: string) => `verification-${field}-${integrationId}`
@@ -117,37 +123,30 @@ export function VerificationForm({
         </span>
       </div>
       {draft.scheme === 'webengage' && (
-        <div className="field">
-          <label className="field-label" htmlFor={id('license')}>
-            License code (optional)
-          </label>
-          <input
-            id={id('license')}
-            className="input mono"
-            value={draft.licenseCode}
-            disabled={disabled}
-            placeholder="any"
-            onChange={(event) => edit({ licenseCode: event.target.value })}
-          />
-          <span className="field-hint">When set, requests must carry this licenseCode.</span>
-        </div>
+        <TextField
+          id={id('license')}
+          label="License code (optional)"
+          className="input mono"
+          value={draft.licenseCode}
+          disabled={disabled}
+          placeholder="any"
+          problem={problemAt('licenseCode')}
+          hint="When set, requests must carry this licenseCode."
+          onValue={(licenseCode) => edit({ licenseCode })}
+        />
       )}
       {draft.scheme === 'hmac-sha256' && (
         <div className="form-grid">
-          <div className="field">
-            <label className="field-label" htmlFor={id('header')}>
-              Header
-            </label>
-            <input
-              id={id('header')}
-              className="input mono"
-              value={draft.header}
-              disabled={disabled}
-              spellCheck={false}
-              aria-invalid={problem?.field === 'header' || undefined}
-              onChange={(event) => edit({ header: event.target.value })}
-            />
-          </div>
+          <TextField
+            id={id('header')}
+            label="Header"
+            className="input mono"
+            value={draft.header}
+            disabled={disabled}
+            spellCheck={false}
+            problem={problemAt('header')}
+            onValue={(header) => edit({ header })}
+          />
           <div className="field">
             <label className="field-label" htmlFor={id('encoding')}>
               Encoding
@@ -163,43 +162,34 @@ export function VerificationForm({
               <option value="base64">base64</option>
             </select>
           </div>
-          <div className="field">
-            <label className="field-label" htmlFor={id('prefix')}>
-              Prefix (optional)
-            </label>
-            <input
-              id={id('prefix')}
-              className="input mono"
-              value={draft.prefix}
-              disabled={disabled}
-              placeholder="sha256="
-              spellCheck={false}
-              aria-invalid={problem?.field === 'prefix' || undefined}
-              onChange={(event) => edit({ prefix: event.target.value })}
-            />
-          </div>
+          <TextField
+            id={id('prefix')}
+            label="Prefix (optional)"
+            className="input mono"
+            value={draft.prefix}
+            disabled={disabled}
+            placeholder="sha256="
+            spellCheck={false}
+            problem={problemAt('prefix')}
+            onValue={(prefix) => edit({ prefix })}
+          />
         </div>
       )}
       {draft.scheme === 'standard-webhooks' && (
-        <div className="field">
-          <label className="field-label" htmlFor={id('tolerance')}>
-            Clock tolerance (seconds)
-          </label>
-          <input
-            id={id('tolerance')}
-            className="input"
-            inputMode="numeric"
-            value={draft.toleranceSeconds}
-            disabled={disabled}
-            aria-invalid={problem?.field === 'toleranceSeconds' || undefined}
-            onChange={(event) => edit({ toleranceSeconds: event.target.value })}
-          />
-          <span className="field-hint">How far webhook-timestamp may be from this machine’s clock, either way.</span>
-        </div>
+        <TextField
+          id={id('tolerance')}
+          label="Clock tolerance (seconds)"
+          inputMode="numeric"
+          value={draft.toleranceSeconds}
+          disabled={disabled}
+          problem={problemAt('toleranceSeconds')}
+          hint="How far webhook-timestamp may be from this machine’s clock, either way."
+          onValue={(toleranceSeconds) => edit({ toleranceSeconds })}
+        />
       )}
-      {(problem ?? refusal) && (
+      {refusal && (
         <span className="field-issues field-error" role="alert">
-          {problem?.message ?? refusal}
+          {refusal}
         </span>
       )}
       <div className="capture-rules-actions">
@@ -209,11 +199,4 @@ export function VerificationForm({
       </div>
     </form>
   )
-}
-
-/** Friendlier words than the model's for the rules of the fields that have no message of their own. */
-const fieldMessages: Record<string, string> = {
-  toleranceSeconds: 'Give a whole number of seconds from 1 to 86,400.',
-  prefix: 'Keep the prefix to 30 characters.',
-  licenseCode: 'Keep the license code to 100 characters.'
 }
