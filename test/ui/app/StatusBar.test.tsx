@@ -1,39 +1,31 @@
-import { act, render, screen } from '@testing-library/react'
+import { act, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { RequestName } from '../../../shared/api/contract'
-import { fail, ok, type Result } from '../../../shared/api/result'
-import { createStudioApi, type Transport } from '../../../renderer/api/client'
+import { ok } from '../../../shared/api/result'
 import { flushEdits } from '../../../renderer/app/flushEdits'
 import { savedFeedbackMs } from '../../../renderer/app/saveStatus'
 import { StatusBar } from '../../../renderer/app/StatusBar'
-import { createStudioStores, StudioProvider } from '../../../renderer/app/StudioContext'
 import { newCustomEventDraft } from '../../../renderer/features/events/newEventDraft'
 import { fakeEventsApi } from '../support/fakeApi'
+import { renderInStudio } from '../support/renderInStudio'
 
 const openedAt = '2026-11-28T01:41:45.000Z'
 const time = (iso: string) => new Date(iso).toLocaleTimeString()
 
 async function renderStatusBar() {
-  const api = fakeEventsApi()
-  const answers: Partial<Record<RequestName, (input: never) => Promise<Result<unknown>>>> = {
-    ...api,
-    getProjectState: async () =>
-      ok({
-        project: { path: '/tmp/Shop.capmap', name: 'Shop', readOnly: false, schemaVersion: 4, lastSavedAt: openedAt }
-      }),
-    listRecentProjects: async () => ok([])
-  }
-  const transport: Transport = {
-    call: (name, input) => answers[name]?.(input as never) ?? Promise.resolve(fail('unknown_request', name)),
-    subscribe: vi.fn(() => () => undefined)
-  }
-  const stores = createStudioStores(createStudioApi(transport))
-  await stores.project.getState().refresh()
-  await stores.events.getState().create(newCustomEventDraft([]))
-  render(
-    <StudioProvider stores={stores}>
-      <StatusBar appInfo={null} onOpenPalette={() => undefined} />
-    </StudioProvider>
+  const stores = await renderInStudio(
+    {
+      ...fakeEventsApi(),
+      getProjectState: async () =>
+        ok({
+          project: { path: '/tmp/Shop.capmap', name: 'Shop', readOnly: false, schemaVersion: 4, lastSavedAt: openedAt }
+        }),
+      listRecentProjects: async () => ok([])
+    },
+    <StatusBar appInfo={null} onOpenPalette={() => undefined} />,
+    async (prepared) => {
+      await prepared.project.getState().refresh()
+      await prepared.events.getState().create(newCustomEventDraft([]))
+    }
   )
   return { stores, status: () => screen.getByTestId('status-save').textContent }
 }

@@ -1,30 +1,24 @@
 import { renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import { describe, expect, it, vi } from 'vitest'
-import { createStudioApi, type Transport } from '../../../renderer/api/client'
+import { describe, expect, it } from 'vitest'
 import { readPlace, useRememberedPlace } from '../../../renderer/app/rememberedPlace'
-import { createStudioStores, StudioProvider } from '../../../renderer/app/StudioContext'
-import type { RequestName } from '../../../shared/api/contract'
-import { fail, ok, type Result } from '../../../shared/api/result'
+import { StudioProvider } from '../../../renderer/app/StudioContext'
+import { ok } from '../../../shared/api/result'
 import { integration } from '../features/integrations/fakeIntegrationsApi'
 import { projectEvent } from '../features/integrations/renderStudio'
+import { studioStoresOver } from '../support/renderInStudio'
 
 const projectPath = '/tmp/Shop.capmap'
 const key = `capmap.place:${projectPath}`
 
 function studio() {
-  const answers: Partial<Record<RequestName, () => Promise<Result<unknown>>>> = {
+  return studioStoresOver({
     getProjectState: async () =>
       ok({ project: { path: projectPath, name: 'Shop', readOnly: false, schemaVersion: 9, lastSavedAt: null } }),
     listEvents: async () => ok([projectEvent('e0', 'AddedToCart'), projectEvent('e1', 'CouponApplied')]),
     listIntegrations: async () => ok([integration('i0'), integration('i1')]),
     listWebhookSettings: async () => ok([])
-  }
-  const transport: Transport = {
-    call: (name) => answers[name]?.() ?? Promise.resolve(fail('unknown_request', name)),
-    subscribe: vi.fn(() => () => undefined)
-  }
-  return createStudioStores(createStudioApi(transport))
+  })
 }
 
 function memoryStorage(initial: Record<string, string> = {}) {

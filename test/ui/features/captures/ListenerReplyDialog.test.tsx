@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ok } from '../../../../shared/api/result'
 import { ListenerReplyDialog } from '../../../../renderer/features/captures/ListenerReplyDialog'
 import { fakeCapturesApi, summary } from './fakeCapturesApi'
-import { renderInStudio } from './renderInStudio'
+import { renderInStudio } from '../../support/renderInStudio'
 
 const refusal =
   '{"ok":false,"id":"17","error":{"code":"invalid_json","message":"Invalid JSON at line 1, column 1: JSON value expected but got \'n\'"}}'

@@ -4,7 +4,7 @@ import { ok } from '../../../../shared/api/result'
 import type { CaptureReplay } from '../../../../shared/model/captureInbox'
 import { ReplayDialog } from '../../../../renderer/features/captures/ReplayDialog'
 import { bookingReplay, fakeCapturesApi, summary } from './fakeCapturesApi'
-import { renderInStudio } from './renderInStudio'
+import { renderInStudio } from '../../support/renderInStudio'
 
 const replay = bookingReplay('5', {
   valid: false,

@@ -4,7 +4,7 @@ import { ok } from '../../../../shared/api/result'
 import type { Integration } from '../../../../shared/model/integration'
 import { SendTestDialog } from '../../../../renderer/features/captures/SendTestDialog'
 import { fakeCapturesApi } from './fakeCapturesApi'
-import { renderInStudio } from './renderInStudio'
+import { renderInStudio } from '../../support/renderInStudio'
 
 const booking: Integration = {
   id: 'i-booking',

@@ -1,37 +1,34 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it, vi } from 'vitest'
-import type { RequestName } from '../../../../shared/api/contract'
-import { fail, ok, type Result } from '../../../../shared/api/result'
-import { createStudioApi, type Transport } from '../../../../renderer/api/client'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { fail, ok } from '../../../../shared/api/result'
 import { Notifications } from '../../../../renderer/app/Notifications'
-import { createStudioStores, StudioProvider } from '../../../../renderer/app/StudioContext'
 import { EventsScreen } from '../../../../renderer/features/events/EventsScreen'
 import { newCustomEventDraft } from '../../../../renderer/features/events/newEventDraft'
 import { fakeEventsApi } from '../../support/fakeApi'
+import { renderInStudio } from '../../support/renderInStudio'
 
 const longName = 'hotel_checkout_completed_with_late_fee_and_minibar_charges'
 
 /** The Events screen inside the studio's real stores, over a transport answered by the in-memory events fake. */
 async function renderEventsScreen(names: string[]) {
   const api = fakeEventsApi()
-  const answers: Partial<Record<RequestName, (input: never) => Promise<Result<unknown>>>> = {
-    ...api,
-    getProjectState: async () =>
-      ok({ project: { path: '/tmp/Shop.capmap', name: 'Shop', readOnly: false, schemaVersion: 4, lastSavedAt: null } }),
-    listRecentProjects: async () => ok([])
-  }
-  const transport: Transport = {
-    call: (name, input) => answers[name]?.(input as never) ?? Promise.resolve(fail('unknown_request', name)),
-    subscribe: vi.fn(() => () => undefined)
-  }
-  const stores = createStudioStores(createStudioApi(transport))
-  await stores.project.getState().refresh()
-  for (const name of names) await stores.events.getState().create({ ...newCustomEventDraft([]), name })
-  render(
-    <StudioProvider stores={stores}>
+  const stores = await renderInStudio(
+    {
+      ...api,
+      getProjectState: async () =>
+        ok({
+          project: { path: '/tmp/Shop.capmap', name: 'Shop', readOnly: false, schemaVersion: 4, lastSavedAt: null }
+        }),
+      listRecentProjects: async () => ok([])
+    },
+    <>
       <EventsScreen />
       <Notifications />
-    </StudioProvider>
+    </>,
+    async (prepared) => {
+      await prepared.project.getState().refresh()
+      for (const name of names) await prepared.events.getState().create({ ...newCustomEventDraft([]), name })
+    }
   )
   return { api, stores }
 }
