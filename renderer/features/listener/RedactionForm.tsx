@@ -1,5 +1,5 @@
-import { useState } from 'react'
 import { Redaction } from '../../../shared/model/listenerSettings'
+import { useEditedDraft } from './useEditedDraft'
 
 interface RedactionDraft {
   enabled: boolean
@@ -44,13 +44,10 @@ interface RedactionFormProps {
  * and shaped like emails, phone numbers or card numbers. A redacted capture can no longer be replayed byte for byte.
  */
 export function RedactionForm({ integrationId, redaction, disabled, busy, refusal, onSave }: RedactionFormProps) {
-  // What the user typed, until it is saved; the saved redaction otherwise.
-  const [edited, setEdited] = useState<RedactionDraft | null>(null)
-  const draft = edited ?? draftOf(redaction)
+  const { draft, edit, reset } = useEditedDraft(draftOf(redaction))
   const parsed = Redaction.safeParse({ ...draft, paths: lines(draft.paths), keyNames: lines(draft.keyNames) })
   const problem = parsed.success ? undefined : 'Keep to 100 lines of at most 200 characters (key names: 100).'
   const changed = parsed.success && JSON.stringify(parsed.data) !== JSON.stringify(redaction)
-  const edit = (patch: Partial<RedactionDraft>) => setEdited({ ...draft, ...patch })
   const id = (field: string) => `redaction-${field}-${integrationId}`
 
   return (
@@ -58,7 +55,7 @@ export function RedactionForm({ integrationId, redaction, disabled, busy, refusa
       className="capture-rules-form"
       onSubmit={(event) => {
         event.preventDefault()
-        if (parsed.success && changed) void onSave(parsed.data).then((saved) => saved && setEdited(null))
+        if (parsed.success && changed) void onSave(parsed.data).then((saved) => saved && reset())
       }}
     >
       <label className="checkbox">

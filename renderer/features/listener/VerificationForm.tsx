@@ -1,6 +1,6 @@
-import { useState } from 'react'
 import { Verification } from '../../../shared/model/listenerSettings'
 import { TextField } from '../../ui/TextField'
+import { useEditedDraft } from './useEditedDraft'
 
 type Scheme = Verification['scheme']
 
@@ -80,15 +80,12 @@ export function VerificationForm({
   refusal,
   onSave
 }: VerificationFormProps) {
-  // What the user typed, until it is saved; the saved verification otherwise.
-  const [edited, setEdited] = useState<VerificationDraft | null>(null)
-  const draft = edited ?? draftOf(verification)
+  const { draft, edit, reset } = useEditedDraft(draftOf(verification))
   const parsed = Verification.safeParse(verificationOf(draft))
   const issue = parsed.success ? undefined : parsed.error.issues[0]
   const problemAt = (field: string) =>
     issue && String(issue.path[0]) === field ? (fieldMessages[field] ?? issue.message) : undefined
   const changed = parsed.success && JSON.stringify(parsed.data) !== JSON.stringify(verification)
-  const edit = (patch: Partial<VerificationDraft>) => setEdited({ ...draft, ...patch })
   const id = (field: string) => `verification-${field}-${integrationId}`
 
   return (
@@ -96,7 +93,7 @@ export function VerificationForm({
       className="capture-rules-form"
       onSubmit={(event) => {
         event.preventDefault()
-        if (parsed.success && changed) void onSave(parsed.data).then((saved) => saved && setEdited(null))
+        if (parsed.success && changed) void onSave(parsed.data).then((saved) => saved && reset())
       }}
     >
       <div className="field">
