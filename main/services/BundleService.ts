@@ -45,7 +45,10 @@ export class BundleService {
     return scanBundle(projectBundleContent(this.session.require(), eventNames))
   }
 
-  /** Writes the bundle whole (beside, then renamed over) unless it holds secrets and they are not let through. */
+  /**
+   * Writes the bundle whole (beside, then renamed over) unless it holds secrets and they are not let through, or
+   * it would not import again (a `__proto__` key, say).
+   */
   async export(
     path: string,
     eventNames: readonly string[] = [],
@@ -71,6 +74,14 @@ export class BundleService {
     const absolute = resolve(path)
     refuseToOverwrite(absolute)
     const text = serializeBundle(content, this.studioVersion)
+    // What the studio exports it must be able to import: a bundle that would be refused is not written.
+    const readBack = readBundle(text)
+    if (!readBack.ok) {
+      throw new StudioError(
+        'conflict',
+        `Not exported: the studio could not import this bundle back. ${readBack.problems.join(' ')}`
+      )
+    }
     const partial = `${absolute}.partial`
     try {
       writeFileSync(partial, text)

@@ -9,8 +9,11 @@ const comma = 44
 const isOpening = (code: number) => code === 123 || code === 91
 const isClosing = (code: number) => code === 125 || code === 93
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13
-/** The keys no bundle has, refused because they poison prototypes when a parser assigns them. */
-const forbiddenKeys = ['__proto__', 'constructor'].map((key) => Array.from(key, (char) => char.charCodeAt(0)))
+/**
+ * The key no bundle has, refused because it poisons prototypes when a parser assigns it. (`constructor` is a valid
+ * event, attribute or payload field name: the parser refuses only a `constructor` that holds a `prototype`.)
+ */
+const protoKey = Array.from('__proto__', (char) => char.charCodeAt(0))
 
 /**
  * One pass over a bundle's text (as UTF-16 code units or UTF-8 bytes: the structural characters are ASCII in both)
@@ -29,9 +32,8 @@ export function structureProblem(length: number, codeAt: (index: number) => numb
       if (code === backslash) index++
       else if (code === quote) {
         inString = false
-        const key = forbiddenKeys.find((forbidden) => matches(forbidden, stringStart, index, codeAt))
-        if (key && nextSignificant(index + 1, length, codeAt) === colon) {
-          return `The file holds a "${String.fromCharCode(...key)}" key: refused, as no bundle has one.`
+        if (matches(protoKey, stringStart, index, codeAt) && nextSignificant(index + 1, length, codeAt) === colon) {
+          return 'The file holds a "__proto__" key: refused, as no bundle has one.'
         }
       }
       continue

@@ -31,8 +31,8 @@ export function readBundle(text: string): BundleRead {
   } catch (error) {
     const message = (error as Error).message
     return unreadable(
-      /prototype|constructor/i.test(message)
-        ? 'The file holds a "__proto__" or "constructor" key: refused, as no bundle has one.'
+      /prototype/i.test(message)
+        ? 'The file holds a "__proto__" key, or a "constructor" with a "prototype": refused, as no bundle has one.'
         : `The file is not JSON: ${message}`
     )
   }

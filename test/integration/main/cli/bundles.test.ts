@@ -228,6 +228,15 @@ describe('bundles on the command line', () => {
       const proto = refused('proto.capmap.json', text)
       expect(proto.status).toBe(2)
       expect(proto.stderr).toContain('"__proto__"')
+      const constructorPrototype = refused(
+        'constructor.capmap.json',
+        JSON.stringify(exported(), null, 2).replace(
+          '"events": [',
+          '"x": { "constructor": { "prototype": {} } },\n  "events": ['
+        )
+      )
+      expect(constructorPrototype.status).toBe(2)
+      expect(constructorPrototype.stderr).toContain('a "constructor" with a "prototype"')
       const deep = refused('deep.capmap.json', `${'['.repeat(10_000)}${']'.repeat(10_000)}`)
       expect(deep.status).toBe(2)
       expect(deep.stderr).toContain('deeper than 64 levels')

@@ -273,6 +273,23 @@ describe('exporting and comparing from the studio', () => {
     expect((await context.studio.bundles.export(bundlePath(), [], { allowSecrets: true })).bytes).toBeGreaterThan(0)
   })
 
+  it('exports an event named "constructor" that imports again, and refuses, writing nothing, one that would not', async () => {
+    const reserved = event('be_reserved')!
+    const { id: _id, status: _status, ...draft } = reserved
+    context.studio.events.update(reserved.id, { ...draft, name: 'constructor' })
+    await context.studio.bundles.export(bundlePath())
+    const preview = context.studio.bundles.preview({ path: bundlePath() })
+    expect(preview.ok && preview.events).toBeGreaterThan(0)
+
+    const exported = readFileSync(bundlePath(), 'utf8')
+    context.studio.events.update(reserved.id, { ...draft, name: '__proto__' })
+    await expect(context.studio.bundles.export(bundlePath())).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^Not exported: the studio could not import this bundle back\. .*"__proto__" key/)
+    })
+    expect(readFileSync(bundlePath(), 'utf8')).toBe(exported)
+  })
+
   it('diffs a bundle against the open project, and imports one as a new project', async () => {
     const source = await exportAndEdit(relabel)
     const changes = context.studio.bundles.diffWithProject(source)
