@@ -6,12 +6,12 @@ import { StudioError } from '../errors/StudioError'
 
 /** One folder's sub-folders and project files, for web mode's Open and Save As dialogs (hidden entries left out). */
 export function listProjectDirectory(path: string | undefined): DirectoryListing {
-  const folder = resolve(path && path.trim() ? path : homedir())
+  const folder = resolve(path ?? homedir())
   let entries
   try {
     entries = readdirSync(folder, { withFileTypes: true })
   } catch (error) {
-    throw new StudioError('file_error', `Cannot list ${folder}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`)
+    throw new StudioError('file_error', listingProblem(folder, error))
   }
   const listed = entries
     .filter((entry) => !entry.name.startsWith('.'))
@@ -24,4 +24,19 @@ export function listProjectDirectory(path: string | undefined): DirectoryListing
     .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'directory' ? -1 : 1))
   const parent = dirname(folder)
   return { path: folder, parent: parent === folder ? null : parent, entries: listed }
+}
+
+/** Why a folder could not be listed, in words (Node's code alone, ENOENT, says nothing to a user). */
+function listingProblem(folder: string, error: unknown): string {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOENT':
+      return `There is no folder at ${folder}.`
+    case 'ENOTDIR':
+      return `${folder} is a file, not a folder.`
+    case 'EACCES':
+    case 'EPERM':
+      return `The studio may not list ${folder}: check the folder's permissions.`
+    default:
+      return `Cannot list ${folder}: ${error instanceof Error ? error.message : String(error)}`
+  }
 }

@@ -21,7 +21,7 @@ import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressio
 import { fileReadProblem, notARegularFile } from '../platform/fileReadProblem'
 import { StudioError } from '../errors/StudioError'
 import type { Clock } from './Clock'
-import type { ProjectSession } from './ProjectSession'
+import { resolveProjectPath, type ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
 import { readBundleFromFile } from '../bundles/readBundleFromFile'
 
@@ -122,7 +122,7 @@ export class BundleService {
   /** A new project made from the bundle, which becomes the open one. */
   importAsNew(source: BundleSource, projectPath: string): ProjectState {
     const bundle = this.require(source)
-    const absolute = resolve(/\.capmap$/i.test(projectPath) ? projectPath : `${projectPath}.capmap`)
+    const absolute = resolveProjectPath(projectPath)
     if (existsSync(absolute)) throw new StudioError('conflict', `${absolute} already exists: choose another name.`)
     return this.session.create(absolute, (project) =>
       seedFromBundle(project, bundle, this.clock.now().toISOString(), this.clock.newId)

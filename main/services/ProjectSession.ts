@@ -265,7 +265,14 @@ function createProjectFile(absolute: string): ProjectDatabase {
   }
 }
 
-function resolveProjectPath(path: string): string {
+/**
+ * Where a new project file goes: the path given, `.capmap` added when it lacks it. A path that ends in a separator
+ * names a folder, not a file: refused, rather than writing `<folder>.capmap` beside it.
+ */
+export function resolveProjectPath(path: string): string {
+  if (/[/\\]$/.test(path)) {
+    throw new StudioError('invalid_input', `${path} is a folder: add a file name after it, such as Shop.capmap.`)
+  }
   const absolute = resolve(path)
   return /\.capmap$/i.test(absolute) ? absolute : `${absolute}.capmap`
 }

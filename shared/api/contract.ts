@@ -127,7 +127,7 @@ export const requests = {
   },
   /** For web mode's path dialogs: the folders and project files in one folder of this machine. */
   listDirectory: {
-    input: z.object({ path: z.string().max(4096).optional() }).strict(),
+    input: z.object({ path: FilePath.optional() }).strict(),
     output: returns<DirectoryListing>()
   },
 

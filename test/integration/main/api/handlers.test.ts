@@ -134,10 +134,22 @@ describe('createHandlers', () => {
     })
   })
 
-  it('answers file_error for a folder that cannot be listed', async () => {
+  it('answers file_error for a folder that cannot be listed, in words', async () => {
     expect(await dispatch('listDirectory', { path: join(folder.path, 'missing') })).toMatchObject({
       ok: false,
-      error: { code: 'file_error' }
+      error: { code: 'file_error', message: `There is no folder at ${join(folder.path, 'missing')}.` }
+    })
+  })
+
+  it('lists a typed folder with spaces around it, and refuses a relative one', async () => {
+    mkdirSync(join(folder.path, 'typed'), { recursive: true })
+    expect(await dispatch('listDirectory', { path: `  ${join(folder.path, 'typed')} ` })).toMatchObject({
+      ok: true,
+      value: { path: join(folder.path, 'typed'), entries: [] }
+    })
+    expect(await dispatch('listDirectory', { path: 'typed' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('Give the full path') }
     })
   })
 })

@@ -331,6 +331,18 @@ describe('ProjectSession', () => {
       expect(studio.session.state().project?.path).toBe(projectPath)
     })
 
+    it('refuses a path ending in a slash (a folder), writing nothing beside it, and keeps the project open', () => {
+      const studio = newStudio()
+      studio.newProject(projectPath, false)
+      const work = join(folder.path, 'work')
+      mkdirSync(work, { recursive: true })
+      expect(() => studio.session.saveAs(`${work}/`)).toThrow(
+        expect.objectContaining({ code: 'invalid_input', message: expect.stringContaining('is a folder') })
+      )
+      expect(existsSync(`${work}.capmap`)).toBe(false)
+      expect(studio.session.state().project?.path).toBe(projectPath)
+    })
+
     it('makes an editable copy of a project open read-only', () => {
       const editor = newStudio()
       editor.newProject(projectPath, false)
