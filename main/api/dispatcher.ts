@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { isRequestName, requests, type RequestName } from '../../shared/api/contract'
 import { fail, ok, type Result } from '../../shared/api/result'
 import { StudioError } from '../errors/StudioError'
+import { brokenTextPath } from './brokenTextPath'
 import type { Logger } from '../platform/logger'
 import type { Handlers } from './handlers'
 
@@ -28,7 +29,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
 }
 
 /**
- * Checks an input against its schema. A schema's own checks may throw on hostile input (JSON.stringify of a payload
+ * Checks an input against its schema, after refusing text no file can keep (brokenTextPath). A schema's own checks may throw on hostile input (JSON.stringify of a payload
  * nested thousands deep overflows the stack): that is an invalid input too, not a failure of the studio.
  */
 function parseInput(
@@ -36,6 +37,13 @@ function parseInput(
   rawInput: unknown
 ): { success: true; data: unknown } | { success: false; message: string } {
   try {
+    const broken = brokenTextPath(rawInput)
+    if (broken !== undefined) {
+      return {
+        success: false,
+        message: `The text ${broken === '' ? 'sent' : `at ${broken}`} holds a broken character (half of a pair): type it again.`
+      }
+    }
     const parsed = requests[name].input.safeParse(rawInput ?? {})
     return parsed.success ? parsed : { success: false, message: z.prettifyError(parsed.error) }
   } catch (error) {

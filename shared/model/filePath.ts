@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isWellFormedText } from './wellFormedText'
 
 /**
  * A file on this machine as the user gave it: a full path (a relative one would land wherever the studio was started),
@@ -10,10 +11,7 @@ export const FilePath = z
   .min(1, 'Give a file path.')
   .max(4096)
   .refine((path) => !/\p{Cc}/u.test(path), 'The path holds a control character: give it on one line.')
-  .refine(
-    (path) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(path),
-    'The path holds a broken character: type it again.'
-  )
+  .refine(isWellFormedText, 'The path holds a broken character: type it again.')
   .refine(
     (path) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path),
     'Give the full path, from the root of the disk (such as /home/you/shop.capmap or C:\\Users\\you\\shop.capmap).'

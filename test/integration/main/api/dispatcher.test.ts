@@ -105,6 +105,27 @@ describe('createDispatcher', () => {
     expect(lines).toEqual([])
   })
 
+  it('answers invalid_input, calling nothing, for text with half a surrogate pair, naming where it is', async () => {
+    const { calls, handlers } = spyHandlers()
+    const dispatch = createDispatcher(handlers, recordingLogger().logger)
+    const attributes = [{ name: 'nights', label: 'Nights \ud83d', type: 'double' }]
+    const result = await dispatch('createEvent', { draft: { name: 'be_reserved', attributes } })
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'The text at draft.attributes[0].label holds a broken character (half of a pair): type it again.'
+      }
+    })
+    expect(await dispatch('previewTestCase', { mappingId: 'm1', payload: { ['\udc00key']: 1 } })).toMatchObject({
+      error: { message: expect.stringContaining('at payload.\udc00key holds') }
+    })
+    expect(calls).toEqual([])
+    // A whole pair is text like any other: the input goes on to its schema.
+    const whole = await dispatch('previewTestCase', { mappingId: 'm1', payload: { hotel: 'Taj \ud83d\ude00' } })
+    expect(whole.ok).toBe(true)
+  })
+
   it.each(['noSuchRequest', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
     'answers unknown_request for the name "%s" without calling any handler',
     async (name) => {
