@@ -3,7 +3,7 @@ import type { Handlers } from './handlers'
 
 type EventHandlers = Pick<
   Handlers,
-  'listEvents' | 'createEvent' | 'updateEvent' | 'deleteEvent' | 'addStandardEvent' | 'duplicateEvent'
+  'listEvents' | 'createEvent' | 'updateEvent' | 'deleteEvent' | 'restoreEvent' | 'addStandardEvent' | 'duplicateEvent'
 >
 
 export const createEventHandlers = (studio: Studio): EventHandlers => ({
@@ -11,6 +11,7 @@ export const createEventHandlers = (studio: Studio): EventHandlers => ({
   createEvent: ({ draft }) => studio.events.create(draft),
   updateEvent: ({ id, draft }) => studio.events.update(id, draft),
   deleteEvent: ({ id }) => studio.events.delete(id),
+  restoreEvent: ({ undoId }) => studio.events.restore(undoId),
   addStandardEvent: ({ name }) => studio.events.addStandard(name),
   duplicateEvent: ({ id }) => studio.events.duplicate(id)
 })

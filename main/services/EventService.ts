@@ -1,8 +1,9 @@
 import { publishedEventChangeProblem } from '../../shared/capillary/publishedEventChange'
 import { standardEventDraft } from '../../shared/capillary/standardEventDraft'
 import type { StandardEventName } from '../../shared/capillary/standardEvents'
-import type { EventDefinition, EventDraft } from '../../shared/model/event'
+import type { EventDefinition, EventDeletion, EventDraft, EventRestoration } from '../../shared/model/event'
 import { StudioError } from '../errors/StudioError'
+import { EventTrash } from '../store/EventTrash'
 import type { Clock } from './Clock'
 import type { ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
@@ -67,15 +68,35 @@ export class EventService {
     })
   }
 
-  delete(id: string): { id: string } {
+  /** Deletes a draft with what hangs on it (mappings, test cases); `restore` puts it all back for ten minutes. */
+  delete(id: string): EventDeletion {
     const project = this.session.require({ forWriting: true })
     const event = this.require(id)
     if (event.publications.length > 0) {
       throw new StudioError('conflict', `${event.name} is published: it cannot be deleted (Capillary keeps it).`)
     }
-    project.events.delete(id)
+    const undoId = this.clock.newId()
+    new EventTrash(project.db).discard(undoId, id, this.clock.now())
     this.saved('deleted', id)
-    return { id }
+    return { id, name: event.name, undoId }
+  }
+
+  /** Puts a deleted event back, the very same (ids, mappings, test cases), unless its name was taken since. */
+  restore(undoId: string): EventRestoration {
+    const project = this.session.require({ forWriting: true })
+    const trash = new EventTrash(project.db)
+    const name = trash.nameHeld(undoId, this.clock.now())
+    if (name === undefined) {
+      throw new StudioError('not_found', 'That event can no longer be put back (the undo lasts ten minutes).')
+    }
+    const taken = this.list().find((event) => event.name.toLowerCase() === name.toLowerCase())
+    if (taken) {
+      throw new StudioError('conflict', `An event named ${taken.name} was made since: rename it, then undo again.`)
+    }
+    const { eventId, droppedMappings } = trash.restore(undoId, this.clock.now())
+    this.saved('created', eventId)
+    this.bus.emit('testCasesChanged', {})
+    return { event: this.require(eventId), droppedMappings }
   }
 
   private require(id: string): EventDefinition {

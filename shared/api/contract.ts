@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { StandardEventName } from '../capillary/standardEvents'
-import { EventDraft, type EventDefinition } from '../model/event'
+import { EventDraft, type EventDefinition, type EventDeletion, type EventRestoration } from '../model/event'
 import {
   CaptureQuery,
   CaptureSelection,
@@ -134,7 +134,9 @@ export const requests = {
   listEvents: { input: NoInput, output: returns<EventDefinition[]>() },
   createEvent: { input: z.object({ draft: EventDraft }).strict(), output: returns<EventDefinition>() },
   updateEvent: { input: z.object({ id: Id, draft: EventDraft }).strict(), output: returns<EventDefinition>() },
-  deleteEvent: { input: z.object({ id: Id }).strict(), output: returns<{ id: string }>() },
+  /** Deletes a draft event with its mappings and test cases; `restoreEvent` puts them back for ten minutes. */
+  deleteEvent: { input: z.object({ id: Id }).strict(), output: returns<EventDeletion>() },
+  restoreEvent: { input: z.object({ undoId: Id }).strict(), output: returns<EventRestoration>() },
   /** Adds one of Capillary's standard events from the library, as Capillary defines it. */
   addStandardEvent: { input: z.object({ name: StandardEventName }).strict(), output: returns<EventDefinition>() },
   /** A draft copy under a new name: how a published (locked) event gets a new version. */

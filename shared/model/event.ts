@@ -101,3 +101,16 @@ export const EventDraft = EventDefinition.pick({
 })
 export type EventDraft = z.infer<typeof EventDraft>
 export type AttributeDraft = EventDraft['attributes'][number]
+
+/** A deleted event: `restoreEvent` with its undo id puts it back, whole, for ten minutes. */
+export interface EventDeletion {
+  id: string
+  name: string
+  undoId: string
+}
+
+/** An event put back; mappings whose integration was deleted meanwhile stay out, with their test cases. */
+export interface EventRestoration {
+  event: EventDefinition
+  droppedMappings: number
+}

@@ -6,6 +6,7 @@ import { captureInbox } from './005-captureInbox'
 import { relay } from './006-relay'
 import { testCases } from './008-testCases'
 import { publish } from './009-publish'
+import { eventTrash } from './010-eventTrash'
 import type { Migration } from './Migration'
 
 export type { Migration } from './Migration'
@@ -23,7 +24,8 @@ export const migrations: readonly Migration[] = [
   captureInbox,
   relay,
   testCases,
-  publish
+  publish,
+  eventTrash
 ]
 
 export const latestSchemaVersion = migrations.reduce((max, migration) => Math.max(max, migration.version), 0)

@@ -1,10 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { Search, Send, Undo2 } from 'lucide-react'
+import { Search, Send } from 'lucide-react'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { CaptureStatus, type CaptureSummary } from '../../../shared/model/capture'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { formatBytes } from './bodyPreview'
 import { isFiltered } from './inboxFilter'
+import { plural } from '../../ui/plural'
+import { UndoBanner } from '../../ui/UndoBanner'
 
 const rowHeight = 52
 const searchDelayMs = 250
@@ -129,12 +131,10 @@ export function CaptureList({ onOpenDetail, onSendTest }: { onOpenDetail(): void
       </header>
       <CaptureFilters key={filterResets} />
       {lastDeletion && (
-        <div className="capture-undo" role="status">
-          Deleted {lastDeletion.count} capture{lastDeletion.count === 1 ? '' : 's'}.
-          <button type="button" className="link-button" onClick={() => void captures.getState().undoDelete()}>
-            <Undo2 size={13} /> Undo
-          </button>
-        </div>
+        <UndoBanner
+          message={`Deleted ${plural(lastDeletion.count, 'capture')}.`}
+          onUndo={() => void captures.getState().undoDelete()}
+        />
       )}
       {waiting > 0 && (
         <button type="button" className="capture-waiting" onClick={() => void captures.getState().load()}>

@@ -15,10 +15,12 @@ import {
 } from './eventFilter'
 import { StatusChip } from './StatusChip'
 import { ListBox } from '../../ui/ListBox'
+import { UndoBanner } from '../../ui/UndoBanner'
+import { undoEventDelete } from './undoEventDelete'
 
 /** The project's events: search, filters, selection with the mouse or the arrow keys, and per-event actions. */
 export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
-  const { commands, events } = useStudio()
+  const { commands, events, notifications } = useStudio()
   const items = useStudioStore(
     (s) => s.events,
     (state) => state.events
@@ -34,6 +36,10 @@ export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
   const readOnly = useStudioStore(
     (s) => s.project,
     (state) => state.project?.readOnly ?? true
+  )
+  const lastDeletion = useStudioStore(
+    (s) => s.events,
+    (state) => state.lastDeletion
   )
   const [filter, setFilter] = useState<EventFilter>(noFilter)
   const [confirmDelete, setConfirmDelete] = useState<EventDefinition | null>(null)
@@ -66,6 +72,12 @@ export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
           </button>
         </span>
       </header>
+      {lastDeletion && !readOnly && (
+        <UndoBanner
+          message={`Deleted ${lastDeletion.name}.`}
+          onUndo={() => void undoEventDelete(events, notifications)}
+        />
+      )}
       {items.length > 0 && (
         <div className="list-filters">
           <label className="search">
@@ -191,7 +203,7 @@ export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
       {confirmDelete && (
         <ConfirmDialog
           title={`Delete ${confirmDelete.name}?`}
-          message="The event and its attributes are removed from this project. A backup of the project is kept in the config folder."
+          message="The event goes, with its attributes, mappings and test cases. You can undo this for ten minutes."
           confirmLabel="Delete"
           onCancel={() => setConfirmDelete(null)}
           onConfirm={() => {

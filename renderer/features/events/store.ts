@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla'
 import type { StandardEventName } from '../../../shared/capillary/standardEvents'
 import type { Result, StudioErrorInfo } from '../../../shared/api/result'
-import type { EventDefinition, EventDraft } from '../../../shared/model/event'
+import type { EventDefinition, EventDeletion, EventDraft, EventRestoration } from '../../../shared/model/event'
 import type { StudioApi } from '../../api/client'
 import { createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
@@ -9,7 +9,7 @@ import { touchedField } from './touchedField'
 
 type EventsApi = Pick<
   StudioApi,
-  'listEvents' | 'createEvent' | 'updateEvent' | 'deleteEvent' | 'addStandardEvent' | 'duplicateEvent'
+  'listEvents' | 'createEvent' | 'updateEvent' | 'deleteEvent' | 'restoreEvent' | 'addStandardEvent' | 'duplicateEvent'
 >
 
 /** `invalid`: the draft breaks a rule main would refuse it for (no name, a taken name), so it waits at the fields. */
@@ -40,6 +40,9 @@ interface EventsState {
   /** Saves a pending edit now (before closing, or on Ctrl+S); an invalid draft stays waiting at its fields. */
   flush(): Promise<void>
   remove(id: string): Promise<boolean>
+  /** The last delete, which `undoDelete` puts back (for ten minutes; main says when it is too late). */
+  lastDeletion: EventDeletion | null
+  undoDelete(): Promise<EventRestoration | null>
 }
 
 export const toDraft = (event: EventDefinition): EventDraft => ({
@@ -216,6 +219,7 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
         }
         histories.forget(id)
         set((state) => ({
+          lastDeletion: result.value,
           events: state.events.filter((event) => event.id !== id),
           ...(state.selectedId === id
             ? { selectedId: null, draft: null, saveState: 'saved' as const, saveProblem: null }
@@ -223,6 +227,22 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
         }))
         syncHistoryFlags()
         return true
+      },
+      lastDeletion: null,
+      async undoDelete() {
+        const deletion = get().lastDeletion
+        if (!deletion) return null
+        await leave()
+        const result = await api.restoreEvent({ undoId: deletion.undoId })
+        if (!result.ok) {
+          // Too late: nothing is left to undo. A name taken since: once it is renamed, the undo can be tried again.
+          if (result.error.code !== 'conflict') set({ lastDeletion: null })
+          onError(result.error)
+          return null
+        }
+        set({ lastDeletion: null })
+        await adopt({ ok: true, value: result.value.event })
+        return result.value
       }
     }
   })

@@ -2,10 +2,11 @@ import { useEffect } from 'react'
 import { useStudio } from '../../app/StudioContext'
 import { undoRedoCommands } from '../../app/undoRedoCommands'
 import { newCustomEventDraft } from './newEventDraft'
+import { undoEventDelete } from './undoEventDelete'
 
 /** The event designer's palette actions and shortcuts (registered while the Events screen is shown). */
 export function useEventCommands(openLibrary: () => void): void {
-  const { commands, events, project } = useStudio()
+  const { commands, events, notifications, project } = useStudio()
   useEffect(() => {
     const writable = () => project.getState().project?.readOnly === false
     const selected = () => writable() && events.getState().selectedId !== null
@@ -38,7 +39,14 @@ export function useEventCommands(openLibrary: () => void): void {
           if (id) await events.getState().duplicate(id)
         }
       },
+      {
+        id: 'events.undoDelete',
+        title: 'Undo Delete of Event',
+        category: 'Events',
+        enabled: () => writable() && events.getState().lastDeletion !== null,
+        run: () => undoEventDelete(events, notifications)
+      },
       ...undoRedoCommands(events)
     ])
-  }, [commands, events, project, openLibrary])
+  }, [commands, events, notifications, project, openLibrary])
 }

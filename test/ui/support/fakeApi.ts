@@ -1,5 +1,5 @@
 import { vi } from 'vitest'
-import { ok } from '../../../shared/api/result'
+import { fail, ok } from '../../../shared/api/result'
 import type { RequestInput } from '../../../shared/api/contract'
 import { standardEventDraft } from '../../../shared/capillary/standardEventDraft'
 import { EventDraft, type EventDefinition } from '../../../shared/model/event'
@@ -8,6 +8,7 @@ import { EventDraft, type EventDefinition } from '../../../shared/model/event'
 export function fakeEventsApi(initial: EventDefinition[] = []) {
   let events = [...initial]
   let counter = 0
+  const trash = new Map<string, EventDefinition>()
   const toEvent = (id: string, draft: EventDraft): EventDefinition => ({
     ...draft,
     id,
@@ -41,8 +42,17 @@ export function fakeEventsApi(initial: EventDefinition[] = []) {
       return ok(event)
     }),
     deleteEvent: vi.fn(async ({ id }: RequestInput<'deleteEvent'>) => {
+      const deleted = events.find((candidate) => candidate.id === id)!
       events = events.filter((candidate) => candidate.id !== id)
-      return ok({ id })
+      trash.set(`undo-${id}`, deleted)
+      return ok({ id, name: deleted.name, undoId: `undo-${id}` })
+    }),
+    restoreEvent: vi.fn(async ({ undoId }: RequestInput<'restoreEvent'>) => {
+      const event = trash.get(undoId)
+      if (!event) return fail('not_found', 'That event can no longer be put back (the undo lasts ten minutes).')
+      trash.delete(undoId)
+      events = [...events, event]
+      return ok({ event, droppedMappings: 0 })
     })
   }
 }

@@ -62,8 +62,15 @@ describe('createHandlers', () => {
       ok: true,
       value: { id, label: 'Renamed' }
     })
-    expect(await dispatch('deleteEvent', { id })).toEqual({ ok: true, value: { id } })
+    const deleted = await dispatch('deleteEvent', { id })
+    expect(deleted).toEqual({ ok: true, value: { id, name: 'room_reserved', undoId: expect.any(String) } })
     expect(await dispatch('listEvents', {})).toEqual({ ok: true, value: [] })
+    const undoId = deleted.ok ? (deleted.value as { undoId: string }).undoId : ''
+    expect(await dispatch('restoreEvent', { undoId })).toMatchObject({
+      ok: true,
+      value: { event: { id, label: 'Renamed' }, droppedMappings: 0 }
+    })
+    expect(await dispatch('restoreEvent', { undoId })).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 
   it('answers not_found for updating or deleting an event that does not exist', async () => {

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Studio } from '../../../../main/services/createStudio'
 import { attributeDraft, eventDraft } from '../../support/eventDraft'
@@ -116,5 +117,76 @@ describe('EventService', () => {
     studio.session.close()
     studio.session.open(path)
     expect(studio.events.list()[0]!.publications).toEqual([publication])
+  })
+
+  describe('undoing a delete', () => {
+    beforeEach(() => {
+      studio.session.close()
+      studio.newProject(join(fixture.folder, 'Shop.capmap'), true)
+    })
+
+    const project = () => studio.session.require()
+    const reserved = () => project().events.findByName('be_reserved')!
+    /** Every row an event's delete takes with it, as stored. */
+    const rowsOf = (eventId: string) =>
+      JSON.stringify([
+        project().db.prepare('SELECT * FROM events WHERE id = ?').all(eventId),
+        project().db.prepare('SELECT * FROM attributes WHERE event_id = ? ORDER BY position').all(eventId),
+        project().db.prepare('SELECT * FROM mappings WHERE event_id = ? ORDER BY id').all(eventId),
+        project()
+          .db.prepare(
+            'SELECT * FROM test_cases WHERE mapping_id IN (SELECT id FROM mappings WHERE event_id = ?) ORDER BY id'
+          )
+          .all(eventId)
+      ])
+
+    it('puts back the very same event, mappings and test cases, once', () => {
+      const event = reserved()
+      const before = rowsOf(event.id)
+      expect(project().testCases.list().length).toBeGreaterThan(0)
+      const deletion = studio.events.delete(event.id)
+      expect(deletion).toEqual({ id: event.id, name: 'be_reserved', undoId: expect.any(String) })
+      expect(rowsOf(event.id)).toBe(JSON.stringify([[], [], [], []]))
+
+      const restored = studio.events.restore(deletion.undoId)
+      expect(restored).toMatchObject({ event: { id: event.id, name: 'be_reserved' }, droppedMappings: 0 })
+      expect(rowsOf(event.id)).toBe(before)
+      expect(studioErrorOf(() => studio.events.restore(deletion.undoId)).code).toBe('not_found')
+    })
+
+    it('refuses while the name is taken, keeping the undo, and leaves out mappings of deleted integrations', () => {
+      const event = reserved()
+      const mappings = project()
+        .mappings.list()
+        .filter((mapping) => mapping.eventId === event.id)
+      expect(mappings.length).toBeGreaterThan(0)
+      const { undoId } = studio.events.delete(event.id)
+      const taken = studio.events.create(eventDraft({ name: 'BE_RESERVED' }))
+      const refused = studioErrorOf(() => studio.events.restore(undoId))
+      expect(refused).toMatchObject({
+        code: 'conflict',
+        message: expect.stringContaining('BE_RESERVED was made since')
+      })
+
+      studio.events.delete(taken.id)
+      project().db.prepare('DELETE FROM integrations WHERE id = ?').run(mappings[0]!.integrationId)
+      expect(studio.events.restore(undoId)).toMatchObject({ droppedMappings: 1 })
+      expect(
+        project()
+          .mappings.list()
+          .filter((mapping) => mapping.eventId === event.id)
+      ).toHaveLength(mappings.length - 1)
+    })
+
+    it('lasts ten minutes', () => {
+      const { undoId } = studio.events.delete(reserved().id)
+      const elevenMinutesAgo = new Date(Date.now() - 11 * 60_000).toISOString()
+      project().db.prepare('UPDATE event_trash SET deleted_at = ? WHERE undo_id = ?').run(elevenMinutesAgo, undoId)
+      expect(studioErrorOf(() => studio.events.restore(undoId))).toMatchObject({
+        code: 'not_found',
+        message: 'That event can no longer be put back (the undo lasts ten minutes).'
+      })
+      expect(project().events.findByName('be_reserved')).toBeUndefined()
+    })
   })
 })

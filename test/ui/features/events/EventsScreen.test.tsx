@@ -104,4 +104,22 @@ describe('EventsScreen', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(api.addStandardEvent).not.toHaveBeenCalled()
   })
+
+  it('undoes a delete from the banner: the event comes back selected, and the banner goes', async () => {
+    const { api } = await renderEventsScreen(['be_reserved', 'hotel_checkout'])
+    const list = screen.getByRole('listbox', { name: 'Events' })
+    fireEvent.click(within(list).getByRole('button', { name: 'Delete hotel_checkout' }))
+    const confirm = await screen.findByRole('dialog', { name: 'Delete hotel_checkout?' })
+    expect(confirm.textContent).toContain('You can undo this for ten minutes.')
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Delete' }))
+    await waitFor(() => expect(screen.getByText('Deleted hotel_checkout.').closest('[role="status"]')).toBeTruthy())
+    expect(within(list).queryByText('hotel_checkout')).toBeNull()
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }))
+    await waitFor(() => expect(api.restoreEvent).toHaveBeenCalledWith({ undoId: 'undo-e2' }))
+    await waitFor(() => expect(within(list).getByText('hotel_checkout')).toBeTruthy())
+    expect(nameField().value).toBe('hotel_checkout')
+    expect(screen.queryByText('Deleted hotel_checkout.')).toBeNull()
+    expect(await screen.findByText('Restored hotel_checkout.')).toBeTruthy()
+  })
 })
