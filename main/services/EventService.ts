@@ -76,8 +76,9 @@ export class EventService {
       throw new StudioError('conflict', `${event.name} is published: it cannot be deleted (Capillary keeps it).`)
     }
     const undoId = this.clock.newId()
-    new EventTrash(project.db).discard(undoId, id, this.clock.now())
+    const { mappingIds } = new EventTrash(project.db).discard(undoId, id, this.clock.now())
     this.saved('deleted', id)
+    for (const mappingId of mappingIds) this.bus.emit('mappingsChanged', { id: mappingId })
     return { id, name: event.name, undoId }
   }
 
@@ -93,8 +94,9 @@ export class EventService {
     if (taken) {
       throw new StudioError('conflict', `An event named ${taken.name} was made since: rename it, then undo again.`)
     }
-    const { eventId, droppedMappings } = trash.restore(undoId, this.clock.now())
+    const { eventId, mappingIds, droppedMappings } = trash.restore(undoId, this.clock.now())
     this.saved('created', eventId)
+    for (const mappingId of mappingIds) this.bus.emit('mappingsChanged', { id: mappingId })
     this.bus.emit('testCasesChanged', {})
     return { event: this.require(eventId), droppedMappings }
   }

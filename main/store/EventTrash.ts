@@ -23,6 +23,8 @@ type TrashedRows = Record<string, Row[]>
 
 export interface EventRestore {
   eventId: string
+  /** The mappings put back. */
+  mappingIds: string[]
   /** Mappings that could not come back, with their test cases: their integration was deleted since. */
   droppedMappings: number
 }
@@ -35,19 +37,19 @@ export interface EventRestore {
 export class EventTrash {
   constructor(private readonly db: ProjectDatabase) {}
 
-  /** Moves the event and what hangs on it to the trash; false when there is no such event. */
-  discard(undoId: string, eventId: string, now: Date): boolean {
+  /** Moves the event and what hangs on it to the trash; answers the mappings that went with it. */
+  discard(undoId: string, eventId: string, now: Date): { mappingIds: string[] } {
     return this.db.transaction(() => {
       this.purge(now)
       const rows: TrashedRows = {}
       for (const { table, rowsOf } of cascade) rows[table] = this.db.prepare(rowsOf).all(eventId) as Row[]
       const event = rows.events?.[0]
-      if (!event) return false
+      if (!event) throw new Error(`no event ${eventId} to delete`)
       this.db
         .prepare('INSERT INTO event_trash (undo_id, deleted_at, event_name, rows) VALUES (?, ?, ?, ?)')
         .run(undoId, now.toISOString(), event.name, JSON.stringify(rows))
       this.db.prepare('DELETE FROM events WHERE id = ?').run(eventId)
-      return true
+      return { mappingIds: (rows.mappings ?? []).map((mapping) => String(mapping.id)) }
     })()
   }
 
@@ -83,6 +85,7 @@ export class EventTrash {
       this.db.prepare('DELETE FROM event_trash WHERE undo_id = ?').run(undoId)
       return {
         eventId: String(rows.events?.[0]?.id),
+        mappingIds: keptMappings.map((mapping) => String(mapping.id)),
         droppedMappings: (rows.mappings ?? []).length - keptMappings.length
       }
     })()

@@ -144,6 +144,12 @@ describe('EventService', () => {
       const event = reserved()
       const before = rowsOf(event.id)
       expect(project().testCases.list().length).toBeGreaterThan(0)
+      const mappingIds = project()
+        .mappings.list()
+        .filter((mapping) => mapping.eventId === event.id)
+        .map((mapping) => mapping.id)
+      const changedMappings: unknown[] = []
+      studio.bus.subscribe((name, payload) => name === 'mappingsChanged' && changedMappings.push(payload))
       const deletion = studio.events.delete(event.id)
       expect(deletion).toEqual({ id: event.id, name: 'be_reserved', undoId: expect.any(String) })
       expect(rowsOf(event.id)).toBe(JSON.stringify([[], [], [], []]))
@@ -152,6 +158,9 @@ describe('EventService', () => {
       expect(restored).toMatchObject({ event: { id: event.id, name: 'be_reserved' }, droppedMappings: 0 })
       expect(rowsOf(event.id)).toBe(before)
       expect(studioErrorOf(() => studio.events.restore(deletion.undoId)).code).toBe('not_found')
+      // The mapping screens hear of the mappings that went and came back.
+      const told = mappingIds.map((id) => ({ id }))
+      expect(changedMappings).toEqual([...told, ...told])
     })
 
     it('refuses while the name is taken, keeping the undo, and leaves out mappings of deleted integrations', () => {
