@@ -4,6 +4,7 @@ import type { StandardEventName } from '../../shared/capillary/standardEvents'
 import type { EventDefinition, EventDeletion, EventDraft, EventRestoration } from '../../shared/model/event'
 import { StudioError } from '../errors/StudioError'
 import { EventTrash } from '../store/EventTrash'
+import { applyTestGate } from '../testCases/testGate'
 import type { Clock } from './Clock'
 import type { ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
@@ -45,9 +46,14 @@ export class EventService {
     const locked = publishedEventChangeProblem(current, draft)
     if (locked) throw new StudioError('conflict', locked)
     this.assertNameFree(draft.name, id)
-    const event = project.events.update({ id, ...this.write(draft) })
+    const write = this.write(draft)
+    // Back to Draft, unless the edit undid the last ones: the runs of the event as it now is count again.
+    project.db.transaction(() => {
+      project.events.update({ id, ...write })
+      applyTestGate(project, id, write.now)
+    })()
     this.saved('updated', id)
-    return event
+    return this.require(id)
   }
 
   /** A new draft copy (the way to change a published event): a free `<name>_v2` name, fresh ids, never published. */

@@ -3,6 +3,7 @@ import { slugProblem } from '../../shared/model/slug'
 import type { Integration, IntegrationDraft } from '../../shared/model/integration'
 import type { WebhookSettings } from '../../shared/model/webhookSettings'
 import { StudioError } from '../errors/StudioError'
+import { applyTestGate } from '../testCases/testGate'
 import type { Clock } from './Clock'
 import type { ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
@@ -32,18 +33,20 @@ export class IntegrationService {
     const previous = project.integrations.get(id)
     if (!previous) throw new StudioError('not_found', 'That integration no longer exists.')
     this.assertValid(draft, previous)
-    // Its event-name map decides which payloads its mappings apply to: changed, what was tested no longer runs.
+    // Its event-name map decides which payloads its mappings apply to: changed, what was tested no longer runs
+    // (its events' gates are worked out again: an undone change brings their runs back).
     const matchChanged =
       previous.eventNameField !== draft.eventNameField ||
       JSON.stringify(previous.eventNameMap) !== JSON.stringify(draft.eventNameMap)
     const now = this.clock.now().toISOString()
     const integration = project.db.transaction(() => {
+      const updated = project.integrations.update(id, draft, now)
       if (matchChanged) {
         for (const mapping of project.mappings.list()) {
-          if (mapping.integrationId === id) project.events.markDraft(mapping.eventId, now)
+          if (mapping.integrationId === id) applyTestGate(project, mapping.eventId, now)
         }
       }
-      return project.integrations.update(id, draft, now)
+      return updated
     })()
     this.saved(id)
     if (matchChanged) this.bus.emit('eventsChanged', { reason: 'updated' })

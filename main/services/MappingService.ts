@@ -1,12 +1,14 @@
 import { extraTargets, type Mapping, type MappingSpec } from '../../shared/model/mapping'
 import { StudioError } from '../errors/StudioError'
+import { applyTestGate } from '../testCases/testGate'
 import type { Clock } from './Clock'
 import type { ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
 
 /**
- * Mappings of an integration's payloads onto an event. Saving one sends its event back to Draft: what was tested is
- * no longer what would run.
+ * Mappings of an integration's payloads onto an event. Saving one works its event's Tested gate out again: a change
+ * sends it back to Draft (what was tested is no longer what would run); a change undone brings back the runs of
+ * what is now the same mapping, so an event tested before comes back Tested.
  */
 export class MappingService {
   constructor(
@@ -40,8 +42,9 @@ export class MappingService {
       throw new StudioError('invalid_input', `${repeated.target} has two rules: keep one rule per attribute.`)
     const now = this.clock.now().toISOString()
     const mapping = project.db.transaction(() => {
-      project.events.markDraft(eventId, now)
-      return project.mappings.save(this.clock.newId(), integrationId, eventId, spec, now)
+      const saved = project.mappings.save(this.clock.newId(), integrationId, eventId, spec, now)
+      applyTestGate(project, eventId, now)
+      return saved
     })()
     this.session.touch()
     this.bus.emit('mappingsChanged', { id: mapping.id })

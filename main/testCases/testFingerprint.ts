@@ -11,6 +11,8 @@ import { type ProjectMappingParts, resolvedSpec } from '../engine/compileProject
 export function testFingerprint(parts: ProjectMappingParts, testCase: Pick<TestCaseDraft, 'payload' | 'expected'>) {
   // Any change to the event counts (the gate's rule), so everything the user edits is in, ids and times aside.
   const { name, label, description, kind, actions, attributes } = parts.event
+  // The spec alone: not the mapping's id or times, which change with every save, even one that undoes an edit.
+  const { match, fanOut, rules } = resolvedSpec(parts)
   const canonical = stringify({
     event: {
       name,
@@ -20,7 +22,7 @@ export function testFingerprint(parts: ProjectMappingParts, testCase: Pick<TestC
       actions,
       attributes: attributes.map(({ id: _id, ...attribute }) => attribute)
     },
-    spec: resolvedSpec(parts),
+    spec: { match, fanOut, rules },
     payload: testCase.payload,
     expected: testCase.expected
   })

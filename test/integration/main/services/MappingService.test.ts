@@ -68,6 +68,28 @@ describe('MappingService', () => {
     expect(studio.events.list()[0]?.status).toBe('draft')
   })
 
+  it('brings the event back to Tested when a change to its mapping, or to the event, is undone', async () => {
+    studio.newProject(join(fixture.folder, 'Sample.capmap'), true)
+    const project = studio.session.require()
+    const event = project.events.findByName('be_reserved')!
+    const mapping = project.mappings.list().find((candidate) => candidate.eventId === event.id)!
+    await studio.testCases.run({ eventId: event.id })
+    const status = () => studio.events.list().find((candidate) => candidate.id === event.id)!.status
+    expect(status()).toBe('tested')
+
+    const { match, fanOut, rules } = mapping
+    studio.mappings.save(mapping.integrationId, event.id, { match, fanOut, rules: rules.slice(1) })
+    expect(status()).toBe('draft')
+    studio.mappings.save(mapping.integrationId, event.id, { match, fanOut, rules })
+    expect(status()).toBe('tested')
+
+    const { id: _id, status: _status, publications: _p, createdAt: _c, updatedAt: _u, ...draft } = event
+    studio.events.update(event.id, { ...draft, label: 'Edited' })
+    expect(status()).toBe('draft')
+    studio.events.update(event.id, draft)
+    expect(status()).toBe('tested')
+  })
+
   it('removes the mappings of a deleted event or integration', () => {
     studio.mappings.save(integrationId, eventId, spec())
     studio.integrations.delete(integrationId)
