@@ -181,7 +181,7 @@ describe('the event designer', () => {
     await session.screenshot('event-list')
   })
 
-  it('duplicates an event into a new draft and deletes the copy after confirmation', async () => {
+  it('duplicates an event into a new draft, deletes the copy after confirmation, and undoes the delete', async () => {
     await page.getByRole('option', { name: /room_booked/ }).click()
     await page.getByRole('button', { name: 'Duplicate room_booked' }).click()
     await page.getByRole('option', { name: /room_booked_v2/ }).waitFor()
@@ -190,6 +190,15 @@ describe('the event designer', () => {
     await confirm.getByRole('button', { name: 'Delete' }).click()
     await page.getByRole('option', { name: /room_booked_v2/ }).waitFor({ state: 'detached' })
     await page.getByRole('option', { name: /room_booked/ }).waitFor()
+
+    const banner = page.getByRole('status').filter({ hasText: 'Deleted room_booked_v2.' })
+    await banner.getByRole('button', { name: 'Undo' }).click()
+    await page.getByRole('option', { name: /room_booked_v2/ }).waitFor()
+    await expect(page.getByLabel('Event name').inputValue()).resolves.toBe('room_booked_v2')
+    await banner.waitFor({ state: 'detached' })
+    // Back in the project itself, not only on the screen: it survives a reload.
+    await page.reload()
+    await page.getByRole('option', { name: /room_booked_v2/ }).waitFor()
   })
 
   it('made no request off its own origin and raised no page error', () => {
