@@ -33,8 +33,11 @@ export function brokenTextPath(input: unknown): string | undefined {
   return undefined
 }
 
+/** The step's path from the input; a very deep one keeps its first and last steps, with an ellipsis between. */
 function pathOf(step: Step): string {
   const steps: Step[] = []
-  for (let at: Step | undefined = step; at?.parent; at = at.parent) steps.unshift(at)
-  return steps.map((at, index) => (at.inList ? `[${at.key}]` : index === 0 ? at.key : `.${at.key}`)).join('')
+  for (let at: Step | undefined = step; at?.parent; at = at.parent) steps.push(at)
+  steps.reverse()
+  const spelled = steps.map((at, index) => (at.inList ? `[${at.key}]` : index === 0 ? at.key : `.${at.key}`))
+  return spelled.length <= 12 ? spelled.join('') : `${spelled.slice(0, 6).join('')}…${spelled.slice(-6).join('')}`
 }

@@ -29,8 +29,9 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
 }
 
 /**
- * Checks an input against its schema, after refusing text no file can keep (brokenTextPath). A schema's own checks may throw on hostile input (JSON.stringify of a payload
- * nested thousands deep overflows the stack): that is an invalid input too, not a failure of the studio.
+ * Checks an input against its schema, after refusing text no file can keep (brokenTextPath). A schema's own checks
+ * may throw on hostile input (JSON.stringify of a payload nested thousands deep overflows the stack): that is an
+ * invalid input too, not a failure of the studio.
  */
 function parseInput(
   name: RequestName,

@@ -120,6 +120,14 @@ describe('createDispatcher', () => {
     expect(await dispatch('previewTestCase', { mappingId: 'm1', payload: { ['\udc00key']: 1 } })).toMatchObject({
       error: { message: expect.stringContaining('at payload.\udc00key holds') }
     })
+    let deep: unknown = '\ud800'
+    for (let depth = 0; depth < 100_000; depth += 1) deep = [deep]
+    expect(await dispatch('previewTestCase', { mappingId: 'm1', payload: deep })).toMatchObject({
+      error: {
+        message:
+          'The text at payload[0][0][0][0][0]…[0][0][0][0][0][0] holds a broken character (half of a pair): type it again.'
+      }
+    })
     expect(calls).toEqual([])
     // A whole pair is text like any other: the input goes on to its schema.
     const whole = await dispatch('previewTestCase', { mappingId: 'm1', payload: { hotel: 'Taj \ud83d\ude00' } })
