@@ -135,13 +135,23 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
       await autosave.flush()
     }
 
-    /** Before another event is selected or added: the draft is saved, or the user is told what was not saved. */
+    /** Drafts that could not be saved when the user left their event: they wait there, as an editor's unsaved tab. */
+    const unsaved = new Map<string, EventDraft>()
+
+    /**
+     * Before another event is selected or added: the draft is saved, or kept for when the user comes back (it is
+     * not saved, and they are told why).
+     */
     const leave = async () => {
       await flush()
       const { draft, saveState, saveProblem, selectedId, events } = get()
-      if (!draft || (saveState !== 'invalid' && saveState !== 'failed')) return
+      if (!selectedId || !draft || (saveState !== 'invalid' && saveState !== 'failed')) return
+      unsaved.set(selectedId, draft)
       const name = events.find((event) => event.id === selectedId)?.name ?? 'the event'
-      onError({ code: 'invalid_input', message: `Your last changes to ${name} were not saved: ${saveProblem}` })
+      onError({
+        code: 'invalid_input',
+        message: `Your changes to ${name} are kept but not saved: ${saveProblem} Open ${name} to fix them.`
+      })
     }
 
     return {
@@ -173,12 +183,17 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
         if (id !== null && id === get().selectedId) return
         await leave()
         const event = get().events.find((candidate) => candidate.id === id)
+        const kept = event ? unsaved.get(event.id) : undefined
         set({
           selectedId: event?.id ?? null,
           draft: event ? toDraft(event) : null,
           saveState: 'saved',
           saveProblem: null
         })
+        if (event && kept) {
+          unsaved.delete(event.id)
+          applyDraft(kept)
+        }
         syncHistoryFlags()
       },
       async create(draft) {
@@ -218,6 +233,7 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
           return false
         }
         histories.forget(id)
+        unsaved.delete(id)
         set((state) => ({
           lastDeletion: result.value,
           events: state.events.filter((event) => event.id !== id),

@@ -150,7 +150,10 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
 
     const autosave = createAutosave(save, () => get().saveState === 'pending' || get().saveState === 'failed')
 
-    /** Saves what can be saved, and says so when leaving a draft that breaks a rule drops its last changes. */
+    /** Drafts that broke a rule when the user left their integration: they wait there, as an editor's unsaved tab. */
+    const unsaved = new Map<string, IntegrationDraft>()
+
+    /** Saves what can be saved; a draft that breaks a rule is kept for when the user comes back, and they are told. */
     const leaveSelection = async () => {
       const before = get()
       // The other integrations may have changed since the draft broke a rule (a slug freed): check it again.
@@ -159,10 +162,12 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
       await get().flush()
       const { draft, saveState, selectedId } = get()
       const problem = draft && saveState === 'invalid' ? blockingProblem(draft, selectedId) : undefined
-      if (!draft || !problem) return
+      if (!draft || !problem || !selectedId) return
+      unsaved.set(selectedId, draft)
+      const name = get().integrations.find((integration) => integration.id === selectedId)?.name ?? 'the integration'
       onError({
         code: 'invalid_input',
-        message: `Your last changes to ${draft.name.trim() || 'the integration'} were not saved: ${problem.message}`
+        message: `Your changes to ${name} are kept but not saved: ${problem.message} Open ${name} to fix them.`
       })
     }
 
@@ -239,11 +244,16 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
         if (id !== null && id === get().selectedId) return set({ panel: 'integration' })
         await leaveSelection()
         const integration = get().integrations.find((candidate) => candidate.id === id)
+        const kept = integration ? unsaved.get(integration.id) : undefined
         set({
           ...noSelection,
           panel: 'integration',
           ...(integration ? { selectedId: integration.id, original: integration, draft: toDraft(integration) } : {})
         })
+        if (integration && kept) {
+          unsaved.delete(integration.id)
+          applyDraft(kept, false)
+        }
         syncHistoryFlags()
       },
 
@@ -312,6 +322,7 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
         }
         integrationWrites += 1
         histories.forget(id)
+        unsaved.delete(id)
         set((state) => ({
           integrations: state.integrations.filter((integration) => integration.id !== id),
           ...(state.selectedId === id ? noSelection : {})

@@ -95,19 +95,31 @@ describe('the events store', () => {
     expect(store.getState().saveProblem).toBe('An event named new_event already exists: event names are unique.')
   })
 
-  it('says what was not saved when the user leaves an invalid draft for another event', async () => {
+  it('keeps an invalid draft the user leaves, says so, and gives it back when they return', async () => {
     const api = fakeEventsApi()
     const onError = vi.fn()
     const store = createEventsStore(api, onError)
     const first = await store.getState().create(newCustomEventDraft([]))
     const second = await store.getState().create(newCustomEventDraft(['new_event']))
     store.getState().edit({ ...store.getState().draft!, name: '' })
+    store.getState().edit({ ...store.getState().draft!, description: 'Typed while the name was empty' })
     await store.getState().select(first!.id)
     expect(onError).toHaveBeenCalledWith({
       code: 'invalid_input',
-      message: `Your last changes to ${second!.name} were not saved: Give the event a name.`
+      message: `Your changes to ${second!.name} are kept but not saved: Give the event a name. Open ${second!.name} to fix them.`
     })
     expect(store.getState().saveProblem).toBeNull()
+    expect(api.updateEvent).not.toHaveBeenCalled()
+
+    await store.getState().select(second!.id)
+    expect(store.getState().draft).toMatchObject({ name: '', description: 'Typed while the name was empty' })
+    expect(store.getState()).toMatchObject({ saveState: 'invalid', saveProblem: 'Give the event a name.' })
+    store.getState().edit({ ...store.getState().draft!, name: 'hotel_checkout' })
+    await store.getState().flush()
+    expect(api.updateEvent).toHaveBeenCalledWith({
+      id: second!.id,
+      draft: expect.objectContaining({ name: 'hotel_checkout', description: 'Typed while the name was empty' })
+    })
   })
 
   it('keeps the draft when the event already open is selected again', async () => {

@@ -133,16 +133,20 @@ describe('the integrations store', () => {
     expect(store.getState().draft?.name).toBe('Hotel booking app')
   })
 
-  it('says so when switching away drops changes that break a rule', async () => {
+  it('keeps changes that break a rule when the user switches away, says so, and gives them back', async () => {
     const { api, onError, store } = await loadedStore()
     await store.getState().select(webEngage.id)
     store.getState().edit({ name: '' })
+    store.getState().edit({ eventNameField: 'name' })
     await store.getState().select(booking.id)
     expect(api.updateIntegration).not.toHaveBeenCalled()
     expect(onError).toHaveBeenCalledWith({
       code: 'invalid_input',
-      message: 'Your last changes to the integration were not saved: Give the integration a name.'
+      message: `Your changes to ${webEngage.name} are kept but not saved: Give the integration a name. Open ${webEngage.name} to fix them.`
     })
+    await store.getState().select(webEngage.id)
+    expect(store.getState().draft).toMatchObject({ name: '', eventNameField: 'name' })
+    expect(store.getState().saveState).toBe('invalid')
   })
 
   it('reports a failed save and keeps the edit to retry', async () => {
