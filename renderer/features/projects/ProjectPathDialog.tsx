@@ -22,10 +22,6 @@ export function ProjectPathDialog({ purpose, onClose }: { purpose: PathDialogPur
     (s) => s.project,
     (state) => state.recent
   )
-  const current = useStudioStore(
-    (s) => s.project,
-    (state) => state.project
-  )
   const [listing, setListing] = useState<DirectoryListing | null>(null)
   const [path, setPath] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -38,7 +34,9 @@ export function ProjectPathDialog({ purpose, onClose }: { purpose: PathDialogPur
     else setError(result.error.message)
   }
 
+  // Once, when the dialog opens: a failed save must not put the default back over what the user typed.
   useEffect(() => {
+    const current = project.getState().project
     const start = current?.path.replace(/[/\\][^/\\]*$/, '')
     void api.listDirectory(start ? { path: start } : {}).then((result) => {
       if (!result.ok) return
@@ -46,7 +44,7 @@ export function ProjectPathDialog({ purpose, onClose }: { purpose: PathDialogPur
       if (purpose !== 'open')
         setPath(`${result.value.path}/${purpose === 'new' ? 'Untitled' : `${current?.name ?? 'Project'} copy`}.capmap`)
     })
-  }, [api, current, purpose])
+  }, [api, project, purpose])
 
   const submit = async (event?: FormEvent, readOnly = false) => {
     event?.preventDefault()
@@ -124,7 +122,10 @@ export function ProjectPathDialog({ purpose, onClose }: { purpose: PathDialogPur
             >
               <FolderUp size={15} />
             </button>
-            <span className="path-current">{listing?.path ?? '…'}</span>
+            {/* Cut at its start (right to left), the path itself read left to right: its slashes stay in place. */}
+            <span className="path-current">
+              <bdi dir="ltr">{listing?.path ?? '…'}</bdi>
+            </span>
           </div>
           <ul className="path-list">
             {listing?.entries.length === 0 && <li className="muted path-empty">No folders or projects here.</li>}
