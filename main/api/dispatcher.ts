@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import { isRequestName, requests, type RequestName } from '../../shared/api/contract'
 import { fail, ok, type Result } from '../../shared/api/result'
 import { StudioError } from '../errors/StudioError'
@@ -46,7 +46,7 @@ function parseInput(
       }
     }
     const parsed = requests[name].input.safeParse(rawInput ?? {})
-    return parsed.success ? parsed : { success: false, message: z.prettifyError(parsed.error) }
+    return parsed.success ? parsed : { success: false, message: describeIssues(parsed.error) }
   } catch (error) {
     const tooDeep = error instanceof RangeError
     return {
@@ -56,4 +56,22 @@ function parseInput(
         : `The input could not be read: ${(error as Error).message}`
     }
   }
+}
+
+/**
+ * What is wrong with an input, in sentences a user reads in the studio, each after where it is
+ * (`draft.attributes[2].name: …`, as bundle problems are named), rather than zod's console layout of crosses and
+ * arrows.
+ */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const where = issue.path
+        .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+        .join('')
+      const message = /[.!?)]$/.test(issue.message) ? issue.message : `${issue.message}.`
+      return where === '' ? message : `${where}: ${message}`
+    })
+    .join(' ')
 }

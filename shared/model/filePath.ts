@@ -14,5 +14,5 @@ export const FilePath = z
   .refine(isWellFormedText, 'The path holds a broken character: type it again.')
   .refine(
     (path) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path),
-    'Give the full path, from the root of the disk (such as /home/you/shop.capmap or C:\\Users\\you\\shop.capmap).'
+    'Give the full path, from the root of the disk (such as /home/you/… or C:\\Users\\you\\…).'
   )

@@ -85,10 +85,20 @@ describe('createDispatcher', () => {
     expect(calls).toEqual([])
   })
 
-  it('says which field is wrong in an invalid_input message', async () => {
+  it('says which field is wrong in an invalid_input message, in a sentence after where it is', async () => {
     const { handlers } = spyHandlers()
-    const result = await createDispatcher(handlers, recordingLogger().logger)('openProject', { path: 42 })
-    expect(result.ok ? '' : result.error.message).toContain('path')
+    const dispatch = createDispatcher(handlers, recordingLogger().logger)
+    const result = await dispatch('openProject', { path: 42 })
+    expect(result.ok ? '' : result.error.message).toMatch(/^path: /)
+    expect(await dispatch('openProject', { path: 'Shop.capmap' })).toMatchObject({
+      error: {
+        message: 'path: Give the full path, from the root of the disk (such as /home/you/… or C:\\Users\\you\\…).'
+      }
+    })
+    const nested = await dispatch('createEvent', {
+      draft: { name: 'x', label: 'x', description: '', kind: 'custom', actions: [], attributes: [{ name: 3 }] }
+    })
+    expect(nested.ok ? '' : nested.error.message).toMatch(/^draft\.attributes\[0\]\.name: /)
   })
 
   it('answers invalid_input, calling nothing, for a payload nested too deeply for its own size check', async () => {
