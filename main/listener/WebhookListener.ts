@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer as createProbe, type AddressInfo, type Server as NetServer } from 'node:net'
 import type { NewCapture } from '../store/CaptureRepository'
 import type { CaptureDecision, ListenerAnswer, ReceivedRequest } from './buildCapture'
 
@@ -260,8 +260,19 @@ async function bind(server: Server, host: string, port: number, scan: number): P
   }
 }
 
+/**
+ * Binds `host:port` as the listener would and lets go at once, rejecting with the bind's error (EADDRINUSE, EACCES,
+ * EADDRNOTAVAIL): a listener is moved only to an address that can take it, so a busy port never costs the one that
+ * works.
+ */
+export async function checkCanBind(host: string, port: number): Promise<void> {
+  const probe = createProbe()
+  await listenOnce(probe, host, port, 3)
+  await new Promise<void>((resolveClose) => probe.close(() => resolveClose()))
+}
+
 /** A port just freed by a listener this process closed may take a moment to be free again: retry it briefly. */
-async function listenOnce(server: Server, host: string, port: number, attempts: number): Promise<void> {
+async function listenOnce(server: NetServer, host: string, port: number, attempts: number): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await new Promise<void>((resolveListen, reject) => {

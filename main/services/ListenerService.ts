@@ -14,6 +14,7 @@ import {
 import { StudioError } from '../errors/StudioError'
 import { hooksPrefix } from '../listener/IntegrationRoutes'
 import { listenerUrl, startProjectListener, type ProjectListener } from '../listener/ProjectListener'
+import { checkCanBind } from '../listener/WebhookListener'
 import type { Logger } from '../platform/logger'
 import { environmentVariableFor, signingSecretName, type SecretStore } from '../secrets/SecretStore'
 import { isReadOnly } from '../store/database'
@@ -42,7 +43,7 @@ const maxCapturesPerNotice = 100
 export class ListenerService {
   private running: { listener: ProjectListener; project: OpenedProject } | undefined
   private closing: Promise<void> = Promise.resolve()
-  private starting: Promise<void> | undefined
+  private starting: Promise<unknown> | undefined
   /**
    * Aborts the start under way, so a project closed meanwhile is let go of before it closes (the last start's: once
    * it has ended, aborting it does nothing).
@@ -125,7 +126,10 @@ export class ListenerService {
     }
   }
 
-  /** Changes the project's listener settings; a running listener restarts on its new address or limit. */
+  /**
+   * Changes the project's listener settings; a running listener restarts on its new address or limit. Settings that
+   * cannot take effect (a port another program holds) are refused: the stored ones and the listener stay as they were.
+   */
   async updateSettings(patch: ListenerSettingsPatch): Promise<ListenerSettingsView> {
     const project = this.session.require({ forWriting: true })
     const before = project.listenerSettings.get()
@@ -133,17 +137,16 @@ export class ListenerService {
     if (next.host !== 'localhost' && isIP(next.host) === 0) {
       throw new StudioError('invalid_input', `${next.host} is not an IP address: give one such as 127.0.0.1.`)
     }
-    this.saveSettings(project, next)
     const moved =
       next.host !== before.host || next.port !== before.port || next.bodyLimitBytes !== before.bodyLimitBytes
     if (!next.enabled) {
+      this.saveSettings(project, next)
       this.detach(offStatus('Listening is off for this project.'))
       await this.closing
     } else if (!this.running || moved) {
-      await this.starting
-      this.detach(offStatus('Restarting.'))
-      await this.closing
-      await this.launch(project, true)
+      await this.switchTo(project, before, next)
+    } else {
+      this.saveSettings(project, next)
     }
     return this.settings()
   }
@@ -184,7 +187,45 @@ export class ListenerService {
     return this.settings()
   }
 
-  private launch(project: OpenedProject, asked: boolean): Promise<void> {
+  /**
+   * Moves the listener to new settings only once they can take effect: a new port is bound first, and the settings
+   * are saved and the listener switched only if it could be. If the new listener still fails (its port taken in
+   * between, or a new address on the same port), the previous settings and listener are put back.
+   */
+  private async switchTo(project: OpenedProject, before: ListenerSettings, next: ListenerSettings): Promise<void> {
+    await this.starting
+    await this.closing
+    const previous = this.runningAddress()
+    const previousStatus = this.current
+    // Our own listener holds its port: a move to another address on that port is checked by starting there.
+    if (next.port !== null && next.port !== previous?.port) {
+      const refused = await tryBind(next.host, next.port)
+      if (refused) throw refusal(refused, previous)
+    }
+    this.requireStillOpen(project)
+    this.saveSettings(project, next)
+    this.detach(offStatus('Restarting.'))
+    await this.closing
+    const failed = await this.launch(project, true)
+    if (!failed) return
+    this.saveSettings(project, before)
+    if (previous) await this.launch(project, true)
+    else this.publish(previousStatus)
+    throw refusal(failed, this.runningAddress())
+  }
+
+  private runningAddress(): ListenerAddress | null {
+    return this.running ? { host: this.running.listener.host, port: this.running.listener.port } : null
+  }
+
+  /** Settings applied while another project was opened meanwhile are not saved into that one. */
+  private requireStillOpen(project: OpenedProject): void {
+    if (this.session.require({ forWriting: true }) !== project) {
+      throw new StudioError('conflict', 'Another project was opened meanwhile: these settings were not applied.')
+    }
+  }
+
+  private launch(project: OpenedProject, asked: boolean): Promise<FailedStart | undefined> {
     const started = this.startFor(project, asked).finally(() => {
       if (this.starting === started) this.starting = undefined
     })
@@ -192,7 +233,8 @@ export class ListenerService {
     return started
   }
 
-  private async startFor(project: OpenedProject, asked: boolean): Promise<void> {
+  /** Starts the project's listener; a failure is published as its status, and answered. */
+  private async startFor(project: OpenedProject, asked: boolean): Promise<FailedStart | undefined> {
     if (isReadOnly(project.db)) {
       this.publish(offStatus('The project is open read-only: the listener runs where it is open for editing.'))
       return
@@ -224,21 +266,23 @@ export class ListenerService {
         signal: abort.signal
       })
     } catch (error) {
-      if (generation !== this.generation) return
-      const message = startFailure(error as NodeJS.ErrnoException, settings.host, port, scan)
+      if (generation !== this.generation) return undefined
+      const failed: FailedStart = { error: error as NodeJS.ErrnoException, host: settings.host, port, scan }
+      const message = startFailure(failed)
       this.logger.warn(`listener not started: ${message}`)
       this.publish({ ...this.describe(settings.host, port), state: 'error', url: null, message })
-      return
+      return failed
     }
     if (generation !== this.generation) {
       await listener.close()
-      return
+      return undefined
     }
     this.running = { listener, project }
     // The first port chosen is kept in the project, so a sender configured with it keeps reaching it.
     if (settings.port === null) this.saveSettings(project, { ...settings, port: listener.port })
     this.logger.info(`listener on ${listener.url} for ${project.path}`)
     this.publish({ ...this.describe(listener.host, listener.port), state: 'listening' })
+    return undefined
   }
 
   /** Stops at once (synchronously: waiting captures are committed now), leaving the sockets to close after. */
@@ -321,7 +365,16 @@ function offStatus(message: string): ListenerStatus {
   return { state: 'off', host: null, port: null, url: null, message, warning: null }
 }
 
-function startFailure(error: NodeJS.ErrnoException, host: string, port: number, scan: number): string {
+/** A listener start that failed: the error, and the address it tried. */
+interface FailedStart {
+  error: NodeJS.ErrnoException
+  host: string
+  port: number
+  scan: number
+}
+
+/** Why the listener is not running, worded for the status bar: it says where to change the port. */
+function startFailure({ error, host, port, scan }: FailedStart): string {
   switch (error.code) {
     case 'EADDRINUSE':
       return scan > 1
@@ -334,4 +387,37 @@ function startFailure(error: NodeJS.ErrnoException, host: string, port: number, 
     default:
       return `The listener could not start on ${host}:${port}: ${error.message}`
   }
+}
+
+interface ListenerAddress {
+  host: string
+  port: number
+}
+
+/** Binds an address as the listener would and lets go at once; answers why it cannot be bound, if it cannot. */
+async function tryBind(host: string, port: number): Promise<FailedStart | undefined> {
+  try {
+    await checkCanBind(host, port)
+    return undefined
+  } catch (error) {
+    return { error: error as NodeJS.ErrnoException, host, port, scan: 1 }
+  }
+}
+
+/** Why settings being applied were refused, worded for the form the user is at, and what goes on listening. */
+function refusal(failed: FailedStart, listening: ListenerAddress | null): StudioError {
+  const { error, port, scan } = failed
+  const busy = error.code === 'EADDRINUSE'
+  const why = !busy
+    ? startFailure(failed)
+    : scan > 1
+      ? `Ports ${port}–${port + scan - 1} are all in use: choose a free port.`
+      : `Port ${port} is in use by another program: choose another one.`
+  const stays = listening ? ` The listener stays on ${addressOf(listening)}.` : ''
+  return new StudioError(busy ? 'conflict' : 'invalid_input', `${why}${stays}`)
+}
+
+/** `127.0.0.1:4890`, `[::1]:4890`: as the status bar shows an address. */
+function addressOf({ host, port }: ListenerAddress): string {
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`
 }

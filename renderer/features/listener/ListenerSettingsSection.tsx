@@ -1,5 +1,5 @@
 import { TriangleAlert } from 'lucide-react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import {
   defaultListenerPort,
   ListenerSettings,
@@ -49,6 +49,16 @@ function checkForm(form: ListenerForm): { patch: ListenerSettingsPatch; problems
   return { patch: { host, port, bodyLimitBytes }, problems }
 }
 
+/** Where main's refusal of the form shows: at the field it most likely concerns, or under the form. */
+type RefusalPlace = 'port' | 'host' | 'form'
+
+/** A changed port first (a port another program holds is the likeliest refusal), then a changed address. */
+function refusalPlace(form: ListenerForm, saved: ListenerForm): RefusalPlace {
+  if (form.port !== saved.port) return 'port'
+  if (form.otherMachines && form.host !== saved.host) return 'host'
+  return 'form'
+}
+
 /**
  * Settings › Webhook listener: where the open project's listener listens (this machine only unless the user opts
  * into others, with a warning), on which port, how large a body it keeps, and how long unmatched captures stay.
@@ -65,6 +75,7 @@ export function ListenerSettingsSection() {
   )
   // What the user typed, until it is applied; the settings in force otherwise.
   const [edited, setEdited] = useState<ListenerForm | null>(null)
+  const formElement = useRef<HTMLFormElement>(null)
 
   useEffect(() => {
     void listenerSettings.getState().load()
@@ -97,12 +108,24 @@ export function ListenerSettingsSection() {
     setEdited({ ...form, ...change })
     listenerSettings.getState().clearRefusal('listener')
   }
+  const revert = () => {
+    setEdited(null)
+    listenerSettings.getState().clearRefusal('listener')
+  }
+  const refusedAt = refusalPlace(form, saved)
+  const refusalAt = (place: RefusalPlace) => (refusedAt === place ? refusals.listener : undefined)
+  // The refusal arrives after the click: focus takes the user (and a screen reader) to the field that shows it.
+  const focusRefusal = (place: RefusalPlace) => {
+    if (place === 'form' || !listenerSettings.getState().refusals.listener) return
+    formElement.current?.querySelector<HTMLInputElement>(`#listener-${place}`)?.focus()
+  }
   const running = status?.state === 'listening' || status?.state === 'starting'
 
   return (
     <section className="settings-section" aria-labelledby="listener-settings-heading">
       <header className="section-header">{heading}</header>
       <form
+        ref={formElement}
         className="listener-form"
         aria-label="Listener address"
         onSubmit={(event) => {
@@ -111,7 +134,7 @@ export function ListenerSettingsSection() {
             void listenerSettings
               .getState()
               .saveListener(patch)
-              .then((applied) => applied && setEdited(null))
+              .then((applied) => (applied ? setEdited(null) : focusRefusal(refusedAt)))
           }
         }}
       >
@@ -143,7 +166,7 @@ export function ListenerSettingsSection() {
                 className="input mono"
                 value={form.host}
                 spellCheck={false}
-                problem={problems.host}
+                problem={problems.host ?? refusalAt('host')}
                 hint={`${allInterfaces} listens on every network interface of this machine.`}
                 onValue={(host) => edit({ host })}
               />
@@ -163,7 +186,7 @@ export function ListenerSettingsSection() {
             value={form.port}
             placeholder={`first free from ${defaultListenerPort}`}
             disabled={readOnly}
-            problem={problems.port}
+            problem={problems.port ?? refusalAt('port')}
             hint="Senders post to this port; keep it once they are configured."
             onValue={(port) => edit({ port })}
           />
@@ -178,7 +201,7 @@ export function ListenerSettingsSection() {
             onValue={(bodyLimitMiB) => edit({ bodyLimitMiB })}
           />
         </div>
-        {refusals.listener && (
+        {refusalAt('form') && (
           <p className="field-issues field-error" role="alert">
             {refusals.listener}
           </p>
@@ -191,10 +214,12 @@ export function ListenerSettingsSection() {
           >
             {saving.listener ? 'Applying…' : running ? 'Apply and restart the listener' : 'Apply'}
           </button>
-          <button type="button" className="button" disabled={!changed} onClick={() => setEdited(null)}>
+          <button type="button" className="button" disabled={!changed} onClick={revert}>
             Revert
           </button>
-          {status?.message && status.state !== 'listening' && <span className="muted">{status.message}</span>}
+          {status?.message && status.state !== 'listening' && (
+            <span className={status.state === 'error' ? 'field-error' : 'muted'}>{status.message}</span>
+          )}
         </div>
       </form>
       <div className="listener-unmatched">

@@ -70,6 +70,26 @@ async function busyPort(): Promise<number> {
   return (server.address() as AddressInfo).port
 }
 
+/**
+ * Moves the project's listener to a free port, closes the project, has another program take that port, and opens the
+ * project again (its listener fails to start); answers the port.
+ */
+async function storedPortTakenAtReopen(studio: Studio, path: string): Promise<number> {
+  await settled(studio)
+  const port = await freePort()
+  await studio.listener.updateSettings({ port })
+  await settled(studio)
+  studio.session.close()
+  const server = createServer()
+  servers.push(server)
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', resolveListen)
+  })
+  studio.session.open(path)
+  return port
+}
+
 async function freePort(): Promise<number> {
   const server = createServer()
   await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen))
@@ -106,11 +126,11 @@ describe('ListenerService', () => {
     expect(states).toEqual(['starting', 'listening', 'off'])
   })
 
-  it('reports a port another program holds as an error a user can act on, and the studio goes on working', async () => {
-    const { studio } = newStudio({ autoStart: false })
-    studio.newProject(join(folder.path, 'Shop.capmap'), false)
-    const port = await busyPort()
-    await studio.listener.updateSettings({ port })
+  it('reports a stored port another program took before the project opened, and the studio goes on working', async () => {
+    const { studio } = newStudio()
+    const path = join(folder.path, 'Shop.capmap')
+    studio.newProject(path, false)
+    const port = await storedPortTakenAtReopen(studio, path)
     const status = await settled(studio)
     expect(status).toMatchObject({ state: 'error', port })
     expect(status.message).toContain(`Port ${port} is in use`)
@@ -186,6 +206,69 @@ describe('ListenerService', () => {
     await studio.listener.updateSettings({ port })
     expect(await settled(studio)).toMatchObject({ state: 'listening', port })
     expect((await postJson(port, '/x', '{}')).status).toBe(200)
+  })
+
+  describe('applying settings that cannot take effect', () => {
+    it('refuses a port another program holds, keeping the stored settings and the listener that works', async () => {
+      const { studio } = newStudio()
+      studio.newProject(join(folder.path, 'Shop.capmap'), false)
+      const { port: working } = await settled(studio)
+      const dispatch = createDispatcher(createHandlers(studio), silentLogger)
+      const taken = await busyPort()
+      expect(await dispatch('setListenerSettings', { port: taken })).toEqual({
+        ok: false,
+        error: {
+          code: 'conflict',
+          message: `Port ${taken} is in use by another program: choose another one. The listener stays on 127.0.0.1:${working}.`
+        }
+      })
+      expect(studio.listener.settings().listener.port).toBe(working)
+      expect(studio.listener.status()).toMatchObject({ state: 'listening', port: working })
+      expect((await postJson(working ?? 0, '/hooks/webengage', '{}')).status).toBe(200)
+    })
+
+    it('then moves the listener to a free port, and the old one stops answering', async () => {
+      const { studio } = newStudio()
+      studio.newProject(join(folder.path, 'Shop.capmap'), false)
+      const { port: working } = await settled(studio)
+      await expect(studio.listener.updateSettings({ port: await busyPort() })).rejects.toThrow(/is in use/)
+      const free = await freePort()
+      expect((await studio.listener.updateSettings({ port: free })).listener.port).toBe(free)
+      expect(await settled(studio)).toMatchObject({ state: 'listening', port: free })
+      expect((await postJson(free, '/hooks/webengage', '{}')).status).toBe(200)
+      await expect(postJson(working ?? 0, '/hooks/webengage', '{}')).rejects.toThrow(/ECONNREFUSED/)
+    })
+
+    it('puts the previous address and listener back when the new address cannot be listened on', async () => {
+      const { studio } = newStudio()
+      studio.newProject(join(folder.path, 'Shop.capmap'), false)
+      const { port: working } = await settled(studio)
+      // 192.0.2.1 is reserved for documentation (RFC 5737): no machine has it, so the bind fails after the stop.
+      await expect(studio.listener.updateSettings({ host: '192.0.2.1' })).rejects.toThrow(
+        `This machine has no address 192.0.2.1: choose 127.0.0.1 or one of its own addresses. The listener stays on 127.0.0.1:${working}.`
+      )
+      expect(studio.listener.settings().listener).toMatchObject({ host: '127.0.0.1', port: working })
+      expect(await settled(studio)).toMatchObject({ state: 'listening', host: '127.0.0.1', port: working })
+      expect((await postJson(working ?? 0, '/hooks/webengage', '{}')).status).toBe(200)
+    })
+
+    it('refuses a busy port for a listener that failed at startup, then starts on a free one', async () => {
+      const { studio } = newStudio()
+      const path = join(folder.path, 'Shop.capmap')
+      studio.newProject(path, false)
+      const stored = await storedPortTakenAtReopen(studio, path)
+      expect(await settled(studio)).toMatchObject({ state: 'error', port: stored })
+      const taken = await busyPort()
+      await expect(studio.listener.updateSettings({ port: taken })).rejects.toThrow(
+        `Port ${taken} is in use by another program: choose another one.`
+      )
+      expect(studio.listener.settings().listener.port).toBe(stored)
+      const free = await freePort()
+      await studio.listener.updateSettings({ port: free })
+      expect(await settled(studio)).toMatchObject({ state: 'listening', port: free })
+      expect(studio.listener.settings().listener.port).toBe(free)
+      expect((await postJson(free, '/hooks/webengage', '{}')).status).toBe(200)
+    })
   })
 
   it('refuses a host that is not an IP address', async () => {

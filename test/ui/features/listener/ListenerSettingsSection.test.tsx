@@ -34,6 +34,42 @@ describe('Settings › Webhook listener', () => {
     expect(api.setListenerSettings).not.toHaveBeenCalled()
   })
 
+  it('shows main’s refusal of a busy port at the Port field, keeps what was typed, and Revert goes back', async () => {
+    const { api } = await renderListenerSettings({ part: 'settings', busyPorts: [4817] })
+    const port = (await screen.findByLabelText('Port')) as HTMLInputElement
+    fireEvent.change(port, { target: { value: '4817' } })
+    fireEvent.click(apply())
+    const refusal = 'Port 4817 is in use by another program: choose another one. The listener stays on 127.0.0.1:4890.'
+    const shown = await screen.findByText(refusal)
+    expect(port.getAttribute('aria-describedby')).toContain(shown.id)
+    expect(port.getAttribute('aria-invalid')).toBe('true')
+    expect(document.activeElement).toBe(port)
+    expect(port.value).toBe('4817')
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(apply().disabled).toBe(false)
+    const revert = screen.getByRole('button', { name: 'Revert' }) as HTMLButtonElement
+    expect(revert.disabled).toBe(false)
+    fireEvent.click(revert)
+    expect(port.value).toBe('4890')
+    expect(screen.queryByText(refusal)).toBeNull()
+    expect(port.getAttribute('aria-invalid')).toBeNull()
+    expect(api.setListenerSettings).toHaveBeenCalledTimes(1)
+  })
+
+  it('clears the refusal as soon as the port is changed, and applies a free one', async () => {
+    const { api } = await renderListenerSettings({ part: 'settings', busyPorts: [4817] })
+    const port = (await screen.findByLabelText('Port')) as HTMLInputElement
+    fireEvent.change(port, { target: { value: '4817' } })
+    fireEvent.click(apply())
+    expect(await screen.findByText(/Port 4817 is in use/)).toBeTruthy()
+    fireEvent.change(port, { target: { value: '4818' } })
+    expect(screen.queryByText(/Port 4817 is in use/)).toBeNull()
+    fireEvent.click(apply())
+    await waitFor(() => expect(apply().disabled).toBe(true))
+    expect(port.value).toBe('4818')
+    expect(api.setListenerSettings).toHaveBeenLastCalledWith({ host: '127.0.0.1', port: 4818, bodyLimitBytes: 5242880 })
+  })
+
   it('asks before listening beyond this machine, warns, and shows main’s refusal of a bad address', async () => {
     const { api } = await renderListenerSettings({ part: 'settings' })
     expect(screen.queryByRole('note')).toBeNull()
@@ -43,12 +79,12 @@ describe('Settings › Webhook listener', () => {
     expect(address.value).toBe('0.0.0.0')
     fireEvent.change(address, { target: { value: '10.0.0' } })
     fireEvent.click(apply())
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      '10.0.0 is not an IP address: give one such as 127.0.0.1.'
-    )
+    expect(await screen.findByText('10.0.0 is not an IP address: give one such as 127.0.0.1.')).toBeTruthy()
+    expect(address.getAttribute('aria-invalid')).toBe('true')
+    expect(document.activeElement).toBe(address)
     expect(api.setListenerSettings).toHaveBeenCalledWith({ host: '10.0.0', port: 4890, bodyLimitBytes: 5242880 })
     fireEvent.click(screen.getByLabelText('This machine only (127.0.0.1)'))
-    expect(screen.queryByRole('alert')).toBeNull()
+    expect(screen.queryByText(/is not an IP address/)).toBeNull()
     expect(screen.queryByRole('note')).toBeNull()
   })
 

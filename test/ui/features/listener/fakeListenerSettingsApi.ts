@@ -32,9 +32,10 @@ const rulesFor = (integrationId: string, slug: string): IntegrationCaptureSettin
 /**
  * An in-memory stand-in for the listener-settings part of the api (our own interface): inputs are parsed with the
  * contract's own schemas, as main parses them, and it refuses what ListenerService refuses. `captures` stands for
- * how many captures each scope holds, so a retention deletes what main would.
+ * how many captures each scope holds, so a retention deletes what main would; `busyPorts` are held by other programs.
  */
-export function fakeListenerSettingsApi(options: { slugs?: string[]; captures?: number } = {}) {
+export function fakeListenerSettingsApi(options: { slugs?: string[]; captures?: number; busyPorts?: number[] } = {}) {
+  const busyPorts = options.busyPorts ?? []
   const view: ListenerSettingsView = {
     listener: { enabled: true, host: '127.0.0.1', port: 4890, bodyLimitBytes: 5 * 1024 * 1024 },
     unmatchedRetention: keepAll,
@@ -54,6 +55,12 @@ export function fakeListenerSettingsApi(options: { slugs?: string[]; captures?: 
       const patch = requests.setListenerSettings.input.parse(input)
       if (patch.host === '10.0.0')
         return fail('invalid_input', '10.0.0 is not an IP address: give one such as 127.0.0.1.')
+      if (patch.port !== undefined && patch.port !== null && busyPorts.includes(patch.port)) {
+        return fail(
+          'conflict',
+          `Port ${patch.port} is in use by another program: choose another one. The listener stays on 127.0.0.1:${status.port}.`
+        )
+      }
       view.listener = { ...view.listener, ...patch }
       status = listening(view.listener.port ?? 4890)
       return ok(copy())
