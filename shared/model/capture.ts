@@ -85,7 +85,7 @@ export const CaptureQuery = z
       .string()
       .regex(/^\d{1,19}$/, 'Pass back the nextCursor of the previous page.')
       .optional(),
-    /** Full-text search over bodies, paths and queries: every word must appear. */
+    /** Full-text search over bodies, paths and queries: every word must start a word there (one character: be one). */
     search: z.string().max(500).optional(),
     /** One integration's captures; null for the unmatched ones. */
     integrationId: Id.nullable().optional(),

@@ -285,7 +285,8 @@ function CaptureFilters() {
         <input
           className="input"
           type="search"
-          placeholder="Search bodies, paths, queries"
+          placeholder="Search bodies, paths, queries by word start"
+          title="Each word you type finds the words that start with it (1457 finds 14572567); a capture must match them all."
           aria-label="Search captures"
           value={search}
           onChange={(event) => setSearch(event.target.value)}

@@ -174,8 +174,109 @@ describe('CaptureRepository', () => {
         expect(() => captures.list({ limit: 10, search })).not.toThrow()
       }
       expect(captures.list({ limit: 10, search: 'operator AND' }).items).toHaveLength(1)
-      expect(matchExpression('a "b" c')).toBe('"a" """b""" "c"')
+      expect(matchExpression('ab "b" c')).toBe('"ab"* """b"""* "c"')
+      // One character is a whole word: as a prefix it would read most of the index.
+      expect(matchExpression('é 1')).toBe('"é" "1"')
       expect(matchExpression('  ')).toBeUndefined()
+    })
+
+    describe('by the start of a word', () => {
+      const order =
+        '{"event_name":"Added To Cart","user_id":"919663673779","event_data":{"skuCode":"14572567","brand":"Oberoi"}}'
+      const ids = (search: string) => captures.list({ limit: 10, search }).items.map((item) => item.id)
+
+      beforeEach(() => {
+        captures.insert([
+          capture({ text: order }),
+          capture({ text: '{"event_name":"Promotion Viewed","user_id":"918000000001","brand":"Taj"}' })
+        ])
+      })
+
+      it('finds a number by its first digits: part of an id or of a phone number', () => {
+        expect(ids('1457')).toEqual(['1'])
+        expect(ids('9196636')).toEqual(['1'])
+        expect(ids('91')).toEqual(['2', '1'])
+        expect(ids('14572567')).toEqual(['1'])
+      })
+
+      it('finds a word by its first letters, whatever their case', () => {
+        expect(ids('Obero')).toEqual(['1'])
+        expect(ids('obERO')).toEqual(['1'])
+        expect(ids('skuCod')).toEqual(['1'])
+        expect(ids('sku')).toEqual(['1'])
+        expect(ids('Promo')).toEqual(['2'])
+      })
+
+      it('requires every word, each found by its start', () => {
+        expect(ids('Obero 1457')).toEqual(['1'])
+        expect(ids('brand Obero')).toEqual(['1'])
+        expect(ids('Obero 918')).toEqual([])
+        expect(ids('Taj 1457')).toEqual([])
+      })
+
+      it('finds nothing by the middle or the end of a word, nor by a longer word', () => {
+        expect(ids('4572567')).toEqual([])
+        expect(ids('663673779')).toEqual([])
+        expect(ids('Code')).toEqual([])
+        expect(ids('Oberois')).toEqual([])
+      })
+
+      it('reads quotes, stars and punctuation typed around a word as separators, still matching its start', () => {
+        expect(ids('"1457"')).toEqual(['1'])
+        expect(ids('"Obero')).toEqual(['1'])
+        expect(ids('Obero*')).toEqual(['1'])
+        expect(ids('(skuCod)')).toEqual(['1'])
+        expect(ids('user_id:9196636')).toEqual(['1'])
+        expect(ids('"Added To"')).toEqual(['1'])
+      })
+
+      it('never lets FTS5 syntax typed by a person fail a search or widen it', () => {
+        const typed = [
+          '"',
+          '*',
+          '"""',
+          'a"b',
+          '1457"*',
+          'Obero" OR "Taj',
+          'Obero OR Taj',
+          'NOT Taj',
+          'Taj NOT Obero',
+          'NEAR(Obero Taj)',
+          'Obero + Taj',
+          '^Obero',
+          'text:Obero',
+          '{text}:Obero',
+          '- Obero',
+          "\\ ' Obero",
+          '(((Obero',
+          '\u0000Obero\u0000*'
+        ]
+        for (const search of typed) expect(() => captures.list({ limit: 10, search }), search).not.toThrow()
+        for (let code = 0x20; code < 0x7f; code += 1) {
+          const character = String.fromCharCode(code)
+          for (const search of [character, `${character}Obero`, `Obero${character}`, `"Obero${character}1457`]) {
+            expect(() => captures.list({ limit: 10, search }), search).not.toThrow()
+          }
+        }
+        expect(ids('Obero OR Taj')).toEqual([])
+        expect(ids('Obero" OR "Taj')).toEqual([])
+        expect(ids('NOT Taj')).toEqual([])
+        expect(ids('Obero + Taj')).toEqual([])
+      })
+
+      it('finds by the start of a word read-only too, in pending captures as in indexed ones', () => {
+        captures.indexPending()
+        captures.insert([capture({ text: '{"brand":"Oberoi Grand","user_id":"919663600000"}' })])
+        const reader = openProjectDatabase(path, { readOnly: true })
+        try {
+          const readOnly = new CaptureRepository(reader)
+          expect(readOnly.list({ limit: 10, search: 'Obero' }).items.map((item) => item.id)).toEqual(['3', '1'])
+          expect(readOnly.list({ limit: 10, search: '9196636' }).items.map((item) => item.id)).toEqual(['3', '1'])
+          expect(readOnly.pendingIndex()).toBe(1)
+        } finally {
+          reader.close()
+        }
+      })
     })
 
     it('pages search results by keyset', () => {
