@@ -53,10 +53,23 @@ export class IntegrationService {
     return integration
   }
 
+  /** Its mappings and their test cases go with it (foreign-key cascade), so their events' gates are worked out again. */
   delete(id: string): { id: string } {
     const project = this.session.require({ forWriting: true })
-    if (!project.integrations.delete(id)) throw new StudioError('not_found', 'That integration no longer exists.')
+    if (!project.integrations.get(id)) throw new StudioError('not_found', 'That integration no longer exists.')
+    const eventIds = new Set(
+      project.mappings
+        .list()
+        .filter((mapping) => mapping.integrationId === id)
+        .map((mapping) => mapping.eventId)
+    )
+    const now = this.clock.now().toISOString()
+    project.db.transaction(() => {
+      project.integrations.delete(id)
+      for (const eventId of eventIds) applyTestGate(project, eventId, now)
+    })()
     this.saved(id)
+    if (eventIds.size > 0) this.bus.emit('eventsChanged', { reason: 'updated' })
     return { id }
   }
 

@@ -52,11 +52,18 @@ export class MappingService {
     return mapping
   }
 
+  /** Its test cases go with it (foreign-key cascade), so its event's gate is worked out again. */
   delete(id: string): { id: string } {
     const project = this.session.require({ forWriting: true })
-    if (!project.mappings.delete(id)) throw new StudioError('not_found', 'That mapping no longer exists.')
+    const mapping = project.mappings.get(id)
+    if (!mapping) throw new StudioError('not_found', 'That mapping no longer exists.')
+    project.db.transaction(() => {
+      project.mappings.delete(id)
+      applyTestGate(project, mapping.eventId, this.clock.now().toISOString())
+    })()
     this.session.touch()
     this.bus.emit('mappingsChanged', { id })
+    this.bus.emit('eventsChanged', { reason: 'updated', id: mapping.eventId })
     return { id }
   }
 }

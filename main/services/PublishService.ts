@@ -36,6 +36,7 @@ import { abortableSleep, type PollTiming } from '../publish/pollLogVerdict'
 import type { PublishConnection } from '../publish/PublishConnection'
 import { readProjectSnapshot } from '../publish/projectSnapshot'
 import { PublishStateRepository } from '../store/PublishStateRepository'
+import { applyTestGate } from '../testCases/testGate'
 import type { Clock } from './Clock'
 import type { OpenedProject, ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
@@ -247,7 +248,8 @@ export class PublishService {
   /**
    * A new version of an event (issue 10: a published event's fields cannot change): a new event under a new name
    * with the same design, the old one's mappings (and their test cases) moved to it, in one transaction. The old
-   * event stays as it is, published. The new one is a Draft until its test cases run again.
+   * event stays published, but the gate sends it back to Draft: it has no test case left. The new one is a Draft
+   * until its test cases run again.
    */
   newEventVersion(eventId: string, name: string): NewEventVersionResult {
     const project = this.session.require({ forWriting: true })
@@ -272,9 +274,13 @@ export class PublishService {
         now,
         newAttributeId: () => this.clock.newId()
       })
-      return { event, movedMappingIds: moveMappings(project, source, event, now) }
+      const movedMappingIds = moveMappings(project, source, event, now)
+      applyTestGate(project, source.id, now)
+      applyTestGate(project, event.id, now)
+      return { event, movedMappingIds }
     })()
     this.session.touch()
+    this.bus.emit('eventsChanged', { reason: 'updated', id: source.id })
     this.bus.emit('eventsChanged', { reason: 'created', id: result.event.id })
     for (const id of result.movedMappingIds) this.bus.emit('mappingsChanged', { id })
     this.bus.emit('integrationsChanged', {})

@@ -98,6 +98,27 @@ describe('IntegrationService', () => {
     expect(studioErrorOf(() => studio.integrations.create(twice)).message).toMatch(/Added To Cart.*mapped twice/)
   })
 
+  it("sends the events of a deleted integration's mappings back to Draft, and only those", async () => {
+    studio.newProject(join(fixture.folder, 'Sample.capmap'), true)
+    const project = studio.session.require()
+    const reserved = project.events.findByName('be_reserved')!
+    const addedToCart = project.events.findByName('ProductAddedToCart')!
+    const bookingApp = studio.integrations.list().find((integration) => integration.slug === 'booking-app')!
+    await studio.testCases.run({ all: true })
+    const stored = (eventId: string) => studio.events.list().find((event) => event.id === eventId)!.status
+    const gate = (eventId: string) => studio.testCases.list({ eventId }).statuses[0]!
+    expect([stored(reserved.id), gate(reserved.id).status]).toEqual(['tested', 'tested'])
+    const changed: unknown[] = []
+    studio.bus.subscribe((name, payload) => name === 'eventsChanged' && changed.push(payload))
+
+    studio.integrations.delete(bookingApp.id)
+
+    expect(gate(reserved.id)).toMatchObject({ status: 'draft', testCases: 0 })
+    expect(stored(reserved.id)).toBe(gate(reserved.id).status)
+    expect([stored(addedToCart.id), gate(addedToCart.id).status]).toEqual(['tested', 'tested'])
+    expect(changed).toEqual([{ reason: 'updated' }])
+  })
+
   it('reads default webhook settings for each transformer until they are saved', () => {
     expect(studio.integrations.listWebhookSettings()).toEqual([
       { transformer: 'webEngageTransformer', tillCode: '', auth: 'none', uniquenessCheckEnabled: false },

@@ -90,6 +90,24 @@ describe('MappingService', () => {
     expect(status()).toBe('tested')
   })
 
+  it('sends the event of a deleted mapping back to Draft, its test cases gone with it, and says so', async () => {
+    studio.newProject(join(fixture.folder, 'Sample.capmap'), true)
+    const event = studio.session.require().events.findByName('ProductAddedToCart')!
+    const mapping = studio.mappings.list().find((candidate) => candidate.eventId === event.id)!
+    await studio.testCases.run({ eventId: event.id })
+    const stored = () => studio.events.list().find((candidate) => candidate.id === event.id)!.status
+    const gate = () => studio.testCases.list({ eventId: event.id }).statuses[0]!
+    expect([stored(), gate().status]).toEqual(['tested', 'tested'])
+    const changed: unknown[] = []
+    studio.bus.subscribe((name, payload) => name === 'eventsChanged' && changed.push(payload))
+
+    studio.mappings.delete(mapping.id)
+
+    expect(gate()).toMatchObject({ status: 'draft', testCases: 0 })
+    expect(stored()).toBe(gate().status)
+    expect(changed).toEqual([{ reason: 'updated', id: event.id }])
+  })
+
   it('removes the mappings of a deleted event or integration', () => {
     studio.mappings.save(integrationId, eventId, spec())
     studio.integrations.delete(integrationId)
