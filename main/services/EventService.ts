@@ -96,11 +96,19 @@ export class EventService {
     if (name === undefined) {
       throw new StudioError('not_found', 'That event can no longer be put back (the undo lasts ten minutes).')
     }
-    const taken = this.list().find((event) => event.name.toLowerCase() === name.toLowerCase())
+    // The same letter-case rule as the names' unique index (NOCASE: ASCII letters only).
+    const taken = project.db.prepare('SELECT name FROM events WHERE name = ? COLLATE NOCASE').get(name) as
+      { name: string } | undefined
     if (taken) {
       throw new StudioError('conflict', `An event named ${taken.name} was made since: rename it, then undo again.`)
     }
-    const { eventId, mappingIds, droppedMappings } = trash.restore(undoId, this.clock.now())
+    const now = this.clock.now()
+    // What changed meanwhile (its integration's event-name map, a mapping dropped) may undo its Tested status.
+    const { eventId, mappingIds, droppedMappings } = project.db.transaction(() => {
+      const restored = trash.restore(undoId, now)
+      applyTestGate(project, restored.eventId, now.toISOString())
+      return restored
+    })()
     this.saved('created', eventId)
     for (const mappingId of mappingIds) this.bus.emit('mappingsChanged', { id: mappingId })
     this.bus.emit('testCasesChanged', {})

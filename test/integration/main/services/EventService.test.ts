@@ -187,6 +187,29 @@ describe('EventService', () => {
       ).toHaveLength(mappings.length - 1)
     })
 
+    it("comes back Draft when what its tests ran against changed meanwhile (its integration's event-name map)", () => {
+      const event = reserved()
+      expect(event.status).toBe('tested')
+      const mapping = project()
+        .mappings.list()
+        .find((candidate) => candidate.eventId === event.id)!
+      const { undoId } = studio.events.delete(event.id)
+      const integration = project().integrations.get(mapping.integrationId)!
+      const { id: _id, createdAt: _c, updatedAt: _u, ...draft } = integration
+      studio.integrations.update(integration.id, {
+        ...draft,
+        eventNameMap: [{ sourceName: 'be_reserved_v9', eventName: 'be_reserved' }]
+      })
+      expect(studio.events.restore(undoId).event.status).toBe('draft')
+    })
+
+    it('takes letter case as the names do: only ASCII letters fold', () => {
+      const event = studio.events.create(eventDraft({ name: 'évt_reserved' }))
+      const { undoId } = studio.events.delete(event.id)
+      studio.events.create(eventDraft({ name: 'Évt_reserved' }))
+      expect(studio.events.restore(undoId).event.name).toBe('évt_reserved')
+    })
+
     it('lasts ten minutes', () => {
       const { undoId } = studio.events.delete(reserved().id)
       const elevenMinutesAgo = new Date(Date.now() - 11 * 60_000).toISOString()
