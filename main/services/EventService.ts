@@ -27,7 +27,7 @@ export class EventService {
   create(draft: EventDraft): EventDefinition {
     const project = this.session.require({ forWriting: true })
     this.assertNameFree(draft.name)
-    const event = project.events.insert({ id: this.clock.newId(), ...this.write(draft) })
+    const event = project.events.insert({ id: this.clock.newId(), ...this.write(withOwnAttributeIds(draft, [])) })
     this.saved('created', event.id)
     return event
   }
@@ -46,7 +46,7 @@ export class EventService {
     const locked = publishedEventChangeProblem(current, draft)
     if (locked) throw new StudioError('conflict', locked)
     this.assertNameFree(draft.name, id)
-    const write = this.write(draft)
+    const write = this.write(withOwnAttributeIds(draft, current.attributes))
     // Back to Draft, unless the edit undid the last ones: the runs of the event as it now is count again.
     project.db.transaction(() => {
       project.events.update({ id, ...write })
@@ -104,11 +104,13 @@ export class EventService {
     }
     const now = this.clock.now()
     // What changed meanwhile (its integration's event-name map, a mapping dropped) may undo its Tested status.
-    const { eventId, mappingIds, droppedMappings } = project.db.transaction(() => {
-      const restored = trash.restore(undoId, now)
-      applyTestGate(project, restored.eventId, now.toISOString())
-      return restored
-    })()
+    const { eventId, mappingIds, droppedMappings } = restoreOrRefuse(() =>
+      project.db.transaction(() => {
+        const restored = trash.restore(undoId, now)
+        applyTestGate(project, restored.eventId, now.toISOString())
+        return restored
+      })()
+    )
     this.saved('created', eventId)
     for (const mappingId of mappingIds) this.bus.emit('mappingsChanged', { id: mappingId })
     this.bus.emit('testCasesChanged', {})
@@ -136,5 +138,33 @@ export class EventService {
   private saved(reason: 'created' | 'updated' | 'deleted', id: string): void {
     this.session.touch()
     this.bus.emit('eventsChanged', { reason, id })
+  }
+}
+
+/**
+ * The draft with only this event's own attribute ids, each once: any other id a client sends (another event's, a
+ * repeated one, an invented one) is dropped, and the attribute gets a fresh one. Ids are the studio's to give: they
+ * say which attribute a rename keeps, and two attributes never share one.
+ */
+function withOwnAttributeIds(draft: EventDraft, own: readonly { id: string }[]): EventDraft {
+  const ownIds = new Set(own.map((attribute) => attribute.id))
+  const used = new Set<string>()
+  return {
+    ...draft,
+    attributes: draft.attributes.map(({ id, ...attribute }) => {
+      if (id === undefined || !ownIds.has(id) || used.has(id)) return attribute
+      used.add(id)
+      return { id, ...attribute }
+    })
+  }
+}
+
+/** A row that cannot come back (its id taken since, by a file edited elsewhere): refused in words, the trash kept. */
+function restoreOrRefuse<T>(restore: () => T): T {
+  try {
+    return restore()
+  } catch (error) {
+    if (!String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) throw error
+    throw new StudioError('conflict', `The event cannot be put back as it was: ${(error as Error).message}.`)
   }
 }

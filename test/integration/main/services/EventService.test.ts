@@ -91,6 +91,23 @@ describe('EventService', () => {
     expect(studio.events.list().map((event) => event.name)).toEqual(['room_reserved'])
   })
 
+  it("gives fresh ids to attributes sent with another event's ids, or one id twice, rather than failing", () => {
+    const first = studio.events.create(eventDraft())
+    const copied = studio.events.create(eventDraft({ name: 'copied_event', attributes: first.attributes }))
+    const firstIds = new Set(first.attributes.map((attribute) => attribute.id))
+    expect(copied.attributes.some((attribute) => firstIds.has(attribute.id))).toBe(false)
+
+    const [kept, other] = copied.attributes
+    const twice = { ...other!, id: kept!.id }
+    const updated = studio.events.update(copied.id, {
+      ...eventDraft({ name: 'copied_event' }),
+      attributes: [kept!, twice]
+    })
+    expect(updated.attributes[0]!.id).toBe(kept!.id)
+    expect(updated.attributes[1]!.id).not.toBe(kept!.id)
+    expect(studio.events.list().find((event) => event.id === first.id)!.attributes).toEqual(first.attributes)
+  })
+
   it('duplicates an event into an unpublished custom draft with a free versioned name and fresh ids', () => {
     const event = studio.events.create(eventDraft())
     publish(event.id)
