@@ -80,15 +80,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
       return sendJson(response, 415, failure('invalid_input', 'Send API calls as application/json.'))
     }
-    let body: string
+    let bytes: Buffer
     try {
-      body = await readBody(request, maxRequestBytes)
+      bytes = await readBody(request, maxRequestBytes)
     } catch {
       // Answer first, then let the rest of the body drain so the sender actually receives the 413.
       response.setHeader('Connection', 'close')
       sendJson(response, 413, failure('invalid_input', 'The request body is too large.'))
       request.resume()
       return
+    }
+    let body: string
+    try {
+      body = strictUtf8.decode(bytes)
+    } catch {
+      // Decoded leniently, broken bytes would be stored as replacement characters, silently.
+      return sendJson(response, 400, failure('invalid_input', 'The request body is not valid UTF-8.'))
     }
     let input: unknown
     try {
@@ -232,7 +239,9 @@ function sendText(response: ServerResponse, status: number, text: string): void 
   response.end(text)
 }
 
-function readBody(request: IncomingMessage, limit: number): Promise<string> {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -248,7 +257,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(chunk)
     })
-    request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    request.on('end', () => resolveBody(Buffer.concat(chunks)))
     request.on('error', reject)
   })
 }

@@ -197,6 +197,22 @@ describe('startWebServer', () => {
       expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     })
 
+    it('answers 400 invalid_input to a body that is not UTF-8, rather than storing replacement characters', async () => {
+      const answer = await httpRequest({
+        port: server.port,
+        path: '/api/getAppInfo',
+        method: 'POST',
+        headers: { ...bearer, 'Content-Type': 'application/json' },
+        // {"label": "A<a lone surrogate encoded as UTF-8>B"}
+        body: Buffer.concat([Buffer.from('{"label": "A'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('B"}')])
+      })
+      expect(answer.status).toBe(400)
+      expect(JSON.parse(answer.body)).toEqual({
+        ok: false,
+        error: { code: 'invalid_input', message: 'The request body is not valid UTF-8.' }
+      })
+    })
+
     it('answers 400 invalid_input to an input the contract refuses', async () => {
       const answer = await callApi(server.port, 'openProject', { path: 12 }, bearer)
       expect(answer.status).toBe(400)
