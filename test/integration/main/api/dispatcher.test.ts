@@ -127,8 +127,12 @@ describe('createDispatcher', () => {
         message: 'The text at draft.attributes[0].label holds a broken character (half of a pair): type it again.'
       }
     })
+    // A key is quoted when it is not a plain name: the message never holds the broken character itself.
     expect(await dispatch('previewTestCase', { mappingId: 'm1', payload: { ['\udc00key']: 1 } })).toMatchObject({
-      error: { message: expect.stringContaining('at payload.\udc00key holds') }
+      error: { message: expect.stringContaining('at payload["\\udc00key"] holds') }
+    })
+    expect(await dispatch('previewTestCase', { mappingId: 'm1', payload: { 'a.b': ['\ud800'] } })).toMatchObject({
+      error: { message: expect.stringContaining('at payload["a.b"][0] holds') }
     })
     let deep: unknown = '\ud800'
     for (let depth = 0; depth < 100_000; depth += 1) deep = [deep]
