@@ -267,10 +267,10 @@ function createProjectFile(absolute: string): ProjectDatabase {
 
 /**
  * Where a new project file goes: the path given, `.capmap` added when it lacks it. A path that ends in a separator
- * names a folder, not a file: refused, rather than writing `<folder>.capmap` beside it.
+ * (or in `.` or `..`) names a folder, not a file: refused, rather than writing `<folder>.capmap` beside it.
  */
 export function resolveProjectPath(path: string): string {
-  if (/[/\\]$/.test(path)) {
+  if (/(^|[/\\])\.{0,2}$/.test(path)) {
     throw new StudioError('invalid_input', `${path} is a folder: add a file name after it, such as Shop.capmap.`)
   }
   const absolute = resolve(path)

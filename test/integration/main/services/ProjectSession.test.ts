@@ -339,6 +339,9 @@ describe('ProjectSession', () => {
       expect(() => studio.session.saveAs(`${work}/`)).toThrow(
         expect.objectContaining({ code: 'invalid_input', message: expect.stringContaining('is a folder') })
       )
+      for (const folderPath of [`${work}/.`, `${work}/sub/..`]) {
+        expect(() => studio.session.saveAs(folderPath)).toThrow(expect.objectContaining({ code: 'invalid_input' }))
+      }
       expect(existsSync(`${work}.capmap`)).toBe(false)
       expect(studio.session.state().project?.path).toBe(projectPath)
     })
