@@ -33,7 +33,7 @@ export class CaptureTrash {
   discard(undoId: string, selection: TrashSelection, now: Date): number {
     const { condition, parameters } = selectionCondition(selection)
     return this.db.transaction(() => {
-      this.purge(now)
+      this.purgeExpired(now)
       this.db
         .prepare(
           `INSERT INTO capture_trash (undo_id, deleted_at, ${columns})
@@ -50,7 +50,7 @@ export class CaptureTrash {
    */
   restore(undoId: string, now: Date): number {
     return this.db.transaction(() => {
-      this.purge(now)
+      this.purgeExpired(now)
       const restored = this.db
         .prepare(
           `INSERT INTO captures (${columns})
@@ -96,7 +96,8 @@ export class CaptureTrash {
     }
   }
 
-  private purge(now: Date): void {
+  /** Deletes what can no longer be put back (its undo window is over): deleted data is not kept longer. */
+  purgeExpired(now: Date): void {
     const cutoff = new Date(now.getTime() - undoWindowMs).toISOString()
     this.db.prepare('DELETE FROM capture_trash WHERE deleted_at < ?').run(cutoff)
   }

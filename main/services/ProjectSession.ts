@@ -8,6 +8,7 @@ import { backupProject } from '../store/backups'
 import { CaptureRepository } from '../store/CaptureRepository'
 import { checkpoint, isReadOnly, openProjectDatabase, schemaVersionOf, type ProjectDatabase } from '../store/database'
 import { EventRepository } from '../store/EventRepository'
+import { EventTrash } from '../store/EventTrash'
 import { IntegrationRepository } from '../store/IntegrationRepository'
 import { ListenerSettingsRepository } from '../store/ListenerSettingsRepository'
 import { MappingRepository } from '../store/MappingRepository'
@@ -15,6 +16,7 @@ import { ProjectLock } from '../store/ProjectLock'
 import { ProjectMetaRepository } from '../store/ProjectMetaRepository'
 import { TestCaseRepository } from '../store/TestCaseRepository'
 import { WebhookSettingsRepository } from '../store/WebhookSettingsRepository'
+import { CaptureTrash } from './CaptureTrash'
 import type { Clock } from './Clock'
 import type { ServerEventBus } from './ServerEventBus'
 import { notARegularFile } from '../platform/fileReadProblem'
@@ -189,7 +191,15 @@ export class ProjectSession {
     return state
   }
 
+  /** Before a backup is taken: deleted captures and events past their undo window are not carried into it. */
   private backup(db: ProjectDatabase, path: string): void {
+    try {
+      const now = this.deps.clock.now()
+      new CaptureTrash(db).purgeExpired(now)
+      new EventTrash(db).purgeExpired(now)
+    } catch (error) {
+      this.deps.logger.warn(`expired trash of ${path} could not be purged: ${(error as Error).message}`)
+    }
     try {
       backupProject(db, path, this.deps.backupsDir, this.deps.clock.now())
     } catch (error) {

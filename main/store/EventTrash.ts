@@ -40,7 +40,7 @@ export class EventTrash {
   /** Moves the event and what hangs on it to the trash; answers the mappings that went with it. */
   discard(undoId: string, eventId: string, now: Date): { mappingIds: string[] } {
     return this.db.transaction(() => {
-      this.purge(now)
+      this.purgeExpired(now)
       const rows: TrashedRows = {}
       for (const { table, rowsOf } of cascade) rows[table] = this.db.prepare(rowsOf).all(eventId) as Row[]
       const event = rows.events?.[0]
@@ -68,7 +68,7 @@ export class EventTrash {
    */
   restore(undoId: string, now: Date): EventRestore {
     return this.db.transaction(() => {
-      this.purge(now)
+      this.purgeExpired(now)
       const trashed = this.db.prepare('SELECT rows FROM event_trash WHERE undo_id = ?').get(undoId) as
         { rows: string } | undefined
       if (!trashed) throw new Error(`nothing in the trash under ${undoId}`)
@@ -102,7 +102,8 @@ export class EventTrash {
       .run(...columns.map((column) => row[column] ?? null))
   }
 
-  private purge(now: Date): void {
+  /** Deletes what can no longer be put back (its undo window is over): deleted data is not kept longer. */
+  purgeExpired(now: Date): void {
     const cutoff = new Date(now.getTime() - eventUndoWindowMs).toISOString()
     this.db.prepare('DELETE FROM event_trash WHERE deleted_at < ?').run(cutoff)
   }

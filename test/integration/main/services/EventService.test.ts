@@ -236,6 +236,12 @@ describe('EventService', () => {
         message: 'That event can no longer be put back (the undo lasts ten minutes).'
       })
       expect(project().events.findByName('be_reserved')).toBeUndefined()
+      // Its rows (test-case payloads among them) do not outlive the undo: closing the project drops them.
+      const path = project().path
+      expect(project().db.prepare('SELECT count(*) AS rows FROM event_trash').get()).toEqual({ rows: 1 })
+      studio.session.close()
+      studio.session.open(path)
+      expect(project().db.prepare('SELECT count(*) AS rows FROM event_trash').get()).toEqual({ rows: 0 })
     })
   })
 })
