@@ -1,7 +1,6 @@
-import type { StoreApi } from 'zustand'
 import type { Command } from './commands'
 
-interface Undoable {
+export interface Undoable {
   canUndo: boolean
   canRedo: boolean
   undo(): void
@@ -9,7 +8,7 @@ interface Undoable {
 }
 
 /** Undo and Redo (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y) for the screen whose store is given. */
-export function undoRedoCommands(store: StoreApi<Undoable>): Command[] {
+export function undoRedoCommands(store: { getState(): Undoable }): Command[] {
   const redo = () => store.getState().redo()
   const canRedo = () => store.getState().canRedo
   return [

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useStudio } from '../../app/StudioContext'
-import { undoRedoCommands } from '../../app/undoRedoCommands'
+import { undoRedoCommands, type Undoable } from '../../app/undoRedoCommands'
 import { newCustomEventDraft } from './newEventDraft'
 import { undoEventDelete } from './undoEventDelete'
 
@@ -10,6 +10,19 @@ export function useEventCommands(openLibrary: () => void): void {
   useEffect(() => {
     const writable = () => project.getState().project?.readOnly === false
     const selected = () => writable() && events.getState().selectedId !== null
+    // Ctrl+Z undoes the open event's last edit; with no event open (one was just deleted), that delete.
+    const editsOrDelete = {
+      getState: (): Undoable => {
+        const state = events.getState()
+        const undoesDelete = writable() && state.selectedId === null && state.lastDeletion !== null
+        return {
+          canUndo: state.canUndo || undoesDelete,
+          canRedo: state.canRedo,
+          undo: () => (undoesDelete ? void undoEventDelete(events, notifications) : state.undo()),
+          redo: state.redo
+        }
+      }
+    }
     return commands.getState().register([
       {
         id: 'events.newCustom',
@@ -46,7 +59,7 @@ export function useEventCommands(openLibrary: () => void): void {
         enabled: () => writable() && events.getState().lastDeletion !== null,
         run: () => undoEventDelete(events, notifications)
       },
-      ...undoRedoCommands(events)
+      ...undoRedoCommands(editsOrDelete)
     ])
   }, [commands, events, notifications, project, openLibrary])
 }

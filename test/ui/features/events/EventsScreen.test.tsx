@@ -122,4 +122,25 @@ describe('EventsScreen', () => {
     expect(screen.queryByText('Deleted hotel_checkout.')).toBeNull()
     expect(await screen.findByText('Restored hotel_checkout.')).toBeTruthy()
   })
+
+  it("undoes a delete with Undo (Ctrl+Z) when no event is open, and the open event's edits otherwise", async () => {
+    const { api, stores } = await renderEventsScreen(['be_reserved', 'hotel_checkout'])
+    const list = screen.getByRole('listbox', { name: 'Events' })
+    fireEvent.click(within(list).getByRole('button', { name: 'Delete hotel_checkout' }))
+    const confirm = await screen.findByRole('dialog', { name: 'Delete hotel_checkout?' })
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Delete' }))
+    await waitFor(() => expect(stores.events.getState().lastDeletion).not.toBeNull())
+    expect(stores.events.getState().selectedId).toBeNull()
+
+    await stores.commands.getState().run('edit.undo')
+    await waitFor(() => expect(api.restoreEvent).toHaveBeenCalledWith({ undoId: 'undo-e2' }))
+    await waitFor(() => expect(nameField().value).toBe('hotel_checkout'))
+    // An event is open now: Undo is about its edits, and it has none.
+    expect(
+      stores.commands
+        .getState()
+        .commands.find((command) => command.id === 'edit.undo')
+        ?.enabled?.()
+    ).toBe(false)
+  })
 })
