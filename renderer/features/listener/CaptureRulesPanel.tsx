@@ -42,16 +42,15 @@ export function CaptureRulesPanel({ integrationId, slug }: { integrationId: stri
             refusal={refusals[`verification:${integrationId}`]}
             onSave={(verification) => store.saveVerification(integrationId, verification)}
           />
-          {rules.verification.scheme !== 'none' && (
-            <SigningSecretForm
-              rules={rules}
-              backend={view.secretBackend}
-              disabled={readOnly}
-              busy={saving[`secret:${integrationId}`] ?? false}
-              refusal={refusals[`secret:${integrationId}`]}
-              onSet={(secret) => store.setSecret(integrationId, secret)}
-            />
-          )}
+          {/* Shown whatever the scheme: the secret can be set first, so turning verification on rejects nothing. */}
+          <SigningSecretForm
+            rules={rules}
+            backend={view.secretBackend}
+            disabled={readOnly}
+            busy={saving[`secret:${integrationId}`] ?? false}
+            refusal={refusals[`secret:${integrationId}`]}
+            onSet={(secret) => store.setSecret(integrationId, secret)}
+          />
           <RedactionForm
             integrationId={integrationId}
             redaction={rules.redaction}

@@ -21,7 +21,9 @@ function whereItIs(rules: IntegrationCaptureSettings): string {
     case 'environment':
       return `Read from the environment variable ${rules.secret.environmentVariable}.`
     case null:
-      return 'Not set: every request is rejected until it is.'
+      return rules.verification.scheme === 'none'
+        ? 'Not set. Set it before turning verification on, so no request is rejected meanwhile.'
+        : 'Not set: every request is rejected until it is.'
   }
 }
 
@@ -46,7 +48,10 @@ export function SigningSecretForm({ rules, backend, disabled, busy, refusal, onS
         <label className="field-label" htmlFor={id}>
           Signing secret
         </label>
-        <p className={`signing-secret-state${rules.secret.source === null ? ' missing' : ''}`} id={`${id}-state`}>
+        <p
+          className={`signing-secret-state${rules.secret.source === null && rules.verification.scheme !== 'none' ? ' missing' : ''}`}
+          id={`${id}-state`}
+        >
           <KeyRound size={13} aria-hidden /> {whereItIs(rules)}
         </p>
         <div className="capture-rules-inline">

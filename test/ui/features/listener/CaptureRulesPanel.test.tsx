@@ -10,7 +10,11 @@ describe('Integrations › Capture rules', () => {
     const { api } = await rules()
     const scheme = await screen.findByLabelText('Signature verification')
     expect(button('Save verification').disabled).toBe(true)
-    expect(screen.queryByLabelText('Signing secret')).toBeNull()
+    // The secret can be kept before verification is on, so turning it on rejects nothing meanwhile.
+    expect(screen.getByLabelText('Signing secret')).toBeTruthy()
+    expect(
+      screen.getByText('Not set. Set it before turning verification on, so no request is rejected meanwhile.')
+    ).toBeTruthy()
     fireEvent.change(scheme, { target: { value: 'hmac-sha256' } })
     fireEvent.change(screen.getByLabelText('Header'), { target: { value: 'X-Shop-Signature' } })
     fireEvent.change(screen.getByLabelText('Encoding'), { target: { value: 'base64' } })
