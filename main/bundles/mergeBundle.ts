@@ -56,7 +56,9 @@ export function planMerge(project: OpenedProject, bundle: Bundle): MergePlan {
 type Outcome = 'new' | 'identical' | MergeChoice
 
 function outcomes(items: readonly MergeItem[], choices: Record<string, MergeChoice>, what: string) {
-  const missing = items.filter((entry) => entry.state === 'conflict' && choices[entry.key] === undefined)
+  // Own choices only: an event named `constructor` or `toString` must not find Object.prototype's as its choice.
+  const chosen = new Map(Object.entries(choices))
+  const missing = items.filter((entry) => entry.state === 'conflict' && chosen.get(entry.key) === undefined)
   if (missing.length > 0) {
     throw new StudioError(
       'invalid_input',
@@ -64,7 +66,7 @@ function outcomes(items: readonly MergeItem[], choices: Record<string, MergeChoi
     )
   }
   return new Map<string, Outcome>(
-    items.map((entry) => [entry.key, entry.state === 'conflict' ? (choices[entry.key] as MergeChoice) : entry.state])
+    items.map((entry) => [entry.key, entry.state === 'conflict' ? (chosen.get(entry.key) as MergeChoice) : entry.state])
   )
 }
 

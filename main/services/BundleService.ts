@@ -10,8 +10,8 @@ import type {
 } from '../../shared/api/bundles'
 import type { ProjectState } from '../../shared/api/types'
 import type { Bundle } from '../../shared/bundle/bundleFormat'
-import { serializeBundle } from '../../shared/bundle/canonicalBundle'
 import { diffBundles } from '../../shared/bundle/diffBundles'
+import { exportBundle } from '../../shared/bundle/exportBundle'
 import { bundleMaxBytes, readBundle } from '../../shared/bundle/readBundle'
 import { scanBundle } from '../../shared/bundle/scanBundle'
 import { applyMerge, planMerge } from '../bundles/mergeBundle'
@@ -47,7 +47,7 @@ export class BundleService {
 
   /**
    * Writes the bundle whole (beside, then renamed over) unless it holds secrets and they are not let through, or
-   * it would not import again (a `__proto__` key, say).
+   * it would not import again (a `__proto__` key in a payload, say: named at its place).
    */
   async export(
     path: string,
@@ -73,15 +73,14 @@ export class BundleService {
     }
     const absolute = resolve(path)
     refuseToOverwrite(absolute)
-    const text = serializeBundle(content, this.studioVersion)
-    // What the studio exports it must be able to import: a bundle that would be refused is not written.
-    const readBack = readBundle(text)
-    if (!readBack.ok) {
+    const exported = exportBundle(content, this.studioVersion)
+    if (!exported.ok) {
       throw new StudioError(
         'conflict',
-        `Not exported: the studio could not import this bundle back. ${readBack.problems.join(' ')}`
+        `Not exported: the studio could not import this bundle back. ${exported.problems.join(' ')}`
       )
     }
+    const { text } = exported
     const partial = `${absolute}.partial`
     try {
       writeFileSync(partial, text)

@@ -130,7 +130,9 @@ function designWarnings(bundle: Bundle): string[] {
 /** Events whose hash no longer matches: edited by hand since export, which is allowed and said. */
 function provenanceWarnings(bundle: Bundle): string[] {
   return bundle.events.flatMap((event) => {
-    const recorded = bundle.provenance.eventHashes[event.name]
+    // Own hashes only: an event named `constructor` or `toString` must not find Object.prototype's.
+    const hashes = bundle.provenance.eventHashes
+    const recorded = Object.hasOwn(hashes, event.name) ? hashes[event.name] : undefined
     if (recorded === undefined) return [`${event.name} was added by hand (the bundle has no hash for it).`]
     return recorded === eventHash(event) ? [] : [`${event.name} was edited by hand since it was exported.`]
   })

@@ -1,6 +1,6 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { serializeBundle } from '../../../shared/bundle/canonicalBundle'
+import { exportBundle } from '../../../shared/bundle/exportBundle'
 import { scanBundle } from '../../../shared/bundle/scanBundle'
 import { projectBundleContent } from '../../bundles/projectBundle'
 import { redactPersonalData } from '../../bundles/redactPersonalData'
@@ -63,7 +63,13 @@ export const exportCommand: CliCommand = {
         context.printError('capmap: nothing written: remove the secrets, or export with --allow-secrets')
         return 1
       }
-      const text = serializeBundle(content, context.version)
+      const exported = exportBundle(content, context.version)
+      if (!exported.ok) {
+        for (const problem of exported.problems) context.printError(`capmap: ${problem}`)
+        context.printError('capmap: nothing written: the studio could not import this bundle back')
+        return 1
+      }
+      const { text } = exported
       // Written beside, then renamed over: a reader never sees half a bundle.
       const partial = `${values.out}.partial`
       writeFileSync(partial, text)

@@ -2,6 +2,10 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createDispatcher } from '../../../../main/api/dispatcher'
+import { createHandlers } from '../../../../main/api/handlers'
+import { silentLogger } from '../../../../main/platform/logger'
+import { createStudio } from '../../../../main/services/createStudio'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
 import { buildTimeoutMs, capmapBin as bin, ensureBuiltCli, repository } from '../../support/builtCli'
 import { copySampleProject } from '../../support/sampleProjectCopy'
@@ -142,6 +146,32 @@ describe('bundles on the command line', () => {
     expect(
       capmap(['export', '--project', 'Leaky.capmap', '--out', 'leaky.capmap.json', '--allow-secrets']).status
     ).toBe(0)
+  })
+
+  it('refuses to export what it could not import back, naming it, and writes nothing (exit 1)', async () => {
+    // A payload holding a "__proto__" key, saved as the studio's API saves it (from its request's JSON text).
+    const studio = createStudio({ configDir: file('config'), mode: 'cli', version: 'test', logger: silentLogger })
+    studio.session.open(file('Shop.capmap'))
+    try {
+      const project = studio.session.require()
+      const webengage = project.integrations.list().find((integration) => integration.slug === 'webengage')!
+      const mapping = project.mappings.list().find((candidate) => candidate.integrationId === webengage.id)!
+      const request = `{"draft": {"mappingId": "${mapping.id}", "name": "Cart with a hidden key", "source": {"kind": "edited"}, "payload": {"cart": {"__proto__": {"admin": true}}}, "expected": []}}`
+      const saved = await createDispatcher(createHandlers(studio), silentLogger)('saveTestCase', JSON.parse(request))
+      expect(saved).toMatchObject({ ok: true })
+    } finally {
+      studio.session.close()
+    }
+
+    const refused = capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json'])
+    expect(refused.status).toBe(1)
+    // Test cases go by integration, event and name: this one comes third, between the sample's two WebEngage ones.
+    expect(refused.stderr.split('\n').filter((line) => line.startsWith('capmap:'))).toEqual([
+      'capmap: testCases[2].payload.cart holds a "__proto__" key: remove it from the test case "Cart with a hidden key" (webengage → ProductAddedToCart).',
+      'capmap: nothing written: the studio could not import this bundle back'
+    ])
+    expect(existsSync(file('shop.capmap.json'))).toBe(false)
+    expect(existsSync(file('shop.capmap.json.partial'))).toBe(false)
   })
 
   it("transforms a payload with one of a bundle's mappings, named by event and integration", () => {

@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BundlePreview } from '../../../../shared/api/bundles'
 import type { Bundle } from '../../../../shared/bundle/bundleFormat'
+import { createDispatcher } from '../../../../main/api/dispatcher'
+import { createHandlers } from '../../../../main/api/handlers'
 import { applyMerge } from '../../../../main/bundles/mergeBundle'
 import { readBundleFromFile } from '../../../../main/bundles/readBundleFromFile'
+import { silentLogger } from '../../../../main/platform/logger'
 import { createTestStudio, studioErrorOf, type TestStudio } from '../../support/testStudio'
 
 let context: TestStudio
@@ -80,6 +83,31 @@ describe('merging a bundle into the open project', () => {
       'Choose what to do with the events in conflict: be_reserved.'
     )
     expect(snapshot()).toBe(before)
+  })
+
+  it('asks for a choice for events in conflict named like what every object has ("constructor", "toString")', async () => {
+    for (const [name, renamed] of [
+      ['be_reserved', 'constructor'],
+      ['ProductAddedToCart', 'toString']
+    ] as const) {
+      const { id, status: _status, ...draft } = event(name)!
+      context.studio.events.update(id, { ...draft, name: renamed })
+    }
+    const source = await exportAndEdit((bundle) => {
+      for (const theirs of bundle.events) theirs.label = `${theirs.label} (theirs)`
+    })
+    const [before, labels] = [snapshot(), [event('constructor')!.label, event('toString')!.label]]
+    expect(studioErrorOf(() => context.studio.bundles.merge(source, { events: {}, integrations: {} })).message).toBe(
+      'Choose what to do with the events in conflict: constructor, toString.'
+    )
+    expect(snapshot()).toBe(before)
+
+    const result = context.studio.bundles.merge(source, {
+      events: { constructor: 'take-theirs' as const, toString: 'keep-mine' as const },
+      integrations: {}
+    })
+    expect(result.events).toEqual({ added: 0, replaced: 1, copied: 0, kept: 1 })
+    expect([event('constructor')!.label, event('toString')!.label]).toEqual([`${labels[0]} (theirs)`, labels[1]])
   })
 
   it('keep mine changes nothing', async () => {
@@ -285,9 +313,47 @@ describe('exporting and comparing from the studio', () => {
     context.studio.events.update(reserved.id, { ...draft, name: '__proto__' })
     await expect(context.studio.bundles.export(bundlePath())).rejects.toMatchObject({
       code: 'conflict',
-      message: expect.stringMatching(/^Not exported: the studio could not import this bundle back\. .*"__proto__" key/)
+      message:
+        'Not exported: the studio could not import this bundle back. Event "__proto__" cannot travel in a bundle: rename it.'
     })
     expect(readFileSync(bundlePath(), 'utf8')).toBe(exported)
+  })
+
+  describe('a test case saved through the API that no bundle could carry', () => {
+    /** Saves a test case on the WebEngage mapping as the API does, from the JSON text of its request. */
+    async function saveThroughApi(name: string, payloadJson: string) {
+      const webengage = project()
+        .integrations.list()
+        .find((integration) => integration.slug === 'webengage')!
+      const mapping = project()
+        .mappings.list()
+        .find((candidate) => candidate.integrationId === webengage.id)!
+      const dispatch = createDispatcher(createHandlers(context.studio), silentLogger)
+      const request = `{"draft": {"mappingId": "${mapping.id}", "name": "${name}", "source": {"kind": "edited"}, "payload": ${payloadJson}, "expected": []}}`
+      expect(await dispatch('saveTestCase', JSON.parse(request))).toMatchObject({ ok: true })
+    }
+
+    // Test cases go by integration, event and name: this one comes third, between the sample's two WebEngage ones.
+    it('refuses, writing nothing, a payload with a "__proto__" key, naming the test case at its place', async () => {
+      await saveThroughApi('Cart with a hidden key', '{"cart": {"items": [], "__proto__": {"admin": true}}}')
+      await expect(context.studio.bundles.export(bundlePath())).rejects.toMatchObject({
+        code: 'conflict',
+        message:
+          'Not exported: the studio could not import this bundle back. testCases[2].payload.cart holds a "__proto__" key: remove it from the test case "Cart with a hidden key" (webengage → ProductAddedToCart).'
+      })
+      expect(existsSync(bundlePath())).toBe(false)
+      expect(existsSync(`${bundlePath()}.partial`)).toBe(false)
+    })
+
+    it('refuses, writing nothing, a payload nested deeper than a bundle takes, naming the test case', async () => {
+      await saveThroughApi('Cart nested too deep', `${'['.repeat(70)}${']'.repeat(70)}`)
+      await expect(context.studio.bundles.export(bundlePath())).rejects.toMatchObject({
+        code: 'conflict',
+        message:
+          'Not exported: the studio could not import this bundle back. testCases[2].payload nests 70 levels deep, and a bundle takes 61 there: make it shallower in the test case "Cart nested too deep" (webengage → ProductAddedToCart).'
+      })
+      expect(existsSync(bundlePath())).toBe(false)
+    })
   })
 
   it('diffs a bundle against the open project, and imports one as a new project', async () => {
