@@ -23,7 +23,7 @@ import { StudioError } from '../errors/StudioError'
 import type { Clock } from './Clock'
 import { resolveProjectPath, type ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
-import { readBundleFromFile } from '../bundles/readBundleFromFile'
+import { overwriteProblem } from '../bundles/overwriteProblem'
 
 /** A bundle read from its source, checked by the same rules as the CLI: its problems, or the bundle. */
 type SourceRead = { ok: false; problems: string[] } | { ok: true; name: string; bundle: Bundle; warnings: string[] }
@@ -72,7 +72,8 @@ export class BundleService {
       throw new StudioError('conflict', `The bundle would carry secrets out: ${listed}. Remove them first.`)
     }
     const absolute = resolve(path)
-    refuseToOverwrite(absolute)
+    const overwrite = overwriteProblem(absolute)
+    if (overwrite) throw new StudioError('conflict', overwrite)
     const exported = exportBundle(content, this.studioVersion)
     if (!exported.ok) {
       throw new StudioError(
@@ -160,16 +161,6 @@ export class BundleService {
  * An export replaces an earlier export of the same file (how a team keeps a bundle in git up to date), never anything
  * else: a project, the open one included, a folder, or any file that is not a bundle.
  */
-function refuseToOverwrite(target: string): void {
-  if (!existsSync(target)) return
-  const existing = readBundleFromFile(target)
-  if (existing.ok || existing.kind === 'invalid') return
-  throw new StudioError(
-    'conflict',
-    `${target} exists and is not a bundle (${existing.problems.join(' ')}): export to another file, or move that one away first.`
-  )
-}
-
 function described(name: string, read: ReturnType<typeof readBundle>): SourceRead {
   return read.ok ? { ok: true, name, bundle: read.bundle, warnings: read.warnings } : read
 }

@@ -2,6 +2,7 @@ import { existsSync, renameSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { exportBundle } from '../../../shared/bundle/exportBundle'
 import { scanBundle } from '../../../shared/bundle/scanBundle'
+import { overwriteProblem } from '../../bundles/overwriteProblem'
 import { projectBundleContent } from '../../bundles/projectBundle'
 import { redactPersonalData } from '../../bundles/redactPersonalData'
 import { createWorkerExpressionEvaluator } from '../../engine/createWorkerExpressionEvaluator'
@@ -70,6 +71,11 @@ export const exportCommand: CliCommand = {
         return 1
       }
       const { text } = exported
+      const overwrite = overwriteProblem(values.out)
+      if (overwrite) {
+        context.printError(`capmap: nothing written: ${overwrite}`)
+        return 1
+      }
       // Written beside, then renamed over: a reader never sees half a bundle.
       const partial = `${values.out}.partial`
       writeFileSync(partial, text)

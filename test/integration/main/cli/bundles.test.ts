@@ -75,6 +75,16 @@ describe('bundles on the command line', () => {
     expect(changed).toEqual(['"label"', '"be_reserved"'])
   })
 
+  it('replaces an earlier bundle, and refuses to write over a file that is not one, a project included', () => {
+    capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json'])
+    expect(capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json']).stdout).toContain('Replaced')
+    const projectBytes = readFileSync(file('Shop.capmap'))
+    const overProject = capmap(['export', '--project', 'Shop.capmap', '--out', 'Shop.capmap'])
+    expect(overProject.status).toBe(1)
+    expect(overProject.stderr).toMatch(/capmap: nothing written: .*Shop\.capmap exists and is not a bundle/)
+    expect(readFileSync(file('Shop.capmap')).equals(projectBytes)).toBe(true)
+  })
+
   it('exports only the named events, with the integrations that feed them', () => {
     capmap(['export', '--project', 'Shop.capmap', '--out', 'one.capmap.json', '--event', 'be_reserved'])
     const bundle = JSON.parse(read('one.capmap.json')) as Record<string, { name?: string; slug?: string }[]>
