@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { structureProblem } from '../../shared/bundle/bundleStructure'
 import { bundleMaxBytes, readBundle, type BundleRead } from '../../shared/bundle/readBundle'
 import { fileReadProblem, notARegularFile } from '../platform/fileReadProblem'
+import { sqliteMagic } from '../store/projectFileHeader'
 
 /**
  * A bundle file read safely: its size checked before reading, its structure scanned on the bytes (a hostile file
@@ -19,6 +20,11 @@ export function readBundleFromFile(path: string): BundleRead {
     bytes = readFileSync(path)
   } catch (error) {
     return unreadable(fileReadProblem(path, error))
+  }
+  if (bytes.subarray(0, 16).toString('latin1') === sqliteMagic) {
+    return unreadable(
+      `${path} is a project file, not a bundle: open it with File › Open Project (capmap reads it with --project).`
+    )
   }
   const structure = structureProblem(bytes.length, (index) => bytes[index] ?? 0)
   if (structure !== undefined) return unreadable(structure)

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { basename, resolve } from 'node:path'
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, resolve } from 'node:path'
 import type {
   BundleChange,
   BundleMergeResult,
@@ -12,18 +12,18 @@ import type { ProjectState } from '../../shared/api/types'
 import type { Bundle } from '../../shared/bundle/bundleFormat'
 import { diffBundles } from '../../shared/bundle/diffBundles'
 import { exportBundle } from '../../shared/bundle/exportBundle'
-import { bundleMaxBytes, readBundle } from '../../shared/bundle/readBundle'
+import { readBundle } from '../../shared/bundle/readBundle'
 import { scanBundle } from '../../shared/bundle/scanBundle'
 import { applyMerge, planMerge } from '../bundles/mergeBundle'
 import { projectBundleContent, seedFromBundle } from '../bundles/projectBundle'
 import { redactPersonalData } from '../bundles/redactPersonalData'
 import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressionEvaluator'
-import { fileReadProblem, notARegularFile } from '../platform/fileReadProblem'
 import { StudioError } from '../errors/StudioError'
 import type { Clock } from './Clock'
 import { resolveProjectPath, type ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
 import { overwriteProblem } from '../bundles/overwriteProblem'
+import { readBundleFromFile } from '../bundles/readBundleFromFile'
 
 /** A bundle read from its source, checked by the same rules as the CLI: its problems, or the bundle. */
 type SourceRead = { ok: false; problems: string[] } | { ok: true; name: string; bundle: Bundle; warnings: string[] }
@@ -72,6 +72,12 @@ export class BundleService {
       throw new StudioError('conflict', `The bundle would carry secrets out: ${listed}. Remove them first.`)
     }
     const absolute = resolve(path)
+    if (!existsSync(dirname(absolute))) {
+      throw new StudioError(
+        'file_error',
+        `There is no folder ${dirname(absolute)}: create it first, or pick another place.`
+      )
+    }
     const overwrite = overwriteProblem(absolute)
     if (overwrite) throw new StudioError('conflict', overwrite)
     const exported = exportBundle(content, this.studioVersion)
@@ -144,23 +150,10 @@ export class BundleService {
   private read(source: BundleSource): SourceRead {
     if ('text' in source) return described(source.name, readBundle(source.text))
     const path = resolve(source.path)
-    const notAFile = notARegularFile(path)
-    if (notAFile) return { ok: false, problems: [notAFile] }
-    try {
-      if (statSync(path).size > bundleMaxBytes) {
-        return { ok: false, problems: [`${path} is over ${bundleMaxBytes / 1024 / 1024} MB: not a bundle.`] }
-      }
-      return described(basename(path), readBundle(readFileSync(path, 'utf8')))
-    } catch (error) {
-      return { ok: false, problems: [fileReadProblem(path, error)] }
-    }
+    return described(basename(path), readBundleFromFile(path))
   }
 }
 
-/**
- * An export replaces an earlier export of the same file (how a team keeps a bundle in git up to date), never anything
- * else: a project, the open one included, a folder, or any file that is not a bundle.
- */
 function described(name: string, read: ReturnType<typeof readBundle>): SourceRead {
   return read.ok ? { ok: true, name, bundle: read.bundle, warnings: read.warnings } : read
 }

@@ -6,7 +6,8 @@ export interface ProjectFileHeader {
   userVersion: number
 }
 
-const sqliteMagic = 'SQLite format 3\u0000'
+/** The first 16 bytes of every SQLite file, a project among them. */
+export const sqliteMagic = 'SQLite format 3\u0000'
 
 /**
  * Reads SQLite's 100-byte file header in Node (https://sqlite.org/fileformat.html §1.3), so a file that is not

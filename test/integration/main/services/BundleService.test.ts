@@ -242,10 +242,12 @@ describe('merging a bundle into the open project', () => {
     const missing = join(context.folder, 'nope.capmap.json')
     expect(context.studio.bundles.preview({ path: missing })).toEqual({
       ok: false,
+      kind: 'unreadable',
       problems: [`There is no file at ${missing}.`]
     })
     expect(context.studio.bundles.preview({ path: context.folder })).toEqual({
       ok: false,
+      kind: 'unreadable',
       problems: [`${context.folder} is a folder, not a file.`]
     })
   })
@@ -256,6 +258,7 @@ describe('merging a bundle into the open project', () => {
     execFileSync('mkfifo', [pipe])
     expect(context.studio.bundles.preview({ path: pipe })).toEqual({
       ok: false,
+      kind: 'unreadable',
       problems: [`${pipe} is not a file (a pipe, a device or a socket): the studio reads only files.`]
     })
     expect(readBundleFromFile(pipe)).toMatchObject({ ok: false, kind: 'unreadable' })
@@ -277,6 +280,21 @@ describe('exporting and comparing from the studio', () => {
     expect(readFileSync(notes, 'utf8')).toBe('{"mine": true}')
     expect(readFileSync(context.projectPath).equals(projectBytes)).toBe(true)
     expect(context.studio.events.list().length).toBeGreaterThan(0)
+  })
+
+  it('says in words when the export folder is missing, and when a bundle to read is a project file', async () => {
+    const missing = join(context.folder, 'missing', 'shop.capmap.json')
+    await expect(context.studio.bundles.export(missing)).rejects.toMatchObject({
+      code: 'file_error',
+      message: `There is no folder ${join(context.folder, 'missing')}: create it first, or pick another place.`
+    })
+    expect(context.studio.bundles.preview({ path: context.projectPath })).toEqual({
+      ok: false,
+      kind: 'unreadable',
+      problems: [
+        `${context.projectPath} is a project file, not a bundle: open it with File › Open Project (capmap reads it with --project).`
+      ]
+    })
   })
 
   it('blocks an export that would carry a secret out, and says where', async () => {
