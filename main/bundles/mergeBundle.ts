@@ -1,7 +1,8 @@
 import type { BundleMergeResult, MergeChoice, MergeChoices, MergeItem, MergePlan } from '../../shared/api/bundles'
-import type { Bundle, BundleMapping, BundleTestCase } from '../../shared/bundle/bundleFormat'
+import type { Bundle, BundleEvent, BundleMapping, BundleTestCase } from '../../shared/bundle/bundleFormat'
+import { eventHash } from '../../shared/bundle/canonicalBundle'
 import type { BundleContent } from '../../shared/bundle/canonicalBundle'
-import { diffBundles } from '../../shared/bundle/diffBundles'
+import { diffBundles, type BundleChange } from '../../shared/bundle/diffBundles'
 import { publishedEventChangeProblem } from '../../shared/capillary/publishedEventChange'
 import { integrationNameProblem } from '../../shared/model/integrationNameProblem'
 import { extraTargets } from '../../shared/model/mapping'
@@ -40,7 +41,9 @@ export function planMerge(project: OpenedProject, bundle: Bundle): MergePlan {
     events: bundle.events.map((event) => {
       const own = mine.events.find((candidate) => lower(candidate.name) === lower(event.name))
       const changes = own ? diffBundles(eventShare(mine, own.name, slugs), eventShare(bundle, event.name, slugs)) : []
-      return item(event.name, own, changes)
+      const planned = item(event.name, own, changes)
+      const side = own && planned.state === 'conflict' ? changedOnlyIn(bundle, own, event, changes) : undefined
+      return side ? { ...planned, changedOnlyIn: side } : planned
     }),
     integrations: bundle.integrations.map((integration) => {
       const own = mine.integrations.find((candidate) => candidate.slug === integration.slug)
@@ -50,6 +53,27 @@ export function planMerge(project: OpenedProject, bundle: Bundle): MergePlan {
       return item(integration.slug, own, changes)
     })
   }
+}
+
+/**
+ * Which side alone changed an event since the bundle was exported: the provenance keeps the event's hash as it was
+ * written, the common ancestor of mine and theirs. Told only for the event's own design (the hash covers nothing
+ * else), and only when the other side still matches the ancestor.
+ */
+function changedOnlyIn(
+  bundle: Bundle,
+  mine: BundleEvent,
+  theirs: BundleEvent,
+  changes: readonly BundleChange[]
+): MergeItem['changedOnlyIn'] {
+  const hashes = bundle.provenance.eventHashes
+  if (!Object.hasOwn(hashes, theirs.name)) return undefined
+  if (!changes.every((change) => change.what === 'event' || change.what === 'attribute')) return undefined
+  const exported = hashes[theirs.name]
+  const [mineAsExported, theirsAsExported] = [eventHash(mine) === exported, eventHash(theirs) === exported]
+  if (mineAsExported && !theirsAsExported) return 'bundle'
+  if (theirsAsExported && !mineAsExported) return 'project'
+  return undefined
 }
 
 /** How one item is merged: its plan state with the user's choice applied. */

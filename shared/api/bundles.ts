@@ -18,6 +18,12 @@ export interface MergeItem {
   state: 'new' | 'identical' | 'conflict'
   /** For a conflict: what differs, field by field (`changed be_reserved.label`). */
   changes: BundleChange[]
+  /**
+   * For an event in conflict over its design alone: the one side that changed it since the bundle was exported (the
+   * bundle's provenance hash of the event tells), whose version the choice starts at; absent when both did, or when
+   * it cannot be told.
+   */
+  changedOnlyIn?: 'bundle' | 'project'
 }
 
 export interface MergePlan {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
-import type { BundlePreview, BundleSource, MergeChoice, MergeChoices } from '../../../shared/api/bundles'
+import type { BundlePreview, BundleSource, MergeChoice, MergeChoices, MergeItem } from '../../../shared/api/bundles'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
 import { MergePlanTable } from './MergePlanTable'
@@ -42,14 +42,9 @@ export function ImportBundleDialog({
         if (!result.ok) return setError(result.error.message)
         setPreview(result.value)
         if (!result.value.ok) return
-        // Every conflict starts as "keep mine": nothing of mine changes unless chosen.
-        const keepMine = (items: { key: string; state: string }[]) =>
-          Object.fromEntries(
-            items.filter((item) => item.state === 'conflict').map((item) => [item.key, 'keep-mine' as MergeChoice])
-          )
         setChoices({
-          events: keepMine(result.value.plan.events),
-          integrations: keepMine(result.value.plan.integrations)
+          events: startingChoices(result.value.plan.events),
+          integrations: startingChoices(result.value.plan.integrations)
         })
       }),
     [api]
@@ -190,5 +185,17 @@ export function ImportBundleDialog({
         </p>
       )}
     </Dialog>
+  )
+}
+
+/**
+ * Where each conflict's choice starts: theirs when only the bundle changed the item since it was exported (taking it
+ * loses nothing of mine), else mine: nothing of mine changes unless chosen.
+ */
+function startingChoices(items: readonly MergeItem[]): Record<string, MergeChoice> {
+  return Object.fromEntries(
+    items
+      .filter((item) => item.state === 'conflict')
+      .map((item) => [item.key, item.changedOnlyIn === 'bundle' ? 'take-theirs' : 'keep-mine'])
   )
 }

@@ -12,6 +12,11 @@ const stateLabels: Record<MergeItem['state'], string> = {
   conflict: 'Conflict'
 }
 
+const changedOnlyNotes: Record<NonNullable<MergeItem['changedOnlyIn']>, string> = {
+  bundle: 'Only the bundle changed it since it was exported.',
+  project: 'Only this project changed it since the bundle was exported.'
+}
+
 /** The merge preview: one row per event and integration of the bundle, a choice on each conflict. */
 export function MergePlanTable({
   plan,
@@ -65,6 +70,7 @@ export function MergePlanTable({
                       </div>
                     ))}
                     {item.changes.length > 4 && <div className="muted">and {item.changes.length - 4} more</div>}
+                    {item.changedOnlyIn && <div className="muted">{changedOnlyNotes[item.changedOnlyIn]}</div>}
                   </td>
                   <td>
                     {item.state === 'conflict' ? (

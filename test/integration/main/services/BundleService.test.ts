@@ -76,6 +76,28 @@ describe('merging a bundle into the open project', () => {
     expect(integrations.every((integration) => integration.state === 'identical')).toBe(true)
   })
 
+  it('tells which side alone changed an event since the export, from the bundle provenance', async () => {
+    const relabelled = await exportAndEdit((bundle) => {
+      bundle.events.find((candidate) => candidate.name === 'be_reserved')!.label = 'Room booking'
+    })
+    const planned = () => plan(context.studio.bundles.preview(relabelled)).events.find((e) => e.key === 'be_reserved')
+    expect(planned()).toMatchObject({ state: 'conflict', changedOnlyIn: 'bundle' })
+
+    // Mine changed too: both sides did, and nothing tells which to keep.
+    const { id: _id, status: _s, publications: _p, createdAt: _c, updatedAt: _u, ...draft } = event('be_reserved')!
+    context.studio.events.update(event('be_reserved')!.id, { ...draft, description: 'Edited here' })
+    expect(planned()).toMatchObject({ state: 'conflict' })
+    expect(planned()?.changedOnlyIn).toBeUndefined()
+
+    // The bundle as exported, against a project changed since: only mine changed.
+    const unchanged = await exportAndEdit(() => undefined)
+    context.studio.events.update(event('be_reserved')!.id, { ...draft, description: 'Edited again' })
+    expect(plan(context.studio.bundles.preview(unchanged)).events.find((e) => e.key === 'be_reserved')).toMatchObject({
+      state: 'conflict',
+      changedOnlyIn: 'project'
+    })
+  })
+
   it('refuses a merge that leaves a conflict without a choice, writing nothing', async () => {
     const source = await exportAndEdit(relabel)
     const before = snapshot()

@@ -77,6 +77,36 @@ describe('the import dialog', () => {
     })
   })
 
+  it('starts a conflict at theirs when only the bundle changed it since the export, and says so', async () => {
+    const { api } = renderDialog({
+      ok: true,
+      name: 'shop.capmap.json',
+      warnings: [],
+      events: 2,
+      testCases: 0,
+      plan: {
+        events: [
+          { ...conflict, changedOnlyIn: 'bundle' },
+          { ...conflict, key: 'hotel_checkout', changedOnlyIn: 'project' }
+        ],
+        integrations: []
+      }
+    })
+    const theirs = (await screen.findByLabelText('Choice for event be_reserved')) as HTMLSelectElement
+    expect(theirs.value).toBe('take-theirs')
+    expect(screen.getByText('Only the bundle changed it since it was exported.')).toBeTruthy()
+    expect((screen.getByLabelText('Choice for event hotel_checkout') as HTMLSelectElement).value).toBe('keep-mine')
+    expect(screen.getByText('Only this project changed it since the bundle was exported.')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Merge into this project' }))
+    await waitFor(() =>
+      expect(api.importBundle).toHaveBeenCalledWith(
+        expect.objectContaining({
+          choices: { events: { be_reserved: 'take-theirs', hotel_checkout: 'keep-mine' }, integrations: {} }
+        })
+      )
+    )
+  })
+
   it('lists a bad bundle’s problems and offers nothing to import', async () => {
     renderDialog({ ok: false, problems: ['mappings[0].event: no event x in the bundle.'] })
     expect(await screen.findByText('mappings[0].event: no event x in the bundle.')).toBeTruthy()
