@@ -153,7 +153,11 @@ describe('the mapping designer', () => {
     await dialog.getByRole('button', { name: 'Create mapping' }).click()
     await page.getByRole('option', { name: /wishlist_added/ }).waitFor()
     await waitForOutput('"event_name": "wishlist_added"')
-    await expect(page.getByLabel('Capture under test').inputValue()).resolves.not.toBe('')
+    const underTest = page.getByLabel('Capture under test')
+    await expect(underTest.inputValue()).resolves.not.toBe('')
+    // Each capture by its number first: two of the same event and second are told apart.
+    const chosen = await underTest.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)
+    expect(chosen).toMatch(new RegExp(`^#${await underTest.inputValue()} `))
     await target('city').locator('[data-code="missing_required"]').waitFor()
     await outputErrors().first().waitFor()
   })

@@ -116,7 +116,7 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
             <optgroup label="Captures">
               {captures.map((capture) => (
                 <option key={capture.id} value={capture.id}>
-                  {capture.sourceEvent ?? capture.path} · {new Date(capture.receivedAt).toLocaleString()}
+                  #{capture.id} {capture.sourceEvent ?? capture.path} · {new Date(capture.receivedAt).toLocaleString()}
                 </option>
               ))}
             </optgroup>
