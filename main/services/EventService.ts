@@ -27,7 +27,7 @@ export class EventService {
   create(draft: EventDraft): EventDefinition {
     const project = this.session.require({ forWriting: true })
     this.assertNameFree(draft.name)
-    const event = project.events.insert({ id: this.clock.newId(), ...this.write(withOwnAttributeIds(draft, [])) })
+    const event = project.events.insert({ id: this.clock.newId(), ...this.write(this.withFreeAttributeIds(draft)) })
     this.saved('created', event.id)
     return event
   }
@@ -46,7 +46,7 @@ export class EventService {
     const locked = publishedEventChangeProblem(current, draft)
     if (locked) throw new StudioError('conflict', locked)
     this.assertNameFree(draft.name, id)
-    const write = this.write(withOwnAttributeIds(draft, current.attributes))
+    const write = this.write(this.withFreeAttributeIds(draft, id))
     // Back to Draft, unless the edit undid the last ones: the runs of the event as it now is count again.
     project.db.transaction(() => {
       project.events.update({ id, ...write })
@@ -106,7 +106,7 @@ export class EventService {
     // What changed meanwhile (its integration's event-name map, a mapping dropped) may undo its Tested status.
     const { eventId, mappingIds, droppedMappings } = restoreOrRefuse(() =>
       project.db.transaction(() => {
-        const restored = trash.restore(undoId, now)
+        const restored = trash.restore(undoId, now, () => this.clock.newId())
         applyTestGate(project, restored.eventId, now.toISOString())
         return restored
       })()
@@ -121,6 +121,26 @@ export class EventService {
     const event = this.session.require().events.get(id)
     if (!event) throw new StudioError('not_found', 'That event no longer exists.')
     return event
+  }
+
+  /**
+   * The draft with attribute ids no other attribute holds: an id of another event's attribute, or one given twice,
+   * is dropped and the attribute gets a fresh one (the unique id would otherwise fail the write). An id says which
+   * attribute a rename keeps; the designer makes new ones itself.
+   */
+  private withFreeAttributeIds(draft: EventDraft, eventId?: string): EventDraft {
+    const ownerOf = this.session.require().db.prepare('SELECT event_id FROM attributes WHERE id = ?').pluck()
+    const used = new Set<string>()
+    return {
+      ...draft,
+      attributes: draft.attributes.map(({ id, ...attribute }) => {
+        if (id === undefined || used.has(id)) return attribute
+        const owner = ownerOf.get(id) as string | undefined
+        if (owner !== undefined && owner !== eventId) return attribute
+        used.add(id)
+        return { id, ...attribute }
+      })
+    }
   }
 
   private write(draft: EventDraft) {
@@ -138,24 +158,6 @@ export class EventService {
   private saved(reason: 'created' | 'updated' | 'deleted', id: string): void {
     this.session.touch()
     this.bus.emit('eventsChanged', { reason, id })
-  }
-}
-
-/**
- * The draft with only this event's own attribute ids, each once: any other id a client sends (another event's, a
- * repeated one, an invented one) is dropped, and the attribute gets a fresh one. Ids are the studio's to give: they
- * say which attribute a rename keeps, and two attributes never share one.
- */
-function withOwnAttributeIds(draft: EventDraft, own: readonly { id: string }[]): EventDraft {
-  const ownIds = new Set(own.map((attribute) => attribute.id))
-  const used = new Set<string>()
-  return {
-    ...draft,
-    attributes: draft.attributes.map(({ id, ...attribute }) => {
-      if (id === undefined || !ownIds.has(id) || used.has(id)) return attribute
-      used.add(id)
-      return { id, ...attribute }
-    })
   }
 }
 

@@ -64,9 +64,10 @@ export class EventTrash {
 
   /**
    * Puts a deleted event back as it was. A mapping whose integration was deleted since stays out, with its test
-   * cases (as that integration's delete would have taken them). The caller checks the name is still free.
+   * cases (as that integration's delete would have taken them); an attribute whose id was taken since gets a new
+   * one. The caller checks the name is still free.
    */
-  restore(undoId: string, now: Date): EventRestore {
+  restore(undoId: string, now: Date, newId: () => string): EventRestore {
     return this.db.transaction(() => {
       this.purgeExpired(now)
       const trashed = this.db.prepare('SELECT rows FROM event_trash WHERE undo_id = ?').get(undoId) as
@@ -81,6 +82,11 @@ export class EventTrash {
         mappings: keptMappings,
         test_cases: (rows.test_cases ?? []).filter((testCase) => keptIds.has(testCase.mapping_id ?? null))
       }
+      // An attribute's id taken since (the designer names new attributes itself) gives way to a fresh one.
+      const attributeTaken = this.db.prepare('SELECT 1 FROM attributes WHERE id = ?')
+      restoring.attributes = (rows.attributes ?? []).map((row) =>
+        attributeTaken.get(row.id) ? { ...row, id: newId() } : row
+      )
       for (const { table } of cascade) for (const row of restoring[table] ?? []) this.insert(table, row)
       this.db.prepare('DELETE FROM event_trash WHERE undo_id = ?').run(undoId)
       return {

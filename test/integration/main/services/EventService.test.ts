@@ -106,6 +106,12 @@ describe('EventService', () => {
     expect(updated.attributes[0]!.id).toBe(kept!.id)
     expect(updated.attributes[1]!.id).not.toBe(kept!.id)
     expect(studio.events.list().find((event) => event.id === first.id)!.attributes).toEqual(first.attributes)
+
+    // The designer names a new attribute itself: that id stays, save after save.
+    const added = { ...other!, id: 'c0ffee00-0000-4000-8000-000000000001', name: 'late_checkout' }
+    const draft = { ...eventDraft({ name: 'copied_event' }), attributes: [...updated.attributes, added] }
+    expect(studio.events.update(copied.id, draft).attributes[2]!.id).toBe(added.id)
+    expect(studio.events.update(copied.id, draft).attributes[2]!.id).toBe(added.id)
   })
 
   it('duplicates an event into an unpublished custom draft with a free versioned name and fresh ids', () => {
@@ -225,6 +231,16 @@ describe('EventService', () => {
       const { undoId } = studio.events.delete(event.id)
       studio.events.create(eventDraft({ name: 'Évt_reserved' }))
       expect(studio.events.restore(undoId).event.name).toBe('évt_reserved')
+    })
+
+    it('gives a fresh id to an attribute whose id was taken since, rather than failing', () => {
+      const event = reserved()
+      const { undoId } = studio.events.delete(event.id)
+      const taker = studio.events.create(eventDraft({ name: 'taker', attributes: event.attributes }))
+      expect(taker.attributes.map((attribute) => attribute.id)).toEqual(event.attributes.map((a) => a.id))
+      const restored = studio.events.restore(undoId).event
+      expect(restored.attributes.map((attribute) => attribute.name)).toEqual(event.attributes.map((a) => a.name))
+      expect(restored.attributes.some((attribute) => taker.attributes.some((a) => a.id === attribute.id))).toBe(false)
     })
 
     it('lasts ten minutes', () => {
