@@ -211,6 +211,8 @@ describe('the mapping designer', () => {
   it('writes a rule in JSONata with completion of functions and inline syntax errors', async () => {
     await target('city').click()
     const rule = page.getByRole('region', { name: 'Rule for city' })
+    // The attribute's type as Capillary labels it, not its key.
+    await expect(rule.getByRole('heading').first().textContent()).resolves.toMatch(/^city String(, required)?$/)
     await rule.getByLabel('Value from').selectOption('expression')
     const editor = page.getByRole('region', { name: 'JSONata expression' })
     await editor.locator('.view-lines').click()

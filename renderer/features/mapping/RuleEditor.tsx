@@ -1,6 +1,7 @@
 import { Trash2 } from 'lucide-react'
 import { useMemo } from 'react'
 import { useStore, type StoreApi } from 'zustand'
+import { attributeTypes } from '../../../shared/capillary/attributeTypes'
 import type { InferredSchema } from '../../../shared/engine/inferSchema'
 import type { MappingRule, RuleSource } from '../../../shared/model/mapping'
 import { useStudio } from '../../app/StudioContext'
@@ -57,7 +58,7 @@ export function RuleEditor({ rule, attribute, schema, fanOut, readOnly, results 
         <h3>
           <span className="mono">{target}</span>{' '}
           <span className="muted">
-            {attribute?.type}
+            {attribute ? typeLabel(attribute.type) : ''}
             {attribute?.required ? ', required' : ''}
           </span>
         </h3>
@@ -182,4 +183,9 @@ export function RuleEditor({ rule, attribute, schema, fanOut, readOnly, results 
       )}
     </section>
   )
+}
+
+/** A type as Capillary labels it ("Product Brand"), not by its key, which for standard types repeats the name. */
+function typeLabel(type: string): string {
+  return Object.hasOwn(attributeTypes, type) ? attributeTypes[type as keyof typeof attributeTypes].label : type
 }
