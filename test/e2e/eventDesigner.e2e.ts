@@ -41,6 +41,10 @@ describe('the event designer', () => {
 
   it('flags enum values that are missing or have stray spaces', async () => {
     await page.getByRole('button', { name: 'Add attribute' }).click()
+    // The new name takes the focus, and is called empty only once the user leaves it so.
+    await expect(attribute(2).name.evaluate((input) => input === document.activeElement)).resolves.toBe(true)
+    await expect(page.locator('[data-code="attribute_name_empty"]').count()).resolves.toBe(0)
+    await page.keyboard.press('Tab')
     await issue('attribute_name_empty')
     await attribute(2).name.fill('stay_type')
     await attribute(2).type.selectOption('enum')

@@ -1,4 +1,5 @@
 import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react'
+import { useState } from 'react'
 import { attributeTypes, supportsOption } from '../../../shared/capillary/attributeTypes'
 import type { DesignIssue } from '../../../shared/capillary/designIssue'
 import { customerDefaults } from '../../../shared/capillary/sourceAccounts'
@@ -18,6 +19,8 @@ interface AttributeRowProps {
   onMove(offset: -1 | 1): void
   isFirst: boolean
   isLast: boolean
+  /** Just added: its name field takes the focus, and is not called empty before the user has left it. */
+  isNew?: boolean
 }
 
 const typeOptions = Object.values(attributeTypes)
@@ -37,7 +40,10 @@ export function AttributeRow(props: AttributeRowProps) {
       isRequired: type === 'customer' ? true : attribute.isRequired,
       isPsiData: supportsOption(type, 'isPsiData') ? attribute.isPsiData : false
     })
-  const nameIssues = issuesAt(issues, `${path}/name`)
+  const [nameVisited, setNameVisited] = useState(!props.isNew)
+  const nameIssues = issuesAt(issues, `${path}/name`).filter(
+    (issue) => nameVisited || issue.code !== 'attribute_name_empty'
+  )
   const typeInfo = attributeTypes[attribute.type]
 
   return (
@@ -62,6 +68,8 @@ export function AttributeRow(props: AttributeRowProps) {
             spellCheck={false}
             aria-invalid={nameIssues.some((issue) => issue.severity === 'error') || undefined}
             aria-label={`Attribute ${index + 1} name`}
+            autoFocus={props.isNew}
+            onBlur={() => setNameVisited(true)}
             onChange={(event) => set({ name: event.target.value })}
           />
         </label>

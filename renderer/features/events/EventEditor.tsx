@@ -47,6 +47,8 @@ export function EventEditor() {
     (state) => state.project?.readOnly ?? true
   )
   const [tab, setTab] = useState<Tab>('design')
+  // The attribute the user just added: its name takes the focus.
+  const [addedAttributeId, setAddedAttributeId] = useState<string | null>(null)
 
   const selected = all.find((event) => event.id === selectedId)
   const issues = useMemo(() => {
@@ -196,12 +198,14 @@ export function EventEditor() {
                 type="button"
                 className="button"
                 disabled={readOnly}
-                onClick={() =>
+                onClick={() => {
+                  const id = crypto.randomUUID()
+                  setAddedAttributeId(id)
                   edit({
                     attributes: [
                       ...draft.attributes,
                       {
-                        id: crypto.randomUUID(),
+                        id,
                         name: '',
                         type: 'string',
                         description: '',
@@ -212,7 +216,7 @@ export function EventEditor() {
                       }
                     ]
                   })
-                }
+                }}
               >
                 <Plus size={14} /> Add attribute
               </button>
@@ -228,6 +232,7 @@ export function EventEditor() {
                   locked={readOnly || (attribute.id !== undefined && publishedAttributeIds.has(attribute.id))}
                   isFirst={index === 0}
                   isLast={index === draft.attributes.length - 1}
+                  isNew={attribute.id === addedAttributeId}
                   onChange={(next) => setAttribute(index, next)}
                   onRemove={() => edit({ attributes: draft.attributes.filter((_, i) => i !== index) })}
                   onMove={(offset) => moveAttribute(index, offset)}
