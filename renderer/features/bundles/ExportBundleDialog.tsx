@@ -24,6 +24,7 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
   const [unticked, setUnticked] = useState<string[]>([])
   const [scan, setScan] = useState<BundleScan | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [pathProblem, setPathProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [redact, setRedact] = useState(false)
   const [nativeDialogs, setNativeDialogs] = useState(false)
@@ -74,7 +75,8 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (!/\.capmap\.json$/i.test(path.trim())) return setError('A bundle file ends in .capmap.json.')
+    const problem = bundlePathProblem(path.trim())
+    if (problem) return setPathProblem(problem)
     setBusy(true)
     const eventNames = everyEvent ? [] : ticked
     const result = await api.exportBundle({ path, eventNames, redactPersonalData: redact })
@@ -118,11 +120,19 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
               autoFocus
               spellCheck={false}
               placeholder="/home/you/bundles/shop.capmap.json"
+              aria-invalid={pathProblem ? true : undefined}
+              aria-describedby={pathProblem ? 'bundle-export-path-problem' : undefined}
               onChange={(event) => {
                 setPath(event.target.value)
                 setError(null)
+                setPathProblem(null)
               }}
             />
+            {pathProblem && (
+              <span id="bundle-export-path-problem" className="field-issues field-error" role="alert">
+                {pathProblem}
+              </span>
+            )}
           </label>
           {nativeDialogs && (
             <button type="button" className="button" onClick={() => void choosePath()}>
@@ -193,4 +203,13 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
       </form>
     </Dialog>
   )
+}
+
+/** Why a typed path cannot name a bundle file: a folder, or a name without the bundle's ending. */
+function bundlePathProblem(path: string): string | null {
+  if (/(^|[/\\])\.{0,2}$/.test(path))
+    return `${path || 'That'} is a folder: add a file name after it, such as shop.capmap.json.`
+  if (!/\.capmap\.json$/i.test(path))
+    return `A bundle file ends in .capmap.json: ${path.replace(/\.json$/i, '')}.capmap.json, say.`
+  return null
 }

@@ -88,6 +88,24 @@ describe('the export dialog', () => {
     })
   })
 
+  it('says at the path field what is wrong with a folder or a name without the bundle ending, exporting nothing', async () => {
+    const { api } = await renderDialog()
+    const field = screen.getByRole('textbox', { name: 'Bundle file path' })
+    fireEvent.change(field, { target: { value: '/tmp/bundles/' } })
+    fireEvent.click(await screen.findByRole('button', { name: 'Export' }))
+    expect(screen.getByRole('alert').textContent).toBe(
+      '/tmp/bundles/ is a folder: add a file name after it, such as shop.capmap.json.'
+    )
+    expect(field.getAttribute('aria-invalid')).toBe('true')
+    fireEvent.change(field, { target: { value: '/tmp/bundles/shop' } })
+    expect(screen.queryByRole('alert')).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }))
+    expect(screen.getByRole('alert').textContent).toBe(
+      'A bundle file ends in .capmap.json: /tmp/bundles/shop.capmap.json, say.'
+    )
+    expect(api.exportBundle).not.toHaveBeenCalled()
+  })
+
   it('asks for at least one event when every box is unticked, and ticks them all again', async () => {
     await renderDialog()
     fireEvent.click(box('All events'))
