@@ -64,6 +64,9 @@ describe('the listener settings and capture rules in web mode', () => {
     await rules.getByLabel('Prefix (optional)').fill('sha256=')
     await rules.getByRole('button', { name: 'Save verification' }).click()
     await rules.getByText('Not set: every request is rejected until it is.').waitFor()
+    // The advice for cloud senders follows at once, without leaving the screen.
+    const reach = page.getByRole('region', { name: 'Reaching the listener from the cloud' })
+    await reach.getByText(/signs the raw body with HMAC-SHA256/).waitFor()
     await expect(post(port, '/hooks/booking-app', body, signed(body))).resolves.toBe(401)
 
     await rules.getByLabel('Signing secret').fill(signingKey)

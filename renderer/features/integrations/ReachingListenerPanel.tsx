@@ -2,12 +2,17 @@ import { useEffect, useState } from 'react'
 import type { IntegrationDraft } from '../../../shared/model/integration'
 import type { Verification } from '../../../shared/model/listenerSettings'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { rulesOf } from '../listener/store'
+import { useListenerSettings } from '../listener/useListenerSettings'
 
-/** The panel's own view of main's answers: the tunnel's URL (kept in the project) and how this integration signs. */
+/**
+ * The panel's view of main's answers: the tunnel's URL (kept in the project), and how this integration signs, read
+ * from the listener settings store that Capture rules saves through, so a scheme just saved shows here at once.
+ */
 function useListenerReach(integrationId: string | null) {
   const { api, notifications } = useStudio()
+  const { listenerSettings, view } = useListenerSettings()
   const [publicUrl, setPublicUrl] = useState<string | null>(null)
-  const [verification, setVerification] = useState<Verification | null>(null)
   const [captureOnly, setCaptureOnlyState] = useState(false)
   useEffect(() => {
     let current = true
@@ -15,15 +20,13 @@ function useListenerReach(integrationId: string | null) {
       if (current && result.ok) setCaptureOnlyState(integrationId !== null && result.value.includes(integrationId))
     })
     void api.getPublicUrl().then((result) => current && result.ok && setPublicUrl(result.value.publicUrl))
-    void api.getListenerSettings().then((result) => {
-      if (!current || !result.ok) return
-      const own = result.value.integrations.find((entry) => entry.integrationId === integrationId)
-      setVerification(own?.verification ?? null)
-    })
+    void listenerSettings.getState().load()
     return () => {
       current = false
     }
-  }, [api, integrationId])
+  }, [api, integrationId, listenerSettings])
+  const verification: Verification | null =
+    integrationId === null ? null : (rulesOf(view, integrationId)?.verification ?? null)
   const save = async (url: string | null) => {
     const result = await api.setPublicUrl({ publicUrl: url })
     if (result.ok) setPublicUrl(result.value.publicUrl)
