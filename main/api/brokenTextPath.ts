@@ -16,13 +16,16 @@ interface Step {
  */
 export function brokenTextPath(input: unknown): string | undefined {
   const pending: Step[] = [{ value: input, key: '', inList: false, parent: undefined }]
+  // IPC's structured clone keeps cycles and shared objects: each object is walked once.
+  const walked = new Set<object>()
   for (let step = pending.pop(); step; step = pending.pop()) {
     const { value } = step
     if (typeof value === 'string') {
       if (!isWellFormedText(value)) return pathOf(step)
       continue
     }
-    if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) continue
+    if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || walked.has(value)) continue
+    walked.add(value)
     const inList = Array.isArray(value)
     for (const [key, child] of Object.entries(value)) {
       const childStep = { value: child, key, inList, parent: step }

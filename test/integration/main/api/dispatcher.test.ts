@@ -143,6 +143,13 @@ describe('createDispatcher', () => {
       }
     })
     expect(calls).toEqual([])
+    // IPC keeps cycles and shared objects: each is read once (the schema then refuses the cycle, and reads the rest).
+    const cyclic: Record<string, unknown> = { hotel: 'Taj' }
+    cyclic.self = cyclic
+    let shared: unknown = ['leaf']
+    for (let level = 0; level < 16; level += 1) shared = [shared, shared]
+    expect(await dispatch('previewTestCase', { mappingId: 'm1', payload: cyclic })).toMatchObject({ ok: false })
+    expect(await dispatch('previewTestCase', { mappingId: 'm1', payload: shared })).toMatchObject({ ok: true })
     // A whole pair is text like any other: the input goes on to its schema.
     const whole = await dispatch('previewTestCase', { mappingId: 'm1', payload: { hotel: 'Taj \ud83d\ude00' } })
     expect(whole.ok).toBe(true)
