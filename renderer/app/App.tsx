@@ -30,6 +30,10 @@ export function App() {
     const refreshTests = () => void (stores.tests.getState().loaded && stores.tests.getState().load())
     const unsubscribe = [
       api.on('projectChanged', (state) => {
+        if (state.project?.path !== project.getState().project?.path) {
+          events.getState().forgetProject()
+          integrations.getState().forgetProject()
+        }
         project.getState().receive(state)
         void project.getState().refresh()
         void events.getState().load()

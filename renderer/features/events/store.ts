@@ -43,6 +43,8 @@ interface EventsState {
   /** The last delete, which `undoDelete` puts back (for ten minutes; main says when it is too late). */
   lastDeletion: EventDeletion | null
   undoDelete(): Promise<EventRestoration | null>
+  /** Another project is open: the last delete and the kept drafts were the last project's. */
+  forgetProject(): void
 }
 
 export const toDraft = (event: EventDefinition): EventDraft => ({
@@ -245,6 +247,10 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
         return true
       },
       lastDeletion: null,
+      forgetProject() {
+        unsaved.clear()
+        set({ lastDeletion: null })
+      },
       async undoDelete() {
         const deletion = get().lastDeletion
         if (!deletion) return null

@@ -55,6 +55,8 @@ interface IntegrationsState {
   /** Saves a pending edit now (before switching, deleting or leaving). */
   flush(): Promise<void>
   remove(id: string): Promise<boolean>
+  /** Another project is open: the kept drafts were the last project's. */
+  forgetProject(): void
   editWebhook(settings: WebhookSettings): void
   flushWebhooks(): Promise<void>
   canUndo: boolean
@@ -307,6 +309,10 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
       },
 
       flush: autosave.flush,
+
+      forgetProject() {
+        unsaved.clear()
+      },
 
       async remove(id) {
         if (get().selectedId === id) {

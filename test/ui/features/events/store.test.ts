@@ -122,6 +122,25 @@ describe('the events store', () => {
     })
   })
 
+  it("forgets the last delete and the kept drafts when another project opens: they were the last one's", async () => {
+    const api = fakeEventsApi()
+    const onError = vi.fn()
+    const store = createEventsStore(api, onError)
+    const first = await store.getState().create(newCustomEventDraft([]))
+    const second = await store.getState().create(newCustomEventDraft(['new_event']))
+    store.getState().edit({ ...store.getState().draft!, name: '' })
+    await store.getState().select(first!.id)
+    await store.getState().remove(first!.id)
+    expect(store.getState().lastDeletion).not.toBeNull()
+
+    store.getState().forgetProject()
+    expect(store.getState().lastDeletion).toBeNull()
+    expect(await store.getState().undoDelete()).toBeNull()
+    expect(api.restoreEvent).not.toHaveBeenCalled()
+    await store.getState().select(second!.id)
+    expect(store.getState().draft?.name).toBe(second!.name)
+  })
+
   it('keeps the draft when the event already open is selected again', async () => {
     const api = fakeEventsApi()
     const onError = vi.fn()
