@@ -10,11 +10,12 @@ export function useEventCommands(openLibrary: () => void): void {
   useEffect(() => {
     const writable = () => project.getState().project?.readOnly === false
     const selected = () => writable() && events.getState().selectedId !== null
-    // Ctrl+Z undoes the open event's last edit; with no event open (one was just deleted), that delete.
+    // Ctrl+Z undoes the open event's last edit; with no event open (one was just deleted), that delete, unless the
+    // user is typing somewhere (the search box, a dialog): the text's own undo is theirs.
     const editsOrDelete = {
       getState: (): Undoable => {
         const state = events.getState()
-        const undoesDelete = writable() && state.selectedId === null && state.lastDeletion !== null
+        const undoesDelete = writable() && state.selectedId === null && state.lastDeletion !== null && !typingInAField()
         return {
           canUndo: state.canUndo || undoesDelete,
           canRedo: state.canRedo,
@@ -62,4 +63,10 @@ export function useEventCommands(openLibrary: () => void): void {
       ...undoRedoCommands(editsOrDelete)
     ])
   }, [commands, events, notifications, project, openLibrary])
+}
+
+/** Whether the focus is in a field that keeps its own undo (a text input, a text area, an editor). */
+function typingInAField(): boolean {
+  const focused = document.activeElement
+  return focused instanceof HTMLElement && focused.closest('input, textarea, select, [contenteditable="true"]') !== null
 }

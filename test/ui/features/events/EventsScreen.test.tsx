@@ -132,6 +132,12 @@ describe('EventsScreen', () => {
     await waitFor(() => expect(stores.events.getState().lastDeletion).not.toBeNull())
     expect(stores.events.getState().selectedId).toBeNull()
 
+    // Typing in the search box, Ctrl+Z is the text's own undo.
+    const undo = () => stores.commands.getState().commands.find((command) => command.id === 'edit.undo')
+    screen.getByRole('searchbox', { name: 'Search events' }).focus()
+    expect(undo()?.enabled?.()).toBe(false)
+    ;(document.activeElement as HTMLElement).blur()
+    expect(undo()?.enabled?.()).toBe(true)
     await stores.commands.getState().run('edit.undo')
     await waitFor(() => expect(api.restoreEvent).toHaveBeenCalledWith({ undoId: 'undo-e2' }))
     await waitFor(() => expect(nameField().value).toBe('hotel_checkout'))
