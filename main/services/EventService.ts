@@ -92,17 +92,17 @@ export class EventService {
   restore(undoId: string): EventRestoration {
     const project = this.session.require({ forWriting: true })
     const trash = new EventTrash(project.db)
-    const name = trash.nameHeld(undoId, this.clock.now())
+    // One time for the whole undo: the window cannot close between the check and the restore.
+    const now = this.clock.now()
+    const name = trash.nameHeld(undoId, now)
     if (name === undefined) {
       throw new StudioError('not_found', 'That event can no longer be put back (the undo lasts ten minutes).')
     }
-    // The same letter-case rule as the names' unique index (NOCASE: ASCII letters only).
-    const taken = project.db.prepare('SELECT name FROM events WHERE name = ? COLLATE NOCASE').get(name) as
-      { name: string } | undefined
+    // By the names' own letter-case rule (the unique index's NOCASE: ASCII letters only).
+    const taken = project.events.findByName(name)
     if (taken) {
       throw new StudioError('conflict', `An event named ${taken.name} was made since: rename it, then undo again.`)
     }
-    const now = this.clock.now()
     // What changed meanwhile (its integration's event-name map, a mapping dropped) may undo its Tested status.
     const { eventId, mappingIds, droppedMappings } = restoreOrRefuse(() =>
       project.db.transaction(() => {
@@ -167,6 +167,10 @@ function restoreOrRefuse<T>(restore: () => T): T {
     return restore()
   } catch (error) {
     if (!String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) throw error
-    throw new StudioError('conflict', `The event cannot be put back as it was: ${(error as Error).message}.`)
+    throw new StudioError(
+      'conflict',
+      'The event cannot be put back: one of its mappings or test cases exists again under the same id (the project ' +
+        'was changed elsewhere meanwhile).'
+    )
   }
 }
