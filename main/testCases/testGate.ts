@@ -4,7 +4,7 @@ import { StudioError } from '../errors/StudioError'
 import type { OpenedProject } from '../services/ProjectSession'
 import type { StoredTestCase } from '../store/TestCaseRepository'
 import { eventTestStatus } from './eventTestStatus'
-import { testFingerprint } from './testFingerprint'
+import { isCurrentRun } from './testFingerprint'
 
 /** A stored mapping with its event and integration; not_found when any of them is gone. */
 export function mappingParts(project: OpenedProject, mappingId: string): ProjectMappingParts {
@@ -28,8 +28,7 @@ export function withCurrent(project: OpenedProject, stored: readonly StoredTestC
   return stored.map((testCase) => ({
     ...testCase,
     current:
-      testCase.lastRun !== null &&
-      testCase.lastRun.fingerprint === testFingerprint(partsOf(testCase.mappingId), testCase)
+      testCase.lastRun !== null && isCurrentRun(testCase.lastRun.fingerprint, partsOf(testCase.mappingId), testCase)
   }))
 }
 

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { stringify } from 'safe-stable-stringify'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Studio } from '../../../../main/services/createStudio'
 import type { MappingSpec } from '../../../../shared/model/mapping'
@@ -160,12 +162,53 @@ describe('the Tested gate', () => {
     expect(statuses[0]).toMatchObject({ status: 'tested' })
   })
 
-  it('has no way around the gate: saving the event never makes it Tested', async () => {
+  it('has no way around the gate: a status sent with the event is never read', async () => {
     studio.testCases.save(undefined, draft())
+    studio.testCases.save(undefined, draft({ name: 'A failing one', expected: [] }))
     await studio.testCases.run({ eventId })
-    // A status sent with the draft is not read: the gate decides, and the changed event's runs no longer count.
-    studio.events.update(eventId, { ...eventDraft({ label: 'Changed' }), status: 'tested' } as never)
     expect(stored()).toBe('draft')
+    // The event as it is, its runs all current, one failing: Draft, whatever the input says.
+    studio.events.update(eventId, { ...eventDraft(), status: 'tested' } as never)
+    expect(stored()).toBe('draft')
+  })
+
+  it('counts runs recorded by earlier studios, whose fingerprint hashed the stored mapping whole', async () => {
+    const testCase = studio.testCases.save(undefined, draft())
+    await studio.testCases.run({ eventId })
+    expect(stored()).toBe('tested')
+    const db = studio.session.require().db
+    const mapping = studio.session.require().mappings.get(mappingId)!
+    const event = studio.session.require().events.get(eventId)!
+    const lastRun = JSON.parse(
+      db.prepare('SELECT last_run FROM test_cases WHERE id = ?').pluck().get(testCase.id) as string
+    )
+    // The fingerprint as studios before this one wrote it: the mapping as stored, id and times included.
+    const { name, label, description, kind, actions, attributes } = event
+    const asBefore = createHash('sha256')
+      .update(
+        stringify({
+          event: {
+            name,
+            label,
+            description,
+            kind,
+            actions,
+            attributes: attributes.map(({ id: _id, ...rest }) => rest)
+          },
+          spec: { ...mapping, match: { kind: 'eventName', field: 'event_name', sourceNames: ['room_reserved'] } },
+          payload: testCase.payload,
+          expected: testCase.expected
+        }) ?? ''
+      )
+      .digest('hex')
+    db.prepare('UPDATE test_cases SET last_run = ? WHERE id = ?').run(
+      JSON.stringify({ ...lastRun, fingerprint: asBefore }),
+      testCase.id
+    )
+    expect(status()).toMatchObject({ status: 'tested', notRun: 0 })
+    // Saved again, the mapping is not the one that older run hashed: it must run again.
+    studio.mappings.save(integrationId, eventId, spec())
+    expect(status()).toMatchObject({ status: 'draft', notRun: 1 })
   })
 
   it('keeps test cases and their runs across closing and reopening the project, and drops them with their mapping', async () => {
