@@ -1,5 +1,5 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { basename, dirname, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
 import type {
   BundleChange,
   BundleMergeResult,
@@ -22,8 +22,8 @@ import { StudioError } from '../errors/StudioError'
 import type { Clock } from './Clock'
 import { resolveProjectPath, type ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
-import { overwriteProblem } from '../bundles/overwriteProblem'
 import { readBundleFromFile } from '../bundles/readBundleFromFile'
+import { writeBundleFile } from '../bundles/writeBundleFile'
 
 /** A bundle read from its source, checked by the same rules as the CLI: its problems, or the bundle. */
 type SourceRead = { ok: false; problems: string[] } | { ok: true; name: string; bundle: Bundle; warnings: string[] }
@@ -71,15 +71,6 @@ export class BundleService {
       const listed = scan.secrets.map((finding) => `${finding.path} (${finding.kind})`).join(', ')
       throw new StudioError('conflict', `The bundle would carry secrets out: ${listed}. Remove them first.`)
     }
-    const absolute = resolve(path)
-    if (!existsSync(dirname(absolute))) {
-      throw new StudioError(
-        'file_error',
-        `There is no folder ${dirname(absolute)}: create it first, or pick another place.`
-      )
-    }
-    const overwrite = overwriteProblem(absolute)
-    if (overwrite) throw new StudioError('conflict', overwrite)
     const exported = exportBundle(content, this.studioVersion)
     if (!exported.ok) {
       throw new StudioError(
@@ -88,14 +79,8 @@ export class BundleService {
       )
     }
     const { text } = exported
-    const partial = `${absolute}.partial`
-    try {
-      writeFileSync(partial, text)
-      renameSync(partial, absolute)
-    } catch (error) {
-      rmSync(partial, { force: true })
-      throw new StudioError('file_error', `Cannot write ${absolute}: ${(error as Error).message}`)
-    }
+    const absolute = resolve(path)
+    writeBundleFile(absolute, text)
     return { path: absolute, bytes: Buffer.byteLength(text), personalData: scan.personalData, redacted }
   }
 

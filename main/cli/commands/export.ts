@@ -1,11 +1,11 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { exportBundle } from '../../../shared/bundle/exportBundle'
 import { scanBundle } from '../../../shared/bundle/scanBundle'
-import { overwriteProblem } from '../../bundles/overwriteProblem'
+import { writeBundleFile } from '../../bundles/writeBundleFile'
 import { projectBundleContent } from '../../bundles/projectBundle'
 import { redactPersonalData } from '../../bundles/redactPersonalData'
 import { createWorkerExpressionEvaluator } from '../../engine/createWorkerExpressionEvaluator'
+import { StudioError } from '../../errors/StudioError'
 import { createStudio } from '../../services/createStudio'
 import type { CliCommand } from '../CliCommand'
 import { resolveProjectFile } from '../resolveProjectFile'
@@ -71,17 +71,15 @@ export const exportCommand: CliCommand = {
         return 1
       }
       const { text } = exported
-      const overwrite = overwriteProblem(values.out)
-      if (overwrite) {
-        context.printError(`capmap: nothing written: ${overwrite}`)
+      let written: { replaced: boolean }
+      try {
+        written = writeBundleFile(values.out, text)
+      } catch (error) {
+        if (!(error instanceof StudioError)) throw error
+        context.printError(`capmap: nothing written: ${error.message}`)
         return 1
       }
-      // Written beside, then renamed over: a reader never sees half a bundle.
-      const partial = `${values.out}.partial`
-      writeFileSync(partial, text)
-      const replaced = existsSync(values.out)
-      renameSync(partial, values.out)
-      context.print(`${replaced ? 'Replaced' : 'Wrote'} ${values.out} (${Buffer.byteLength(text)} bytes)`)
+      context.print(`${written.replaced ? 'Replaced' : 'Wrote'} ${values.out} (${Buffer.byteLength(text)} bytes)`)
       return 0
     } finally {
       studio.session.close()

@@ -83,6 +83,9 @@ describe('bundles on the command line', () => {
     expect(overProject.status).toBe(1)
     expect(overProject.stderr).toMatch(/capmap: nothing written: .*Shop\.capmap exists and is not a bundle/)
     expect(readFileSync(file('Shop.capmap')).equals(projectBytes)).toBe(true)
+    const noFolder = capmap(['export', '--project', 'Shop.capmap', '--out', 'missing/shop.capmap.json'])
+    expect(noFolder.status).toBe(1)
+    expect(noFolder.stderr).toMatch(/capmap: nothing written: There is no folder .*missing: create it first/)
   })
 
   it('exports only the named events, with the integrations that feed them', () => {
