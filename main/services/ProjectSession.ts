@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { OpenProject, ProjectState } from '../../shared/api/types'
+import { namesAFolder } from '../../shared/model/filePath'
 import { StudioError } from '../errors/StudioError'
 import type { Logger } from '../platform/logger'
 import { projectName, type AppState } from '../platform/AppState'
@@ -280,7 +281,7 @@ function createProjectFile(absolute: string): ProjectDatabase {
  * (or in `.` or `..`) names a folder, not a file: refused, rather than writing `<folder>.capmap` beside it.
  */
 export function resolveProjectPath(path: string): string {
-  if (/(^|[/\\])\.{0,2}$/.test(path)) {
+  if (namesAFolder(path)) {
     throw new StudioError('invalid_input', `${path} is a folder: add a file name after it, such as Shop.capmap.`)
   }
   const absolute = resolve(path)

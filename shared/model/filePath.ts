@@ -16,3 +16,6 @@ export const FilePath = z
     (path) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path),
     'Give the full path, from the root of the disk (such as /home/you/… or C:\\Users\\you\\…).'
   )
+
+/** A path that names a folder, not a file: it ends in a separator, or in `.` or `..`. */
+export const namesAFolder = (path: string): boolean => /(^|[/\\])\.{0,2}$/.test(path)

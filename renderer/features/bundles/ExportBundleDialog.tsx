@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import type { BundleScan } from '../../../shared/api/bundles'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { namesAFolder } from '../../../shared/model/filePath'
 import { Dialog } from '../../ui/Dialog'
 import { FindingList } from './FindingList'
 
@@ -205,11 +206,12 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
   )
 }
 
-/** Why a typed path cannot name a bundle file: a folder, or a name without the bundle's ending. */
+/** Why a typed path cannot name a bundle file: none typed, a folder, or a name without the bundle's ending. */
 function bundlePathProblem(path: string): string | null {
-  if (/(^|[/\\])\.{0,2}$/.test(path))
-    return `${path || 'That'} is a folder: add a file name after it, such as shop.capmap.json.`
-  if (!/\.capmap\.json$/i.test(path))
-    return `A bundle file ends in .capmap.json: ${path.replace(/\.json$/i, '')}.capmap.json, say.`
+  if (path === '') return 'Type where the bundle goes, such as /home/you/bundles/shop.capmap.json.'
+  if (namesAFolder(path)) return `${path} is a folder: add a file name after it, such as shop.capmap.json.`
+  if (!/\.capmap\.json$/i.test(path)) {
+    return `A bundle file ends in .capmap.json: ${path.replace(/(\.capmap)?(\.json)?$/i, '')}.capmap.json, say.`
+  }
   return null
 }

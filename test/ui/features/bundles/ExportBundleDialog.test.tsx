@@ -103,6 +103,16 @@ describe('the export dialog', () => {
     expect(screen.getByRole('alert').textContent).toBe(
       'A bundle file ends in .capmap.json: /tmp/bundles/shop.capmap.json, say.'
     )
+    fireEvent.change(field, { target: { value: '/tmp/bundles/shop.capmap' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }))
+    expect(screen.getByRole('alert').textContent).toBe(
+      'A bundle file ends in .capmap.json: /tmp/bundles/shop.capmap.json, say.'
+    )
+    fireEvent.change(field, { target: { value: '  ' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }))
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Type where the bundle goes, such as /home/you/bundles/shop.capmap.json.'
+    )
     expect(api.exportBundle).not.toHaveBeenCalled()
   })
 
