@@ -41,8 +41,9 @@ export function ProjectPathDialog({ purpose, onClose }: { purpose: PathDialogPur
     void api.listDirectory(start ? { path: start } : {}).then((result) => {
       if (!result.ok) return
       setListing(result.value)
-      if (purpose !== 'open')
-        setPath(`${result.value.path}/${purpose === 'new' ? 'Untitled' : `${current?.name ?? 'Project'} copy`}.capmap`)
+      const suggested = `${result.value.path}/${purpose === 'new' ? 'Untitled' : `${current?.name ?? 'Project'} copy`}.capmap`
+      // What the user typed while the folder was being read stays.
+      if (purpose !== 'open') setPath((typed) => typed || suggested)
     })
   }, [api, project, purpose])
 
