@@ -104,7 +104,7 @@ export class EventRepository {
     this.db.prepare("UPDATE events SET status = 'draft', updated_at = ? WHERE id = ?").run(now, id)
   }
 
-  /** The event passed the Tested gate: only the test-case service, after working the gate out, calls this. */
+  /** The event passed the Tested gate: only applyTestGate (main/testCases/testGate.ts) calls this. */
   markTested(id: string): void {
     this.db.prepare("UPDATE events SET status = 'tested' WHERE id = ?").run(id)
   }

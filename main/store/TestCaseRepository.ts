@@ -30,9 +30,15 @@ export class TestCaseRepository {
     return rows.map(toTestCase)
   }
 
+  /** The test cases of these mappings only: the others' payloads are not read (the gate asks on every save). */
   listForMappings(mappingIds: readonly string[]): StoredTestCase[] {
-    const wanted = new Set(mappingIds)
-    return this.list().filter((testCase) => wanted.has(testCase.mappingId))
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM test_cases WHERE mapping_id IN (SELECT value FROM json_each(?))
+         ORDER BY mapping_id, created_at, id`
+      )
+      .all(JSON.stringify(mappingIds)) as TestCaseRow[]
+    return rows.map(toTestCase)
   }
 
   get(id: string): StoredTestCase | undefined {

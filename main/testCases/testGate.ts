@@ -34,16 +34,11 @@ export function withCurrent(project: OpenedProject, stored: readonly StoredTestC
 
 /** The event's test cases: those of every mapping that targets it. */
 export function testCasesOfEvent(project: OpenedProject, eventId: string): TestCase[] {
-  const mappings = new Set(
-    project.mappings
-      .list()
-      .filter((mapping) => mapping.eventId === eventId)
-      .map((mapping) => mapping.id)
-  )
-  return withCurrent(
-    project,
-    project.testCases.list().filter((testCase) => mappings.has(testCase.mappingId))
-  )
+  const mappings = project.mappings
+    .list()
+    .filter((mapping) => mapping.eventId === eventId)
+    .map((mapping) => mapping.id)
+  return withCurrent(project, project.testCases.listForMappings(mappings))
 }
 
 /**
