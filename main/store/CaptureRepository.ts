@@ -396,7 +396,12 @@ const maxRowid = 9223372036854775807n
 export function matchExpression(search: string): string | undefined {
   const words = searchWords(search)
   if (words.length === 0) return undefined
-  return words.map((word) => `"${word.replace(/"/g, '""')}"${[...word].length > 1 ? '*' : ''}`).join(' ')
+  return words.map((word) => `"${word.replace(/"/g, '""')}"${[...lastToken(word)].length > 1 ? '*' : ''}`).join(' ')
+}
+
+/** The word's last run of letters and digits: the token FTS5 takes as the prefix (`a,` → `a`, `x-ab` → `ab`). */
+function lastToken(word: string): string {
+  return /[\p{L}\p{N}]+(?=[^\p{L}\p{N}]*$)/u.exec(word)?.[0] ?? ''
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {

@@ -174,9 +174,11 @@ describe('CaptureRepository', () => {
         expect(() => captures.list({ limit: 10, search })).not.toThrow()
       }
       expect(captures.list({ limit: 10, search: 'operator AND' }).items).toHaveLength(1)
-      expect(matchExpression('ab "b" c')).toBe('"ab"* """b"""* "c"')
+      expect(matchExpression('ab "b" c')).toBe('"ab"* """b""" "c"')
       // One character is a whole word: as a prefix it would read most of the index.
       expect(matchExpression('é 1')).toBe('"é" "1"')
+      // Counted on the token FTS5 would take as the prefix, not on quotes or punctuation around it.
+      expect(matchExpression('"a a, x-b ab,')).toBe('"""a" "a," "x-b" "ab,"*')
       expect(matchExpression('  ')).toBeUndefined()
     })
 
