@@ -1,3 +1,4 @@
+import { indexStep, keyStep, spelledPath } from '../../shared/model/spelledPath'
 import { isWellFormedText } from '../../shared/model/wellFormedText'
 
 /** A value met on the walk, with how it was reached: its path is spelled out only for the one that is reported. */
@@ -36,22 +37,11 @@ export function brokenTextPath(input: unknown): string | undefined {
   return undefined
 }
 
-/** A key written as it is in a path; any other is quoted as JSON, which escapes what cannot be shown. */
-const plainKey = /^[A-Za-z_$][\w$]*$/
-
-/** The step's path from the input; a very deep one keeps its first and last steps, with an ellipsis between. */
+/** The step's path from the input ('' for the input itself). */
 function pathOf(step: Step): string {
-  const steps: Step[] = []
-  for (let at: Step | undefined = step; at?.parent; at = at.parent) steps.push(at)
-  steps.reverse()
-  const spelled = steps.map((at, index) =>
-    at.inList
-      ? `[${at.key}]`
-      : !plainKey.test(at.key)
-        ? `[${JSON.stringify(at.key)}]`
-        : index === 0
-          ? at.key
-          : `.${at.key}`
-  )
-  return spelled.length <= 12 ? spelled.join('') : `${spelled.slice(0, 6).join('')}…${spelled.slice(-6).join('')}`
+  const steps: string[] = []
+  for (let at: Step | undefined = step; at?.parent; at = at.parent) {
+    steps.push(at.inList ? indexStep(at.key) : keyStep(at.key))
+  }
+  return spelledPath(steps.reverse())
 }

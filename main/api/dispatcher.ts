@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { isRequestName, requests, type RequestName } from '../../shared/api/contract'
 import { fail, ok, type Result } from '../../shared/api/result'
+import { issuePath } from '../../shared/model/spelledPath'
 import { StudioError } from '../errors/StudioError'
 import { brokenTextPath } from './brokenTextPath'
 import type { Logger } from '../platform/logger'
@@ -67,9 +68,7 @@ function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => {
-      const where = issue.path
-        .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
-        .join('')
+      const where = issuePath(issue.path)
       const message = /[.!?)]$/.test(issue.message) ? issue.message : `${issue.message}.`
       return where === '' ? message : `${where}: ${message}`
     })

@@ -1,3 +1,4 @@
+import { indexStep, keyStep, spelledPath } from '../model/spelledPath'
 import { bundleMaxDepth } from './bundleStructure'
 import { type BundleContent, canonicalContent, serializeBundle } from './canonicalBundle'
 import { readBundle } from './readBundle'
@@ -25,7 +26,7 @@ interface Step {
 function pathOf(step: Step): string {
   const segments: string[] = []
   for (let at: Step | undefined = step; at !== undefined; at = at.parent) segments.push(at.segment)
-  return segments.reverse().join('')
+  return spelledPath(segments.reverse())
 }
 
 const isContainer = (value: unknown): value is object => value !== null && typeof value === 'object'
@@ -57,7 +58,7 @@ function addItemProblems(
       children.push(next)
     }
     if (Array.isArray(value)) {
-      value.forEach((childValue: unknown, position) => child(childValue, `[${position}]`))
+      value.forEach((childValue: unknown, position) => child(childValue, indexStep(position)))
     } else {
       const record = value as Record<string, unknown>
       for (const key of Object.keys(record)) {
@@ -68,7 +69,7 @@ function addItemProblems(
         else if (key === 'constructor' && isContainer(childValue) && Object.hasOwn(childValue, 'prototype')) {
           problems.push(`${pathOf(step)} holds a "constructor" with a "prototype": remove it from ${owner}.`)
         }
-        child(childValue, `.${key}`)
+        child(childValue, keyStep(key))
       }
     }
     // Pushed last first, so places are reported in the order they are written.

@@ -1,6 +1,7 @@
 import secureJson from 'secure-json-parse'
 import type { z } from 'zod'
 import { checkEvent } from '../capillary/checkEvent'
+import { issuePath } from '../model/spelledPath'
 import { extraTargets } from '../model/mapping'
 import { type Bundle, Bundle as BundleSchema, bundleFormatId, bundleFormatVersion } from './bundleFormat'
 import { structureProblem } from './bundleStructure'
@@ -65,12 +66,7 @@ function migrate(json: object, _version: number): unknown {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path
-    .map((segment, index) =>
-      typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`
-    )
-    .join('')
-  return `${path || '(the bundle)'}: ${issue.message}`
+  return `${issuePath(issue.path) || '(the bundle)'}: ${issue.message}`
 }
 
 /** Names that must be unique, and references that must name something in the bundle. */
