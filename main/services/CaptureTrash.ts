@@ -1,9 +1,7 @@
 import type { NameValue } from '../../shared/model/capture'
 import { captureSearchText } from '../store/captureSearchText'
 import type { ProjectDatabase } from '../store/database'
-
-/** How long deleted captures can be put back. */
-export const undoWindowMs = 10 * 60_000
+import { undoCutoff } from '../store/undoWindow'
 
 const columns = `seq, received_at, integration_id, integration_slug, source_event, method, path, content_type, size,
   status, status_reason, response_status, verdict, verification, redacted, body_kind, remote_address, query, headers,
@@ -98,8 +96,7 @@ export class CaptureTrash {
 
   /** Deletes what can no longer be put back (its undo window is over): deleted data is not kept longer. */
   purgeExpired(now: Date): void {
-    const cutoff = new Date(now.getTime() - undoWindowMs).toISOString()
-    this.db.prepare('DELETE FROM capture_trash WHERE deleted_at < ?').run(cutoff)
+    this.db.prepare('DELETE FROM capture_trash WHERE deleted_at < ?').run(undoCutoff(now))
   }
 }
 

@@ -1,7 +1,5 @@
 import type { ProjectDatabase } from './database'
-
-/** How long a deleted event can be put back. */
-export const eventUndoWindowMs = 10 * 60_000
+import { undoCutoff } from './undoWindow'
 
 /**
  * What an event's delete takes with it (foreign keys that cascade), parents before children: the order rows are
@@ -55,10 +53,9 @@ export class EventTrash {
 
   /** The deleted event's name, while it can still be put back. */
   nameHeld(undoId: string, now: Date): string | undefined {
-    const cutoff = new Date(now.getTime() - eventUndoWindowMs).toISOString()
     const row = this.db
       .prepare('SELECT event_name FROM event_trash WHERE undo_id = ? AND deleted_at >= ?')
-      .get(undoId, cutoff) as { event_name: string } | undefined
+      .get(undoId, undoCutoff(now)) as { event_name: string } | undefined
     return row?.event_name
   }
 
@@ -110,7 +107,6 @@ export class EventTrash {
 
   /** Deletes what can no longer be put back (its undo window is over): deleted data is not kept longer. */
   purgeExpired(now: Date): void {
-    const cutoff = new Date(now.getTime() - eventUndoWindowMs).toISOString()
-    this.db.prepare('DELETE FROM event_trash WHERE deleted_at < ?').run(cutoff)
+    this.db.prepare('DELETE FROM event_trash WHERE deleted_at < ?').run(undoCutoff(now))
   }
 }
