@@ -5,6 +5,7 @@ import type { EventDefinition, EventDeletion, EventDraft, EventRestoration } fro
 import type { StudioApi } from '../../api/client'
 import { createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
+import { keptDraftNotice } from '../../app/keptDraftNotice'
 import { touchedField } from './touchedField'
 
 type EventsApi = Pick<
@@ -150,10 +151,7 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
       if (!selectedId || !draft || (saveState !== 'invalid' && saveState !== 'failed')) return
       unsaved.set(selectedId, draft)
       const name = events.find((event) => event.id === selectedId)?.name ?? 'the event'
-      onError({
-        code: 'invalid_input',
-        message: `Your changes to ${name} are kept but not saved: ${saveProblem} Open ${name} to fix them.`
-      })
+      onError(keptDraftNotice(name, saveProblem))
     }
 
     return {

@@ -5,6 +5,7 @@ import type { TransformerType, WebhookSettings } from '../../../shared/model/web
 import type { StudioApi } from '../../api/client'
 import { autosaveDelayMs, createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
+import { keptDraftNotice } from '../../app/keptDraftNotice'
 import { checkIntegrationDraft } from './checkIntegrationDraft'
 import { uniqueSlug } from './newIntegrationDraft'
 
@@ -167,10 +168,7 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
       if (!draft || !problem || !selectedId) return
       unsaved.set(selectedId, draft)
       const name = get().integrations.find((integration) => integration.id === selectedId)?.name ?? 'the integration'
-      onError({
-        code: 'invalid_input',
-        message: `Your changes to ${name} are kept but not saved: ${problem.message} Open ${name} to fix them.`
-      })
+      onError(keptDraftNotice(name, problem.message))
     }
 
     const saveWebhook = async (transformer: TransformerType) => {
