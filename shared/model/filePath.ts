@@ -11,6 +11,7 @@ export const FilePath = z
   .min(1, 'Give a file path.')
   .max(4096)
   .refine((path) => !/\p{Cc}/u.test(path), 'The path holds a control character: give it on one line.')
+  // The API's dispatcher refuses broken text in any input first; this keeps the schema whole on its own.
   .refine(isWellFormedText, 'The path holds a broken character: type it again.')
   .refine(
     (path) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path),

@@ -160,11 +160,19 @@ describe('EventService', () => {
           .db.prepare(
             'SELECT * FROM test_cases WHERE mapping_id IN (SELECT id FROM mappings WHERE event_id = ?) ORDER BY id'
           )
-          .all(eventId)
+          .all(eventId),
+        project().db.prepare('SELECT * FROM publish_state WHERE event_id = ? ORDER BY profile_key').all(eventId)
       ])
 
     it('puts back the very same event, mappings and test cases, once', () => {
       const event = reserved()
+      // A publish that failed leaves its state: it comes back too.
+      project()
+        .db.prepare(
+          `INSERT INTO publish_state (event_id, profile_key, event_name, stage, verdict_ok, verdict_status,
+           verdict_message, updated_at) VALUES (?, 'UAT org', 'be_reserved', 'failed', 0, 'failed', 'Refused', ?)`
+        )
+        .run(event.id, '2026-11-29T05:00:00.000Z')
       const before = rowsOf(event.id)
       expect(project().testCases.list().length).toBeGreaterThan(0)
       const mappingIds = project()
@@ -175,7 +183,7 @@ describe('EventService', () => {
       studio.bus.subscribe((name, payload) => name === 'mappingsChanged' && changedMappings.push(payload))
       const deletion = studio.events.delete(event.id)
       expect(deletion).toEqual({ id: event.id, name: 'be_reserved', undoId: expect.any(String) })
-      expect(rowsOf(event.id)).toBe(JSON.stringify([[], [], [], []]))
+      expect(rowsOf(event.id)).toBe(JSON.stringify([[], [], [], [], []]))
 
       const restored = studio.events.restore(deletion.undoId)
       expect(restored).toMatchObject({ event: { id: event.id, name: 'be_reserved' }, droppedMappings: 0 })
