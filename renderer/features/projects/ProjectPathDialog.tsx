@@ -1,5 +1,5 @@
 import { FileText, Folder, FolderUp } from 'lucide-react'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { DirectoryListing } from '../../../shared/api/types'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
@@ -23,7 +23,10 @@ export function ProjectPathDialog({ purpose, onClose }: { purpose: PathDialogPur
     (state) => state.recent
   )
   const [listing, setListing] = useState<DirectoryListing | null>(null)
-  const [path, setPath] = useState('')
+  // Beside the open project at once, so the field never changes under the user's typing; else once the home folder
+  // is known, unless they have typed by then.
+  const [path, setPath] = useState(() => suggestedPath(purpose, project.getState().project))
+  const typed = useRef(false)
   const [error, setError] = useState<string | null>(null)
   const [lockedPath, setLockedPath] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -37,13 +40,10 @@ export function ProjectPathDialog({ purpose, onClose }: { purpose: PathDialogPur
   // Once, when the dialog opens: a failed save must not put the default back over what the user typed.
   useEffect(() => {
     const current = project.getState().project
-    const start = current?.path.replace(/[/\\][^/\\]*$/, '')
-    void api.listDirectory(start ? { path: start } : {}).then((result) => {
+    void api.listDirectory(current ? { path: folderOf(current.path) } : {}).then((result) => {
       if (!result.ok) return
       setListing(result.value)
-      const suggested = `${result.value.path}/${purpose === 'new' ? 'Untitled' : `${current?.name ?? 'Project'} copy`}.capmap`
-      // What the user typed while the folder was being read stays.
-      if (purpose !== 'open') setPath((typed) => typed || suggested)
+      if (!current && !typed.current) setPath(suggestedPath(purpose, null, result.value.path))
     })
   }, [api, project, purpose])
 
@@ -98,6 +98,7 @@ export function ProjectPathDialog({ purpose, onClose }: { purpose: PathDialogPur
             autoFocus
             spellCheck={false}
             onChange={(event) => {
+              typed.current = true
               setPath(event.target.value)
               setError(null)
             }}
@@ -174,4 +175,16 @@ export function ProjectPathDialog({ purpose, onClose }: { purpose: PathDialogPur
       </div>
     </Dialog>
   )
+}
+
+const folderOf = (path: string): string => path.replace(/[/\\][^/\\]*$/, '')
+
+/** Where a new file goes by default: beside the open project (or in `folder`), as Untitled or a copy of it. */
+function suggestedPath(
+  purpose: PathDialogPurpose,
+  current: { path: string; name: string } | null,
+  folder = current ? folderOf(current.path) : undefined
+): string {
+  if (purpose === 'open' || folder === undefined) return ''
+  return `${folder}/${purpose === 'new' ? 'Untitled' : `${current?.name ?? 'Project'} copy`}.capmap`
 }

@@ -39,4 +39,23 @@ describe('ProjectPathDialog', () => {
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(field.value).toBe('/work/out/')
   })
+
+  it('suggests a path beside the open project at once, so the field never changes while the user types', async () => {
+    let answerListing: (listing: unknown) => void = () => undefined
+    await renderInStudio(
+      {
+        getProjectState: async () => projectState(),
+        listRecentProjects: async () => ok([]),
+        listDirectory: () => new Promise((resolve) => (answerListing = (listing) => resolve(ok(listing))))
+      },
+      <ProjectPathDialog purpose="saveAs" onClose={() => undefined} />,
+      (prepared) => prepared.project.getState().refresh()
+    )
+    const field = screen.getByRole('textbox', { name: 'File path' }) as HTMLInputElement
+    expect(field.value).toBe('/work/Shop copy.capmap')
+    fireEvent.change(field, { target: { value: '/work/mine.capmap' } })
+    answerListing({ path: '/work', parent: '/', entries: [] })
+    await screen.findByText('/work')
+    expect(field.value).toBe('/work/mine.capmap')
+  })
 })
