@@ -137,7 +137,7 @@ export function CaptureList({ onOpenDetail, onSendTest }: { onOpenDetail(): void
         />
       )}
       {waiting > 0 && (
-        <button type="button" className="capture-waiting" onClick={() => void captures.getState().load()}>
+        <button type="button" className="undo-banner capture-waiting" onClick={() => void captures.getState().load()}>
           {waiting} new capture{waiting === 1 ? '' : 's'} arrived: show them
         </button>
       )}
