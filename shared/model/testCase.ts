@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { EngineDiagnostic } from '../engine/diagnostics'
 import type { CapillaryPayload } from '../engine/mappingResult'
 import { Id } from './ids'
+import { jsonFitsWithin } from './jsonSize'
 
 /** The most a test case's payload or expected output may weigh, as JSON text. */
 export const testCaseMaxBytes = 5 * 1024 * 1024
@@ -15,16 +16,14 @@ export const TestCaseSource = z.discriminatedUnion('kind', [
 ])
 export type TestCaseSource = z.infer<typeof TestCaseSource>
 
-const withinSize = (value: unknown) => {
-  const text = JSON.stringify(value)
-  return text !== undefined && text.length <= testCaseMaxBytes
-}
-
 /** A JSON value under the size limit (payloads arrive decoded: JSON, form, XML and text all decode to JSON). */
 const JsonValue = z
   .unknown()
   .refine((value) => value !== undefined, 'Give a payload.')
-  .refine(withinSize, `A test case holds at most ${testCaseMaxBytes / 1024 / 1024} MB of JSON.`)
+  .refine(
+    (value) => jsonFitsWithin(value, testCaseMaxBytes),
+    `A test case holds at most ${testCaseMaxBytes / 1024 / 1024} MB of JSON.`
+  )
 
 /** One Capillary payload as the mapping should post it. */
 const ExpectedPayload = z

@@ -150,6 +150,12 @@ describe('createDispatcher', () => {
     for (let level = 0; level < 16; level += 1) shared = [shared, shared]
     expect(await dispatch('previewTestCase', { mappingId: 'm1', payload: cyclic })).toMatchObject({ ok: false })
     expect(await dispatch('previewTestCase', { mappingId: 'm1', payload: shared })).toMatchObject({ ok: true })
+    // Shared exponentially many times, it would be written out for ever: refused by its size, after a bounded walk.
+    for (let level = 16; level < 64; level += 1) shared = [shared, shared]
+    expect(await dispatch('previewTestCase', { mappingId: 'm1', payload: shared })).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'payload: A test case holds at most 5 MB of JSON.' }
+    })
     // A whole pair is text like any other: the input goes on to its schema.
     const whole = await dispatch('previewTestCase', { mappingId: 'm1', payload: { hotel: 'Taj \ud83d\ude00' } })
     expect(whole.ok).toBe(true)
