@@ -1,12 +1,13 @@
 import { readdirSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { DirectoryListing } from '../../shared/api/types'
 import { StudioError } from '../errors/StudioError'
+import { fullLocalPath } from './fullLocalPath'
 
 /** One folder's sub-folders and project files, for web mode's Open and Save As dialogs (hidden entries left out). */
 export function listProjectDirectory(path: string | undefined): DirectoryListing {
-  const folder = resolve(path ?? homedir())
+  const folder = path === undefined ? homedir() : fullLocalPath(path)
   let entries
   try {
     entries = readdirSync(folder, { withFileTypes: true })

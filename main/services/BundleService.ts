@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { basename, resolve } from 'node:path'
+import { basename } from 'node:path'
 import type {
   BundleChange,
   BundleMergeResult,
@@ -12,6 +12,7 @@ import type { ProjectState } from '../../shared/api/types'
 import type { Bundle } from '../../shared/bundle/bundleFormat'
 import { diffBundles } from '../../shared/bundle/diffBundles'
 import { exportBundle } from '../../shared/bundle/exportBundle'
+
 import { readBundle } from '../../shared/bundle/readBundle'
 import { scanBundle } from '../../shared/bundle/scanBundle'
 import { applyMerge, planMerge } from '../bundles/mergeBundle'
@@ -19,6 +20,7 @@ import { projectBundleContent, seedFromBundle } from '../bundles/projectBundle'
 import { redactPersonalData } from '../bundles/redactPersonalData'
 import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressionEvaluator'
 import { StudioError } from '../errors/StudioError'
+import { fullLocalPath } from '../platform/fullLocalPath'
 import type { Clock } from './Clock'
 import { resolveProjectPath, type ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
@@ -79,7 +81,7 @@ export class BundleService {
       )
     }
     const { text } = exported
-    const absolute = resolve(path)
+    const absolute = fullLocalPath(path)
     writeBundleFile(absolute, text)
     return { path: absolute, bytes: Buffer.byteLength(text), personalData: scan.personalData, redacted }
   }
@@ -134,7 +136,7 @@ export class BundleService {
 
   private read(source: BundleSource): SourceRead {
     if ('text' in source) return described(source.name, readBundle(source.text))
-    const path = resolve(source.path)
+    const path = fullLocalPath(source.path)
     return described(basename(path), readBundleFromFile(path))
   }
 }

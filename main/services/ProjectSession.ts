@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { dirname } from 'node:path'
 import type { OpenProject, ProjectState } from '../../shared/api/types'
 import { namesAFolder } from '../../shared/model/filePath'
 import { StudioError } from '../errors/StudioError'
@@ -21,6 +21,7 @@ import { CaptureTrash } from './CaptureTrash'
 import type { Clock } from './Clock'
 import type { ServerEventBus } from './ServerEventBus'
 import { notARegularFile } from '../platform/fileReadProblem'
+import { fullLocalPath } from '../platform/fullLocalPath'
 
 interface OpenedProject {
   path: string
@@ -240,7 +241,7 @@ function writeCopy(db: ProjectDatabase, target: string): void {
  * with what to do instead; any other file is left to the header check, which refuses a file that is not a project.
  */
 function projectFileToOpen(path: string, projectOpen: boolean): string {
-  const typed = resolve(path)
+  const typed = fullLocalPath(path)
   const absolute = existsSync(typed) || /\.(capmap|json)$/i.test(typed) ? typed : `${typed}.capmap`
   if (!existsSync(absolute)) throw new StudioError('not_found', `There is no project at ${absolute}.`)
   if (statSync(absolute).isDirectory()) {
@@ -284,6 +285,6 @@ export function resolveProjectPath(path: string): string {
   if (namesAFolder(path)) {
     throw new StudioError('invalid_input', `${path} is a folder: add a file name after it, such as Shop.capmap.`)
   }
-  const absolute = resolve(path)
+  const absolute = fullLocalPath(path)
   return /\.capmap$/i.test(absolute) ? absolute : `${absolute}.capmap`
 }

@@ -148,7 +148,7 @@ describe('createHandlers', () => {
     })
   })
 
-  it('lists a typed folder with spaces around it, and refuses a relative one', async () => {
+  it("lists a typed folder with spaces around it, and refuses a relative one, or another system's full path", async () => {
     mkdirSync(join(folder.path, 'typed'), { recursive: true })
     expect(await dispatch('listDirectory', { path: `  ${join(folder.path, 'typed')} ` })).toMatchObject({
       ok: true,
@@ -157,6 +157,14 @@ describe('createHandlers', () => {
     expect(await dispatch('listDirectory', { path: 'typed' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('Give the full path') }
+    })
+    const foreign = process.platform === 'win32' ? 'C:typed' : 'C:\\typed'
+    expect(await dispatch('listDirectory', { path: foreign })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: `${foreign} is not a full path on this computer: give it from the root of the disk, such as ${process.platform === 'win32' ? 'C:\\Users\\you\\…' : '/home/you/…'}`
+      }
     })
   })
 })

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BundlePreview } from '../../../../shared/api/bundles'
@@ -310,6 +310,15 @@ describe('exporting and comparing from the studio', () => {
       code: 'file_error',
       message: `There is no folder ${join(context.folder, 'missing')}: create it first, or pick another place.`
     })
+    // The API takes full paths of either kind; C:\… on Linux (or a drive-relative C:… on Windows) names no place.
+    const foreign = process.platform === 'win32' ? 'C:shop.capmap.json' : 'C:\\bundles\\shop.capmap.json'
+    const notFull = expect.objectContaining({
+      code: 'invalid_input',
+      message: expect.stringMatching(/is not a full path/)
+    })
+    await expect(context.studio.bundles.export(foreign)).rejects.toEqual(notFull)
+    expect(() => context.studio.bundles.preview({ path: foreign })).toThrow(notFull)
+    expect(readdirSync(process.cwd()).filter((name) => name.startsWith('C:'))).toEqual([])
     expect(context.studio.bundles.preview({ path: context.projectPath })).toEqual({
       ok: false,
       kind: 'unreadable',

@@ -198,6 +198,22 @@ describe('ProjectSession', () => {
       )
     })
 
+    it('refuses a path that is not a full path on this computer, creating nothing where the studio was started', () => {
+      // The API takes full paths of either kind; C:\… on Linux (or a drive-relative C:… on Windows) names no place.
+      const foreign = process.platform === 'win32' ? 'C:Shop.capmap' : 'C:\\Users\\you\\Shop.capmap'
+      const studio = newStudio()
+      const refusal = expect.objectContaining({
+        code: 'invalid_input',
+        message: expect.stringMatching(/^C:.*Shop\.capmap is not a full path on this computer: give it from the root/)
+      })
+      expect(() => studio.newProject(foreign, false)).toThrow(refusal)
+      expect(() => studio.session.open(foreign)).toThrow(refusal)
+      studio.newProject(projectPath, false)
+      expect(() => studio.session.saveAs(foreign)).toThrow(refusal)
+      expect(studio.session.state().project?.path).toBe(projectPath)
+      expect(readdirSync(process.cwd()).filter((name) => name.startsWith('C:'))).toEqual([])
+    })
+
     it('says a folder is a folder', () => {
       expect(() => newStudio().session.open(join(folder.path, 'work'))).toThrow(
         expect.objectContaining({
