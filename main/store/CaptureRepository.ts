@@ -10,6 +10,7 @@ import type {
 import type { Retention } from '../../shared/model/listenerSettings'
 import { captureSearchText } from './captureSearchText'
 import { isReadOnly, type ProjectDatabase } from './database'
+import { UnindexedCaptureText } from './UnindexedCaptureText'
 
 /** A capture as the listener hands it to the store (its id is given by the store). */
 export interface NewCapture {
@@ -171,7 +172,7 @@ export class CaptureRepository {
    */
   indexPending(limit = Number.POSITIVE_INFINITY): number {
     const next = this.statement(
-      `SELECT seq, method, path, query, source_event, content_type, body FROM captures
+      `SELECT ${indexColumns} FROM captures
        WHERE seq > (SELECT indexed_through FROM capture_index_state WHERE id = 1) ORDER BY seq LIMIT ?`
     )
     const insertText = this.statement('INSERT INTO captures_text (rowid, text) VALUES (?, ?)')
@@ -180,19 +181,7 @@ export class CaptureRepository {
     while (indexed < limit) {
       const count = this.db.transaction(() => {
         const rows = next.all(Math.min(indexSlice, limit - indexed)) as IndexRow[]
-        for (const row of rows) {
-          insertText.run(
-            row.seq,
-            captureSearchText({
-              method: row.method,
-              path: row.path,
-              query: JSON.parse(row.query) as NameValue[],
-              sourceEvent: row.source_event,
-              contentType: row.content_type,
-              body: row.body
-            })
-          )
-        }
+        for (const row of rows) insertText.run(row.seq, searchTextOf(row))
         const last = rows[rows.length - 1]
         if (last) advance.run(last.seq)
         return rows.length
@@ -213,7 +202,7 @@ export class CaptureRepository {
         `SELECT ${summaryColumns} FROM captures c${where(conditions)} ORDER BY c.seq DESC LIMIT @limit`
       ).all(parameters) as SummaryRow[]
     } else {
-      rows = this.search(match, filter.search ?? '', conditions, parameters)
+      rows = this.search(match, conditions, parameters)
     }
     const last = rows[rows.length - 1]
     return {
@@ -289,11 +278,11 @@ export class CaptureRepository {
   }
 
   /**
-   * Full-text search, newest first. A writable connection first indexes what is pending; a read-only one (the CLI
-   * beside a running listener) cannot, so the captures not yet indexed are matched word by word on their text, as
-   * substrings (so the start of a word finds them too).
+   * Full-text search, newest first. A writable connection first indexes what is pending. What the file's index still
+   * lacks (a read-only connection, such as the CLI beside a running listener, cannot index it; the writer thread may
+   * have committed more meanwhile) is matched by an index in memory, the same way (UnindexedCaptureText).
    */
-  private search(match: string, text: string, conditions: string[], parameters: Record<string, unknown>): SummaryRow[] {
+  private search(match: string, conditions: string[], parameters: Record<string, unknown>): SummaryRow[] {
     if (!isReadOnly(this.db)) this.indexPending()
     const through = (
       this.statement('SELECT indexed_through AS through FROM capture_index_state WHERE id = 1').get() as {
@@ -304,16 +293,16 @@ export class CaptureRepository {
     const tail: SummaryRow[] = []
     const cursor = parameters.cursor as bigint | undefined
     if (cursor === undefined || cursor > BigInt(through)) {
-      const words = searchWords(text).map((word, index) => [`word${index}`, word.toLowerCase()] as const)
-      const haystack = `lower(c.method || ' ' || c.path || ' ' || c.query || ' ' || coalesce(c.source_event, '') || ' ' || coalesce(CAST(c.body AS TEXT), ''))`
-      tail.push(
-        ...(this.statement(
-          `SELECT ${summaryColumns} FROM captures c
-           WHERE c.seq > @through${conditions.map((condition) => ` AND ${condition}`).join('')}
-           ${words.map(([name]) => ` AND instr(${haystack}, @${name}) > 0`).join('')}
-           ORDER BY c.seq DESC LIMIT @limit`
-        ).all({ ...parameters, ...Object.fromEntries(words), through }) as SummaryRow[])
-      )
+      const matched = this.unindexedMatching(match, through)
+      if (matched.length > 0) {
+        tail.push(
+          ...(this.statement(
+            `SELECT ${summaryColumns} FROM captures c
+             WHERE c.seq IN (SELECT value FROM json_each(@matched))${conditions.map((condition) => ` AND ${condition}`).join('')}
+             ORDER BY c.seq DESC LIMIT @limit`
+          ).all({ ...parameters, matched: JSON.stringify(matched) }) as SummaryRow[])
+        )
+      }
     }
     if (tail.length >= limit) return tail
     // Driven by the index in descending rowid order: the newest matches come first and the scan stops at the limit.
@@ -323,6 +312,20 @@ export class CaptureRepository {
        ORDER BY t.rowid DESC LIMIT @limit`
     ).all({ ...parameters, match, through, limit: limit - tail.length }) as SummaryRow[]
     return [...tail, ...indexed]
+  }
+
+  /** The captures above the file index's high-water mark whose text matches, newest first. */
+  private unindexedMatching(match: string, through: number): number[] {
+    const unindexed = this.statement('SELECT seq FROM captures WHERE seq > ?').pluck().all(through) as number[]
+    const index = unindexedTextOf(this.db)
+    const rows = (seqs: number[]) =>
+      this.statement(`SELECT ${indexColumns} FROM captures WHERE seq IN (SELECT value FROM json_each(?))`).iterate(
+        JSON.stringify(seqs)
+      ) as IterableIterator<IndexRow>
+    index.update(through, unindexed, function* (seqs) {
+      for (const row of rows(seqs)) yield { seq: row.seq, text: searchTextOf(row) }
+    })
+    return index.matching(match).filter((seq) => seq > through)
   }
 
   private statement(sql: string): Statement {
@@ -402,6 +405,31 @@ export function matchExpression(search: string): string | undefined {
 /** The word's last run of letters and digits: the token FTS5 takes as the prefix (`a,` → `a`, `x-ab` → `ab`). */
 function lastToken(word: string): string {
   return /[\p{L}\p{N}]+(?=[^\p{L}\p{N}]*$)/u.exec(word)?.[0] ?? ''
+}
+
+const indexColumns = 'seq, method, path, query, source_event, content_type, body'
+
+function searchTextOf(row: IndexRow): string {
+  return captureSearchText({
+    method: row.method,
+    path: row.path,
+    query: JSON.parse(row.query) as NameValue[],
+    sourceEvent: row.source_event,
+    contentType: row.content_type,
+    body: row.body
+  })
+}
+
+/** One index in memory per connection, however many repositories are made on it. */
+const unindexedTexts = new WeakMap<ProjectDatabase, UnindexedCaptureText>()
+
+function unindexedTextOf(db: ProjectDatabase): UnindexedCaptureText {
+  let index = unindexedTexts.get(db)
+  if (!index) {
+    index = new UnindexedCaptureText()
+    unindexedTexts.set(db, index)
+  }
+  return index
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {

@@ -275,6 +275,16 @@ describe('CaptureRepository', () => {
           expect(readOnly.list({ limit: 10, search: 'Obero' }).items.map((item) => item.id)).toEqual(['3', '1'])
           expect(readOnly.list({ limit: 10, search: '9196636' }).items.map((item) => item.id)).toEqual(['3', '1'])
           expect(readOnly.pendingIndex()).toBe(1)
+          // Never by the middle of a word, pending or indexed: the same search finds the same captures once indexed.
+          expect(readOnly.list({ limit: 10, search: '663600000' }).items).toEqual([])
+          expect(readOnly.list({ limit: 10, search: 'rand' }).items).toEqual([])
+          expect(readOnly.list({ limit: 10, search: 'Gran' }).items.map((item) => item.id)).toEqual(['3'])
+          // Captures committed after its last search are found by the next one, and none twice once indexed.
+          captures.insert([capture({ text: '{"brand":"Oberoi Udaivilas"}' })])
+          expect(readOnly.list({ limit: 10, search: 'Obero' }).items.map((item) => item.id)).toEqual(['4', '3', '1'])
+          captures.indexPending()
+          expect(readOnly.list({ limit: 10, search: 'Obero' }).items.map((item) => item.id)).toEqual(['4', '3', '1'])
+          expect(readOnly.list({ limit: 10, search: 'Udai' }).items.map((item) => item.id)).toEqual(['4'])
         } finally {
           reader.close()
         }
