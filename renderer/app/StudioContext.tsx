@@ -22,9 +22,9 @@ import { createSaveRecord } from './saveStatus'
 /** Everything the screens share, built once at start from the api (a test builds it with a fake api). */
 export function createStudioStores(api: StudioApi) {
   const notifications = createNotificationStore()
-  const reportError = notifications.getState().reportError
-  const events = createEventsStore(api, reportError)
-  const integrations = createIntegrationsStore(api, reportError)
+  const { reportError, withdraw } = notifications.getState()
+  const events = createEventsStore(api, reportError, withdraw)
+  const integrations = createIntegrationsStore(api, reportError, withdraw)
   return {
     api,
     notifications,

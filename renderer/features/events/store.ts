@@ -1,11 +1,11 @@
 import { createStore } from 'zustand/vanilla'
 import type { StandardEventName } from '../../../shared/capillary/standardEvents'
-import type { Result, StudioErrorInfo } from '../../../shared/api/result'
+import type { Result } from '../../../shared/api/result'
 import type { EventDefinition, EventDeletion, EventDraft, EventRestoration } from '../../../shared/model/event'
 import type { StudioApi } from '../../api/client'
 import { createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
-import { keptDraftNotice } from '../../app/keptDraftNotice'
+import { createKeptDrafts, type KeyedNotice } from '../../app/keptDrafts'
 import { touchedField } from './touchedField'
 
 type EventsApi = Pick<
@@ -64,7 +64,11 @@ const byName = (a: EventDefinition, b: EventDefinition) =>
  * The event designer's store: the list, the selection, the autosaved draft of the selected event and its undo
  * history (one per event, kept while the studio runs).
  */
-export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorInfo) => void) =>
+export const createEventsStore = (
+  api: EventsApi,
+  onError: (error: KeyedNotice) => void,
+  withdrawNotice: (key: string) => void = () => undefined
+) =>
   createStore<EventsState>()((set, get) => {
     const histories = createEditHistories<EventDraft>()
     const syncHistoryFlags = () => set(histories.flags(get().selectedId))
@@ -138,8 +142,7 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
       await autosave.flush()
     }
 
-    /** Drafts that could not be saved when the user left their event: they wait there, as an editor's unsaved tab. */
-    const unsaved = new Map<string, EventDraft>()
+    const unsaved = createKeptDrafts<EventDraft>(onError, withdrawNotice)
 
     /**
      * Before another event is selected or added: the draft is saved, or kept for when the user comes back (it is
@@ -149,9 +152,7 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
       await flush()
       const { draft, saveState, saveProblem, selectedId, events } = get()
       if (!selectedId || !draft || (saveState !== 'invalid' && saveState !== 'failed')) return
-      unsaved.set(selectedId, draft)
-      const name = events.find((event) => event.id === selectedId)?.name ?? 'the event'
-      onError(keptDraftNotice(name, saveProblem))
+      unsaved.keep(selectedId, draft, events.find((event) => event.id === selectedId)?.name ?? 'the event', saveProblem)
     }
 
     return {
@@ -183,17 +184,14 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
         if (id !== null && id === get().selectedId) return
         await leave()
         const event = get().events.find((candidate) => candidate.id === id)
-        const kept = event ? unsaved.get(event.id) : undefined
+        const kept = event ? unsaved.take(event.id) : undefined
         set({
           selectedId: event?.id ?? null,
           draft: event ? toDraft(event) : null,
           saveState: 'saved',
           saveProblem: null
         })
-        if (event && kept) {
-          unsaved.delete(event.id)
-          applyDraft(kept)
-        }
+        if (kept) applyDraft(kept)
         syncHistoryFlags()
       },
       async create(draft) {
@@ -233,7 +231,7 @@ export const createEventsStore = (api: EventsApi, onError: (error: StudioErrorIn
           return false
         }
         histories.forget(id)
-        unsaved.delete(id)
+        unsaved.drop(id)
         set((state) => ({
           lastDeletion: result.value,
           events: state.events.filter((event) => event.id !== id),

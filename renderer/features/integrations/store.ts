@@ -1,11 +1,10 @@
 import { createStore } from 'zustand/vanilla'
-import type { StudioErrorInfo } from '../../../shared/api/result'
 import type { Integration, IntegrationDraft } from '../../../shared/model/integration'
 import type { TransformerType, WebhookSettings } from '../../../shared/model/webhookSettings'
 import type { StudioApi } from '../../api/client'
 import { autosaveDelayMs, createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
-import { keptDraftNotice } from '../../app/keptDraftNotice'
+import { createKeptDrafts, type KeyedNotice } from '../../app/keptDrafts'
 import { checkIntegrationDraft } from './checkIntegrationDraft'
 import { uniqueSlug } from './newIntegrationDraft'
 
@@ -90,7 +89,11 @@ const noSelection = {
  * The Integrations screen's store: the list, the selection with its autosaved draft, and the project's Capillary
  * webhook settings (autosaved per transformer). Every refusal from main is reported through `onError`.
  */
-export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: StudioErrorInfo) => void) =>
+export const createIntegrationsStore = (
+  api: IntegrationsApi,
+  onError: (error: KeyedNotice) => void,
+  withdrawNotice: (key: string) => void = () => undefined
+) =>
   createStore<IntegrationsState>()((set, get) => {
     const webhookTimers = new Map<TransformerType, ReturnType<typeof setTimeout>>()
     let webhookSaving: Promise<void> = Promise.resolve()
@@ -153,8 +156,7 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
 
     const autosave = createAutosave(save, () => get().saveState === 'pending' || get().saveState === 'failed')
 
-    /** Drafts that broke a rule when the user left their integration: they wait there, as an editor's unsaved tab. */
-    const unsaved = new Map<string, IntegrationDraft>()
+    const unsaved = createKeptDrafts<IntegrationDraft>(onError, withdrawNotice)
 
     /** Saves what can be saved; a draft that breaks a rule is kept for when the user comes back, and they are told. */
     const leaveSelection = async () => {
@@ -166,9 +168,8 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
       const { draft, saveState, selectedId } = get()
       const problem = draft && saveState === 'invalid' ? blockingProblem(draft, selectedId) : undefined
       if (!draft || !problem || !selectedId) return
-      unsaved.set(selectedId, draft)
       const name = get().integrations.find((integration) => integration.id === selectedId)?.name ?? 'the integration'
-      onError(keptDraftNotice(name, problem.message))
+      unsaved.keep(selectedId, draft, name, problem.message)
     }
 
     const saveWebhook = async (transformer: TransformerType) => {
@@ -244,16 +245,13 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
         if (id !== null && id === get().selectedId) return set({ panel: 'integration' })
         await leaveSelection()
         const integration = get().integrations.find((candidate) => candidate.id === id)
-        const kept = integration ? unsaved.get(integration.id) : undefined
+        const kept = integration ? unsaved.take(integration.id) : undefined
         set({
           ...noSelection,
           panel: 'integration',
           ...(integration ? { selectedId: integration.id, original: integration, draft: toDraft(integration) } : {})
         })
-        if (integration && kept) {
-          unsaved.delete(integration.id)
-          applyDraft(kept, false)
-        }
+        if (kept) applyDraft(kept, false)
         syncHistoryFlags()
       },
 
@@ -326,7 +324,7 @@ export const createIntegrationsStore = (api: IntegrationsApi, onError: (error: S
         }
         integrationWrites += 1
         histories.forget(id)
-        unsaved.delete(id)
+        unsaved.drop(id)
         set((state) => ({
           integrations: state.integrations.filter((integration) => integration.id !== id),
           ...(state.selectedId === id ? noSelection : {})

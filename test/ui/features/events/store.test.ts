@@ -95,10 +95,11 @@ describe('the events store', () => {
     expect(store.getState().saveProblem).toBe('An event named new_event already exists: event names are unique.')
   })
 
-  it('keeps an invalid draft the user leaves, says so, and gives it back when they return', async () => {
+  it('keeps an invalid draft the user leaves, says so, and gives it back when they return, taking the notice back', async () => {
     const api = fakeEventsApi()
     const onError = vi.fn()
-    const store = createEventsStore(api, onError)
+    const withdraw = vi.fn()
+    const store = createEventsStore(api, onError, withdraw)
     const first = await store.getState().create(newCustomEventDraft([]))
     const second = await store.getState().create(newCustomEventDraft(['new_event']))
     store.getState().edit({ ...store.getState().draft!, name: '' })
@@ -106,12 +107,16 @@ describe('the events store', () => {
     await store.getState().select(first!.id)
     expect(onError).toHaveBeenCalledWith({
       code: 'invalid_input',
+      key: `kept-draft:${second!.id}`,
       message: `Your changes to ${second!.name} are kept but not saved: Give the event a name. Open ${second!.name} to fix them.`
     })
     expect(store.getState().saveProblem).toBeNull()
     expect(api.updateEvent).not.toHaveBeenCalled()
+    expect(withdraw).not.toHaveBeenCalled()
 
+    // Back at the draft, the editor shows the problem: the notice has said what it had to.
     await store.getState().select(second!.id)
+    expect(withdraw).toHaveBeenCalledWith(`kept-draft:${second!.id}`)
     expect(store.getState().draft).toMatchObject({ name: '', description: 'Typed while the name was empty' })
     expect(store.getState()).toMatchObject({ saveState: 'invalid', saveProblem: 'Give the event a name.' })
     store.getState().edit({ ...store.getState().draft!, name: 'hotel_checkout' })
@@ -125,7 +130,8 @@ describe('the events store', () => {
   it("forgets the last delete and the kept drafts when another project opens: they were the last one's", async () => {
     const api = fakeEventsApi()
     const onError = vi.fn()
-    const store = createEventsStore(api, onError)
+    const withdraw = vi.fn()
+    const store = createEventsStore(api, onError, withdraw)
     const first = await store.getState().create(newCustomEventDraft([]))
     const second = await store.getState().create(newCustomEventDraft(['new_event']))
     store.getState().edit({ ...store.getState().draft!, name: '' })
@@ -134,6 +140,7 @@ describe('the events store', () => {
     expect(store.getState().lastDeletion).not.toBeNull()
 
     store.getState().forgetProject()
+    expect(withdraw).toHaveBeenCalledWith(`kept-draft:${second!.id}`)
     expect(store.getState().lastDeletion).toBeNull()
     expect(await store.getState().undoDelete()).toBeNull()
     expect(api.restoreEvent).not.toHaveBeenCalled()

@@ -12,9 +12,10 @@ const booking = integration('bk', { name: 'Hotel booking app', slug: 'booking-ap
 async function loadedStore(initial: Integration[] = [webEngage, booking]) {
   const api = fakeIntegrationsApi(initial)
   const onError = vi.fn()
-  const store = createIntegrationsStore(api, onError)
+  const withdraw = vi.fn()
+  const store = createIntegrationsStore(api, onError, withdraw)
   await store.getState().load()
-  return { api, onError, store }
+  return { api, onError, withdraw, store }
 }
 
 describe('the integrations store', () => {
@@ -134,7 +135,7 @@ describe('the integrations store', () => {
   })
 
   it('keeps changes that break a rule when the user switches away, says so, and gives them back', async () => {
-    const { api, onError, store } = await loadedStore()
+    const { api, onError, withdraw, store } = await loadedStore()
     await store.getState().select(webEngage.id)
     store.getState().edit({ name: '' })
     store.getState().edit({ eventNameField: 'name' })
@@ -142,9 +143,12 @@ describe('the integrations store', () => {
     expect(api.updateIntegration).not.toHaveBeenCalled()
     expect(onError).toHaveBeenCalledWith({
       code: 'invalid_input',
+      key: `kept-draft:${webEngage.id}`,
       message: `Your changes to ${webEngage.name} are kept but not saved: Give the integration a name. Open ${webEngage.name} to fix them.`
     })
+    expect(withdraw).not.toHaveBeenCalled()
     await store.getState().select(webEngage.id)
+    expect(withdraw).toHaveBeenCalledWith(`kept-draft:${webEngage.id}`)
     expect(store.getState().draft).toMatchObject({ name: '', eventNameField: 'name' })
     expect(store.getState().saveState).toBe('invalid')
   })

@@ -1,0 +1,37 @@
+import type { StudioErrorInfo } from '../../shared/api/result'
+
+/** A message for the user that can be taken back: a later one with the same `key` replaces it. */
+export type KeyedNotice = StudioErrorInfo & { key?: string }
+
+/**
+ * Drafts that could not be saved when the user left them (they break a rule): each waits, as an editor's unsaved
+ * tab, for the user to come back, and a notice says so while it waits. The notice is taken back once the user is
+ * back at the draft (the editor shows the problem there), or the draft is gone.
+ */
+export function createKeptDrafts<Draft>(report: (notice: KeyedNotice) => void, withdraw: (key: string) => void) {
+  const drafts = new Map<string, Draft>()
+  const keyOf = (id: string) => `kept-draft:${id}`
+  const drop = (id: string) => {
+    if (drafts.delete(id)) withdraw(keyOf(id))
+  }
+  return {
+    keep(id: string, draft: Draft, name: string, problem: string | null): void {
+      drafts.set(id, draft)
+      report({
+        code: 'invalid_input',
+        key: keyOf(id),
+        message: `Your changes to ${name} are kept but not saved: ${problem ?? 'they break a rule.'} Open ${name} to fix them.`
+      })
+    },
+    /** The draft kept for `id`, handed back once, or undefined. */
+    take(id: string): Draft | undefined {
+      const draft = drafts.get(id)
+      drop(id)
+      return draft
+    },
+    drop,
+    clear(): void {
+      for (const id of [...drafts.keys()]) drop(id)
+    }
+  }
+}
