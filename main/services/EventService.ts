@@ -1,7 +1,13 @@
 import { publishedEventChangeProblem } from '../../shared/capillary/publishedEventChange'
 import { standardEventDraft } from '../../shared/capillary/standardEventDraft'
 import type { StandardEventName } from '../../shared/capillary/standardEvents'
-import type { EventDefinition, EventDeletion, EventDraft, EventRestoration } from '../../shared/model/event'
+import {
+  maxEventNameLength,
+  type EventDefinition,
+  type EventDeletion,
+  type EventDraft,
+  type EventRestoration
+} from '../../shared/model/event'
 import { StudioError } from '../errors/StudioError'
 import { EventTrash } from '../store/EventTrash'
 import { applyTestGate } from '../testCases/testGate'
@@ -61,10 +67,13 @@ export class EventService {
     const source = this.require(id)
     const taken = new Set(this.list().map((event) => event.name.toLowerCase()))
     const base = source.name.replace(/_v\d+$/, '')
+    // A name at the length limit is shortened to make room for its version.
+    const versioned = (version: number) =>
+      `${[...base].slice(0, maxEventNameLength - `_v${version}`.length).join('')}_v${version}`
     let version = 2
-    while (taken.has(`${base}_v${version}`.toLowerCase())) version += 1
+    while (taken.has(versioned(version).toLowerCase())) version += 1
     return this.create({
-      name: `${base}_v${version}`,
+      name: versioned(version),
       label: source.label,
       description: source.description,
       // A standard event is enabled once per org: its copy is a custom event with the same fields.

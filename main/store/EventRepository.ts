@@ -71,8 +71,9 @@ export class EventRepository {
     return row ? this.get(row.id) : undefined
   }
 
+  /** Inserts the event; one that would not read back (past a limit of the model) is not written at all. */
   insert({ id, draft, now, newAttributeId }: EventWrite): EventDefinition {
-    this.db.transaction(() => {
+    return this.db.transaction(() => {
       this.db
         .prepare(
           `INSERT INTO events (id, name, label, description, kind, actions, status, created_at, updated_at)
@@ -80,13 +81,16 @@ export class EventRepository {
         )
         .run(id, draft.name, draft.label, draft.description, draft.kind, JSON.stringify(draft.actions), now, now)
       this.writeAttributes(id, draft, newAttributeId)
+      return this.require(id)
     })()
-    return this.require(id)
   }
 
-  /** Replaces the event whole; any design change sends it back to Draft (its tests must pass again). */
+  /**
+   * Replaces the event whole; any design change sends it back to Draft (its tests must pass again). An event that
+   * would not read back is not written.
+   */
   update({ id, draft, now, newAttributeId }: EventWrite): EventDefinition {
-    this.db.transaction(() => {
+    return this.db.transaction(() => {
       this.db
         .prepare(
           `UPDATE events SET name = ?, label = ?, description = ?, kind = ?, actions = ?, status = 'draft',
@@ -95,8 +99,8 @@ export class EventRepository {
         .run(draft.name, draft.label, draft.description, draft.kind, JSON.stringify(draft.actions), now, id)
       this.db.prepare('DELETE FROM attributes WHERE event_id = ?').run(id)
       this.writeAttributes(id, draft, newAttributeId)
+      return this.require(id)
     })()
-    return this.require(id)
   }
 
   /** Sends the event back to Draft: something it depends on (a mapping) changed since it was tested. */

@@ -74,9 +74,12 @@ export const EventPublication = z.object({
 })
 export type EventPublication = z.infer<typeof EventPublication>
 
+/** The longest event name a project keeps. */
+export const maxEventNameLength = 200
+
 export const EventDefinition = z.object({
   id: Id,
-  name: z.string().max(200),
+  name: z.string().max(maxEventNameLength),
   label: z.string().max(200),
   description: z.string().max(2000),
   kind: EventKind,

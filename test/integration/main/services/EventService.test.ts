@@ -127,6 +127,38 @@ describe('EventService', () => {
     expect(studio.events.duplicate(event.id).name).toBe('room_reserved_v3')
   })
 
+  it('shortens the copy of an event named at the length limit to make room for its version', () => {
+    const longest = `r${'o'.repeat(199)}`
+    const event = studio.events.create(eventDraft({ name: longest }))
+    const copy = studio.events.duplicate(event.id)
+    expect(copy.name).toBe(`${longest.slice(0, 197)}_v2`)
+    expect(studio.events.duplicate(copy.id).name).toBe(`${longest.slice(0, 197)}_v3`)
+    expect(studio.events.list().map((listed) => listed.name.length)).toEqual([200, 200, 200])
+  })
+
+  it('writes nothing of an event that would not read back (past a limit of the model)', () => {
+    const project = studio.session.require({ forWriting: true })
+    const tooLong = { ...eventDraft(), name: 'n'.repeat(201) }
+    expect(() =>
+      project.events.insert({
+        id: 'e-too-long',
+        draft: tooLong,
+        now: new Date().toISOString(),
+        newAttributeId: () => crypto.randomUUID()
+      })
+    ).toThrow()
+    const kept = studio.events.create(eventDraft())
+    expect(() =>
+      project.events.update({
+        id: kept.id,
+        draft: tooLong,
+        now: new Date().toISOString(),
+        newAttributeId: () => crypto.randomUUID()
+      })
+    ).toThrow()
+    expect(studio.events.list()).toEqual([kept])
+  })
+
   it('turns the copy of a standard event into a custom event', () => {
     const standard = studio.events.addStandard('AppInstalled')
     const copy = studio.events.duplicate(standard.id)
