@@ -2,6 +2,7 @@ import secureJson from 'secure-json-parse'
 import type { z } from 'zod'
 import { checkEvent } from '../capillary/checkEvent'
 import { issuePath } from '../model/spelledPath'
+import { eventNameKey } from '../model/event'
 import { extraTargets } from '../model/mapping'
 import { type Bundle, Bundle as BundleSchema, bundleFormatId, bundleFormatVersion } from './bundleFormat'
 import { structureProblem } from './bundleStructure'
@@ -74,12 +75,24 @@ function crossReferenceProblems(bundle: Bundle): string[] {
   const problems: string[] = []
   const events = new Map(bundle.events.map((event) => [event.name, event]))
   const slugs = new Set(bundle.integrations.map((integration) => integration.slug))
-  const repeated = <T>(items: readonly T[], key: (item: T) => string, where: string, what: string) =>
+  /** `same` gives what two items share when they may not both be there (a project compares event names so). */
+  const repeated = <T>(items: readonly T[], shown: (item: T) => string, where: string, what: string, same = shown) => {
+    const first = new Map<string, string>()
     items.forEach((item, index) => {
-      if (items.findIndex((other) => key(other) === key(item)) !== index)
-        problems.push(`${where}[${index}]: a second ${what} ${key(item)}.`)
+      const earlier = first.get(same(item))
+      if (earlier === undefined) return void first.set(same(item), shown(item))
+      const differs =
+        earlier === shown(item) ? '' : ` (a project takes names that differ only in case as one: ${earlier})`
+      problems.push(`${where}[${index}]: a second ${what} ${shown(item)}${differs}.`)
     })
-  repeated(bundle.events, (event) => event.name, 'events', 'event named')
+  }
+  repeated(
+    bundle.events,
+    (event) => event.name,
+    'events',
+    'event named',
+    (event) => eventNameKey(event.name)
+  )
   repeated(bundle.integrations, (integration) => integration.slug, 'integrations', 'integration with the slug')
   repeated(bundle.mappings, (mapping) => `${mapping.integration} → ${mapping.event}`, 'mappings', 'mapping')
   bundle.mappings.forEach((mapping, index) => {

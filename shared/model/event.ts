@@ -77,6 +77,9 @@ export type EventPublication = z.infer<typeof EventPublication>
 /** The longest event name a project keeps. */
 export const maxEventNameLength = 200
 
+/** What makes two event names the same in a project: letter case aside, as SQLite's NOCASE compares (ASCII only). */
+export const eventNameKey = (name: string): string => name.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
+
 export const EventDefinition = z.object({
   id: Id,
   name: z.string().max(maxEventNameLength),

@@ -25,4 +25,25 @@ describe('reading a bundle', () => {
       'toString was added by hand (the bundle has no hash for it).'
     ])
   })
+
+  it('refuses two events whose names differ only in letter case, as a project would take them as one', () => {
+    const text = serializeBundle(
+      {
+        events: [event('be_reserved'), event('BE_RESERVED'), event('be_reserved')],
+        integrations: [],
+        mappings: [],
+        testCases: []
+      },
+      'test'
+    )
+    expect(readBundle(text)).toEqual({
+      ok: false,
+      kind: 'invalid',
+      problems: [
+        // The bundle lists events by name: BE_RESERVED comes first.
+        'events[1]: a second event named be_reserved (a project takes names that differ only in case as one: BE_RESERVED).',
+        'events[2]: a second event named be_reserved (a project takes names that differ only in case as one: BE_RESERVED).'
+      ]
+    })
+  })
 })
