@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, rmSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { OpenProject, ProjectState } from '../../shared/api/types'
 import { namesAFolder } from '../../shared/model/filePath'
@@ -72,8 +72,16 @@ export class ProjectSession {
     const db = createProjectFile(absolute)
     const lock = ProjectLock.acquire(absolute)
     const project = this.assemble(absolute, db, lock.acquired ? lock.lock : undefined, undefined)
-    seed?.(project)
-    project.meta.set('createdAt', this.deps.clock.now().toISOString())
+    try {
+      seed?.(project)
+      project.meta.set('createdAt', this.deps.clock.now().toISOString())
+    } catch (error) {
+      // A project that could not be filled is not left behind half made, nor locked.
+      db.close()
+      project.lock?.release()
+      for (const file of [absolute, `${absolute}-wal`, `${absolute}-shm`]) rmSync(file, { force: true })
+      throw error
+    }
     return this.activate(project)
   }
 
@@ -111,6 +119,7 @@ export class ProjectSession {
     if (absolute === project.path)
       throw new StudioError('conflict', 'That is the file already open: choose a new name.')
     if (existsSync(absolute)) throw new StudioError('conflict', `${absolute} already exists: choose another name.`)
+    assertFolderExists(absolute)
     writeCopy(project.db, absolute)
     this.close()
     return this.open(absolute)
@@ -230,6 +239,10 @@ function writeCopy(db: ProjectDatabase, target: string): void {
   if (queryOnly) db.pragma('query_only = OFF')
   try {
     db.prepare('VACUUM INTO ?').run(target)
+  } catch (error) {
+    // A folder the user may not write to, a full disk: theirs to fix, in words; nothing is left half written.
+    rmSync(target, { force: true })
+    throw new StudioError('file_error', `Cannot write ${target}: ${(error as Error).message}.`)
   } finally {
     if (queryOnly) db.pragma('query_only = ON')
   }
@@ -261,14 +274,19 @@ function projectFileToOpen(path: string, projectOpen: boolean): string {
   return absolute
 }
 
-/** A new, empty project file; a folder that is not there or a name the disk refuses is the user's to fix, in words. */
-function createProjectFile(absolute: string): ProjectDatabase {
+/** A new file's folder must be there: the user's to fix, in words. */
+function assertFolderExists(absolute: string): void {
   if (!existsSync(dirname(absolute))) {
     throw new StudioError(
       'file_error',
       `There is no folder ${dirname(absolute)}: create it first, or pick another place.`
     )
   }
+}
+
+/** A new, empty project file; a folder that is not there or a name the disk refuses is the user's to fix, in words. */
+function createProjectFile(absolute: string): ProjectDatabase {
+  assertFolderExists(absolute)
   try {
     return openProjectDatabase(absolute, { create: true })
   } catch (error) {

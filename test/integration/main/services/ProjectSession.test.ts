@@ -96,6 +96,19 @@ describe('ProjectSession', () => {
     expect(() => newStudio().newProject(projectPath, false)).toThrow(expect.objectContaining({ code: 'conflict' }))
   })
 
+  it('leaves nothing behind, nor locked, when filling a new project fails', () => {
+    const studio = newStudio()
+    expect(() =>
+      studio.session.create(projectPath, () => {
+        throw new Error('the bundle could not be imported')
+      })
+    ).toThrow('the bundle could not be imported')
+    expect(existsSync(projectPath)).toBe(false)
+    expect(sideFiles()).toEqual([])
+    expect(studio.session.state().project).toBeNull()
+    expect(studio.newProject(projectPath, false).project?.path).toBe(projectPath)
+  })
+
   it('fills a new project made with the sample with the sample’s events', () => {
     const studio = newStudio()
     studio.newProject(projectPath, true)
@@ -372,6 +385,20 @@ describe('ProjectSession', () => {
       reader.events.create(eventDraft({ name: 'in_copy' }))
       expect(reader.events.list().map((event) => event.name)).toEqual(['first', 'in_copy'])
       expect(editor.events.list().map((event) => event.name)).toEqual(['first'])
+    })
+
+    it('says in words that the folder of the copy is not there, writing nothing, and keeps the project open', () => {
+      const studio = newStudio()
+      studio.newProject(projectPath, false)
+      const missing = join(folder.path, 'not-there', 'Copy.capmap')
+      expect(() => studio.session.saveAs(missing)).toThrow(
+        expect.objectContaining({
+          code: 'file_error',
+          message: `There is no folder ${join(folder.path, 'not-there')}: create it first, or pick another place.`
+        })
+      )
+      expect(existsSync(join(folder.path, 'not-there'))).toBe(false)
+      expect(studio.session.state().project?.path).toBe(projectPath)
     })
 
     it('refuses the path of the file already open, with conflict', () => {
