@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { bundleMaxBytes } from '../../shared/bundle/readBundle'
@@ -33,12 +34,14 @@ export function writeBundleFile(target: string, text: string): { replaced: boole
       `${target} exists and is not a bundle (${existing.problems.join(' ')}): export to another file, or move that one away first.`
     )
   }
-  const partial = `${target}.partial`
+  // A name of its own, created exclusively: whatever already lies beside the target (a file, or a link to a
+  // project) is never written through nor removed.
+  const partial = `${target}.${randomBytes(6).toString('hex')}.partial`
   try {
-    writeFileSync(partial, text)
+    writeFileSync(partial, text, { flag: 'wx' })
     renameSync(partial, target)
   } catch (error) {
-    rmSync(partial, { force: true })
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(partial, { force: true })
     throw new StudioError('file_error', `Cannot write ${target}: ${(error as Error).message}`)
   }
   return { replaced }

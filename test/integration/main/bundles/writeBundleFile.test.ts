@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeBundleFile } from '../../../../main/bundles/writeBundleFile'
@@ -21,8 +21,7 @@ describe('writing a bundle file', () => {
     expect(() => writeBundleFile(target, text)).toThrow(
       expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/^The bundle would weigh 51 MB/) })
     )
-    expect(existsSync(target)).toBe(false)
-    expect(existsSync(`${target}.partial`)).toBe(false)
+    expect(readdirSync(folder.path)).toEqual([])
   })
 
   it('refuses a missing folder and a file that is not a bundle, and replaces an earlier bundle', () => {
@@ -38,5 +37,22 @@ describe('writing a bundle file', () => {
     expect(writeBundleFile(target, bundle)).toEqual({ replaced: false })
     expect(writeBundleFile(target, bundle)).toEqual({ replaced: true })
     expect(readFileSync(target, 'utf8')).toBe(bundle)
+  })
+
+  it('never writes through, nor removes, what lies beside the target under the old temporary names', () => {
+    const target = join(folder.path, 'o3.capmap.json')
+    const victim = join(folder.path, 'victim.capmap')
+    writeFileSync(victim, 'a project')
+    symlinkSync(victim, `${target}.partial`)
+    mkdirSync(`${target}.partial.d`)
+    const bundle = serializeBundle({ events: [], integrations: [], mappings: [], testCases: [] }, 'test')
+    expect(writeBundleFile(target, bundle)).toEqual({ replaced: false })
+    expect(readFileSync(victim, 'utf8')).toBe('a project')
+    expect(lstatSync(`${target}.partial`).isSymbolicLink()).toBe(true)
+    expect(lstatSync(target).isFile()).toBe(true)
+    expect(readFileSync(target, 'utf8')).toBe(bundle)
+    expect(readdirSync(folder.path).sort()).toEqual(
+      ['o3.capmap.json', 'o3.capmap.json.partial', 'o3.capmap.json.partial.d', 'victim.capmap'].sort()
+    )
   })
 })
