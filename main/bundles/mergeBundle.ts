@@ -5,7 +5,11 @@ import type { BundleContent } from '../../shared/bundle/canonicalBundle'
 import { diffBundles, type BundleChange } from '../../shared/bundle/diffBundles'
 import { publishedEventChangeProblem } from '../../shared/capillary/publishedEventChange'
 import { integrationNameProblem } from '../../shared/model/integrationNameProblem'
+import { maxEventNameLength } from '../../shared/model/event'
+import { maxIntegrationNameLength } from '../../shared/model/integration'
 import { extraTargets } from '../../shared/model/mapping'
+import { maxSlugLength } from '../../shared/model/slug'
+import { withSuffixWithin } from '../../shared/model/withSuffixWithin'
 import { StudioError } from '../errors/StudioError'
 import type { OpenedProject } from '../services/ProjectSession'
 import { projectBundleContent } from './projectBundle'
@@ -95,12 +99,12 @@ function outcomes(items: readonly MergeItem[], choices: Record<string, MergeChoi
 }
 
 /** The first free `<base><separator>N` (N from 2), against names already taken (compared without case). */
-function freeName(base: string, separator: string, taken: Set<string>): string {
+function freeName(base: string, separator: string, taken: Set<string>, maxLength: number): string {
+  const numbered = (n: number) => withSuffixWithin(base, `${separator}${n}`, maxLength)
   let n = 2
-  while (taken.has(lower(`${base}${separator}${n}`))) n += 1
-  const name = `${base}${separator}${n}`
-  taken.add(lower(name))
-  return name
+  while (taken.has(lower(numbered(n)))) n += 1
+  taken.add(lower(numbered(n)))
+  return numbered(n)
 }
 
 /**
@@ -110,9 +114,10 @@ function freeName(base: string, separator: string, taken: Set<string>): string {
 function ownName(name: string, others: readonly { name: string }[]): string {
   const names = others.map((other) => other.name)
   if (!integrationNameProblem(name, names)) return name
+  const numbered = (n: number) => withSuffixWithin(name, ` (${n})`, maxIntegrationNameLength)
   let n = 2
-  while (integrationNameProblem(`${name} (${n})`, names)) n += 1
-  return `${name} (${n})`
+  while (integrationNameProblem(numbered(n), names)) n += 1
+  return numbered(n)
 }
 
 /**
@@ -152,7 +157,10 @@ export function applyMerge(
       count(result.events, outcome)
       const own = project.events.findByName(event.name)
       if (!own || outcome === 'keep-both') {
-        const draft = outcome === 'keep-both' ? { ...event, name: freeName(event.name, '_', eventNames) } : event
+        const draft =
+          outcome === 'keep-both'
+            ? { ...event, name: freeName(event.name, '_', eventNames, maxEventNameLength) }
+            : event
         eventIds.set(event.name, project.events.insert({ id: newId(), draft, now, newAttributeId: newId }).id)
         continue
       }
@@ -173,7 +181,7 @@ export function applyMerge(
       if (!own || outcome === 'keep-both') {
         const draft = {
           ...integration,
-          slug: outcome === 'keep-both' ? freeName(integration.slug, '-', slugs) : integration.slug,
+          slug: outcome === 'keep-both' ? freeName(integration.slug, '-', slugs, maxSlugLength) : integration.slug,
           name: ownName(integration.name, project.integrations.list())
         }
         integrationIds.set(integration.slug, project.integrations.insert(newId(), draft, now).id)

@@ -8,6 +8,7 @@ import {
   type EventDraft,
   type EventRestoration
 } from '../../shared/model/event'
+import { withSuffixWithin } from '../../shared/model/withSuffixWithin'
 import { StudioError } from '../errors/StudioError'
 import { EventTrash } from '../store/EventTrash'
 import { applyTestGate } from '../testCases/testGate'
@@ -67,9 +68,7 @@ export class EventService {
     const source = this.require(id)
     const taken = new Set(this.list().map((event) => event.name.toLowerCase()))
     const base = source.name.replace(/_v\d+$/, '')
-    // A name at the length limit is shortened to make room for its version.
-    const versioned = (version: number) =>
-      `${[...base].slice(0, maxEventNameLength - `_v${version}`.length).join('')}_v${version}`
+    const versioned = (version: number) => withSuffixWithin(base, `_v${version}`, maxEventNameLength)
     let version = 2
     while (taken.has(versioned(version).toLowerCase())) version += 1
     return this.create({

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Id, IsoTime } from './ids'
+import { maxSlugLength } from './slug'
 
 /** Capillary's two integration types (notes §1 glossary): WebEngage, or Custom for any other third-party app. */
 export const IntegrationKind = z.enum(['webengage', 'custom'])
@@ -12,11 +13,14 @@ export const EventNameMapping = z.object({
 })
 export type EventNameMapping = z.infer<typeof EventNameMapping>
 
+/** The longest integration name a project keeps. */
+export const maxIntegrationNameLength = 200
+
 export const Integration = z.object({
   id: Id,
-  name: z.string().max(200),
+  name: z.string().max(maxIntegrationNameLength),
   /** Stable handle used in the listener path `/hooks/<slug>` and in bundles; renaming the integration keeps it. */
-  slug: z.string().max(60),
+  slug: z.string().max(maxSlugLength),
   kind: IntegrationKind,
   /** Where the customers it sends are registered (Capillary's `source`, e.g. WEB_ENGAGE). */
   sourceAccount: z.string().max(50),

@@ -203,6 +203,40 @@ describe('merging a bundle into the open project', () => {
     ])
   })
 
+  it('keep both fits the copies of an event and an integration named at their length limits', async () => {
+    const longName = `be_${'r'.repeat(197)}`
+    const longSlug = `booking-${'a'.repeat(52)}`
+    const longTitle = `Hotel ${'b'.repeat(194)}`
+    const mine = event('be_reserved')!
+    const {
+      id: _eventId,
+      status: _status,
+      publications: _publications,
+      createdAt: _created,
+      updatedAt: _updated,
+      ...eventDraft
+    } = mine
+    context.studio.events.update(mine.id, { ...eventDraft, name: longName })
+    const booking = project()
+      .integrations.list()
+      .find((integration) => integration.slug === 'booking-app')!
+    const { id: _integrationId, createdAt: _since, updatedAt: _changed, ...integrationDraft } = booking
+    context.studio.integrations.update(booking.id, { ...integrationDraft, slug: longSlug, name: longTitle })
+    const source = await exportAndEdit((bundle) => {
+      bundle.events.find((candidate) => candidate.name === longName)!.label = 'Room booking'
+      bundle.integrations.find((integration) => integration.slug === longSlug)!.sourceAccount = 'MOBILE_APP'
+    })
+    context.studio.bundles.merge(source, {
+      events: { [longName]: 'keep-both' },
+      integrations: { [longSlug]: 'keep-both' }
+    })
+    expect(project().events.findByName(`${longName.slice(0, 198)}_2`)?.label).toBe('Room booking')
+    const copy = project()
+      .integrations.list()
+      .find((integration) => integration.slug === `${longSlug.slice(0, 58)}-2`)
+    expect(copy?.name).toBe(`${longTitle.slice(0, 196)} (2)`)
+  })
+
   it('is all or nothing: a failure part way through writes nothing', async () => {
     const source = await exportAndEdit((bundle) => {
       relabel(bundle)
