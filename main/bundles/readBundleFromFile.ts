@@ -28,5 +28,14 @@ export function readBundleFromFile(path: string): BundleRead {
   }
   const structure = structureProblem(bytes.length, (index) => bytes[index] ?? 0)
   if (structure !== undefined) return unreadable(structure)
-  return readBundle(bytes.toString('utf8'))
+  let text: string
+  try {
+    text = strictUtf8.decode(bytes)
+  } catch {
+    // Decoded leniently, a stray byte would be imported as a replacement character, silently.
+    return unreadable(`${path} is not UTF-8 text (a bundle is JSON in UTF-8): was it saved in another encoding?`)
+  }
+  return readBundle(text)
 }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })

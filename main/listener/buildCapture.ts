@@ -1,5 +1,6 @@
 import type { CaptureStatus, NameValue, SignatureVerdict } from '../../shared/model/capture'
 import { decodeBody, mediaType, type DecodedBody } from '../../shared/engine/decode'
+import { sliceWhole } from '../../shared/model/wellFormedText'
 import type { NewCapture } from '../store/CaptureRepository'
 import type { IntegrationRoute } from './IntegrationRoutes'
 import { maskHeaders, maskQuery } from './maskCredentials'
@@ -236,7 +237,7 @@ function sourceEventOf(decoded: DecodedBody, field: string): string | null {
     }
     value = (value as Record<string, unknown>)[segment]
   }
-  if (typeof value === 'string') return value.slice(0, 200)
+  if (typeof value === 'string') return sliceWhole(value, 200)
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : null
 }
 

@@ -1,3 +1,5 @@
+import { sliceWhole } from './wellFormedText'
+
 /**
  * `base` then `suffix` (`_v2`, `-2`, ` (2)`), `base` cut short when the whole would pass `maxLength`: never inside a
  * character, and without the separators the cut leaves at its end (`web-` + `-2` would make `web--2`).
@@ -5,9 +7,6 @@
 export function withSuffixWithin(base: string, suffix: string, maxLength: number): string {
   const room = Math.max(0, maxLength - suffix.length)
   if (base.length <= room) return `${base}${suffix}`
-  const cut = base
-    .slice(0, room)
-    .replace(/[\uD800-\uDBFF]$/, '')
-    .replace(/[\s_-]+$/, '')
+  const cut = sliceWhole(base, room).replace(/[\s_-]+$/, '')
   return `${cut}${suffix}`
 }

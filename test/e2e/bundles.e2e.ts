@@ -106,6 +106,13 @@ describe('bundles in the studio (web mode)', () => {
   })
 
   it('opens the import for a bundle dropped on the window: after the merge, everything is identical', async () => {
+    // A file in another encoding is refused before anything is read into the import.
+    await page.evaluate(() => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([new Uint8Array([0x7b, 0xff, 0x7d])], 'latin.capmap.json'))
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    })
+    await page.getByText('latin.capmap.json is not UTF-8 text (a bundle is JSON in UTF-8)', { exact: false }).waitFor()
     const text = readFileSync(bundlePath, 'utf8')
     await page.evaluate((content) => {
       const transfer = new DataTransfer()

@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici'
 import type { AuthScheme } from '../../../shared/model/connectionProfile'
+import { sliceWhole } from '../../../shared/model/wellFormedText'
 import type { Logger } from '../../platform/logger'
 import { CapillaryError, kindOfStatus, type CapillaryFailureKind } from './CapillaryError'
 import { capillaryErrorCodes, isRetryableStatus, statusAdvice } from './capillaryErrorCodes'
@@ -331,4 +332,4 @@ const errorMessages = (error: unknown): string =>
     .flatMap((entry) => (typeof entry.message === 'string' && entry.message !== '' ? [entry.message] : []))
     .join('; ')
 
-const summarise = (text: string): string => (text.length > 160 ? `${text.slice(0, 157)}…` : text || 'unknown error')
+const summarise = (text: string): string => (text.length > 160 ? `${sliceWhole(text, 157)}…` : text || 'unknown error')

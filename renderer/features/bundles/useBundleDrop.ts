@@ -33,8 +33,18 @@ export function useBundleDrop(onBundle: (source: BundleSource) => void): void {
           .getState()
           .notify('error', `${file.name} is over 6 MB: import it by its path (File › Import Bundle…).`)
       }
-      void file.text().then(
-        (text) => onBundle({ text, name: file.name }),
+      void file.arrayBuffer().then(
+        (bytes) => {
+          let text: string
+          try {
+            // Decoded leniently, a stray byte would be imported as a replacement character, silently.
+            text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+          } catch {
+            const problem = `${file.name} is not UTF-8 text (a bundle is JSON in UTF-8): was it saved in another encoding?`
+            return notifications.getState().notify('error', problem)
+          }
+          onBundle({ text, name: file.name })
+        },
         () => notifications.getState().notify('error', `${file.name} could not be read.`)
       )
     }

@@ -292,6 +292,14 @@ describe('merging a bundle into the open project', () => {
     await context.studio.bundles.export(bundlePath())
     const dropped = context.studio.bundles.preview({ text: readFileSync(bundlePath(), 'utf8'), name: 'shop' })
     expect(dropped.ok && dropped.name).toBe('shop')
+    // A stray byte (a label saved as Latin-1) would come in as a replacement character: refused, in words.
+    const latin = join(context.folder, 'latin.capmap.json')
+    writeFileSync(latin, Buffer.from(readFileSync(bundlePath(), 'latin1').replace('Hotel', 'H\xf4tel'), 'latin1'))
+    expect(context.studio.bundles.preview({ path: latin })).toEqual({
+      ok: false,
+      kind: 'unreadable',
+      problems: [`${latin} is not UTF-8 text (a bundle is JSON in UTF-8): was it saved in another encoding?`]
+    })
   })
 
   it('says in words when the bundle path names no file, or a folder', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, splitTarget } from '../../../../main/listener/buildCapture'
+import { buildCapture, formatBytes, splitTarget } from '../../../../main/listener/buildCapture'
 import { slugOfPath } from '../../../../main/listener/IntegrationRoutes'
+import { defaultCaptureRules } from '../../../../main/store/ListenerSettingsRepository'
 
 describe('splitTarget', () => {
   it('splits a path from its query, keeping the path as sent and decoding the parameters', () => {
@@ -50,5 +51,28 @@ describe('formatBytes', () => {
       '5 MiB',
       '1.5 MiB'
     ])
+  })
+})
+
+describe('buildCapture', () => {
+  const context = {
+    routeFor: () => ({ ...defaultCaptureRules, integrationId: 'i1', slug: 'shop', eventNameField: 'event_name' }),
+    secretFor: () => ({ secret: undefined }),
+    bodyLimitBytes: 1024 * 1024
+  }
+  const received = (body: unknown) => ({
+    method: 'POST',
+    url: '/hooks/shop',
+    rawHeaders: ['Content-Type', 'application/json'],
+    remoteAddress: '127.0.0.1',
+    receivedAt: new Date('2026-11-29T08:00:00.000Z'),
+    body: Buffer.from(JSON.stringify(body)),
+    size: Buffer.byteLength(JSON.stringify(body))
+  })
+
+  it('keeps at most 200 characters of the source event, never half of one', () => {
+    const long = buildCapture(received({ event_name: `${'a'.repeat(199)}😀tail` }), context)
+    expect(long.capture.sourceEvent).toBe('a'.repeat(199))
+    expect(buildCapture(received({ event_name: 'Added To Cart' }), context).capture.sourceEvent).toBe('Added To Cart')
   })
 })
