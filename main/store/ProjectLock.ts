@@ -12,8 +12,9 @@ export type LockResult = { acquired: true; lock: ProjectLock } | { acquired: fal
 /**
  * A project open for editing in one studio is not opened for editing in another. The lock is a file beside the
  * project (`<file>.lock`) naming its owner; a lock whose owner process is gone (killed, crashed) on this host is
- * stale and taken over, so it never blocks anyone. Headless commands do not take it: SQLite's WAL lets them read and
- * write alongside.
+ * stale and taken over, so it never blocks anyone. `capmap listen`, `captures` and `export` do not take it: SQLite's
+ * WAL lets them read and write alongside. The commands that change what a studio edits (`import`, `test`,
+ * `publish`) take it, as a studio would: the studio open on the file would not see their changes.
  */
 export class ProjectLock {
   private constructor(private readonly lockPath: string) {}
