@@ -7,7 +7,14 @@ import type { Logger } from '../platform/logger'
 import { projectName, type AppState } from '../platform/AppState'
 import { backupProject } from '../store/backups'
 import { CaptureRepository } from '../store/CaptureRepository'
-import { checkpoint, isReadOnly, openProjectDatabase, schemaVersionOf, type ProjectDatabase } from '../store/database'
+import {
+  checkpoint,
+  diskAccess,
+  isReadOnly,
+  openProjectDatabase,
+  schemaVersionOf,
+  type ProjectDatabase
+} from '../store/database'
 import { EventRepository } from '../store/EventRepository'
 import { EventTrash } from '../store/EventTrash'
 import { IntegrationRepository } from '../store/IntegrationRepository'
@@ -90,9 +97,15 @@ export class ProjectSession {
     const absolute = projectFileToOpen(path, this.current !== undefined)
     // The same file again: nothing to do, unless it is open read-only and the user now asks to edit it.
     if (this.current?.path === absolute && (options.readOnly || !isReadOnly(this.current.db))) return this.state()
-    if (options.readOnly) {
+    // A file the user may not write is opened to read, as an editor opens a write-protected file.
+    const readOnlyReason = options.readOnly
+      ? 'Opened read-only.'
+      : diskAccess(absolute).file
+        ? undefined
+        : 'The file is read-only for you (its permissions): opened read-only.'
+    if (readOnlyReason) {
       return this.activate(
-        this.assemble(absolute, openProjectDatabase(absolute, { readOnly: true }), undefined, 'Opened read-only.')
+        this.assemble(absolute, openProjectDatabase(absolute, { readOnly: true }), undefined, readOnlyReason)
       )
     }
     const lock = ProjectLock.acquire(absolute)

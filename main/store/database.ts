@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
-import { existsSync } from 'node:fs'
+import { accessSync, constants, existsSync } from 'node:fs'
+import { basename, dirname } from 'node:path'
 import { StudioError } from '../errors/StudioError'
 import { latestSchemaVersion, migrations } from './migrations'
 import { capmapApplicationId } from './projectFile'
@@ -25,6 +26,20 @@ export function openProjectDatabase(path: string, options: OpenDatabaseOptions =
     return initialise(new Database(path))
   }
   if (!existsSync(path)) throw new StudioError('not_found', `There is no file at ${path}.`)
+  const access = diskAccess(path)
+  if (!access.folder && !existsSync(`${path}-shm`)) {
+    // A WAL database is read through its -shm file, which SQLite then cannot create.
+    throw new StudioError(
+      'file_error',
+      `${path} cannot be opened: its folder is read-only for you, and SQLite must create ${basename(path)}-shm beside it. Copy the project to a folder you can write.`
+    )
+  }
+  if (!options.readOnly && !access.file) {
+    throw new StudioError(
+      'read_only',
+      `${path} is read-only for you (its permissions): open it read-only, or make it writable.`
+    )
+  }
   inspectProjectFile(path)
   const db = openConnection(path, options.readOnly ?? false)
   try {
@@ -33,6 +48,19 @@ export function openProjectDatabase(path: string, options: OpenDatabaseOptions =
     db.close()
     throw error
   }
+}
+
+/** Whether this process may write the file, and create files (-wal, -shm, the lock) in its folder. */
+export function diskAccess(path: string): { file: boolean; folder: boolean } {
+  const writable = (target: string) => {
+    try {
+      accessSync(target, constants.W_OK)
+      return true
+    } catch {
+      return false
+    }
+  }
+  return { file: writable(path), folder: writable(dirname(path)) }
 }
 
 /** Whether writes through this connection are refused (a read-only file, or a project opened read-only). */
