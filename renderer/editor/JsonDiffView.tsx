@@ -1,6 +1,7 @@
 import { DiffEditor, type DiffOnMount } from '@monaco-editor/react'
 import { useLayoutEffect, useRef } from 'react'
 import { useThemeStore } from '../app/theme'
+import { editorHost } from './editorHost'
 
 interface JsonDiffViewProps {
   original: unknown
@@ -32,7 +33,7 @@ export function JsonDiffView({ original, modified, label, height = '100%' }: Jso
   )
 
   return (
-    <div className="json-view" aria-label={label} role="region">
+    <div className={`json-view ${editorHost}`} aria-label={label} role="region">
       <DiffEditor
         height={height}
         language="json"

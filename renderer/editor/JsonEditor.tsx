@@ -1,5 +1,6 @@
 import Editor from '@monaco-editor/react'
 import { useThemeStore } from '../app/theme'
+import { editorHost } from './editorHost'
 
 interface JsonEditorProps {
   value: string
@@ -12,7 +13,7 @@ interface JsonEditorProps {
 export function JsonEditor({ value, label, onChange, height = '100%' }: JsonEditorProps) {
   const resolvedTheme = useThemeStore((state) => state.resolved)
   return (
-    <div className="json-view" aria-label={label} role="region">
+    <div className={`json-view ${editorHost}`} aria-label={label} role="region">
       <Editor
         height={height}
         language="json"

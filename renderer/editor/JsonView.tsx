@@ -1,5 +1,6 @@
 import Editor from '@monaco-editor/react'
 import { useThemeStore } from '../app/theme'
+import { editorHost } from './editorHost'
 
 interface JsonViewProps {
   value: unknown
@@ -11,7 +12,7 @@ interface JsonViewProps {
 export function JsonView({ value, label, height = '100%' }: JsonViewProps) {
   const resolvedTheme = useThemeStore((state) => state.resolved)
   return (
-    <div className="json-view" aria-label={label} role="region">
+    <div className={`json-view ${editorHost}`} aria-label={label} role="region">
       <Editor
         height={height}
         language="json"

@@ -231,6 +231,14 @@ describe('the mapping designer', () => {
     await page.keyboard.type('$lowercase(city)')
     await waitForOutput('"city": "bengaluru"')
     await editor.locator('.squiggly-error').first().waitFor({ state: 'detached' })
+    // Space and Backspace are the editor's: the canvas on the same page takes neither (its pan and delete keys).
+    const edges = await page.locator('.react-flow__edge').count()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('$uppercase(city) & " " & $lowercase(cityX')
+    await page.keyboard.press('Backspace')
+    await page.keyboard.type(')')
+    await waitForOutput('"city": "BENGALURU bengaluru"')
+    await expect(page.locator('.react-flow__edge').count()).resolves.toBe(edges)
   })
 
   it('accepts a suggestion, and undo takes it back', async () => {

@@ -5,6 +5,7 @@ import { maxEditedBodyChars, type CaptureView } from '../../../shared/model/capt
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { useThemeStore } from '../../app/theme'
 import { Dialog } from '../../ui/Dialog'
+import { editorHost } from '../../editor/editorHost'
 
 /** Edits a copy of the capture's body, then replays it through the mapping or sends it: the capture never changes. */
 export function EditReplayDialog({ detail, onClose }: { detail: CaptureView; onClose(): void }) {
@@ -78,7 +79,7 @@ export function EditReplayDialog({ detail, onClose }: { detail: CaptureView; onC
     >
       {!isText && <p className="capture-warning">This body is not UTF-8 text: editing starts from an empty body.</p>}
       {tooLarge && <p className="capture-warning">Keep the edited body under 5 MB.</p>}
-      <div className="capture-edit-editor" aria-label="Edited body" role="region">
+      <div className={`capture-edit-editor ${editorHost}`} aria-label="Edited body" role="region">
         <Editor
           height="100%"
           language={detail.bodyKind === 'json' ? 'json' : 'plaintext'}

@@ -2,6 +2,7 @@ import Editor, { type OnMount } from '@monaco-editor/react'
 import { useEffect, useRef } from 'react'
 import type { editor as MonacoEditor } from 'monaco-editor/editor'
 import { useThemeStore } from '../../app/theme'
+import { editorHost } from '../../editor/editorHost'
 import { monaco } from '../../editor/monaco'
 import {
   jsonataLanguageId,
@@ -42,7 +43,7 @@ export function ExpressionEditor({ label, value, paths, readOnly, onChange }: Ex
   useEffect(check, [value])
 
   return (
-    <div className="expression-editor" role="region" aria-label={label}>
+    <div className={`expression-editor ${editorHost}`} role="region" aria-label={label}>
       <Editor
         height="120px"
         language={jsonataLanguageId}

@@ -3,6 +3,7 @@ import { memo, useEffect, useRef } from 'react'
 import type { editor as MonacoEditor } from 'monaco-editor/editor'
 import { useStudio, useStudioStore } from '../../../app/StudioContext'
 import { useThemeStore } from '../../../app/theme'
+import { editorHost } from '../../../editor/editorHost'
 import { inputModelPath, outputModelPath, registerProvenanceHover, showPreviewMarkers } from './previewMonaco'
 import type { PreviewResult, PreviewResults } from './previewProtocol'
 import { useStore, type StoreApi } from 'zustand'
@@ -131,7 +132,7 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
             )}
           </select>
         </header>
-        <div className="preview-editor" data-testid="preview-input">
+        <div className={`preview-editor ${editorHost}`} data-testid="preview-input">
           <Editor
             path={inputModelPath}
             language="json"
@@ -154,7 +155,7 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
             {status}
           </span>
         </header>
-        <div className="preview-editor" data-testid="preview-output">
+        <div className={`preview-editor ${editorHost}`} data-testid="preview-output">
           <Editor
             path={outputModelPath}
             language="json"
