@@ -194,6 +194,19 @@ function createMainWindow(): BrowserWindow {
     windowStateFile.write({ bounds: window.getNormalBounds(), maximized: window.isMaximized() })
   }
   window.on('close', remember)
+  // The renderer refuses to unload while changes cannot be saved (useLeaveGuard); Electron shows no prompt of its
+  // own for that, so the user is asked here, as a browser would.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      buttons: ['Leave and lose them', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Leave without the changes that are not saved?',
+      detail: 'Some changes break a rule or were refused, so they could not be saved.'
+    })
+    if (choice === 0) event.preventDefault()
+  })
   window.once('ready-to-show', () => window.show())
   window.webContents.on('did-finish-load', () => {
     rendererReady = true

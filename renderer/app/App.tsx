@@ -13,6 +13,7 @@ import { useRememberedPlace } from './rememberedPlace'
 import { Shell } from './Shell'
 import { useStudio, useStudioStore } from './StudioContext'
 import { useGlobalShortcuts } from './useGlobalShortcuts'
+import { useLeaveGuard } from './useLeaveGuard'
 
 /** Bootstrap: loads the first state and is the one place that subscribes to server events. */
 export function App() {
@@ -81,7 +82,8 @@ export function App() {
     return () => window.removeEventListener('pagehide', save)
   }, [stores])
 
-  useProjectCommands(setPathDialog)
+  const { confirmLeave, prompt: leavePrompt } = useLeaveGuard(stores)
+  useProjectCommands(setPathDialog, confirmLeave)
   useGlobalShortcuts(openPalette)
   useRememberedPlace(stores, sessionStorageIfAny())
 
@@ -94,6 +96,7 @@ export function App() {
       <BundleFeature />
       <Notifications />
       <DesktopFeatures appInfo={appInfo} />
+      {leavePrompt}
     </>
   )
 }

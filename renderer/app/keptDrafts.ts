@@ -9,14 +9,14 @@ export type KeyedNotice = StudioErrorInfo & { key?: string }
  * back at the draft (the editor shows the problem there), or the draft is gone.
  */
 export function createKeptDrafts<Draft>(report: (notice: KeyedNotice) => void, withdraw: (key: string) => void) {
-  const drafts = new Map<string, Draft>()
+  const drafts = new Map<string, { draft: Draft; name: string }>()
   const keyOf = (id: string) => `kept-draft:${id}`
   const drop = (id: string) => {
     if (drafts.delete(id)) withdraw(keyOf(id))
   }
   return {
     keep(id: string, draft: Draft, name: string, problem: string | null): void {
-      drafts.set(id, draft)
+      drafts.set(id, { draft, name })
       report({
         code: 'invalid_input',
         key: keyOf(id),
@@ -25,9 +25,13 @@ export function createKeptDrafts<Draft>(report: (notice: KeyedNotice) => void, w
     },
     /** The draft kept for `id`, handed back once, or undefined. */
     take(id: string): Draft | undefined {
-      const draft = drafts.get(id)
+      const kept = drafts.get(id)
       drop(id)
-      return draft
+      return kept?.draft
+    },
+    /** What the kept drafts are of, by name (for the warning before they are left behind). */
+    names(): string[] {
+      return [...drafts.values()].map((kept) => kept.name)
     },
     drop,
     clear(): void {

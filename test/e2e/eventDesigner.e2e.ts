@@ -136,6 +136,23 @@ describe('the event designer', () => {
     await page
       .getByText('Not saved: An event named ProductAddedToCart already exists: event names are unique.')
       .waitFor()
+    // Leaving now would lose the change: Close Project asks first, and Cancel keeps everything as it was.
+    await page.keyboard.press('Control+Shift+P')
+    await page.getByPlaceholder('Type a command…').fill('Close Project')
+    await page.getByRole('option', { name: /Close Project/ }).click()
+    const asked = page.getByRole('dialog', { name: 'Leave without these changes?' })
+    await asked.getByText(/^Your changes to room_booked are not saved: they break a rule/).waitFor()
+    await asked.getByRole('button', { name: 'Cancel' }).click()
+    await asked.waitFor({ state: 'detached' })
+    await expect(name.inputValue()).resolves.toBe('productaddedtocart')
+    // So does a reload, through the browser's own prompt; staying keeps the page and the change.
+    const prompt = page.waitForEvent('dialog')
+    const reloading = page.reload({ timeout: 3000 }).catch(() => undefined)
+    const shown = await prompt
+    expect(shown.type()).toBe('beforeunload')
+    await shown.dismiss()
+    await reloading
+    await expect(name.inputValue()).resolves.toBe('productaddedtocart')
     await name.fill('room_booked')
     await noIssue('event_name_empty')
     await page.locator('.name-not-saved').waitFor({ state: 'detached' })

@@ -46,6 +46,8 @@ interface EventsState {
   undoDelete(): Promise<EventRestoration | null>
   /** Another project is open: the last delete and the kept drafts were the last project's. */
   forgetProject(): void
+  /** The events whose drafts are kept, unsaved (they break a rule), while the user is elsewhere. */
+  keptDraftNames(): string[]
 }
 
 export const toDraft = (event: EventDefinition): EventDraft => ({
@@ -243,6 +245,7 @@ export const createEventsStore = (
         return true
       },
       lastDeletion: null,
+      keptDraftNames: () => unsaved.names(),
       forgetProject() {
         unsaved.clear()
         set({ lastDeletion: null })

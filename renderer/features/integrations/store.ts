@@ -57,6 +57,8 @@ interface IntegrationsState {
   remove(id: string): Promise<boolean>
   /** Another project is open: the kept drafts were the last project's. */
   forgetProject(): void
+  /** The integrations whose drafts are kept, unsaved (they break a rule), while the user is elsewhere. */
+  keptDraftNames(): string[]
   editWebhook(settings: WebhookSettings): void
   flushWebhooks(): Promise<void>
   canUndo: boolean
@@ -309,6 +311,8 @@ export const createIntegrationsStore = (
       forgetProject() {
         unsaved.clear()
       },
+
+      keptDraftNames: () => unsaved.names(),
 
       async remove(id) {
         if (get().selectedId === id) {

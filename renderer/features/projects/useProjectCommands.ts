@@ -6,9 +6,13 @@ import type { PathDialogPurpose } from './ProjectPathDialog'
 
 /**
  * New, Open, Save As and Close as commands (palette, shortcuts, native menu). In the app they use the native file
- * dialog; in web mode, where there is none, the studio's own path dialog.
+ * dialog; in web mode, where there is none, the studio's own path dialog. Each first asks `confirmLeave` whether
+ * the open project may be left (what cannot be saved would be lost).
  */
-export function useProjectCommands(showPathDialog: (purpose: PathDialogPurpose) => void): void {
+export function useProjectCommands(
+  showPathDialog: (purpose: PathDialogPurpose) => void,
+  confirmLeave: () => Promise<boolean>
+): void {
   const stores = useStudio()
   const { api, commands, project, notifications } = stores
 
@@ -17,7 +21,7 @@ export function useProjectCommands(showPathDialog: (purpose: PathDialogPurpose) 
       if (!result.ok) notifications.getState().reportError(result.error)
     }
     const withPath = async (purpose: PathDialogPurpose, act: (path: string) => Promise<void>) => {
-      await flushEdits(stores)
+      if (!(await confirmLeave())) return
       const picked = await api.pickProjectPath({ purpose })
       if (!picked.ok || !picked.value.supported) return showPathDialog(purpose)
       if (picked.value.path) await act(picked.value.path)
@@ -52,8 +56,7 @@ export function useProjectCommands(showPathDialog: (purpose: PathDialogPurpose) 
         category: 'Project',
         enabled: hasProject,
         run: async () => {
-          await flushEdits(stores)
-          report(await project.getState().close())
+          if (await confirmLeave()) report(await project.getState().close())
         }
       },
       {
@@ -65,5 +68,5 @@ export function useProjectCommands(showPathDialog: (purpose: PathDialogPurpose) 
         run: () => flushEdits(stores)
       }
     ])
-  }, [stores, api, commands, project, notifications, showPathDialog])
+  }, [stores, api, commands, project, notifications, showPathDialog, confirmLeave])
 }
