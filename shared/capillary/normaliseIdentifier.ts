@@ -1,4 +1,5 @@
 import type { ValueIssue } from './valueIssue'
+import { quoteValue } from './quoteValue'
 
 export interface NormalisedIdentifier {
   /** The identifier as Capillary expects it, or undefined when it cannot be one. */
@@ -46,7 +47,7 @@ function normaliseMobile(text: string, raw: string): NormalisedIdentifier {
           severity: 'error',
           code: 'invalid_identifier',
           message:
-            `"${raw}" is not a mobile number: Capillary expects ${mobileDigits.min}-${mobileDigits.max} digits ` +
+            `${quoteValue(raw)} is not a mobile number: Capillary expects ${mobileDigits.min}-${mobileDigits.max} digits ` +
             'with the country code, such as 919845012345.'
         }
       ]
@@ -68,7 +69,9 @@ function normaliseEmail(text: string, raw: string): NormalisedIdentifier {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
     return {
       value: undefined,
-      issues: [{ severity: 'error', code: 'invalid_identifier', message: `"${raw}" is not an email address.` }]
+      issues: [
+        { severity: 'error', code: 'invalid_identifier', message: `${quoteValue(raw)} is not an email address.` }
+      ]
     }
   }
   return { value: email, issues: changed(raw, email, 'email') }
@@ -80,7 +83,7 @@ function changed(raw: string, value: string, identifierType: string): ValueIssue
     {
       severity: 'info',
       code: 'identifier_normalised',
-      message: `The ${identifierType} identifier "${raw}" is sent as "${value}".`
+      message: `The ${identifierType} identifier ${quoteValue(raw)} is sent as ${quoteValue(value)}.`
     }
   ]
 }

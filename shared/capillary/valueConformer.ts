@@ -7,6 +7,7 @@ import { capillaryDateFormats } from './implicitAttributes'
 import { describeType, normaliseIdentifier } from './normaliseIdentifier'
 import { customerDefaults } from './sourceAccounts'
 import type { ValueIssue } from './valueIssue'
+import { quoteValue } from './quoteValue'
 
 /** What a value rule needs to know of an attribute. */
 export type ValueRuleSubject = Pick<AttributeDraft, 'name' | 'type'> &
@@ -107,14 +108,14 @@ function conformDouble(value: unknown): ConformedValue {
       {
         severity: 'warning',
         code: 'numeric_string',
-        message: `The text "${value}" is sent as the number ${number}; add a toNumber transform to make it explicit.`
+        message: `The text ${quoteValue(value)} is sent as the number ${number}; add a toNumber transform to make it explicit.`
       }
     ]
     if (!isSafeNumber(value.trim())) {
       issues.push({
         severity: 'warning',
         code: 'imprecise_number',
-        message: `"${value}" has more digits than a double holds; Capillary stores about ${number}.`
+        message: `${quoteValue(value)} has more digits than a double holds; Capillary stores about ${number}.`
       })
     }
     return checkDecimals(number, value.trim(), issues)
@@ -168,7 +169,7 @@ function conformInteger(value: unknown): ConformedValue {
         {
           severity: 'warning',
           code: 'numeric_string',
-          message: `The text "${value}" is sent as the number ${number}; add a toInteger transform to make it explicit.`
+          message: `The text ${quoteValue(value)} is sent as the number ${number}; add a toInteger transform to make it explicit.`
         }
       ]
     }
@@ -186,7 +187,7 @@ function conformBoolean(value: unknown): ConformedValue {
         {
           severity: 'warning',
           code: 'type_mismatch',
-          message: `The text "${value}" is sent as ${flag}; add a toBoolean transform to make it explicit.`
+          message: `The text ${quoteValue(value)} is sent as ${flag}; add a toBoolean transform to make it explicit.`
         }
       ]
     }
@@ -205,7 +206,7 @@ function conformDate(value: unknown): ConformedValue {
   if (findCapillaryDateFormat(value) === undefined) {
     return error(
       'invalid_date',
-      `"${value}" is not in a date format Capillary accepts (such as ${capillaryDateFormats[2]} or ` +
+      `${quoteValue(value)} is not in a date format Capillary accepts (such as ${capillaryDateFormats[2]} or ` +
         `${capillaryDateFormats[0]}); use parseDate and formatDate.`
     )
   }
@@ -229,5 +230,5 @@ function enumConformer(possibleValues: readonly string[]): ValueConformer {
 }
 
 function quoted(value: unknown): string {
-  return typeof value === 'string' ? ` "${value.length > 40 ? value.slice(0, 40) + '...' : value}"` : ''
+  return typeof value === 'string' ? ` ${quoteValue(value)}` : ''
 }

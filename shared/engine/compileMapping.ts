@@ -17,6 +17,7 @@ import { compileTransform } from './transforms/compileTransform'
 import { absence } from './transforms/defaultValue'
 import { writeDate } from './transforms/formatDate'
 import type { Report, TransformScope, TransformStep } from './transforms/transformStep'
+import { quoteValue } from '../capillary/quoteValue'
 
 /** The part of an event the engine needs: its Capillary name and attributes (a draft or a stored definition). */
 export type MappingEvent = Pick<EventDraft, 'name' | 'kind' | 'attributes'>
@@ -301,7 +302,7 @@ export function compileMapping(spec: MappingSpec, event: MappingEvent, options: 
     const message =
       value === undefined
         ? `Not this event: nothing at ${matchReader.text} (${matchReader.explainMissing(payload)}); expected one of ${expected}.`
-        : `Not this event: ${matchReader.text} is ${JSON.stringify(value)}, not one of ${expected || '(no source names)'}.`
+        : `Not this event: ${matchReader.text} is ${typeof value === 'string' ? quoteValue(value) : JSON.stringify(value)}, not one of ${expected || '(no source names)'}.`
     report('info', 'no_match', message, matchReader.pointer(payload))
     return false
   }

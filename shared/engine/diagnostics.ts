@@ -37,6 +37,39 @@ export const diagnosticCodes = [
 ] as const
 export type DiagnosticCode = (typeof diagnosticCodes)[number]
 
+/** Each code in a few words, for where diagnostics are counted by code (a batch run's summary). */
+export const diagnosticTitles: Record<DiagnosticCode, string> = {
+  missing_customer: 'No customer identifier',
+  missing_required: 'A required attribute is missing',
+  missing_value: 'A value is missing',
+  null_value: 'A value is null',
+  empty_value: 'A value is empty',
+  type_mismatch: 'A value has the wrong type',
+  invalid_enum: 'A value is not one of the allowed values',
+  invalid_date: 'A date cannot be read',
+  regex_mismatch: "A value does not match its attribute's pattern",
+  too_many_decimals: 'A number has too many decimals',
+  too_many_attributes: 'Too many attributes',
+  big_integer: 'An integer too large for a number',
+  imprecise_number: 'A number with more digits than a double keeps',
+  numeric_string: 'A number sent as text',
+  whitespace_trimmed: 'Spaces trimmed',
+  timezone_converted: 'A time converted to another time zone',
+  naive_datetime: 'A time without a time zone',
+  identifier_normalised: 'An identifier normalised',
+  invalid_identifier: 'An identifier Capillary refuses',
+  lookup_miss: 'A value not in the lookup table',
+  unknown_target: 'A rule for an attribute the event lacks',
+  invalid_rule: 'A rule that cannot run',
+  fan_out_not_array: 'A fan-out source that is not a list',
+  fan_out_empty: 'A fan-out over an empty list',
+  no_match: 'Not this event',
+  expression_error: 'A JSONata expression failed',
+  expression_timeout: 'A JSONata expression ran too long',
+  decode_error: 'The payload cannot be read',
+  engine_error: 'The engine failed'
+}
+
 // Capillary's value rules (shared/capillary) report under the same codes: this fails to compile until a new rule
 // code is added above.
 type Covered<Code extends DiagnosticCode> = Code

@@ -2,6 +2,7 @@ import { Play, Square } from 'lucide-react'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { plural } from '../../ui/plural'
 import { CaptureLinks } from './CaptureLinks'
+import { diagnosticTitles, type DiagnosticCode } from '../../../shared/engine/diagnostics'
 
 interface BatchPanelProps {
   mappingId: string
@@ -77,7 +78,10 @@ export function BatchPanel({ mappingId, source }: BatchPanelProps) {
                 {batch.summary.invalid.map((row) => (
                   <tr key={row.code}>
                     <td>
-                      <span className="chip chip-error">Invalid</span> <span className="mono">{row.code}</span>
+                      <span className="chip chip-error">Invalid</span>{' '}
+                      <span data-code={row.code} title={row.code}>
+                        {diagnosticTitles[row.code as DiagnosticCode] ?? row.code}
+                      </span>
                     </td>
                     <td>{row.count}</td>
                     <td>

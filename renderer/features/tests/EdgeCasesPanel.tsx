@@ -1,14 +1,21 @@
 import { Sparkles } from 'lucide-react'
 import { useMemo } from 'react'
 import type { EdgeCaseResult } from '../../../shared/model/testCase'
+import { sliceWhole } from '../../../shared/model/wellFormedText'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 
-/** What an edge case gave: valid, not this event, or the first error. */
-function outcome(result: EdgeCaseResult): { label: string; chip: string } {
+/** Past this many characters an outcome is cut short: an edge case's value may be 100,000 characters long. */
+const outcomeMaxChars = 300
+
+/** What an edge case gave: valid, not this event, or the first error (its code kept for tests and tooltips). */
+function outcome(result: EdgeCaseResult): { label: string; chip: string; code?: string } {
   if (!result.matched) return { label: 'Not this event', chip: 'chip-draft' }
   if (result.valid) return { label: 'Valid', chip: 'chip-ok' }
   const error = result.diagnostics.find((diagnostic) => diagnostic.severity === 'error')
-  return { label: error ? `${error.code}: ${error.message}` : 'Invalid', chip: 'chip-error' }
+  if (!error) return { label: 'Invalid', chip: 'chip-error' }
+  const label =
+    error.message.length > outcomeMaxChars ? `${sliceWhole(error.message, outcomeMaxChars)}…` : error.message
+  return { label, chip: 'chip-error', code: error.code }
 }
 
 /**
@@ -80,12 +87,14 @@ export function EdgeCasesPanel({ mappingId }: { mappingId: string }) {
           </thead>
           <tbody>
             {edgeCases.map((result) => {
-              const { label, chip } = outcome(result)
+              const { label, chip, code } = outcome(result)
               return (
                 <tr key={result.name}>
                   <td className="mono">{result.name}</td>
                   <td>
-                    <span className={`chip ${chip}`}>{label}</span>
+                    <span className={`chip ${chip} edge-case-outcome`} data-code={code} title={code}>
+                      {label}
+                    </span>
                   </td>
                   <td>
                     <button type="button" className="link-button" onClick={() => keep(result)}>
