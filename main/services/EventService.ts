@@ -3,6 +3,7 @@ import { standardEventDraft } from '../../shared/capillary/standardEventDraft'
 import type { StandardEventName } from '../../shared/capillary/standardEvents'
 import {
   maxEventNameLength,
+  unnamedAttributeProblem,
   type EventDefinition,
   type EventDeletion,
   type EventDraft,
@@ -153,6 +154,8 @@ export class EventService {
 
   private write(draft: EventDraft) {
     if (!draft.name.trim()) throw new StudioError('invalid_input', 'Give the event a name.')
+    const unnamed = unnamedAttributeProblem(draft)
+    if (unnamed) throw new StudioError('invalid_input', unnamed)
     return { draft, now: this.clock.now().toISOString(), newAttributeId: () => this.clock.newId() }
   }
 

@@ -77,6 +77,15 @@ export type EventPublication = z.infer<typeof EventPublication>
 /** The longest event name a project keeps. */
 export const maxEventNameLength = 200
 
+/**
+ * An attribute without a name is not kept (it would be a nameless target in the mappings, and a bundle that no
+ * studio imports): the designer waits until it is named, as it does for the event's own name.
+ */
+export function unnamedAttributeProblem(draft: Pick<EventDraft, 'attributes'>): string | null {
+  const index = draft.attributes.findIndex((attribute) => attribute.name.trim() === '')
+  return index === -1 ? null : `Name attribute ${index + 1}, or remove it.`
+}
+
 /** What makes two event names the same in a project: letter case aside, as SQLite's NOCASE compares (ASCII only). */
 export const eventNameKey = (name: string): string => name.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
 

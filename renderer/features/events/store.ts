@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla'
 import type { StandardEventName } from '../../../shared/capillary/standardEvents'
 import type { Result } from '../../../shared/api/result'
+import { unnamedAttributeProblem } from '../../../shared/model/event'
 import type { EventDefinition, EventDeletion, EventDraft, EventRestoration } from '../../../shared/model/event'
 import type { StudioApi } from '../../api/client'
 import { createAutosave } from '../../app/autosave'
@@ -83,6 +84,8 @@ export const createEventsStore = (
     /** What main refuses an event for (EventService): a name is mandatory, and unique whatever its letter case. */
     const blockingProblem = (draft: EventDraft): string | null => {
       if (draft.name.trim() === '') return 'Give the event a name.'
+      const unnamed = unnamedAttributeProblem(draft)
+      if (unnamed) return unnamed
       const { events, selectedId } = get()
       const taken = events.find(
         (event) => event.id !== selectedId && event.name.toLowerCase() === draft.name.toLowerCase()

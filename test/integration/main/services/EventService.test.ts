@@ -38,6 +38,16 @@ describe('EventService', () => {
     expect(studioErrorOf(() => studio.events.create(eventDraft({ name: 'ROOM_RESERVED' }))).code).toBe('conflict')
   })
 
+  it('refuses an attribute without a name, saying which, writing nothing', () => {
+    const draft = eventDraft()
+    const unnamed = { ...draft, attributes: [...draft.attributes, attributeDraft({ name: ' ', type: 'string' })] }
+    expect(studioErrorOf(() => studio.events.create(unnamed))).toMatchObject({
+      code: 'invalid_input',
+      message: `Name attribute ${unnamed.attributes.length}, or remove it.`
+    })
+    expect(studio.events.list()).toEqual([])
+  })
+
   it('sends an edited event back to Draft', () => {
     const event = studio.events.create(eventDraft())
     studio.session.require().db.prepare("UPDATE events SET status = 'tested' WHERE id = ?").run(event.id)

@@ -49,6 +49,8 @@ describe('EventsScreen', () => {
     const list = screen.getByRole('listbox', { name: 'Events' })
     expect(within(list).getByText('Custom · 1 attribute')).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Add attribute' }))
+    // A new attribute is saved once it has a name.
+    fireEvent.change(screen.getByLabelText('Attribute 2 name'), { target: { value: 'nights' } })
     await waitFor(() => expect(within(list).getByText('Custom · 2 attributes')).toBeTruthy())
   })
 

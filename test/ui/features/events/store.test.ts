@@ -65,6 +65,21 @@ describe('the events store', () => {
     expect(store.getState().saveProblem).toBeNull()
   })
 
+  it('does not send a draft with an attribute not yet named, and saves it once named', async () => {
+    const api = fakeEventsApi()
+    const store = createEventsStore(api, vi.fn())
+    await store.getState().create(newCustomEventDraft([]))
+    const draft = store.getState().draft!
+    const added = { ...draft.attributes[0]!, id: undefined, name: '' }
+    store.getState().edit({ ...draft, attributes: [...draft.attributes, added] })
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs)
+    expect(api.updateEvent).not.toHaveBeenCalled()
+    expect(store.getState()).toMatchObject({ saveState: 'invalid', saveProblem: 'Name attribute 2, or remove it.' })
+    store.getState().edit({ ...draft, attributes: [...draft.attributes, { ...added, name: 'nights' }] })
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs)
+    expect(api.updateEvent).toHaveBeenCalledTimes(1)
+  })
+
   it('does not send a draft without a name, and saves it as soon as it has one', async () => {
     const api = fakeEventsApi()
     const onError = vi.fn()
