@@ -31,6 +31,24 @@ function fakeListenerApi(initial: ListenerStatus) {
 }
 
 describe('the listener store', () => {
+  it('keeps a status pushed while a load was on its way: the loaded one is older (a Save As)', async () => {
+    const starting: ListenerStatus = { ...listening, state: 'starting', message: 'Starting listener…' }
+    let answer: (status: ListenerStatus) => void = () => undefined
+    const api = {
+      ...fakeListenerApi(starting),
+      getListenerStatus: vi.fn(
+        () =>
+          new Promise<ReturnType<typeof ok<ListenerStatus>>>((resolve) => (answer = (status) => resolve(ok(status))))
+      )
+    }
+    const store = createListenerStore(api, vi.fn())
+    const loading = store.getState().load()
+    store.getState().receive(listening)
+    answer(starting)
+    await loading
+    expect(store.getState().status).toEqual(listening)
+  })
+
   it('loads the status main reports', async () => {
     const store = createListenerStore(fakeListenerApi(listening), vi.fn())
     expect(store.getState().status).toBeNull()
