@@ -1,5 +1,6 @@
 import { Command } from 'cmdk'
 import { useStore } from 'zustand'
+import { useReturnFocus } from '../ui/useReturnFocus'
 import { displayShortcut } from './commands'
 import { useStudio } from './StudioContext'
 
@@ -14,6 +15,7 @@ export function CommandPalette({ open, onOpenChange }: CommandPaletteProps) {
   const all = useStore(commands, (state) => state.commands)
   const available = all.filter((command) => !command.hidden && command.enabled?.() !== false)
   const categories = [...new Set(available.map((command) => command.category))].sort()
+  useReturnFocus(open)
 
   return (
     <Command.Dialog

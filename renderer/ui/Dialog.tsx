@@ -1,5 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog'
 import type { ReactNode } from 'react'
+import { useReturnFocus } from './useReturnFocus'
 
 interface DialogProps {
   title: string
@@ -10,8 +11,9 @@ interface DialogProps {
   wide?: boolean
 }
 
-/** An accessible modal (focus trapped, Escape closes, labelled), on Radix's primitive. */
+/** An accessible modal (focus trapped, Escape closes, labelled, focus given back on close), on Radix's primitive. */
 export function Dialog({ title, description, onClose, children, footer, wide }: DialogProps) {
+  useReturnFocus(true)
   return (
     <RadixDialog.Root open onOpenChange={(open) => !open && onClose()}>
       <RadixDialog.Portal>

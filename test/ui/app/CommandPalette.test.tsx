@@ -1,4 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { CommandPalette } from '../../../renderer/app/CommandPalette'
 import { createStudioStores, StudioProvider } from '../../../renderer/app/StudioContext'
@@ -40,5 +41,25 @@ describe('the command palette', () => {
     renderPalette()
     fireEvent.change(screen.getByPlaceholderText('Type a command…'), { target: { value: 'zzzz' } })
     expect(screen.getByText('No command matches.')).toBeTruthy()
+  })
+
+  it('gives the focus back to where the user was when it closes', async () => {
+    const stores = createStudioStores(createStudioApi({ call: vi.fn(), subscribe: vi.fn(() => () => undefined) }))
+    function WithOpener() {
+      const [open, setOpen] = useState(false)
+      return (
+        <StudioProvider stores={stores}>
+          <input aria-label="Search captures" onKeyDown={(event) => event.key === 'F1' && setOpen(true)} />
+          <CommandPalette open={open} onOpenChange={setOpen} />
+        </StudioProvider>
+      )
+    }
+    render(<WithOpener />)
+    const search = screen.getByLabelText('Search captures')
+    search.focus()
+    fireEvent.keyDown(search, { key: 'F1' })
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByPlaceholderText('Type a command…')))
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
+    await waitFor(() => expect(document.activeElement).toBe(search))
   })
 })
