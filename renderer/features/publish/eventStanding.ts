@@ -19,7 +19,7 @@ export const standingLabels: Record<EventStanding, string> = {
 
 /** What each standing means, for the chip's tooltip and screen readers. */
 export const standingHints: Record<EventStanding, string> = {
-  draft: 'Its test cases do not all pass yet: prove its mappings in Tests first.',
+  draft: 'Not Tested: it has no test case yet, or not all of them pass. Prove its mappings in Tests first.',
   tested: 'Its test cases pass: ready for a dry run.',
   accepted: 'Capillary took the definition and the test post; the logs have not said EVENT_SUCCESS yet.',
   verified: 'The logs said EVENT_SUCCESS: publish it in InTouch, then check again or mark it published.',
