@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createStudio } from '../../services/createStudio'
 import type { CliCommand } from '../CliCommand'
@@ -22,7 +23,8 @@ export const newProjectCommand: CliCommand = {
       version: context.version,
       logger: context.logger
     })
-    const state = studio.newProject(file, values.sample ?? false)
+    // A path on the command line is relative to where the command runs; the studio takes full paths only.
+    const state = studio.newProject(resolve(file), values.sample ?? false)
     const events = studio.events.list().length
     studio.session.close()
     const what = values.sample ? ` with the sample project (${events} ${events === 1 ? 'event' : 'events'})` : ''

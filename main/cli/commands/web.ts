@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openInBrowser } from '../../platform/openInBrowser'
 import { defaultWebPort, startWebMode } from '../../web/startWebMode'
@@ -31,7 +31,8 @@ export const webCommand: CliCommand = {
       logger: context.logger,
       staticDir: join(__dirname, '../renderer'),
       port,
-      projectPath: values.project
+      // Relative to where the command runs: the studio takes full paths only.
+      projectPath: values.project === undefined ? undefined : resolve(values.project)
     })
     context.print(`Capillary Mapping Studio is running at ${server.launchUrl}`)
     if (values.open) openInBrowser(server.launchUrl)
