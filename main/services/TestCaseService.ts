@@ -63,6 +63,16 @@ export class TestCaseService {
     const parts = mappingParts(project, draft.mappingId)
     const previous = id === undefined ? undefined : project.testCases.get(id)
     if (id !== undefined && !previous) throw new StudioError('not_found', 'That test case no longer exists.')
+    // Test cases are told apart by name (in the Tests screen, in bundles, in capmap test's report).
+    const namesake = project.testCases
+      .listForMappings([draft.mappingId])
+      .find((other) => other.id !== id && other.name.trim().toLowerCase() === draft.name.trim().toLowerCase())
+    if (namesake) {
+      throw new StudioError(
+        'conflict',
+        `This mapping already has a test case named ${namesake.name}: give this one another name.`
+      )
+    }
     const now = this.clock.now().toISOString()
     const saved = project.db.transaction(() => {
       const written =

@@ -170,6 +170,17 @@ describe('test cases and the Tested gate in web mode', () => {
       .getByText(/be_reserved/)
       .first()
       .waitFor()
+    // A name the mapping's test cases already have is refused at the field, before anything is saved.
+    await dialog.getByLabel('Name', { exact: true }).fill('a reservation FROM the booking app')
+    await dialog.getByRole('button', { name: 'Save test case' }).click()
+    await dialog
+      .getByText(
+        'This mapping already has a test case named A reservation from the booking app: give this one another name.'
+      )
+      .waitFor()
+    await expect(
+      dialog.getByLabel('Name', { exact: true }).evaluate((field) => field === document.activeElement)
+    ).resolves.toBe(true)
     await dialog.getByLabel('Name', { exact: true }).fill('Saved from the inbox')
     await dialog.getByRole('button', { name: 'Save test case' }).click()
     await page

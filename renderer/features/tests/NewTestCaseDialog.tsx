@@ -61,6 +61,12 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
   const [captureId, setCaptureId] = useState(initialCaptureId ?? '')
   const [pasted, setPasted] = useState('{\n  \n}')
   const [problem, setProblem] = useState<string | null>(null)
+  /** What is wrong with the name, shown at its field. */
+  const [nameProblem, setNameProblem] = useState<string | null>(null)
+  const testCases = useStudioStore(
+    (s) => s.tests,
+    (state) => state.testCases
+  )
   const [step, setStep] = useState<Step>({ kind: 'choose' })
   const [expectedText, setExpectedText] = useState('[]')
 
@@ -128,7 +134,16 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
     if (!mapping || step.kind !== 'review') return
     const expected = parseExpected(expectedText)
     if (!expected.ok) return setProblem(expected.error)
-    if (!name.trim()) return setProblem('Name the test case.')
+    const namesake = testCases.find(
+      (other) => other.mappingId === mapping.id && other.name.trim().toLowerCase() === name.trim().toLowerCase()
+    )
+    const wrongName = !name.trim()
+      ? 'Name the test case.'
+      : namesake && `This mapping already has a test case named ${namesake.name}: give this one another name.`
+    if (wrongName) {
+      setNameProblem(wrongName)
+      return document.getElementById('new-test-case-name')?.focus()
+    }
     const saved = await tests.getState().save(undefined, {
       mappingId: mapping.id,
       name: name.trim(),
@@ -228,7 +243,17 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
         </div>
       ) : (
         <div className="review-step">
-          <TextField id="new-test-case-name" label="Name" value={name} onValue={setName} wide />
+          <TextField
+            id="new-test-case-name"
+            label="Name"
+            value={name}
+            onValue={(value) => {
+              setName(value)
+              setNameProblem(null)
+            }}
+            problem={nameProblem ?? undefined}
+            wide
+          />
           {step.diagnostics.some((diagnostic) => diagnostic.severity === 'error') && (
             <p className="field-error">
               The mapping's output is not valid for Capillary yet (

@@ -34,7 +34,7 @@ export function sourceLabel(source: TestCaseSource): string {
     case 'edgeCase':
       return `Edge case: ${source.caseName}`
     default:
-      return 'Edited payload'
+      return 'Pasted payload'
   }
 }
 

@@ -134,6 +134,18 @@ describe('the Tested gate', () => {
     expect(status()).toMatchObject({ testCases: 2, passing: 1, notRun: 1 })
   })
 
+  it('refuses a second test case of the same name on one mapping, whatever its case, and keeps a rename to itself', () => {
+    const first = studio.testCases.save(undefined, draft())
+    expect(
+      studioErrorOf(() => studio.testCases.save(undefined, draft({ name: ' a reservation WITH a coupon ' })))
+    ).toMatchObject({
+      code: 'conflict',
+      message: 'This mapping already has a test case named A reservation with a coupon: give this one another name.'
+    })
+    expect(studio.testCases.save(first.id, draft({ payload: { ...payload, nights: 2 } })).name).toBe(first.name)
+    expect(studio.testCases.list({ eventId }).testCases).toHaveLength(1)
+  })
+
   it('lets the event become Tested again when its only failing test case is deleted', async () => {
     studio.testCases.save(undefined, draft())
     const wrong = studio.testCases.save(
