@@ -239,6 +239,11 @@ describe('the mapping designer', () => {
     await page.keyboard.type(')')
     await waitForOutput('"city": "BENGALURU bengaluru"')
     await expect(page.locator('.react-flow__edge').count()).resolves.toBe(edges)
+    // Trying another kind of source and coming back brings the expression back as it was.
+    await rule.getByLabel('Value from').selectOption('constant')
+    await waitForOutput('"city": "BENGALURU bengaluru"', false)
+    await rule.getByLabel('Value from').selectOption('expression')
+    await waitForOutput('"city": "BENGALURU bengaluru"')
   })
 
   it('accepts a suggestion, and undo takes it back', async () => {

@@ -1,5 +1,5 @@
 import { Trash2 } from 'lucide-react'
-import { useMemo } from 'react'
+import { useMemo, useRef } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import { attributeTypes } from '../../../shared/capillary/attributeTypes'
 import type { InferredSchema } from '../../../shared/engine/inferSchema'
@@ -44,8 +44,13 @@ export function RuleEditor({ rule, attribute, schema, fanOut, readOnly, results 
     [schema]
   )
 
+  /** What each kind of source held when the user switched away from it, by attribute: switching back brings it. */
+  const earlier = useRef(new Map<string, RuleSource>())
   const changeKind = (kind: RuleSource['kind']) => {
     if (kind === rule.source.kind) return
+    earlier.current.set(`${target}\u0000${rule.source.kind}`, rule.source)
+    const remembered = earlier.current.get(`${target}\u0000${kind}`)
+    if (remembered) return setSource(remembered, 'kind')
     const path = rule.source.kind === 'path' ? rule.source.path : ''
     if (kind === 'path') setSource({ kind: 'path', path: path || (paths[0] ?? 'field'), scope: 'item' }, 'kind')
     else if (kind === 'constant') setSource({ kind: 'constant', value: '' }, 'kind')
