@@ -2,7 +2,7 @@ import { Trash2, Webhook } from 'lucide-react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { customerSources } from '../../../shared/capillary/sourceAccounts'
 import type { IntegrationDraft, IntegrationKind } from '../../../shared/model/integration'
-import { transformerOf } from '../../../shared/model/webhookSettings'
+import { relayTransformer, transformerOf } from '../../../shared/model/webhookSettings'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
 import { CaptureRulesPanel } from '../listener/CaptureRulesPanel'
@@ -325,6 +325,14 @@ export function IntegrationEditor() {
             {sharing.length > 0
               ? `Capillary allows one webhook per transformer, so it is shared with ${sharing.map((integration) => integration.name).join(', ')}.`
               : 'Capillary allows one webhook per transformer: other integrations of this kind will share it.'}
+            {transformer !== relayTransformer && (
+              <>
+                {' '}
+                A mapping Capillary cannot run itself is relayed by the studio to the{' '}
+                <strong>{transformerLabels[relayTransformer]}</strong> webhook instead: Publish’s dry run says which,
+                mapping by mapping.
+              </>
+            )}
           </p>
           <RelaySwitch integrationId={selectedId} />
         </section>
