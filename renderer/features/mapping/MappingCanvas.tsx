@@ -17,7 +17,9 @@ import type { AttributeView, SourceFieldView } from './designerModel'
 import { ruleFieldPath } from './mappingEdits'
 
 const rowHeight = 44
-const columnGap = 110
+// Wide enough for a transform's label on a line (toNumber), narrow enough that both columns fit the canvas's
+// 570 px at 1280 px windows.
+const columnGap = 90
 const nodeWidth = 220
 const nodeHeight = 38
 const handleSize = 10
