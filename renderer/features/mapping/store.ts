@@ -127,15 +127,20 @@ export const createMappingStore = (
       autosave.schedule()
     }
 
-    /** The integration's newest captures, and their parsed bodies for the schema. */
+    /** The integration's newest captures, and the parsed bodies of those the mapping applies to, for the schema. */
     const loadCaptures = async (mapping: Mapping, preferred?: string) => {
       const page = await api.listCaptures({ integrationId: mapping.integrationId, limit: 100, statuses: ['ok'] })
       const captures = page.ok ? page.value.items : []
       const stillSelected = () => get().selectedId === mapping.id
       if (!stillSelected()) return
       set({ captures })
+      // The schema is read from the payloads this mapping applies to (another source event has other fields),
+      // else, when none has come yet, from the integration's newest.
+      const names = new Set(sourceNamesOf(mapping))
+      const ofThisEvent = captures.filter((capture) => capture.sourceEvent !== null && names.has(capture.sourceEvent))
+      const schemaSources = ofThisEvent.length > 0 ? ofThisEvent : captures
       const details = await Promise.all(
-        captures.slice(0, schemaSampleSize).map(async (capture) => {
+        schemaSources.slice(0, schemaSampleSize).map(async (capture) => {
           const detail = await api.getCapture({ id: capture.id })
           return detail.ok ? detail.value.parsed : undefined
         })
@@ -149,9 +154,7 @@ export const createMappingStore = (
         : []
       set({ samples, samplePayloads: details.filter((payload) => payload !== undefined && payload !== null) })
       // The newest capture this mapping applies to, else the newest of the integration.
-      const names = new Set(sourceNamesOf(mapping))
-      const applies = captures.find((capture) => capture.sourceEvent !== null && names.has(capture.sourceEvent))
-      const chosen = preferred ?? applies?.id ?? captures[0]?.id ?? null
+      const chosen = preferred ?? ofThisEvent[0]?.id ?? captures[0]?.id ?? null
       const saved = samples.find((sample) => sample.integrationId === mapping.integrationId)
       if (chosen === null && saved) get().chooseSample(saved.id)
       else await get().chooseCapture(chosen)
