@@ -52,7 +52,11 @@ export function ReplayDialog() {
             type="button"
             className="button"
             disabled={!hasOutputs}
-            title="Post these outputs to Capillary again through the relay, with the same external_event_id"
+            title={
+              hasOutputs
+                ? 'Post these outputs to Capillary again through the relay, with the same external_event_id'
+                : 'No mapping applies to this capture, or none gave an output: there is nothing to post.'
+            }
             onClick={() => void throughRelay()}
           >
             <Send size={14} /> Replay through the relay
