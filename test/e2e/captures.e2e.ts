@@ -285,7 +285,7 @@ describe('the capture inbox in web mode', () => {
     const dialog = page.getByRole('dialog', { name: /Replay of capture/ })
     const problems = dialog.getByRole('list', { name: 'Problems mapping onto be_reserved' }).getByRole('listitem')
     await problems.first().waitFor()
-    await expect(problems.first().textContent()).resolves.toMatch(/^error .*No customer identifier/)
+    await expect(problems.first().textContent()).resolves.toMatch(/^Error: .*No customer identifier/)
     await dialog.locator('.monaco-editor .view-lines').waitFor()
     const editor = await dialog.locator('.capture-replay-output').boundingBox()
     for (const problem of await problems.all()) {

@@ -3,6 +3,7 @@ import type { MappingReplay } from '../../../shared/model/captureInbox'
 import { JsonView } from '../../editor/JsonView'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
+import { severityLabels } from '../../ui/severityLabels'
 
 /** The outputs and diagnostics of the last replay through the mappings. */
 export function ReplayDialog() {
@@ -85,7 +86,8 @@ export function ReplayDialog() {
             <ul className="capture-diagnostics" aria-label={`Problems mapping onto ${mapping.eventName}`}>
               {bySeverity(mapping.diagnostics).map((diagnostic, index) => (
                 <li key={index} className={`capture-diagnostic-${diagnostic.severity}`}>
-                  <strong>{diagnostic.severity}</strong> {diagnostic.attribute ? `${diagnostic.attribute}: ` : ''}
+                  <strong>{severityLabels[diagnostic.severity]}</strong>{' '}
+                  {diagnostic.attribute ? `${diagnostic.attribute}: ` : ''}
                   {diagnostic.message}
                 </li>
               ))}

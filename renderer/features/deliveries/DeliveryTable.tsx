@@ -1,5 +1,7 @@
 import type { Delivery } from '../../../shared/model/relay'
 import { useStudio } from '../../app/StudioContext'
+import { severityLabels } from '../../ui/severityLabels'
+import type { DiagnosticSeverity } from '../../../shared/engine/diagnostics'
 
 const time = (iso: string | null) => (iso === null ? '' : new Date(iso).toLocaleTimeString())
 
@@ -97,7 +99,8 @@ function DiagnosticList({ diagnostics }: { diagnostics: Delivery['diagnostics'] 
     <ul className="delivery-diagnostics">
       {sorted.map((diagnostic, index) => (
         <li key={index} className={`delivery-diagnostic-${diagnostic.severity}`}>
-          <strong>{diagnostic.severity}</strong> {diagnostic.message}
+          <strong>{severityLabels[diagnostic.severity as DiagnosticSeverity] ?? diagnostic.severity}</strong>{' '}
+          {diagnostic.message}
         </li>
       ))}
     </ul>

@@ -40,9 +40,9 @@ describe('the replay dialog', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent)
     ).toEqual([
-      'error No customer identifier: Capillary rejects events without one.',
-      'error hotel_name: hotel_name is required.',
-      'info age: age is left out.'
+      'Error: No customer identifier: Capillary rejects events without one.',
+      'Error: hotel_name: hotel_name is required.',
+      'Note: age: age is left out.'
     ])
     const output = within(section).getByRole('textbox', { name: 'Output for be_reserved' })
     expect(problems.compareDocumentPosition(output) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()

@@ -143,9 +143,9 @@ describe('DeliveriesScreen', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent)
     ).toEqual([
-      'error customer is required.',
-      'warning The mobile number may lack its country code.',
-      'info age is left out: nothing at age.'
+      'Error: customer is required.',
+      'Warning: The mobile number may lack its country code.',
+      'Note: age is left out: nothing at age.'
     ])
   })
 
