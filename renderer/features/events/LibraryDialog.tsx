@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { standardEvents } from '../../../shared/capillary/standardEvents'
 import type { StandardEventName } from '../../../shared/capillary/standardEvents'
 import { useStudioStore } from '../../app/StudioContext'
@@ -11,6 +12,15 @@ export function LibraryDialog({ onPick, onClose }: { onPick(name: StandardEventN
     (state) => state.events
   )
   const present = events.map((event) => event.name)
+  const [search, setSearch] = useState('')
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean)
+  // By category, then name; a search keeps the events whose name, category or WebEngage name hold every word.
+  const shown = [...standardEvents]
+    .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name))
+    .filter((event) => {
+      const text = `${event.name} ${event.category} ${event.webEngageEventName}`.toLowerCase()
+      return words.every((word) => text.includes(word))
+    })
   return (
     <Dialog
       title="Add a standard event"
@@ -23,8 +33,18 @@ export function LibraryDialog({ onPick, onClose }: { onPick(name: StandardEventN
         </button>
       }
     >
+      <input
+        className="input library-search"
+        type="search"
+        aria-label="Search the standard events"
+        placeholder="Search by name, category or WebEngage event"
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+        autoFocus
+      />
+      {shown.length === 0 && <p className="muted">No standard event matches {search.trim()}.</p>}
       <ul className="library">
-        {standardEvents.map((event) => {
+        {shown.map((event) => {
           const added = present.includes(event.name)
           return (
             <li key={event.name}>

@@ -6,6 +6,7 @@ import { EventsScreen } from '../../../../renderer/features/events/EventsScreen'
 import { newCustomEventDraft } from '../../../../renderer/features/events/newEventDraft'
 import { fakeEventsApi } from '../../support/fakeApi'
 import { renderInStudio } from '../../support/renderInStudio'
+import { standardEvents } from '../../../../shared/capillary/standardEvents'
 
 const longName = 'hotel_checkout_completed_with_late_fee_and_minibar_charges'
 
@@ -105,6 +106,34 @@ describe('EventsScreen', () => {
     fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' })
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(api.addStandardEvent).not.toHaveBeenCalled()
+  })
+
+  it('lists the standard events by category and name, and finds them by any word of the three', async () => {
+    await renderEventsScreen(['be_reserved'])
+    fireEvent.click(screen.getByRole('button', { name: 'Add a standard event from the library' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Add a standard event' })
+    const names = () =>
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('.list-item-title')?.textContent)
+    const all = names()
+    const expected = [...standardEvents]
+      .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name))
+      .map((event) => event.name)
+    expect(all).toEqual(expected)
+    const search = within(dialog).getByRole('searchbox', { name: 'Search the standard events' })
+    expect(document.activeElement).toBe(search)
+    fireEvent.change(search, { target: { value: 'coupon' } })
+    expect(names().length).toBeGreaterThan(0)
+    expect(
+      names().every((name) =>
+        /coupon/i.test(
+          `${name} ${standardEvents.find((event) => event.name === name)?.category} ${standardEvents.find((event) => event.name === name)?.webEngageEventName}`
+        )
+      )
+    ).toBe(true)
+    fireEvent.change(search, { target: { value: 'no such thing' } })
+    expect(within(dialog).getByText('No standard event matches no such thing.')).toBeTruthy()
   })
 
   it('undoes a delete from the banner: the event comes back selected, and the banner goes', async () => {
