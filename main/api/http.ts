@@ -77,8 +77,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function handleCall(name: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
     // A JSON content type cannot be sent by a plain cross-site form, which closes the classic CSRF door.
-    if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
+    const contentType = request.headers['content-type'] ?? ''
+    if (!/^application\/json\s*(;|$)/i.test(contentType)) {
       return sendJson(response, 415, failure('invalid_input', 'Send API calls as application/json.'))
+    }
+    // JSON is UTF-8 (RFC 8259): a body declared in another charset would be read wrongly, so it is refused.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1]
+    if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+      return sendJson(response, 415, failure('invalid_input', `Send API calls in UTF-8, not ${charset}.`))
     }
     let bytes: Buffer
     try {

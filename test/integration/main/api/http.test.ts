@@ -172,6 +172,11 @@ describe('startWebServer', () => {
       await expect(call('application/json')).resolves.toMatchObject({ status: 200 })
       await expect(call('application/jsonx')).resolves.toMatchObject({ status: 415 })
       await expect(call('application/json-patch+json')).resolves.toMatchObject({ status: 415 })
+      // JSON is UTF-8: a body declared in another charset would be read wrongly.
+      await expect(call('application/json; charset="utf8"')).resolves.toMatchObject({ status: 200 })
+      const utf16 = await call('application/json;charset=utf-16')
+      expect(utf16.status).toBe(415)
+      expect(JSON.parse(utf16.body)).toMatchObject({ error: { message: 'Send API calls in UTF-8, not utf-16.' } })
     })
 
     it('answers 415 to a call with no content type', async () => {
