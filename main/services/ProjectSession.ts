@@ -135,7 +135,10 @@ export class ProjectSession {
     assertFolderExists(absolute)
     writeCopy(project.db, absolute)
     this.close()
-    return this.open(absolute)
+    this.open(absolute)
+    // The copy was saved just now (its own record came over from the original, as old as that one's last change).
+    this.touch()
+    return this.state()
   }
 
   close(): ProjectState {

@@ -321,7 +321,9 @@ describe('ProjectSession', () => {
       studio.newProject(projectPath, false)
       studio.events.create(eventDraft({ name: 'first' }))
       studio.events.create(eventDraft({ name: 'second' }))
-      studio.session.saveAs(copyPath)
+      const before = new Date().toISOString()
+      // The copy's last save is the Save As itself, not the original's last change it came with.
+      expect(studio.session.saveAs(copyPath).project?.lastSavedAt?.localeCompare(before)).toBeGreaterThanOrEqual(0)
       // Only the main file travels (no -wal, no -shm): it must hold everything.
       const alone = join(folder.path, 'alone.capmap')
       copyFileSync(copyPath, alone)
