@@ -1,5 +1,4 @@
-import type { NameValue } from '../../shared/model/capture'
-import { captureSearchText } from '../store/captureSearchText'
+import { searchableCaptureColumns, searchTextOfRow, type SearchableCaptureRow } from '../store/captureSearchText'
 import type { ProjectDatabase } from '../store/database'
 import { undoCutoff } from '../store/undoWindow'
 
@@ -9,16 +8,6 @@ const columns = `seq, received_at, integration_id, integration_slug, source_even
 
 /** Which captures a deletion covers: ids, or every capture (of one integration, or the unmatched ones when null). */
 export type TrashSelection = { ids: readonly string[] } | { integrationId?: string | null }
-
-interface RestoredRow {
-  seq: number
-  method: string
-  path: string
-  query: string
-  source_event: string | null
-  content_type: string | null
-  body: Buffer | null
-}
 
 /**
  * Deletes captures by moving them, whole, into `capture_trash` under an undo id (one transaction), so an undo puts
@@ -74,24 +63,12 @@ export class CaptureTrash {
   private reindex(undoId: string): void {
     const rows = this.db
       .prepare(
-        `SELECT t.seq, t.method, t.path, t.query, t.source_event, t.content_type, t.body FROM capture_trash t
+        `SELECT ${searchableCaptureColumns} FROM capture_trash t
          WHERE t.undo_id = ? AND t.seq <= (SELECT indexed_through FROM capture_index_state WHERE id = 1)`
       )
-      .all(undoId) as RestoredRow[]
+      .all(undoId) as SearchableCaptureRow[]
     const insert = this.db.prepare('INSERT INTO captures_text (rowid, text) VALUES (?, ?)')
-    for (const row of rows) {
-      insert.run(
-        row.seq,
-        captureSearchText({
-          method: row.method,
-          path: row.path,
-          query: JSON.parse(row.query) as NameValue[],
-          sourceEvent: row.source_event,
-          contentType: row.content_type,
-          body: row.body
-        })
-      )
-    }
+    for (const row of rows) insert.run(row.seq, searchTextOfRow(row))
   }
 
   /** Deletes what can no longer be put back (its undo window is over): deleted data is not kept longer. */

@@ -8,7 +8,7 @@ import type {
   SignatureVerdict
 } from '../../shared/model/capture'
 import type { Retention } from '../../shared/model/listenerSettings'
-import { captureSearchText } from './captureSearchText'
+import { searchableCaptureColumns, searchTextOfRow, type SearchableCaptureRow } from './captureSearchText'
 import { isReadOnly, type ProjectDatabase } from './database'
 import { UnindexedCaptureText } from './UnindexedCaptureText'
 
@@ -83,16 +83,6 @@ interface DetailRow extends SummaryRow {
   remote_address: string
   query: string
   headers: string
-  body: Buffer | null
-}
-
-interface IndexRow {
-  seq: number
-  method: string
-  path: string
-  query: string
-  source_event: string | null
-  content_type: string | null
   body: Buffer | null
 }
 
@@ -172,7 +162,7 @@ export class CaptureRepository {
    */
   indexPending(limit = Number.POSITIVE_INFINITY): number {
     const next = this.statement(
-      `SELECT ${indexColumns} FROM captures
+      `SELECT ${searchableCaptureColumns} FROM captures
        WHERE seq > (SELECT indexed_through FROM capture_index_state WHERE id = 1) ORDER BY seq LIMIT ?`
     )
     const insertText = this.statement('INSERT INTO captures_text (rowid, text) VALUES (?, ?)')
@@ -180,8 +170,8 @@ export class CaptureRepository {
     let indexed = 0
     while (indexed < limit) {
       const count = this.db.transaction(() => {
-        const rows = next.all(Math.min(indexSlice, limit - indexed)) as IndexRow[]
-        for (const row of rows) insertText.run(row.seq, searchTextOf(row))
+        const rows = next.all(Math.min(indexSlice, limit - indexed)) as SearchableCaptureRow[]
+        for (const row of rows) insertText.run(row.seq, searchTextOfRow(row))
         const last = rows[rows.length - 1]
         if (last) advance.run(last.seq)
         return rows.length
@@ -319,11 +309,11 @@ export class CaptureRepository {
     const unindexed = this.statement('SELECT seq FROM captures WHERE seq > ?').pluck().all(through) as number[]
     const index = unindexedTextOf(this.db)
     const rows = (seqs: number[]) =>
-      this.statement(`SELECT ${indexColumns} FROM captures WHERE seq IN (SELECT value FROM json_each(?))`).iterate(
-        JSON.stringify(seqs)
-      ) as IterableIterator<IndexRow>
+      this.statement(
+        `SELECT ${searchableCaptureColumns} FROM captures WHERE seq IN (SELECT value FROM json_each(?))`
+      ).iterate(JSON.stringify(seqs)) as IterableIterator<SearchableCaptureRow>
     index.update(through, unindexed, function* (seqs) {
-      for (const row of rows(seqs)) yield { seq: row.seq, text: searchTextOf(row) }
+      for (const row of rows(seqs)) yield { seq: row.seq, text: searchTextOfRow(row) }
     })
     return index.matching(match).filter((seq) => seq > through)
   }
@@ -405,19 +395,6 @@ export function matchExpression(search: string): string | undefined {
 /** The word's last run of letters and digits: the token FTS5 takes as the prefix (`a,` → `a`, `x-ab` → `ab`). */
 function lastToken(word: string): string {
   return /[\p{L}\p{N}]+(?=[^\p{L}\p{N}]*$)/u.exec(word)?.[0] ?? ''
-}
-
-const indexColumns = 'seq, method, path, query, source_event, content_type, body'
-
-function searchTextOf(row: IndexRow): string {
-  return captureSearchText({
-    method: row.method,
-    path: row.path,
-    query: JSON.parse(row.query) as NameValue[],
-    sourceEvent: row.source_event,
-    contentType: row.content_type,
-    body: row.body
-  })
 }
 
 /** One index in memory per connection, however many repositories are made on it. */

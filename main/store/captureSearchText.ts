@@ -31,3 +31,29 @@ export function captureSearchText(capture: SearchableCapture): string {
   }
   return `${head} ${textDecoder.decode(bytes).slice(0, maxIndexedChars)}`
 }
+
+/** A capture as its row in `captures` holds what search reads (the query as JSON text). */
+export interface SearchableCaptureRow {
+  seq: number
+  method: string
+  path: string
+  query: string
+  source_event: string | null
+  content_type: string | null
+  body: Uint8Array | null
+}
+
+/** The columns of `captures` a SearchableCaptureRow reads. */
+export const searchableCaptureColumns = 'seq, method, path, query, source_event, content_type, body'
+
+/** What full-text search finds a stored capture by (captureSearchText of its row). */
+export function searchTextOfRow(row: SearchableCaptureRow): string {
+  return captureSearchText({
+    method: row.method,
+    path: row.path,
+    query: JSON.parse(row.query) as NameValue[],
+    sourceEvent: row.source_event,
+    contentType: row.content_type,
+    body: row.body
+  })
+}
