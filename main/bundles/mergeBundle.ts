@@ -9,7 +9,7 @@ import { maxEventNameLength } from '../../shared/model/event'
 import { maxIntegrationNameLength } from '../../shared/model/integration'
 import { extraTargets } from '../../shared/model/mapping'
 import { maxSlugLength } from '../../shared/model/slug'
-import { withSuffixWithin } from '../../shared/model/withSuffixWithin'
+import { firstFreeName } from '../../shared/model/withSuffixWithin'
 import { StudioError } from '../errors/StudioError'
 import type { OpenedProject } from '../services/ProjectSession'
 import { projectBundleContent } from './projectBundle'
@@ -100,11 +100,14 @@ function outcomes(items: readonly MergeItem[], choices: Record<string, MergeChoi
 
 /** The first free `<base><separator>N` (N from 2), against names already taken (compared without case). */
 function freeName(base: string, separator: string, taken: Set<string>, maxLength: number): string {
-  const numbered = (n: number) => withSuffixWithin(base, `${separator}${n}`, maxLength)
-  let n = 2
-  while (taken.has(lower(numbered(n)))) n += 1
-  taken.add(lower(numbered(n)))
-  return numbered(n)
+  const name = firstFreeName(
+    base,
+    (n) => `${separator}${n}`,
+    maxLength,
+    (candidate) => taken.has(lower(candidate))
+  )
+  taken.add(lower(name))
+  return name
 }
 
 /**
@@ -114,10 +117,12 @@ function freeName(base: string, separator: string, taken: Set<string>, maxLength
 function ownName(name: string, others: readonly { name: string }[]): string {
   const names = others.map((other) => other.name)
   if (!integrationNameProblem(name, names)) return name
-  const numbered = (n: number) => withSuffixWithin(name, ` (${n})`, maxIntegrationNameLength)
-  let n = 2
-  while (integrationNameProblem(numbered(n), names)) n += 1
-  return numbered(n)
+  return firstFreeName(
+    name,
+    (n) => ` (${n})`,
+    maxIntegrationNameLength,
+    (candidate) => Boolean(integrationNameProblem(candidate, names))
+  )
 }
 
 /**

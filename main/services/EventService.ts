@@ -9,7 +9,7 @@ import {
   type EventDraft,
   type EventRestoration
 } from '../../shared/model/event'
-import { withSuffixWithin } from '../../shared/model/withSuffixWithin'
+import { firstFreeName } from '../../shared/model/withSuffixWithin'
 import { StudioError } from '../errors/StudioError'
 import { EventTrash } from '../store/EventTrash'
 import { applyTestGate } from '../testCases/testGate'
@@ -69,11 +69,13 @@ export class EventService {
     const source = this.require(id)
     const taken = new Set(this.list().map((event) => event.name.toLowerCase()))
     const base = source.name.replace(/_v\d+$/, '')
-    const versioned = (version: number) => withSuffixWithin(base, `_v${version}`, maxEventNameLength)
-    let version = 2
-    while (taken.has(versioned(version).toLowerCase())) version += 1
     return this.create({
-      name: versioned(version),
+      name: firstFreeName(
+        base,
+        (version) => `_v${version}`,
+        maxEventNameLength,
+        (name) => taken.has(name.toLowerCase())
+      ),
       label: source.label,
       description: source.description,
       // A standard event is enabled once per org: its copy is a custom event with the same fields.

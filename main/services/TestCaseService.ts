@@ -63,10 +63,15 @@ export class TestCaseService {
     const parts = mappingParts(project, draft.mappingId)
     const previous = id === undefined ? undefined : project.testCases.get(id)
     if (id !== undefined && !previous) throw new StudioError('not_found', 'That test case no longer exists.')
-    // Test cases are told apart by name (in the Tests screen, in bundles, in capmap test's report).
-    const namesake = project.testCases
-      .listForMappings([draft.mappingId])
-      .find((other) => other.id !== id && other.name.trim().toLowerCase() === draft.name.trim().toLowerCase())
+    // Test cases are told apart by name (in the Tests screen, in bundles, in capmap test's report). Only a new name
+    // is checked: test cases that came with the same name (older projects, bundles) can still be edited.
+    const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
+    const renamed = previous === undefined || !sameName(previous.name, draft.name)
+    const namesake =
+      renamed &&
+      project.testCases
+        .listForMappings([draft.mappingId])
+        .find((other) => other.id !== id && sameName(other.name, draft.name))
     if (namesake) {
       throw new StudioError(
         'conflict',

@@ -4,6 +4,9 @@ import type { CapillaryPayload } from '../engine/mappingResult'
 import { Id } from './ids'
 import { jsonFitsWithin } from './jsonSize'
 
+/** The longest test-case name. */
+export const maxTestCaseNameLength = 200
+
 /** The most a test case's payload or expected output may weigh, as JSON text. */
 export const testCaseMaxBytes = 5 * 1024 * 1024
 
@@ -34,10 +37,16 @@ const ExpectedPayload = z
 export const TestCaseDraft = z
   .object({
     mappingId: Id,
-    name: z.string().trim().min(1, 'Name the test case.').max(200),
+    name: z.string().trim().min(1, 'Name the test case.').max(maxTestCaseNameLength),
     source: TestCaseSource,
     payload: JsonValue,
-    expected: z.array(ExpectedPayload).max(1000)
+    expected: z
+      .array(ExpectedPayload)
+      .max(1000)
+      .refine(
+        (outputs) => jsonFitsWithin(outputs, testCaseMaxBytes),
+        `A test case holds at most ${testCaseMaxBytes / 1024 / 1024} MB of JSON.`
+      )
   })
   .strict()
 export type TestCaseDraft = z.infer<typeof TestCaseDraft>

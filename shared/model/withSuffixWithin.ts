@@ -10,3 +10,19 @@ export function withSuffixWithin(base: string, suffix: string, maxLength: number
   const cut = sliceWhole(base, room).replace(/[\s_-]+$/, '')
   return `${cut}${suffix}`
 }
+
+/**
+ * The first of `base` + `suffixOf(2)`, `suffixOf(3)`… (each fitted within `maxLength`) that `isTaken` refuses not:
+ * the free name for a copy (`room_booked_v2`, `webengage-2`, `Hotel app (2)`).
+ */
+export function firstFreeName(
+  base: string,
+  suffixOf: (n: number) => string,
+  maxLength: number,
+  isTaken: (name: string) => boolean
+): string {
+  for (let n = 2; ; n += 1) {
+    const candidate = withSuffixWithin(base, suffixOf(n), maxLength)
+    if (!isTaken(candidate)) return candidate
+  }
+}

@@ -1,5 +1,6 @@
 import type { IntegrationDraft, IntegrationKind } from '../../../shared/model/integration'
 import { maxSlugLength, slugify } from '../../../shared/model/slug'
+import { firstFreeName } from '../../../shared/model/withSuffixWithin'
 
 /** The source account an integration of each kind usually has (notes §1 glossary: Source Account). */
 export const defaultSourceAccount: Record<IntegrationKind, string> = { webengage: 'WEB_ENGAGE', custom: 'INSTORE' }
@@ -12,11 +13,12 @@ export function uniqueSlug(name: string, takenSlugs: readonly string[]): string 
   const base = slugify(name) || 'integration'
   const taken = new Set(takenSlugs)
   if (!taken.has(base)) return base
-  for (let n = 2; ; n += 1) {
-    const suffix = `-${n}`
-    const candidate = `${base.slice(0, maxSlugLength - suffix.length).replace(/-+$/, '')}${suffix}`
-    if (!taken.has(candidate)) return candidate
-  }
+  return firstFreeName(
+    base,
+    (n) => `-${n}`,
+    maxSlugLength,
+    (candidate) => taken.has(candidate)
+  )
 }
 
 /** A new integration starts valid, so it can be saved at once: a free name and the slug suggested from it. */

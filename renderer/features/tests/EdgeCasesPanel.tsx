@@ -1,7 +1,8 @@
 import { Sparkles } from 'lucide-react'
 import { useMemo } from 'react'
-import type { EdgeCaseResult } from '../../../shared/model/testCase'
+import { maxTestCaseNameLength, type EdgeCaseResult } from '../../../shared/model/testCase'
 import { sliceWhole } from '../../../shared/model/wellFormedText'
+import { firstFreeName } from '../../../shared/model/withSuffixWithin'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 
 /** Past this many characters an outcome is cut short: an edge case's value may be 100,000 characters long. */
@@ -52,10 +53,23 @@ export function EdgeCasesPanel({ mappingId }: { mappingId: string }) {
       </div>
     )
   }
+  // Kept under its own name, or a free one when the same edge case was kept before (from another base).
+  const taken = new Set(
+    all.filter((testCase) => testCase.mappingId === mappingId).map((testCase) => testCase.name.trim().toLowerCase())
+  )
+  const freeName = (name: string) =>
+    taken.has(name.toLowerCase())
+      ? firstFreeName(
+          name,
+          (n) => ` (${n})`,
+          maxTestCaseNameLength,
+          (candidate) => taken.has(candidate.toLowerCase())
+        )
+      : name
   const keep = (result: EdgeCaseResult) =>
     void tests.getState().save(undefined, {
       mappingId,
-      name: result.name,
+      name: freeName(result.name),
       source: { kind: 'edgeCase', caseName: result.name },
       payload: result.payload as never,
       expected: result.outputs
