@@ -13,10 +13,13 @@ export function jsonFitsWithin(value: unknown, maxChars: number): boolean {
 /** Counts values as JSON would write them (each place a shared object appears), giving up past `limit`. */
 function hasAtMostValues(root: unknown, limit: number): boolean {
   const pending: unknown[] = [root]
-  for (let counted = 0; pending.length > 0; counted += 1) {
+  let counted = 0
+  while (pending.length > 0) {
+    const value = pending.pop()
+    // A typed array (IPC keeps them) is written as one value for each of its elements.
+    counted += ArrayBuffer.isView(value) ? 1 + ('length' in value ? Number(value.length) : value.byteLength) : 1
     // Whatever waits will be counted too: stop as soon as the sum is over.
     if (counted + pending.length > limit) return false
-    const value = pending.pop()
     if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) continue
     for (const child of Object.values(value)) pending.push(child)
   }

@@ -156,6 +156,14 @@ describe('createDispatcher', () => {
       ok: false,
       error: { code: 'invalid_input', message: 'payload: A test case holds at most 5 MB of JSON.' }
     })
+    // The expected outputs are held to the same size.
+    const draft = { mappingId: 'm1', name: 'Huge', source: { kind: 'edited' }, payload: {} }
+    expect(
+      await dispatch('saveTestCase', { draft: { ...draft, expected: [{ event_name: 'e', extra: shared }] } })
+    ).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'draft.expected: A test case holds at most 5 MB of JSON.' }
+    })
     // A whole pair is text like any other: the input goes on to its schema.
     const whole = await dispatch('previewTestCase', { mappingId: 'm1', payload: { hotel: 'Taj \ud83d\ude00' } })
     expect(whole.ok).toBe(true)

@@ -37,4 +37,16 @@ describe('jsonFitsWithin', () => {
     expect(jsonFitsWithin(list, 2_000_001)).toBe(true)
     expect(jsonFitsWithin(list, 2_000_000)).toBe(false)
   })
+
+  it('counts a typed array as the list of numbers JSON writes of it (IPC keeps typed arrays)', () => {
+    const bytes = new Uint8Array(1_000_000)
+    // Twenty references to a megabyte each: a bounded count, where writing it out takes seconds.
+    expect(
+      jsonFitsWithin(
+        Array.from({ length: 20 }, () => bytes),
+        5 * 1024 * 1024
+      )
+    ).toBe(false)
+    expect(jsonFitsWithin(new Uint8Array(3), 100)).toBe(true)
+  })
 })
