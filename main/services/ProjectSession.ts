@@ -97,12 +97,16 @@ export class ProjectSession {
     const absolute = projectFileToOpen(path, this.current !== undefined)
     // The same file again: nothing to do, unless it is open read-only and the user now asks to edit it.
     if (this.current?.path === absolute && (options.readOnly || !isReadOnly(this.current.db))) return this.state()
-    // A file the user may not write is opened to read, as an editor opens a write-protected file.
+    // A file the user may not write (or whose folder cannot take its lock and journal) is opened to read, as an
+    // editor opens a write-protected file.
+    const access = diskAccess(absolute)
     const readOnlyReason = options.readOnly
       ? 'Opened read-only.'
-      : diskAccess(absolute).file
-        ? undefined
-        : 'The file is read-only for you (its permissions): opened read-only.'
+      : !access.file
+        ? 'The file is read-only for you (its permissions): opened read-only.'
+        : !access.folder
+          ? 'Its folder is read-only for you: opened read-only.'
+          : undefined
     if (readOnlyReason) {
       return this.activate(
         this.assemble(absolute, openProjectDatabase(absolute, { readOnly: true }), undefined, readOnlyReason)

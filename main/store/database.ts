@@ -37,7 +37,7 @@ export function openProjectDatabase(path: string, options: OpenDatabaseOptions =
   if (!options.readOnly && !access.file) {
     throw new StudioError(
       'read_only',
-      `${path} is read-only for you (its permissions): open it read-only, or make it writable.`
+      `${path} is read-only for you (its permissions): make it writable, or work on a copy.`
     )
   }
   inspectProjectFile(path)

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { silentLogger } from '../../../../main/platform/logger'
+import { createStudio } from '../../../../main/services/createStudio'
 import { capmap, ensureBuiltCli } from '../listener/runCapmap'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
 import { copySampleProject } from '../../support/sampleProjectCopy'
@@ -55,7 +57,9 @@ describe('a project the user may not write', () => {
 
     const listen = run('listen', '--project', 'Shop.capmap', '--port', '0')
     expect(listen.status).toBe(1)
-    expect(listen.stderr).toContain(`${project} is read-only for you (its permissions): open it read-only`)
+    expect(listen.stderr).toContain(
+      `${project} is read-only for you (its permissions): make it writable, or work on a copy.`
+    )
     expect(listen.stderr).not.toMatch(stackFrame)
 
     const tested = run('test', '--project', 'Shop.capmap')
@@ -73,5 +77,31 @@ describe('a project the user may not write', () => {
       `${project} cannot be opened: its folder is read-only for you, and SQLite must create Shop.capmap-shm beside it.`
     )
     expect(listed.stderr).not.toMatch(stackFrame)
+  })
+
+  it('is opened read-only by the studio, saying why, and a folder it cannot write is refused in words', () => {
+    const studio = createStudio({ configDir: config.path, mode: 'web', version: 'test', logger: silentLogger })
+    try {
+      forbidWrites(project)
+      expect(studio.session.open(project).project).toMatchObject({
+        path: project,
+        readOnly: true,
+        readOnlyReason: 'The file is read-only for you (its permissions): opened read-only.'
+      })
+      studio.session.close()
+      // A fresh copy: reading the first left its -shm beside it, which lets SQLite read it even from there.
+      const fresh = join(config.path, 'fresh', 'Shop.capmap')
+      mkdirSync(dirname(fresh))
+      copySampleProject(fresh)
+      forbidWrites(dirname(fresh))
+      expect(() => studio.session.open(fresh)).toThrow(
+        expect.objectContaining({
+          code: 'file_error',
+          message: expect.stringContaining('cannot be opened: its folder is read-only for you')
+        })
+      )
+    } finally {
+      studio.session.close()
+    }
   })
 })
