@@ -38,6 +38,7 @@ import { choiceOf, unexpectedErrorDialog } from './unexpectedErrorDialog'
 import { updateFeedOptions } from './updateFeed'
 import { mainWindowOptions } from './windowOptions'
 import { restoreWindowState } from './windowState'
+import { bundleTextOf, notUtf8Problem } from '../../shared/bundle/bundleText'
 
 /** The thin Electron shell: everything it wires is built and tested elsewhere, in Node. */
 const configDir = resolveConfigDir()
@@ -125,7 +126,9 @@ async function openFile(request: FileOpenRequest): Promise<void> {
   try {
     // The renderer's drop limit (6 MB of text): a larger bundle is imported by its path from File › Import Bundle….
     if ((await stat(request.path)).size > 6 * 1024 * 1024) throw new Error('over 6 MB: use File › Import Bundle…')
-    studio.bus.emit('bundleFileOpened', { name: basename(request.path), text: await readFile(request.path, 'utf8') })
+    const text = bundleTextOf(await readFile(request.path))
+    if (text === undefined) throw new Error(notUtf8Problem('the file'))
+    studio.bus.emit('bundleFileOpened', { name: basename(request.path), text })
   } catch (error) {
     dialog.showErrorBox('Capillary Mapping Studio', `${request.path} cannot be opened: ${(error as Error).message}`)
   }

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import { structureProblem } from '../../shared/bundle/bundleStructure'
+import { bundleTextOf, notUtf8Problem } from '../../shared/bundle/bundleText'
 import { bundleMaxBytes, readBundle, type BundleRead } from '../../shared/bundle/readBundle'
 import { fileReadProblem, notARegularFile } from '../platform/fileReadProblem'
 import { sqliteMagic } from '../store/projectFileHeader'
@@ -28,14 +29,6 @@ export function readBundleFromFile(path: string): BundleRead {
   }
   const structure = structureProblem(bytes.length, (index) => bytes[index] ?? 0)
   if (structure !== undefined) return unreadable(structure)
-  let text: string
-  try {
-    text = strictUtf8.decode(bytes)
-  } catch {
-    // Decoded leniently, a stray byte would be imported as a replacement character, silently.
-    return unreadable(`${path} is not UTF-8 text (a bundle is JSON in UTF-8): was it saved in another encoding?`)
-  }
-  return readBundle(text)
+  const text = bundleTextOf(bytes)
+  return text === undefined ? unreadable(notUtf8Problem(path)) : readBundle(text)
 }
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true })

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { bundleDropMaxChars, type BundleSource } from '../../../shared/api/bundles'
+import { bundleTextOf, notUtf8Problem } from '../../../shared/bundle/bundleText'
 import { useStudio } from '../../app/StudioContext'
 
 const isBundleName = (name: string) => /\.capmap\.json$/i.test(name)
@@ -35,14 +36,8 @@ export function useBundleDrop(onBundle: (source: BundleSource) => void): void {
       }
       void file.arrayBuffer().then(
         (bytes) => {
-          let text: string
-          try {
-            // Decoded leniently, a stray byte would be imported as a replacement character, silently.
-            text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-          } catch {
-            const problem = `${file.name} is not UTF-8 text (a bundle is JSON in UTF-8): was it saved in another encoding?`
-            return notifications.getState().notify('error', problem)
-          }
+          const text = bundleTextOf(new Uint8Array(bytes))
+          if (text === undefined) return notifications.getState().notify('error', notUtf8Problem(file.name))
           onBundle({ text, name: file.name })
         },
         () => notifications.getState().notify('error', `${file.name} could not be read.`)
