@@ -82,8 +82,8 @@ export function App() {
     return () => window.removeEventListener('pagehide', save)
   }, [stores])
 
-  const { confirmLeave, prompt: leavePrompt } = useLeaveGuard(stores)
-  useProjectCommands(setPathDialog, confirmLeave)
+  const leavePrompt = useLeaveGuard(stores)
+  useProjectCommands(setPathDialog)
   useGlobalShortcuts(openPalette)
   useRememberedPlace(stores, sessionStorageIfAny())
 

@@ -15,6 +15,7 @@ import { createPublishStore } from '../features/publish/store'
 import { createConnectionProfilesStore } from '../features/settings/store'
 import { createTestsStore } from '../features/tests/store'
 import { createCommandRegistry } from './commands'
+import { createLeaveGate } from './leaveGate'
 import { createNavigationStore } from './navigation'
 import { createNotificationStore } from './notifications'
 import { createSaveRecord } from './saveStatus'
@@ -29,6 +30,7 @@ export function createStudioStores(api: StudioApi) {
     api,
     notifications,
     commands: createCommandRegistry(),
+    leave: createLeaveGate(),
     navigation: createNavigationStore(),
     project: createProjectStore(api),
     saveRecord: createSaveRecord(),

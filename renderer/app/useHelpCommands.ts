@@ -1,5 +1,4 @@
 import { useEffect } from 'react'
-import { flushEdits } from './flushEdits'
 import { copyDiagnostics, currentDiagnostics } from './diagnostics'
 import { useStudio } from './StudioContext'
 import { useTourStore } from './tour'
@@ -49,8 +48,7 @@ export function useHelpCommands(showAbout: () => void): void {
           // Only the menu (with a path) runs it: the palette's way is Open Project… and the welcome screen's list.
           hidden: true,
           run: async (path) => {
-            if (!path) return
-            await flushEdits(stores)
+            if (!path || !(await stores.leave.getState().confirmLeave())) return
             const result = await project.getState().open(path)
             if (!result.ok) notifications.getState().reportError(result.error)
           }

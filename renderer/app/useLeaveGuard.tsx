@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { flushEdits } from './flushEdits'
 import type { StudioStores } from './StudioContext'
@@ -6,12 +6,13 @@ import { unsavedChanges } from './unsavedChanges'
 
 /**
  * Asks before the open project is left with changes that cannot be saved, as an editor asks before closing a
- * changed file: `confirmLeave` (New, Open, Save As, Close) saves what can be saved, then asks when something is left,
- * answering whether to go on; a reload or a closed window asks through the browser's own prompt (Electron's main
- * process shows it as a dialog).
+ * changed file. It answers the studio's leave gate (every way of leaving asks it): what can be saved is saved, then
+ * the user is asked when something is left. A reload or a closed window asks through the browser's own prompt
+ * (Electron's main process shows it as a dialog). Returns the prompt to render.
  */
-export function useLeaveGuard(stores: StudioStores): { confirmLeave(): Promise<boolean>; prompt: ReactNode } {
+export function useLeaveGuard(stores: StudioStores): ReactNode {
   const [asking, setAsking] = useState<{ message: string; answer(leave: boolean): void } | null>(null)
+  const askingNow = useRef(false)
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -25,19 +26,28 @@ export function useLeaveGuard(stores: StudioStores): { confirmLeave(): Promise<b
   }, [stores])
 
   const confirmLeave = useCallback(async () => {
+    // A second way of leaving while the question is up (a menu, a file opened from the OS) waits for no answer.
+    if (askingNow.current) return false
     await flushEdits(stores)
     const message = unsavedChanges(stores)
     if (message === undefined) return true
+    askingNow.current = true
     return new Promise<boolean>((resolve) =>
       setAsking({
         message,
         answer: (leave) => {
+          askingNow.current = false
           setAsking(null)
           resolve(leave)
         }
       })
     )
   }, [stores])
+
+  useEffect(() => {
+    stores.leave.setState({ confirmLeave })
+    return () => stores.leave.setState({ confirmLeave: () => Promise.resolve(true) })
+  }, [stores, confirmLeave])
 
   const prompt = asking && (
     <ConfirmDialog
@@ -48,5 +58,5 @@ export function useLeaveGuard(stores: StudioStores): { confirmLeave(): Promise<b
       onCancel={() => asking.answer(false)}
     />
   )
-  return { confirmLeave, prompt }
+  return prompt
 }

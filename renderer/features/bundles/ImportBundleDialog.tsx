@@ -21,7 +21,7 @@ export function ImportBundleDialog({
   onClose(): void
   onShowDiff(source: BundleSource): void
 }) {
-  const { api, notifications } = useStudio()
+  const { api, notifications, leave } = useStudio()
   const projectPath = useStudioStore(
     (s) => s.project,
     (state) => state.project?.path ?? ''
@@ -72,6 +72,8 @@ export function ImportBundleDialog({
 
   const importIt = async () => {
     if (!source) return
+    // A new project replaces the open one: leaving it asks first, as Open does.
+    if (asNew && !(await leave.getState().confirmLeave())) return
     setBusy(true)
     const result = await api.importBundle(
       asNew ? { source, mode: 'new', projectPath: newPath } : { source, mode: 'merge', choices }

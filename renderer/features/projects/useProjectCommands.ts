@@ -6,20 +6,18 @@ import type { PathDialogPurpose } from './ProjectPathDialog'
 
 /**
  * New, Open, Save As and Close as commands (palette, shortcuts, native menu). In the app they use the native file
- * dialog; in web mode, where there is none, the studio's own path dialog. Each first asks `confirmLeave` whether
+ * dialog; in web mode, where there is none, the studio's own path dialog. Each first asks the leave gate whether
  * the open project may be left (what cannot be saved would be lost).
  */
-export function useProjectCommands(
-  showPathDialog: (purpose: PathDialogPurpose) => void,
-  confirmLeave: () => Promise<boolean>
-): void {
+export function useProjectCommands(showPathDialog: (purpose: PathDialogPurpose) => void): void {
   const stores = useStudio()
-  const { api, commands, project, notifications } = stores
+  const { api, commands, project, notifications, leave } = stores
 
   useEffect(() => {
     const report = (result: Result<unknown>) => {
       if (!result.ok) notifications.getState().reportError(result.error)
     }
+    const confirmLeave = () => leave.getState().confirmLeave()
     const withPath = async (purpose: PathDialogPurpose, act: (path: string) => Promise<void>) => {
       if (!(await confirmLeave())) return
       const picked = await api.pickProjectPath({ purpose })
@@ -68,5 +66,5 @@ export function useProjectCommands(
         run: () => flushEdits(stores)
       }
     ])
-  }, [stores, api, commands, project, notifications, showPathDialog, confirmLeave])
+  }, [stores, api, commands, project, notifications, leave, showPathDialog])
 }
