@@ -77,13 +77,18 @@ function crossReferenceProblems(bundle: Bundle): string[] {
   const slugs = new Set(bundle.integrations.map((integration) => integration.slug))
   /** `same` gives what two items share when they may not both be there (a project compares event names so). */
   const repeated = <T>(items: readonly T[], shown: (item: T) => string, where: string, what: string, same = shown) => {
-    const first = new Map<string, string>()
+    const exact = new Set<string>()
+    const alike = new Map<string, string>()
     items.forEach((item, index) => {
-      const earlier = first.get(same(item))
-      if (earlier === undefined) return void first.set(same(item), shown(item))
-      const differs =
-        earlier === shown(item) ? '' : ` (a project takes names that differ only in case as one: ${earlier})`
-      problems.push(`${where}[${index}]: a second ${what} ${shown(item)}${differs}.`)
+      const earlier = alike.get(same(item))
+      if (exact.has(shown(item))) problems.push(`${where}[${index}]: a second ${what} ${shown(item)}.`)
+      else if (earlier !== undefined) {
+        problems.push(
+          `${where}[${index}]: a second ${what} ${shown(item)} (a project takes names that differ only in case as one: ${earlier}).`
+        )
+      }
+      exact.add(shown(item))
+      if (earlier === undefined) alike.set(same(item), shown(item))
     })
   }
   repeated(

@@ -42,7 +42,7 @@ describe('reading a bundle', () => {
       problems: [
         // The bundle lists events by name: BE_RESERVED comes first.
         'events[1]: a second event named be_reserved (a project takes names that differ only in case as one: BE_RESERVED).',
-        'events[2]: a second event named be_reserved (a project takes names that differ only in case as one: BE_RESERVED).'
+        'events[2]: a second event named be_reserved.'
       ]
     })
   })
