@@ -260,8 +260,9 @@ function writeCopy(db: ProjectDatabase, target: string): void {
   try {
     db.prepare('VACUUM INTO ?').run(target)
   } catch (error) {
-    // A folder the user may not write to, a full disk: theirs to fix, in words; nothing is left half written.
-    rmSync(target, { force: true })
+    // A folder the user may not write to, a full disk: theirs to fix, in words; nothing is left half written (a
+    // file another program put there meanwhile is not ours to remove).
+    if (!/already exists/i.test((error as Error).message)) rmSync(target, { force: true })
     throw new StudioError('file_error', `Cannot write ${target}: ${(error as Error).message}.`)
   } finally {
     if (queryOnly) db.pragma('query_only = ON')
