@@ -34,6 +34,15 @@ export function decodeText(bytes: Uint8Array, charset?: string): DecodedText {
   }
 }
 
+/** The bytes as UTF-8 text, or undefined when they are not valid UTF-8; a byte-order mark is dropped. */
+export function strictUtf8Text(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
 /** Decodes percent-escaped text (`%XX` as UTF-8 bytes); a `%` not followed by two hex digits stays as it is. */
 export function percentDecode(text: string): { text: string; malformed: boolean } {
   if (!text.includes('%')) return { text, malformed: false }
