@@ -55,6 +55,8 @@ export function App() {
       api.on('capturesRestored', () => stores.captures.getState().deletedElsewhere()),
       api.on('deliveriesChanged', (overview) => stores.deliveries.getState().receive(overview)),
       api.on('testCasesChanged', refreshTests),
+      // A test case saved or run is a change to the project: the status bar's last save follows it.
+      api.on('testCasesChanged', () => void project.getState().refresh()),
       api.on('eventsChanged', refreshTests),
       api.on('mappingsChanged', refreshTests),
       api.on('projectChanged', refreshTests),

@@ -52,6 +52,31 @@ describe('the native menu and the renderer', () => {
     expect(screens.map((screen) => `view.show.${screen.id}`).filter((id) => !menu.has(id))).toEqual([])
   })
 
+  it('reads the project again (its last save) when test cases change', async () => {
+    const listeners: { name: string; listener: (payload: unknown) => void }[] = []
+    const call = vi.fn(async (name: string) =>
+      name === 'getAppInfo'
+        ? { ok: true, value: appInfo }
+        : { ok: false, error: { code: 'internal', message: 'offline' } }
+    )
+    const subscribe = vi.fn((name: string, listener: (payload: unknown) => void) => {
+      listeners.push({ name, listener })
+      return () => undefined
+    })
+    const stores = createStudioStores(createStudioApi({ call, subscribe } as never))
+    render(
+      <StudioProvider stores={stores}>
+        <App />
+      </StudioProvider>
+    )
+    await act(async () => undefined)
+    call.mockClear()
+    await act(async () =>
+      listeners.filter((entry) => entry.name === 'testCasesChanged').forEach((entry) => entry.listener({}))
+    )
+    expect(call).toHaveBeenCalledWith('getProjectState', {})
+  })
+
   it('runs Open Recent with the path the menu gives', async () => {
     const { stores, call } = renderApp()
     await act(async () => undefined)
