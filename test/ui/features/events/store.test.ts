@@ -1,9 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fail } from '../../../../shared/api/result'
+import type { EventDraft } from '../../../../shared/model/event'
 import { autosaveDelayMs } from '../../../../renderer/app/autosave'
 import { createEventsStore } from '../../../../renderer/features/events/store'
 import { newCustomEventDraft } from '../../../../renderer/features/events/newEventDraft'
 import { fakeEventsApi } from '../../support/fakeApi'
+
+/**
+ * A store with two events, the second left with an empty name (and `more` edits), so its draft is kept unsaved
+ * while the first is open.
+ */
+async function storeWithKeptDraft(more: Partial<EventDraft> = {}) {
+  const api = fakeEventsApi()
+  const onError = vi.fn()
+  const withdraw = vi.fn()
+  const store = createEventsStore(api, onError, withdraw)
+  const first = await store.getState().create(newCustomEventDraft([]))
+  const second = await store.getState().create(newCustomEventDraft(['new_event']))
+  store.getState().edit({ ...store.getState().draft!, name: '' })
+  if (Object.keys(more).length > 0) store.getState().edit({ ...store.getState().draft!, ...more })
+  await store.getState().select(first!.id)
+  return { api, onError, withdraw, store, first, second }
+}
 
 describe('the events store', () => {
   beforeEach(() => vi.useFakeTimers())
@@ -111,15 +129,9 @@ describe('the events store', () => {
   })
 
   it('keeps an invalid draft the user leaves, says so, and gives it back when they return, taking the notice back', async () => {
-    const api = fakeEventsApi()
-    const onError = vi.fn()
-    const withdraw = vi.fn()
-    const store = createEventsStore(api, onError, withdraw)
-    const first = await store.getState().create(newCustomEventDraft([]))
-    const second = await store.getState().create(newCustomEventDraft(['new_event']))
-    store.getState().edit({ ...store.getState().draft!, name: '' })
-    store.getState().edit({ ...store.getState().draft!, description: 'Typed while the name was empty' })
-    await store.getState().select(first!.id)
+    const { api, onError, withdraw, store, second } = await storeWithKeptDraft({
+      description: 'Typed while the name was empty'
+    })
     expect(onError).toHaveBeenCalledWith({
       code: 'invalid_input',
       key: `kept-draft:${second!.id}`,
@@ -143,14 +155,7 @@ describe('the events store', () => {
   })
 
   it("forgets the last delete and the kept drafts when another project opens: they were the last one's", async () => {
-    const api = fakeEventsApi()
-    const onError = vi.fn()
-    const withdraw = vi.fn()
-    const store = createEventsStore(api, onError, withdraw)
-    const first = await store.getState().create(newCustomEventDraft([]))
-    const second = await store.getState().create(newCustomEventDraft(['new_event']))
-    store.getState().edit({ ...store.getState().draft!, name: '' })
-    await store.getState().select(first!.id)
+    const { api, withdraw, store, first, second } = await storeWithKeptDraft()
     await store.getState().remove(first!.id)
     expect(store.getState().lastDeletion).not.toBeNull()
 
