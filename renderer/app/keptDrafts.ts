@@ -1,7 +1,4 @@
-import type { StudioErrorInfo } from '../../shared/api/result'
-
-/** A message for the user that can be taken back: a later one with the same `key` replaces it. */
-export type KeyedNotice = StudioErrorInfo & { key?: string }
+import type { KeyedNotice } from './notifications'
 
 /**
  * Drafts that could not be saved when the user left them (they break a rule): each waits, as an editor's unsaved

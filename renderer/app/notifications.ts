@@ -1,5 +1,8 @@
 import { createStore } from 'zustand/vanilla'
-import type { KeyedNotice } from './keptDrafts'
+import type { StudioErrorInfo } from '../../shared/api/result'
+
+/** A message for the user that can be taken back: a later one with the same `key` replaces it. */
+export type KeyedNotice = StudioErrorInfo & { key?: string }
 
 export interface Notification {
   id: number

@@ -6,7 +6,8 @@ import type { EventDefinition, EventDeletion, EventDraft, EventRestoration } fro
 import type { StudioApi } from '../../api/client'
 import { createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
-import { createKeptDrafts, type KeyedNotice } from '../../app/keptDrafts'
+import { createKeptDrafts } from '../../app/keptDrafts'
+import type { KeyedNotice } from '../../app/notifications'
 import { touchedField } from './touchedField'
 
 type EventsApi = Pick<

@@ -4,7 +4,8 @@ import type { TransformerType, WebhookSettings } from '../../../shared/model/web
 import type { StudioApi } from '../../api/client'
 import { autosaveDelayMs, createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
-import { createKeptDrafts, type KeyedNotice } from '../../app/keptDrafts'
+import { createKeptDrafts } from '../../app/keptDrafts'
+import type { KeyedNotice } from '../../app/notifications'
 import { checkIntegrationDraft } from './checkIntegrationDraft'
 import { uniqueSlug } from './newIntegrationDraft'
 
