@@ -12,9 +12,10 @@ import {
 import type { ProjectDatabase } from '../store/database'
 import { startInsertThread, type InsertThread } from '../store/InsertThread'
 import { ListenerSettingsRepository } from '../store/ListenerSettingsRepository'
-import { buildCapture } from './buildCapture'
+import { buildCapture, type IntakeContext } from './buildCapture'
 import { CaptureIndexer } from './CaptureIndexer'
 import { IntegrationRoutes } from './IntegrationRoutes'
+import { malformedCapture } from './malformedRequest'
 import { RetentionPruner } from './RetentionPruner'
 import { startWebhookListener } from './WebhookListener'
 
@@ -81,6 +82,17 @@ export async function startProjectListener(options: ProjectListenerOptions): Pro
     if (options.db.open) options.db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
   }
   pruner.pruneAll()
+  const intakeContext: IntakeContext = {
+    routeFor: (pathname) => routes.routeFor(pathname),
+    secretFor: (slug) => ({
+      secret: options.secrets.get(signingSecretName(slug)),
+      // The desktop app keeps secrets in safeStorage: no environment variable supplies them there.
+      ...(options.secrets.backend === 'environment'
+        ? { environmentVariable: environmentVariableFor(signingSecretName(slug)) }
+        : {})
+    }),
+    bodyLimitBytes: options.bodyLimitBytes
+  }
   const writer = await startCaptureWriter(options.db, options.logger, options.signal)
   const stopWriter = () => writer?.close()
   options.signal?.addEventListener('abort', stopWriter, { once: true })
@@ -90,18 +102,8 @@ export async function startProjectListener(options: ProjectListenerOptions): Pro
     scanPorts: options.scanPorts,
     bodyLimitBytes: options.bodyLimitBytes,
     now: () => options.clock.now(),
-    intake: (request) =>
-      buildCapture(request, {
-        routeFor: (pathname) => routes.routeFor(pathname),
-        secretFor: (slug) => ({
-          secret: options.secrets.get(signingSecretName(slug)),
-          // The desktop app keeps secrets in safeStorage: no environment variable supplies them there.
-          ...(options.secrets.backend === 'environment'
-            ? { environmentVariable: environmentVariableFor(signingSecretName(slug)) }
-            : {})
-        }),
-        bodyLimitBytes: options.bodyLimitBytes
-      }),
+    intake: (request) => buildCapture(request, intakeContext),
+    intakeMalformed: (request) => malformedCapture(request, intakeContext),
     commit: (group, done) => {
       if (writer?.isRunning()) return writer.insert(group.map(captureRow), done)
       done(null, captures.insert(group))

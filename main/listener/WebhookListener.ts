@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { createServer as createProbe, type AddressInfo, type Server as NetServer } from 'node:net'
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createProbe, type AddressInfo, type Server as NetServer, type Socket } from 'node:net'
 import type { NewCapture } from '../store/CaptureRepository'
 import type { CaptureDecision, ListenerAnswer, ReceivedRequest } from './buildCapture'
+import { maxHeaderBytes, type MalformedRequest } from './malformedRequest'
 
 export interface WebhookListenerOptions {
   host: string
@@ -12,6 +13,8 @@ export interface WebhookListenerOptions {
   now(): Date
   /** Decides what a request is and what its sender hears (synchronous, never throws for any input). */
   intake(request: ReceivedRequest): CaptureDecision
+  /** The same for a request Node's HTTP parser refused (not valid HTTP/1.1, headers too large, too slow). */
+  intakeMalformed(request: MalformedRequest): CaptureDecision
   /**
    * Stores a group of captures durably, all or none, then calls `done` with their ids, or with the error when none
    * was stored: at once or later, but always in the order of the calls.
@@ -54,9 +57,17 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
   let flushScheduled = false
   let closed = false
 
-  const server = createServer({ requestTimeout: 60_000, headersTimeout: 30_000 }, (request, response) =>
-    receive(request, response)
+  const server = createServer(
+    { requestTimeout: 60_000, headersTimeout: 30_000, maxHeaderSize: maxHeaderBytes },
+    (request, response) => receive(request, response)
   )
+  // Every header is kept and checked, however many: their bytes are bounded by maxHeaderSize.
+  server.maxHeadersCount = 0
+  /** Each connection's latest response: a parser error while it is being written gets no second answer. */
+  const responses = new WeakMap<Socket, ServerResponse>()
+  /** A pipelined request's response, to the one before it still unanswered when it came. */
+  const earlierResponse = new WeakMap<ServerResponse, ServerResponse>()
+  server.on('clientError', (error: ParserError, socket: Socket) => refuseMalformed(error, socket))
   // A sender that asks before sending a large body (Expect: 100-continue) hears the 413 before sending it.
   server.on('checkContinue', (request, response) => {
     if (declaredLength(request) <= options.bodyLimitBytes) response.writeContinue()
@@ -64,6 +75,9 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
   })
 
   function receive(request: IncomingMessage, response: ServerResponse): void {
+    const previous = responses.get(request.socket)
+    if (previous && !previous.writableFinished) earlierResponse.set(response, previous)
+    responses.set(request.socket, response)
     if (closed) return refuse(response, 503, 'listener_stopped', 'The listener is stopping: send the request again.')
     const declared = declaredLength(request)
     if (declared > options.bodyLimitBytes) return oversize(request, response, declared)
@@ -131,6 +145,40 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
         void drained.then(() => response.end())
       }
     })
+  }
+
+  /**
+   * A request the parser refused is captured like any other (committed before its answer), and answered in JSON
+   * rather than Node's bare status line; the connection is closed once the answer is written.
+   */
+  function refuseMalformed(error: ParserError, socket: Socket): void {
+    const current = responses.get(socket)
+    // The parser gave up inside the request being read (its body), or in one that followed it on the connection.
+    const inBody = current !== undefined && !current.req.complete
+    const latestOwed = inBody ? current && earlierResponse.get(current) : current
+    const owed = latestOwed && !latestOwed.writableFinished ? latestOwed : undefined
+    if (error.code === 'ECONNRESET' || !socket.writable || (inBody && current.headersSent)) {
+      return void socket.destroy()
+    }
+    // An answer still owed to an earlier request on this connection goes first.
+    const answer = (refusal: ListenerAnswer) =>
+      owed ? owed.once('finish', () => writeAndClose(socket, refusal)) : writeAndClose(socket, refusal)
+    if (closed) return void answer(failure(503, 'listener_stopped', 'The listener is stopping.'))
+    let decision: CaptureDecision
+    try {
+      decision = options.intakeMalformed({
+        rawPacket: error.rawPacket,
+        ...(inBody ? { head: headOf(current.req) } : {}),
+        code: error.code ?? 'ERR_UNKNOWN',
+        message: error.message,
+        remoteAddress: socket.remoteAddress ?? '',
+        receivedAt: options.now()
+      })
+    } catch (intakeError) {
+      options.onError(`listener intake failed: ${(intakeError as Error).stack ?? String(intakeError)}`)
+      return void answer(failure(400, 'malformed_request', 'The request is not valid HTTP/1.1.'))
+    }
+    enqueue({ decision, respond: (refusal) => void answer(refusal) })
   }
 
   function decideSafely(request: IncomingMessage, body: Uint8Array | undefined, size: number) {
@@ -213,6 +261,26 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
       return stopped.finally(() => clearTimeout(force))
     }
   }
+}
+
+type ParserError = NodeJS.ErrnoException & { rawPacket?: Buffer }
+
+/** What the parser had read of a request before it gave up in its body. */
+function headOf(request: IncomingMessage): MalformedRequest['head'] {
+  return { method: request.method ?? '?', url: request.url ?? '/', rawHeaders: request.rawHeaders }
+}
+
+/** Answers a connection the HTTP parser gave up on, in JSON, then closes it once the answer is flushed. */
+function writeAndClose(socket: Socket, answer: ListenerAnswer): void {
+  if (!socket.writable) return void socket.destroy()
+  const payload = JSON.stringify(answer.body)
+  socket.end(
+    `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(payload)}\r\n` +
+      'Cache-Control: no-store\r\nConnection: close\r\n\r\n' +
+      payload
+  )
 }
 
 function declaredLength(request: IncomingMessage): number {

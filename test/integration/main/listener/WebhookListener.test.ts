@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildCapture } from '../../../../main/listener/buildCapture'
+import { malformedCapture } from '../../../../main/listener/malformedRequest'
 import { startWebhookListener, type RunningWebhookListener } from '../../../../main/listener/WebhookListener'
 import { CaptureRepository, type NewCapture } from '../../../../main/store/CaptureRepository'
 import { openProjectDatabase, type ProjectDatabase } from '../../../../main/store/database'
@@ -48,6 +49,12 @@ async function listen(
     now: () => new Date(),
     intake: (request) =>
       buildCapture(request, {
+        routeFor: () => undefined,
+        secretFor: () => ({ secret: undefined }),
+        bodyLimitBytes: 1024 * 1024
+      }),
+    intakeMalformed: (request) =>
+      malformedCapture(request, {
         routeFor: () => undefined,
         secretFor: () => ({ secret: undefined }),
         bodyLimitBytes: 1024 * 1024

@@ -1,0 +1,116 @@
+import type { NameValue } from '../../shared/model/capture'
+import type { CaptureDecision, IntakeContext, ListenerAnswer } from './buildCapture'
+import { formatBytes, splitTarget } from './buildCapture'
+import { maskHeaders, maskQuery } from './maskCredentials'
+import { redactCapture } from './redactCapture'
+
+/** A request Node's HTTP parser refused (`clientError`): what could be read of it, and why it was refused. */
+export interface MalformedRequest {
+  /** The bytes the parser held when it gave up (Node's `rawPacket`), when it kept them. */
+  rawPacket: Uint8Array | undefined
+  /** The request line and headers, when the parser had read them before it gave up (in the body, or too slow). */
+  head?: { method: string; url: string; rawHeaders: readonly string[] }
+  /** Node's error code: HPE_INVALID_METHOD, HPE_HEADER_OVERFLOW, ERR_HTTP_REQUEST_TIMEOUT… */
+  code: string
+  /** The parser's own words ("Parse Error: Invalid method encountered"). */
+  message: string
+  remoteAddress: string
+  receivedAt: Date
+}
+
+/** Header bytes a request may carry: 64 KiB, room for large cookies and tokens (Node's default is 16 KiB). */
+export const maxHeaderBytes = 64 * 1024
+
+/**
+ * What a request that is not valid HTTP/1.1 is captured as, and what its sender hears: so nothing a sender tries is
+ * invisible (issue 5), it is captured as invalid with the reason, with the method, path, query and headers read from
+ * its first bytes where they can be (masked and redacted as any capture's), and never its raw bytes, which would
+ * keep credentials unmasked. The answer is JSON, as every answer of the listener.
+ */
+export function malformedCapture(request: MalformedRequest, context: IntakeContext): CaptureDecision {
+  const head = request.head ? headOf(request.head) : readHead(request.rawPacket)
+  const { pathname, query } = head.target === undefined ? { pathname: '?', query: [] } : splitTarget(head.target)
+  const route = head.target === undefined ? undefined : context.routeFor(pathname)
+  const refusal = refusalOf(request)
+  const redaction = route?.redaction.enabled
+    ? redactCapture(new Uint8Array(), 'none', query, route.redaction)
+    : undefined
+  const signatureHeader = route?.verification.scheme === 'hmac-sha256' ? [route.verification.header] : []
+  return {
+    capture: {
+      receivedAt: request.receivedAt.toISOString(),
+      integrationId: route?.integrationId ?? null,
+      integrationSlug: route?.slug ?? null,
+      sourceEvent: null,
+      method: head.method ?? '?',
+      path: pathname,
+      contentType: head.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null,
+      size: 0,
+      status: 'invalid',
+      statusReason: refusal.reason,
+      responseStatus: refusal.answer.status,
+      verification: { scheme: route?.verification.scheme ?? 'none', outcome: 'not_checked' },
+      redacted: redaction?.changed ?? false,
+      bodyKind: 'none',
+      remoteAddress: request.remoteAddress,
+      query: maskQuery(redaction?.query ?? query),
+      headers: maskHeaders(head.headers, signatureHeader),
+      body: null
+    },
+    answer: refusal.answer
+  }
+}
+
+function refusalOf(request: MalformedRequest): { reason: string; answer: ListenerAnswer } {
+  const refuse = (status: number, code: string, reason: string) => ({
+    reason,
+    answer: { status, body: { ok: false, error: { code, message: reason } } }
+  })
+  if (request.rawPacket?.[0] === 0x16) {
+    return refuse(
+      400,
+      'malformed_request',
+      'This is a TLS handshake (an https:// URL): the listener speaks plain http://. Send to its http:// URL.'
+    )
+  }
+  if (request.code === 'HPE_HEADER_OVERFLOW') {
+    return refuse(
+      431,
+      'headers_too_large',
+      `The request's headers are over the listener's limit of ${formatBytes(maxHeaderBytes)}.`
+    )
+  }
+  if (request.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    return refuse(408, 'request_timeout', 'The request did not arrive whole in time: the listener stopped waiting.')
+  }
+  const detail = request.message.replace(/^Parse Error:\s*/, '')
+  return refuse(400, 'malformed_request', `The request is not valid HTTP/1.1: ${detail} (${request.code}).`)
+}
+
+function headOf(head: NonNullable<MalformedRequest['head']>): { method: string; target: string; headers: NameValue[] } {
+  const headers: NameValue[] = []
+  for (let index = 0; index + 1 < head.rawHeaders.length; index += 2) {
+    headers.push([head.rawHeaders[index] ?? '', head.rawHeaders[index + 1] ?? ''])
+  }
+  return { method: head.method, target: head.url, headers }
+}
+
+/** The request line and header fields of a request's first bytes, as far as they read. */
+function readHead(rawPacket: Uint8Array | undefined): {
+  method?: string
+  target?: string
+  headers: NameValue[]
+} {
+  if (!rawPacket) return { headers: [] }
+  const lines = Buffer.from(rawPacket).toString('latin1').split(/\r?\n/)
+  const requestLine = /^([!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}) (\S+) HTTP\/\d\.\d$/.exec(lines[0] ?? '')
+  if (!requestLine) return { headers: [] }
+  const headers: NameValue[] = []
+  // The last line may be cut off where the parser stopped: only whole lines (a line break after them) are read.
+  for (const line of lines.slice(1, -1)) {
+    if (line === '') break
+    const colon = line.indexOf(':')
+    if (colon > 0) headers.push([line.slice(0, colon), line.slice(colon + 1).trim()])
+  }
+  return { method: requestLine[1], target: requestLine[2], headers }
+}

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { maskedValue } from '../../../../main/listener/maskCredentials'
+import { startListenerProject, type ListenerProject } from './listenerProject'
+import { answersIn, rawExchange } from './rawExchange'
+
+let project: ListenerProject | undefined
+
+afterEach(async () => {
+  await project?.close()
+  project = undefined
+})
+
+async function open(): Promise<ListenerProject> {
+  project = await startListenerProject({ integrations: { shop: {} } })
+  return project
+}
+
+/** The one JSON answer a raw exchange got, and the capture it names. */
+function onlyAnswer(listener: ListenerProject, reply: string) {
+  const answers = answersIn(reply)
+  expect(answers).toHaveLength(1)
+  const answer = answers[0]!
+  return { answer, stored: listener.stored(answer) }
+}
+
+describe('requests that are not valid HTTP/1.1', () => {
+  it('captures a request with an invalid method as invalid, answers in JSON with its id, masks its credentials', async () => {
+    const listener = await open()
+    const reply = await rawExchange(
+      listener.listener.port,
+      'FOO /hooks/shop?token=abc&x=1 HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer s3cret\r\n\r\n'
+    )
+    const { answer, stored } = onlyAnswer(listener, reply)
+    expect(answer.status).toBe(400)
+    expect(answer.json).toMatchObject({ ok: false, error: { code: 'malformed_request' } })
+    expect(String((answer.json.error as { message: string }).message)).toMatch(/not valid HTTP\/1\.1: Invalid method/)
+    expect(stored).toMatchObject({
+      method: 'FOO',
+      path: '/hooks/shop',
+      integration: 'shop',
+      status: 'invalid',
+      responseStatus: 400,
+      bodyKind: 'none',
+      body: null,
+      query: [
+        ['token', maskedValue],
+        ['x', '1']
+      ]
+    })
+    expect(stored.headers).toContainEqual(['Authorization', `Bearer ${maskedValue}`])
+    expect(JSON.stringify(stored)).not.toContain('s3cret')
+    expect((await listener.send('/after', { body: 'x' })).status).toBe(200)
+  })
+
+  it('answers headers over 64 KiB with 431 in JSON, and captures that it happened', async () => {
+    const listener = await open()
+    const reply = await rawExchange(
+      listener.listener.port,
+      `POST /hooks/shop HTTP/1.1\r\nHost: a\r\nCookie: ${'c'.repeat(70 * 1024)}\r\nContent-Length: 2\r\n\r\n{}`
+    )
+    const { answer, stored } = onlyAnswer(listener, reply)
+    expect(answer.status).toBe(431)
+    expect(answer.json).toMatchObject({ ok: false, error: { code: 'headers_too_large' } })
+    // Its request line came in an earlier read than the one the parser gave up on: the capture may not know it.
+    expect(stored).toMatchObject({ status: 'invalid', responseStatus: 431, bodyKind: 'none' })
+  })
+
+  it('keeps every header of a request with thousands of them, and reads its Content-Type', async () => {
+    const listener = await open()
+    const many = Array.from({ length: 2_500 }, (_, index) => `X-H${index}: v`).join('\r\n')
+    const reply = await rawExchange(
+      listener.listener.port,
+      `POST /hooks/shop HTTP/1.1\r\nHost: a\r\n${many}\r\nContent-Type: application/json\r\nContent-Length: 2\r\n` +
+        'Connection: close\r\n\r\n{}'
+    )
+    const { answer, stored } = onlyAnswer(listener, reply)
+    expect(answer.status).toBe(200)
+    expect(stored.headers).toHaveLength(2_504)
+    expect(stored).toMatchObject({ contentType: 'application/json', bodyKind: 'json', status: 'ok' })
+  })
+
+  it('says so when a TLS handshake reaches the plain http listener', async () => {
+    const listener = await open()
+    const reply = await rawExchange(listener.listener.port, Buffer.from([0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00]))
+    const { answer, stored } = onlyAnswer(listener, reply)
+    expect(answer.status).toBe(400)
+    expect(String((answer.json.error as { message: string }).message)).toMatch(/TLS handshake \(an https:\/\/ URL\)/)
+    expect(stored).toMatchObject({ method: '?', path: '?', integration: null, status: 'invalid' })
+  })
+
+  it('answers in JSON a request that goes wrong in its body, after an answered one on the same connection', async () => {
+    const listener = await open()
+    const reply = await rawExchange(
+      listener.listener.port,
+      'POST /hooks/shop HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}' +
+        'POST /hooks/shop?x=2 HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n'
+    )
+    const answers = answersIn(reply)
+    expect(answers.map((answer) => answer.status)).toEqual([200, 400])
+    const stored = listener.stored(answers[1]!)
+    expect(stored).toMatchObject({ method: 'POST', path: '/hooks/shop', query: [['x', '2']], status: 'invalid' })
+    expect(stored.statusReason).toMatch(/Invalid character in chunk size/)
+  })
+
+  it('refuses a request with two different Content-Length headers in JSON', async () => {
+    const listener = await open()
+    const reply = await rawExchange(
+      listener.listener.port,
+      'POST /hooks/shop HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab'
+    )
+    const { answer, stored } = onlyAnswer(listener, reply)
+    expect(answer.status).toBe(400)
+    expect(stored.statusReason).toMatch(/Duplicate Content-Length/)
+  })
+})
