@@ -109,7 +109,11 @@ function verifyStandardWebhooks(
     ['webhook-timestamp', timestamp],
     ['webhook-signature', signatures]
   ].filter(([, value]) => value === undefined)
-  if (missing.length > 0) return failed(`The ${missing.map(([name]) => name).join(', ')} header is missing.`)
+  if (missing.length > 0) {
+    const names = missing.map(([name]) => name)
+    const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+    return failed(`The ${listed} ${names.length === 1 ? 'header is' : 'headers are'} missing.`)
+  }
   if (!/^\d{1,12}$/.test(timestamp ?? '')) return failed('The webhook-timestamp header is not a Unix time in seconds.')
   const skew = Math.round(now.getTime() / 1000) - Number(timestamp)
   if (Math.abs(skew) > verification.toleranceSeconds) {

@@ -143,6 +143,17 @@ describe('verifySignature', () => {
       expect(verifySignature(scheme, signed(Number.NaN, 'v1,x'), key(secret), now).reason).toContain('not a Unix time')
     })
 
+    it('names the headers that are missing', () => {
+      const none = request({ headers: {}, body: '{}' })
+      expect(verifySignature(scheme, none, key(secret), now).reason).toBe(
+        'The webhook-id, webhook-timestamp and webhook-signature headers are missing.'
+      )
+      const noSignature = request({ headers: { 'webhook-id': 'msg_1', 'webhook-timestamp': '1' }, body: '{}' })
+      expect(verifySignature(scheme, noSignature, key(secret), now).reason).toBe(
+        'The webhook-signature header is missing.'
+      )
+    })
+
     it('ignores signature versions it does not know', () => {
       const good = sign('msg_p5jXN8AQM9LWM0D4loKWxJek', timestamp, '{"test":2432232314}').slice(3)
       expect(verifySignature(scheme, signed(timestamp, `v1a,${good}`), key(secret), now).outcome).toBe('failed')
