@@ -30,6 +30,8 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
   if (problem !== undefined) diagnostics.push({ severity: 'warning', code: 'decode_error', message: problem })
   switch (kind) {
     case 'json': {
+      // Only white space is no JSON value at all, as an empty body is: both are read as empty, not as invalid JSON.
+      if (text.trim() === '') return { kind: 'empty', value: null, diagnostics }
       const decoded = decodeJson(text)
       if (!decoded.ok) return failed('json', text, decoded.error, diagnostics)
       return { kind, value: decoded.value, diagnostics: [...diagnostics, ...decoded.diagnostics] }

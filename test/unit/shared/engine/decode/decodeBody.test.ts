@@ -36,6 +36,11 @@ describe('decodeBody', () => {
     expect(decodeBody(new Uint8Array(), 'application/json')).toEqual({ kind: 'empty', value: null, diagnostics: [] })
   })
 
+  it('gives a JSON body of only white space as empty, as an empty one, and other kinds as what they are', () => {
+    expect(decodeBody(bytes(' \r\n\t '), 'application/json')).toEqual({ kind: 'empty', value: null, diagnostics: [] })
+    expect(decodeBody(bytes('  '), 'text/plain')).toMatchObject({ kind: 'text', value: '  ' })
+  })
+
   it('keeps invalid JSON as its text, saying what and where is wrong', () => {
     const decoded = decodeBody(bytes('{"a":1,\n "b": }'), 'application/json')
     expect(decoded.kind).toBe('json')
