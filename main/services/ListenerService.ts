@@ -12,6 +12,7 @@ import {
   type Verification
 } from '../../shared/model/listenerSettings'
 import { StudioError } from '../errors/StudioError'
+import { bindErrorMessage, type FailedBind } from '../listener/bindErrorMessage'
 import { hooksPrefix } from '../listener/IntegrationRoutes'
 import { listenerUrl, startProjectListener, type ProjectListener } from '../listener/ProjectListener'
 import { checkCanBind } from '../listener/WebhookListener'
@@ -225,7 +226,7 @@ export class ListenerService {
     }
   }
 
-  private launch(project: OpenedProject, asked: boolean): Promise<FailedStart | undefined> {
+  private launch(project: OpenedProject, asked: boolean): Promise<FailedBind | undefined> {
     const started = this.startFor(project, asked).finally(() => {
       if (this.starting === started) this.starting = undefined
     })
@@ -234,7 +235,7 @@ export class ListenerService {
   }
 
   /** Starts the project's listener; a failure is published as its status, and answered. */
-  private async startFor(project: OpenedProject, asked: boolean): Promise<FailedStart | undefined> {
+  private async startFor(project: OpenedProject, asked: boolean): Promise<FailedBind | undefined> {
     if (isReadOnly(project.db)) {
       this.publish(offStatus('The project is open read-only: the listener runs where it is open for editing.'))
       return
@@ -267,8 +268,9 @@ export class ListenerService {
       })
     } catch (error) {
       if (generation !== this.generation) return undefined
-      const failed: FailedStart = { error: error as NodeJS.ErrnoException, host: settings.host, port, scan }
-      const message = startFailure(failed)
+      const failed: FailedBind = { error: error as NodeJS.ErrnoException, host: settings.host, port, scan }
+      // Worded for the status bar: it says where to change the port.
+      const message = bindErrorMessage(failed, 'in Settings › Webhook listener')
       this.logger.warn(`listener not started: ${message}`)
       this.publish({ ...this.describe(settings.host, port), state: 'error', url: null, message })
       return failed
@@ -365,37 +367,13 @@ function offStatus(message: string): ListenerStatus {
   return { state: 'off', host: null, port: null, url: null, message, warning: null }
 }
 
-/** A listener start that failed: the error, and the address it tried. */
-interface FailedStart {
-  error: NodeJS.ErrnoException
-  host: string
-  port: number
-  scan: number
-}
-
-/** Why the listener is not running, worded for the status bar: it says where to change the port. */
-function startFailure({ error, host, port, scan }: FailedStart): string {
-  switch (error.code) {
-    case 'EADDRINUSE':
-      return scan > 1
-        ? `Ports ${port}–${port + scan - 1} are all in use: choose a free port in Settings › Webhook listener.`
-        : `Port ${port} is in use by another program: close it, or choose another port in Settings › Webhook listener.`
-    case 'EACCES':
-      return `This system does not allow listening on port ${port}: choose a port above 1024.`
-    case 'EADDRNOTAVAIL':
-      return `This machine has no address ${host}: choose 127.0.0.1 or one of its own addresses.`
-    default:
-      return `The listener could not start on ${host}:${port}: ${error.message}`
-  }
-}
-
 interface ListenerAddress {
   host: string
   port: number
 }
 
 /** Binds an address as the listener would and lets go at once; answers why it cannot be bound, if it cannot. */
-async function tryBind(host: string, port: number): Promise<FailedStart | undefined> {
+async function tryBind(host: string, port: number): Promise<FailedBind | undefined> {
   try {
     await checkCanBind(host, port)
     return undefined
@@ -405,14 +383,9 @@ async function tryBind(host: string, port: number): Promise<FailedStart | undefi
 }
 
 /** Why settings being applied were refused, worded for the form the user is at, and what goes on listening. */
-function refusal(failed: FailedStart, listening: ListenerAddress | null): StudioError {
-  const { error, port, scan } = failed
-  const busy = error.code === 'EADDRINUSE'
-  const why = !busy
-    ? startFailure(failed)
-    : scan > 1
-      ? `Ports ${port}–${port + scan - 1} are all in use: choose a free port.`
-      : `Port ${port} is in use by another program: choose another one.`
+function refusal(failed: FailedBind, listening: ListenerAddress | null): StudioError {
+  const busy = failed.error.code === 'EADDRINUSE'
+  const why = bindErrorMessage(failed, null)
   const stays = listening ? ` The listener stays on ${addressOf(listening)}.` : ''
   return new StudioError(busy ? 'conflict' : 'invalid_input', `${why}${stays}`)
 }

@@ -2,6 +2,8 @@ import { isIP } from 'node:net'
 import { parseArgs } from 'node:util'
 import type { CaptureSummary } from '../../../shared/model/capture'
 import { defaultListenerPort } from '../../../shared/model/listenerSettings'
+import { StudioError } from '../../errors/StudioError'
+import { bindErrorMessage, type FailedBind } from '../../listener/bindErrorMessage'
 import { formatBytes } from '../../listener/buildCapture'
 import { IntegrationRoutes, type IntegrationRoute } from '../../listener/IntegrationRoutes'
 import { startProjectListener } from '../../listener/ProjectListener'
@@ -48,16 +50,24 @@ export const listenCommand: CliCommand = {
       const host = values.host ?? settings.host
       const secrets = new EnvironmentSecretStore(process.env)
       await askForMissingSecrets(new IntegrationRoutes(db).all(), secrets, context)
+      const firstPort = port ?? settings.port ?? defaultListenerPort
+      const scan = port === undefined && settings.port === null ? 20 : 1
+      let received = 0
       const listener = await startProjectListener({
         db,
         secrets,
         clock: systemClock,
         logger: context.logger,
         host,
-        port: port ?? settings.port ?? defaultListenerPort,
-        scanPorts: port === undefined && settings.port === null ? 20 : 1,
+        port: firstPort,
+        scanPorts: scan,
         bodyLimitBytes: settings.bodyLimitBytes,
-        onCaptures: (captures) => captures.forEach((capture) => context.print(captureLine(capture)))
+        onCaptures: (captures) => {
+          received += captures.length
+          captures.forEach((capture) => context.print(captureLine(capture)))
+        }
+      }).catch((error: unknown) => {
+        throw asBindFailure(error, { host, port: firstPort, scan })
       })
       if (port === undefined && settings.port === null) settingsRepository.save({ ...settings, port: listener.port })
       const paths = listener.routes.all().map((route) => `/hooks/${route.slug}`)
@@ -68,7 +78,9 @@ export const listenCommand: CliCommand = {
         context.printError(`Warning: listening on ${host}: other machines that can reach this one can send to it.`)
       }
       await untilInterrupted()
+      // close() commits what is waiting before it resolves: the count is final.
       await listener.close()
+      context.print(`Stopped listening on ${listener.url} for ${projectName(path)}: ${capturesReceived(received)}.`)
       return 0
     } finally {
       checkpoint(db)
@@ -76,6 +88,17 @@ export const listenCommand: CliCommand = {
     }
   }
 }
+
+/** A port or address that cannot be bound is worded as the studio words it; anything else keeps its stack. */
+function asBindFailure(error: unknown, address: Omit<FailedBind, 'error'>): unknown {
+  if (!(error instanceof Error)) return error
+  const failed: NodeJS.ErrnoException = error
+  if (failed.syscall !== 'listen') return error
+  const code = failed.code === 'EADDRINUSE' ? 'conflict' : 'invalid_input'
+  return new StudioError(code, bindErrorMessage({ ...address, error: failed }, 'with --port'))
+}
+
+const capturesReceived = (count: number) => `${count} ${count === 1 ? 'capture' : 'captures'} received`
 
 /**
  * Integrations that verify signatures need their key: from `CAPMAP_SIGNING_SECRET_<SLUG>`, or typed at a prompt

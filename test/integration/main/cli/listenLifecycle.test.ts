@@ -1,0 +1,100 @@
+import { createServer, type Server } from 'node:net'
+import { join } from 'node:path'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { openProjectDatabase } from '../../../../main/store/database'
+import { capmap, ensureBuiltCli, startListen, type RunningListen } from '../listener/runCapmap'
+import { httpRequest } from '../../support/httpRequest'
+import { createTemporaryFolder } from '../../support/temporaryFolder'
+import { copySampleProject } from '../../support/sampleProjectCopy'
+
+let folder: ReturnType<typeof createTemporaryFolder>
+let configDir: string
+let listening: RunningListen | undefined
+let occupier: Server | undefined
+
+beforeAll(ensureBuiltCli, 200_000)
+
+beforeEach(() => {
+  folder = createTemporaryFolder('listen-lifecycle')
+  configDir = join(folder.path, 'config')
+  copySampleProject(join(folder.path, 'Shop.capmap'))
+})
+
+afterEach(async () => {
+  if (listening?.child.exitCode === null) listening.child.kill('SIGKILL')
+  listening = undefined
+  await new Promise((resolveClose) => (occupier ? occupier.close(resolveClose) : resolveClose(undefined)))
+  occupier = undefined
+  folder.remove()
+})
+
+const listen = (...args: string[]) => capmap(folder.path, configDir, ['listen', '--project', 'Shop.capmap', ...args])
+
+/** Another program holding a port on 127.0.0.1: a real server, so the CLI's bind really fails. */
+async function occupiedPort(): Promise<number> {
+  const server = createServer()
+  occupier = server
+  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen))
+  return (server.address() as { port: number }).port
+}
+
+function capturesIn(project: string): number {
+  const db = openProjectDatabase(project, { readOnly: true })
+  const { n } = db.prepare('SELECT count(*) AS n FROM captures').get() as { n: number }
+  db.close()
+  return n
+}
+
+describe('capmap listen, when it cannot listen', () => {
+  it('exits 1 saying, without a stack trace, that the port is in use and how to choose another', async () => {
+    const port = await occupiedPort()
+    const result = listen('--port', String(port))
+    expect(result.status).toBe(1)
+    expect(result.stderr).toBe(
+      `capmap: Port ${port} is in use by another program: close it, or choose another port with --port.\n`
+    )
+    expect(result.stdout).toBe('')
+  })
+
+  it('exits 1 saying, without a stack trace, that this machine has no such address', () => {
+    const result = listen('--host', '192.0.2.1', '--port', '0')
+    expect(result.status).toBe(1)
+    expect(result.stderr).toBe(
+      'capmap: This machine has no address 192.0.2.1: choose 127.0.0.1 or one of its own addresses.\n'
+    )
+  })
+})
+
+describe('capmap listen, when it stops', () => {
+  it('says on Ctrl+C (SIGINT), as its last line, that it stopped and how many captures it received', async () => {
+    const project = join(folder.path, 'Shop.capmap')
+    const before = capturesIn(project)
+    listening = await startListen(folder.path, configDir, ['--project', 'Shop.capmap', '--port', '0'])
+    for (const event of ['be_reserved', 'be_cancelled']) {
+      await httpRequest({
+        port: listening.port,
+        path: '/hooks/booking-app',
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ event_name: event })
+      })
+    }
+    await listening.linesAfterStart(2)
+    listening.child.kill('SIGINT')
+    expect(await listening.exited).toEqual({ code: 0, signal: null })
+    const lines = listening.stdout().trimEnd().split('\n')
+    expect(lines).toHaveLength(4)
+    expect(lines.at(-1)).toBe(`Stopped listening on http://127.0.0.1:${listening.port}/ for Shop: 2 captures received.`)
+    expect(capturesIn(project)).toBe(before + 2)
+    expect(listening.stderr()).toBe('')
+  })
+
+  it('says so on SIGTERM too, counting no captures when none came', async () => {
+    listening = await startListen(folder.path, configDir, ['--project', 'Shop.capmap', '--port', '0'])
+    listening.child.kill('SIGTERM')
+    expect(await listening.exited).toEqual({ code: 0, signal: null })
+    expect(listening.stdout().trimEnd().split('\n').at(-1)).toBe(
+      `Stopped listening on http://127.0.0.1:${listening.port}/ for Shop: 0 captures received.`
+    )
+  })
+})
