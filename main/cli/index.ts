@@ -52,6 +52,20 @@ function isParseArgsError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')
 }
 
+/**
+ * A reader that went away (`capmap captures list | head -1`) ends the command quietly, as git and grep do: there is
+ * no one left to tell. Any other write error is still thrown, and reported as before.
+ */
+function stopWhenReaderGoesAway(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(exitCodes.ok)
+  })
+}
+
+stopWhenReaderGoesAway(process.stdout)
+stopWhenReaderGoesAway(process.stderr)
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
