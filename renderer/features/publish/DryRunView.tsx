@@ -31,6 +31,13 @@ export function QuotaLine({ quota }: { quota: PublishPlan['quota'] }) {
   )
 }
 
+/** Ready, ready with warnings (Capillary may still refuse it: the warnings say why), or blocked. */
+function ReadinessChip({ event }: { event: PublishPlanEvent }) {
+  if (!event.ready) return <span className="chip chip-error">Blocked</span>
+  if (event.warnings.length > 0) return <span className="chip chip-warning">Ready, with warnings</span>
+  return <span className="chip chip-ok">Ready</span>
+}
+
 function PlanEventCard({ event, targetName }: { event: PublishPlanEvent; targetName: string }) {
   const headingId = `plan-${event.eventId}`
   return (
@@ -39,7 +46,7 @@ function PlanEventCard({ event, targetName }: { event: PublishPlanEvent; targetN
         <h3 id={headingId} className="mono">
           {event.eventName}
         </h3>
-        <span className={`chip ${event.ready ? 'chip-ok' : 'chip-error'}`}>{event.ready ? 'Ready' : 'Blocked'}</span>
+        <ReadinessChip event={event} />
         <span className="chip chip-draft">{actionLabels[event.action]}</span>
         <span className="muted">{remoteLabel(event.remote)}</span>
       </header>
@@ -77,14 +84,15 @@ function PlanEventCard({ event, targetName }: { event: PublishPlanEvent; targetN
 
 /** The dry run, always shown before publishing: the org read, ours against theirs, and the exact requests. */
 export function DryRunView({ plan, used }: { plan: PublishPlan; used: boolean }) {
-  const ready = plan.events.filter((event) => event.ready).length
+  const ready = plan.events.filter((event) => event.ready)
+  const warned = ready.filter((event) => event.warnings.length > 0).length
   return (
     <section className="dry-run" aria-labelledby="dry-run-heading">
       <h2 id="dry-run-heading">{used ? 'Dry run, before the last publish' : 'Dry run'}</h2>
       <p className="muted">
         Read from {plan.target.name} (org {plan.target.orgId}, {plan.target.baseUrl}) at{' '}
-        {new Date(plan.readAt).toLocaleTimeString()}. Nothing was changed. {ready} of{' '}
-        {plural(plan.events.length, 'event')} ready to publish.
+        {new Date(plan.readAt).toLocaleTimeString()}. Nothing was changed. {ready.length} of{' '}
+        {plural(plan.events.length, 'event')} ready to publish{warned > 0 && `, ${warned} with warnings`}.
       </p>
       <QuotaLine quota={plan.quota} />
       {plan.events.map((event) => (

@@ -84,6 +84,22 @@ describe('PublishScreen', () => {
     expect((screen.getByRole('button', { name: 'Nothing ready to publish' }) as HTMLButtonElement).disabled).toBe(true)
   })
 
+  it('tells a ready event with warnings from one without, in its card and in the count', async () => {
+    await renderPublish({
+      plan: plan([
+        planEvent('e1', 'be_reserved'),
+        planEvent('e2', 'order_placed', {
+          warnings: ['Integer: publishing may fail with error 1823 (invalid event field type).']
+        })
+      ])
+    })
+    fireEvent.click(await screen.findByRole('button', { name: 'Dry run (1)' }))
+    const warned = await screen.findByRole('article', { name: 'order_placed' })
+    expect(within(warned).getByText('Ready, with warnings')).toBeTruthy()
+    expect(within(screen.getByRole('article', { name: 'be_reserved' })).getByText('Ready', { exact: true })).toBeTruthy()
+    expect(screen.getByText(/2 of 2 events ready to publish, 1 with warnings\./)).toBeTruthy()
+  })
+
   it('never offers "Publish 0 events" beside a ticked event: after a publish, a new dry run comes first', async () => {
     const { api } = await renderPublish()
     fireEvent.click(await screen.findByRole('button', { name: 'Dry run (1)' }))
