@@ -1,4 +1,4 @@
-import { parseCapillaryFieldType } from '../../../shared/capillary/attributeTypes'
+import { attributeTypes, parseCapillaryFieldType } from '../../../shared/capillary/attributeTypes'
 import { checkEvent } from '../../../shared/capillary/checkEvent'
 import type { DesignIssue } from '../../../shared/capillary/designIssue'
 import { eventDraftFromDefinition } from '../../../shared/capillary/eventDraftFromDefinition'
@@ -88,6 +88,20 @@ function withDefaultIsRequired(body: Record<string, unknown>): Record<string, un
   }
 }
 
+/**
+ * A broken rule in Capillary's way of saying it: the field by its name, as the request names it (never our index
+ * into the draft), and a type Capillary does not take in the words of its error 1823.
+ */
+function messageOf(issue: DesignIssue, draft: EventDraft): string {
+  const attribute = /^attributes\/(\d+)(?:\/|$)/.exec(issue.path)
+  const field = attribute ? draft.attributes[Number(attribute[1])] : undefined
+  if (field && issue.code === 'type_encoding_undocumented') {
+    return `invalid event field type ${JSON.stringify(attributeTypes[field.type].wireType)} for ${field.name}`
+  }
+  if (field) return `field ${field.name}: ${issue.message}`
+  return issue.path ? `${issue.path}: ${issue.message}` : issue.message
+}
+
 /** The Capillary code of a design rule broken (BEREF 01); rules without a documented code answer 400, invalid input. */
 function codeOf(issue: DesignIssue): number {
   if (issue.code.startsWith('event_name')) return 1811
@@ -111,7 +125,7 @@ export function judgeDefinition(body: unknown, customEventCountInOrg: number): D
   const issues = checkEvent(read.draft, { otherEventNames: [], customEventCountInOrg, stage: 'publish' })
   const errors = issues
     .filter((issue) => issue.severity === 'error' || issue.code === 'type_encoding_undocumented')
-    .map((issue) => ({ code: codeOf(issue), message: issue.path ? `${issue.path}: ${issue.message}` : issue.message }))
+    .map((issue) => ({ code: codeOf(issue), message: messageOf(issue, read.draft) }))
     .sort((a, b) => Number(a.code === 400) - Number(b.code === 400))
   if (errors.length > 0) return { ok: false, errors }
   const warnings = issues.filter((issue) => issue.severity === 'warning').map((issue) => issue.message)

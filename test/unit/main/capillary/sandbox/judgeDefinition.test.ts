@@ -50,6 +50,14 @@ describe('judgeDefinition', () => {
     expect(codes(judgeDefinition(body({ fields: [customer, { name: 'x', type: 'boolean' }] }), 0))).toEqual([1823])
   })
 
+  it('names the field a rule is about as the request does, in Capillary words for 1823', () => {
+    const judged = judgeDefinition(body({ fields: [customer, { name: 'in_stock', type: 'boolean' }] }), 0)
+    expect(judged).toEqual({
+      ok: false,
+      errors: [{ code: 1823, message: 'invalid event field type "boolean" for in_stock' }]
+    })
+  })
+
   it('gives 1802 for an unreadable isRequired and a customer that is not required', () => {
     const unreadable = { ...customer, attributes: { isRequired: { valueType: 'BOOLEAN', value: 'maybe' } } }
     expect(codes(judgeDefinition(body({ fields: [unreadable] }), 0))).toEqual([1802])
