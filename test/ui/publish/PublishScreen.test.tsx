@@ -96,7 +96,9 @@ describe('PublishScreen', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Dry run (1)' }))
     const warned = await screen.findByRole('article', { name: 'order_placed' })
     expect(within(warned).getByText('Ready, with warnings')).toBeTruthy()
-    expect(within(screen.getByRole('article', { name: 'be_reserved' })).getByText('Ready', { exact: true })).toBeTruthy()
+    expect(
+      within(screen.getByRole('article', { name: 'be_reserved' })).getByText('Ready', { exact: true })
+    ).toBeTruthy()
     expect(screen.getByText(/2 of 2 events ready to publish, 1 with warnings\./)).toBeTruthy()
   })
 
