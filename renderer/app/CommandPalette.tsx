@@ -1,7 +1,9 @@
 import { Command } from 'cmdk'
+import { useState } from 'react'
 import { useStore } from 'zustand'
 import { useReturnFocus } from '../ui/useReturnFocus'
-import { displayShortcut } from './commands'
+import { displayShortcut, type Command as StudioCommand } from './commands'
+import { rankCommands } from './rankCommands'
 import { useStudio } from './StudioContext'
 
 interface CommandPaletteProps {
@@ -9,12 +11,13 @@ interface CommandPaletteProps {
   onOpenChange(open: boolean): void
 }
 
-/** Every registered command, searchable (Ctrl/Cmd+Shift+P), run with Enter. */
+/**
+ * Every registered command, searchable (Ctrl/Cmd+Shift+P), run with Enter. Without a search the commands show in
+ * their groups; while searching, as one list ranked by rankCommands, the best match first and highlighted, as in
+ * VS Code. cmdk's own filter is off: it scores every group's items alone and kept the groups' order, so Enter ran a
+ * weaker match ("undo" opened Export Bundle…).
+ */
 export function CommandPalette({ open, onOpenChange }: CommandPaletteProps) {
-  const { commands } = useStudio()
-  const all = useStore(commands, (state) => state.commands)
-  const available = all.filter((command) => !command.hidden && command.enabled?.() !== false)
-  const categories = [...new Set(available.map((command) => command.category))].sort()
   useReturnFocus(open)
 
   return (
@@ -22,34 +25,58 @@ export function CommandPalette({ open, onOpenChange }: CommandPaletteProps) {
       open={open}
       onOpenChange={onOpenChange}
       label="Command palette"
+      shouldFilter={false}
       className="palette"
       overlayClassName="palette-overlay"
       contentClassName="palette-content"
     >
-      <Command.Input placeholder="Type a command…" className="palette-input" />
+      <PaletteSearch onRun={() => onOpenChange(false)} />
+    </Command.Dialog>
+  )
+}
+
+/** The search and its results: mounted while the palette is open, so each opening starts from an empty search. */
+function PaletteSearch({ onRun }: { onRun(): void }) {
+  const { commands } = useStudio()
+  const all = useStore(commands, (state) => state.commands)
+  const [search, setSearch] = useState('')
+  const available = all.filter((command) => !command.hidden && command.enabled?.() !== false)
+  const categories = [...new Set(available.map((command) => command.category))].sort()
+
+  const item = (command: StudioCommand, withCategory: boolean) => (
+    <Command.Item
+      key={command.id}
+      value={command.id}
+      onSelect={() => {
+        onRun()
+        void command.run()
+      }}
+      className="palette-item"
+    >
+      <span>
+        {withCategory && <span className="muted">{command.category}: </span>}
+        {command.title}
+      </span>
+      {command.shortcut && <kbd>{displayShortcut(command.shortcut)}</kbd>}
+    </Command.Item>
+  )
+
+  return (
+    <>
+      <Command.Input value={search} onValueChange={setSearch} placeholder="Type a command…" className="palette-input" />
       <Command.List className="palette-list">
         <Command.Empty className="palette-empty">No command matches.</Command.Empty>
-        {categories.map((category) => (
-          <Command.Group key={category} heading={category}>
-            {available
-              .filter((command) => command.category === category)
-              .map((command) => (
-                <Command.Item
-                  key={command.id}
-                  value={`${command.category}: ${command.title}`}
-                  onSelect={() => {
-                    onOpenChange(false)
-                    void command.run()
-                  }}
-                  className="palette-item"
-                >
-                  <span>{command.title}</span>
-                  {command.shortcut && <kbd>{displayShortcut(command.shortcut)}</kbd>}
-                </Command.Item>
-              ))}
-          </Command.Group>
-        ))}
+        {search.trim() === ''
+          ? categories.map((category) => (
+              <Command.Group key={category} heading={category}>
+                {available.filter((command) => command.category === category).map((command) => item(command, false))}
+              </Command.Group>
+            ))
+          : rankCommands(
+              categories.flatMap((category) => available.filter((command) => command.category === category)),
+              search
+            ).map((command) => item(command, true))}
       </Command.List>
-    </Command.Dialog>
+    </>
   )
 }
