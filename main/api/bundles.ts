@@ -14,8 +14,8 @@ export const createBundleHandlers = (
 > => ({
   pickBundlePath: ({ purpose }) => studio.fileDialogs.pickPath(`bundle.${purpose}`),
   scanBundleExport: ({ eventNames }) => studio.bundles.scanExport(eventNames),
-  exportBundle: ({ path, eventNames, allowSecrets, redactPersonalData }) =>
-    studio.bundles.export(path, eventNames, { allowSecrets, redactPersonalData }),
+  exportBundle: ({ path, eventNames, allowSecrets, redactPersonalData, overwrite }) =>
+    studio.bundles.export(path, eventNames, { allowSecrets, redactPersonalData, overwrite }),
   previewBundleImport: ({ source }) => studio.bundles.preview(source),
   importBundle: (input) =>
     input.mode === 'new'

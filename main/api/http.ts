@@ -193,6 +193,7 @@ function statusOf(result: Extract<Result<unknown>, { ok: false }>): number {
       return 401
     case 'conflict':
     case 'project_locked':
+    case 'file_exists':
       return 409
     case 'internal':
       return 500

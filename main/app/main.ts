@@ -78,7 +78,8 @@ const fileDialogs: FileDialogs = {
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return { supported: true, path: result.canceled ? null : (result.filePaths[0] ?? null) }
     }
-    const options = { title, filters }
+    // Windows and macOS ask before a chosen file is replaced; Linux only when told to. Export Bundle trusts that.
+    const options = { title, filters, properties: ['showOverwriteConfirmation' as const] }
     const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
     return { supported: true, path: result.canceled ? null : (result.filePath ?? null) }
   }

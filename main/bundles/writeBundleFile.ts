@@ -8,10 +8,15 @@ import { readBundleFromFile } from './readBundleFromFile'
 /**
  * Writes a bundle's text to `target` whole (beside, then renamed over: a reader never sees half a bundle), the one
  * way both the studio and `capmap export` write one. It replaces an earlier bundle (how a team keeps one in git up
- * to date), never anything else: a project, the open one included, or any file that is not a bundle. Answers
- * whether a file was replaced; refuses, writing nothing, with a StudioError.
+ * to date), never anything else: a project, the open one included, or any file that is not a bundle. With
+ * `overwrite: false` (the studio, until the user agrees) an earlier bundle is refused too, with `file_exists`.
+ * Answers whether a file was replaced; refuses, writing nothing, with a StudioError.
  */
-export function writeBundleFile(target: string, text: string): { replaced: boolean } {
+export function writeBundleFile(
+  target: string,
+  text: string,
+  { overwrite = true }: { overwrite?: boolean } = {}
+): { replaced: boolean } {
   if (!existsSync(dirname(target))) {
     throw new StudioError(
       'file_error',
@@ -33,6 +38,9 @@ export function writeBundleFile(target: string, text: string): { replaced: boole
       'conflict',
       `${target} exists and is not a bundle (${existing.problems.join(' ')}): export to another file, or move that one away first.`
     )
+  }
+  if (replaced && !overwrite) {
+    throw new StudioError('file_exists', `${target} already exists: replace it, or export to another file.`)
   }
   // A name of its own, created exclusively: whatever already lies beside the target (a file, or a link to a
   // project) is never written through nor removed.

@@ -49,12 +49,13 @@ export class BundleService {
 
   /**
    * Writes the bundle whole (beside, then renamed over) unless it holds secrets and they are not let through, or
-   * it would not import again (a `__proto__` key in a payload, say: named at its place).
+   * it would not import again (a `__proto__` key in a payload, say: named at its place). A bundle already at the
+   * path is replaced only with `overwrite`; without it the export is refused with `file_exists`, writing nothing.
    */
   async export(
     path: string,
     eventNames: readonly string[] = [],
-    { allowSecrets = false, redactPersonalData: redact = false } = {}
+    { allowSecrets = false, redactPersonalData: redact = false, overwrite = false } = {}
   ) {
     let content = projectBundleContent(this.session.require(), eventNames)
     let redacted = 0
@@ -82,7 +83,7 @@ export class BundleService {
     }
     const { text } = exported
     const absolute = fullLocalPath(path)
-    writeBundleFile(absolute, text)
+    writeBundleFile(absolute, text, { overwrite })
     return { path: absolute, bytes: Buffer.byteLength(text), personalData: scan.personalData, redacted }
   }
 

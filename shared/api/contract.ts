@@ -300,13 +300,18 @@ export const requests = {
     input: z.object({ eventNames: z.array(z.string().max(200)).max(1000).default([]) }).strict(),
     output: returns<BundleScan>()
   },
-  /** Writes the project (or the named events) as a bundle file, whole or not at all; refused if it holds secrets. */
+  /**
+   * Writes the project (or the named events) as a bundle file, whole or not at all; refused if it holds secrets, and
+   * with `file_exists` if a bundle is already at the path unless `overwrite` says to replace it.
+   */
   exportBundle: {
     input: z
       .object({
         path: FilePath,
         eventNames: z.array(z.string().max(200)).max(1000).default([]),
         allowSecrets: z.boolean().default(false),
+        /** The user agreed to replace a file already at `path` (asked by the studio, or by the OS save dialog). */
+        overwrite: z.boolean().default(false),
         /** Replaces personal data in test-case payloads and makes their expected outputs again. */
         redactPersonalData: z.boolean().default(false)
       })

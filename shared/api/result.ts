@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'newer_schema'
   | 'corrupt_project'
   | 'file_error'
+  /** A file is already there and the call did not say to replace it: ask the user, then call again saying so. */
+  | 'file_exists'
   | 'internal'
 
 export interface StudioErrorInfo {

@@ -46,6 +46,28 @@ describe('bundles in the studio (web mode)', () => {
     expect(readFileSync(bundlePath, 'utf8').endsWith('}\n')).toBe(true)
   })
 
+  it('asks before replacing the bundle just exported, naming it, and replaces it once told to', async () => {
+    writeFileSync(bundlePath, `${readFileSync(bundlePath, 'utf8')}\n`)
+    await runCommand('Export Bundle')
+    const exportDialog = page.getByRole('dialog', { name: 'Export bundle' })
+    await exportDialog.getByLabel('Bundle file path').fill(bundlePath)
+    await page.waitForFunction(
+      () => !document.querySelector('.dialog-footer .button-primary')?.hasAttribute('disabled')
+    )
+    await exportDialog.getByRole('button', { name: 'Export' }).click()
+    const ask = page.getByRole('dialog', { name: 'Replace existing file?' })
+    await ask.getByText(`${bundlePath} already exists.`, { exact: false }).waitFor()
+    await ask.getByRole('button', { name: 'Cancel' }).click()
+    await ask.waitFor({ state: 'detached' })
+    expect(readFileSync(bundlePath, 'utf8').endsWith('}\n\n')).toBe(true)
+
+    await exportDialog.getByRole('button', { name: 'Export' }).click()
+    await ask.getByRole('button', { name: 'Replace' }).click()
+    await exportDialog.waitFor({ state: 'detached' })
+    expect(readFileSync(bundlePath, 'utf8').endsWith('}\n')).toBe(true)
+    expect(readFileSync(bundlePath, 'utf8').endsWith('}\n\n')).toBe(false)
+  })
+
   it('previews a changed bundle with its conflict, shows the differences side by side, and takes theirs', async () => {
     // A teammate relabels the booking event and changes one of its rules.
     const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as Bundle

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import type { BundleScan } from '../../../shared/api/bundles'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { namesAFolder } from '../../../shared/model/filePath'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { Dialog } from '../../ui/Dialog'
 import { FindingList } from './FindingList'
 
@@ -9,6 +10,8 @@ import { FindingList } from './FindingList'
  * Export Bundle…: the whole project or selected events, to a path typed here or chosen in the desktop app's native
  * dialog (web mode has none). What
  * would leave is scanned first: secrets are listed and block the export; personal data is listed as a warning.
+ * A file already at the path is replaced only once the user agrees: main refuses with `file_exists` and this dialog
+ * asks, unless the path is the one the native save dialog returned (the OS asked there already).
  */
 export function ExportBundleDialog({ onClose }: { onClose(): void }) {
   const { api, notifications } = useStudio()
@@ -29,6 +32,10 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
   const [busy, setBusy] = useState(false)
   const [redact, setRedact] = useState(false)
   const [nativeDialogs, setNativeDialogs] = useState(false)
+  /** The path exactly as the native save dialog returned it: the OS asked before replacing that file. */
+  const [chosenPath, setChosenPath] = useState<string | null>(null)
+  /** The file main found already there, waiting for the user's answer. */
+  const [existingFile, setExistingFile] = useState<string | null>(null)
 
   useEffect(() => {
     void api.getAppInfo().then((result) => setNativeDialogs(result.ok && result.value.mode === 'electron'))
@@ -38,8 +45,11 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
     const picked = await api.pickBundlePath({ purpose: 'export' })
     if (!picked.ok) return setError(picked.error.message)
     if (!picked.value.supported || !picked.value.path) return
-    // The dialog's filter is `.json`: a name typed without the bundle suffix gets it.
-    setPath(picked.value.path.replace(/(\.capmap)?(\.json)?$/i, '.capmap.json'))
+    // The dialog's filter is `.json`: a name typed without the bundle suffix gets it, and names another file than
+    // the one the OS asked about.
+    const bundlePath = picked.value.path.replace(/(\.capmap)?(\.json)?$/i, '.capmap.json')
+    setPath(bundlePath)
+    setChosenPath(bundlePath === picked.value.path ? bundlePath : null)
     setError(null)
   }
 
@@ -78,10 +88,15 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
     event.preventDefault()
     const problem = bundlePathProblem(path.trim())
     if (problem) return setPathProblem(problem)
+    await exportTo(path === chosenPath)
+  }
+
+  const exportTo = async (overwrite: boolean) => {
     setBusy(true)
     const eventNames = everyEvent ? [] : ticked
-    const result = await api.exportBundle({ path, eventNames, redactPersonalData: redact })
+    const result = await api.exportBundle({ path, eventNames, redactPersonalData: redact, overwrite })
     setBusy(false)
+    if (!result.ok && result.error.code === 'file_exists' && !overwrite) return setExistingFile(path)
     if (!result.ok) return setError(result.error.message)
     const count = result.value.redacted
     const redacted = count > 0 ? `, ${count} personal value${count === 1 ? '' : 's'} redacted` : ''
@@ -125,6 +140,7 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
               aria-describedby={pathProblem ? 'bundle-export-path-problem' : undefined}
               onChange={(event) => {
                 setPath(event.target.value)
+                setChosenPath(null)
                 setError(null)
                 setPathProblem(null)
               }}
@@ -202,6 +218,18 @@ export function ExportBundleDialog({ onClose }: { onClose(): void }) {
           </p>
         )}
       </form>
+      {existingFile && (
+        <ConfirmDialog
+          title="Replace existing file?"
+          message={`${existingFile} already exists. Replacing it overwrites that bundle with this export.`}
+          confirmLabel="Replace"
+          onCancel={() => setExistingFile(null)}
+          onConfirm={() => {
+            setExistingFile(null)
+            void exportTo(true)
+          }}
+        />
+      )}
     </Dialog>
   )
 }

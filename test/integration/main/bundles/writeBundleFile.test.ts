@@ -39,6 +39,29 @@ describe('writing a bundle file', () => {
     expect(readFileSync(target, 'utf8')).toBe(bundle)
   })
 
+  it('refuses to replace an earlier bundle with overwrite false, leaving it as it was', () => {
+    const target = join(folder.path, 'shop.capmap.json')
+    const bundle = serializeBundle({ events: [], integrations: [], mappings: [], testCases: [] }, 'test')
+    expect(writeBundleFile(target, bundle, { overwrite: false })).toEqual({ replaced: false })
+    writeFileSync(target, `${bundle}\n`)
+    expect(() => writeBundleFile(target, bundle, { overwrite: false })).toThrow(
+      expect.objectContaining({
+        code: 'file_exists',
+        message: `${target} already exists: replace it, or export to another file.`
+      })
+    )
+    expect(readFileSync(target, 'utf8')).toBe(`${bundle}\n`)
+    expect(readdirSync(folder.path)).toEqual(['shop.capmap.json'])
+  })
+
+  it('still says a file that is not a bundle is not one, rather than offering to replace it', () => {
+    const notes = join(folder.path, 'notes.capmap.json')
+    writeFileSync(notes, 'my notes')
+    expect(() => writeBundleFile(notes, '{}', { overwrite: false })).toThrow(
+      expect.objectContaining({ code: 'conflict' })
+    )
+  })
+
   it('never writes through, nor removes, what lies beside the target under the old temporary names', () => {
     const target = join(folder.path, 'o3.capmap.json')
     const victim = join(folder.path, 'victim.capmap')

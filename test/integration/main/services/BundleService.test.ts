@@ -23,9 +23,9 @@ afterEach(() => context.dispose())
 
 const bundlePath = () => join(context.folder, 'shop.capmap.json')
 
-/** The sample exported, changed as a teammate would, written back. */
+/** The sample exported (over an earlier export), changed as a teammate would, written back. */
 async function exportAndEdit(change: (bundle: Bundle) => void): Promise<{ path: string }> {
-  await context.studio.bundles.export(bundlePath())
+  await context.studio.bundles.export(bundlePath(), [], { overwrite: true })
   const bundle = JSON.parse(readFileSync(bundlePath(), 'utf8')) as Bundle
   change(bundle)
   writeFileSync(bundlePath(), `${JSON.stringify(bundle, null, 2)}\n`)
@@ -330,17 +330,64 @@ describe('merging a bundle into the open project', () => {
 })
 
 describe('exporting and comparing from the studio', () => {
-  it('replaces an earlier export, and refuses to overwrite the open project or any other file', async () => {
+  describe('an export to a file already there, through the api as the app and web mode call it', () => {
+    const dispatch = (input: unknown) =>
+      createDispatcher(createHandlers(context.studio), silentLogger)('exportBundle', input)
+    beforeEach(() => context.studio.bundles.export(bundlePath()))
+
+    it('is refused with file_exists, naming the file and leaving it as it was, unless overwrite says to replace it', async () => {
+      writeFileSync(bundlePath(), `${readFileSync(bundlePath(), 'utf8').trimEnd()}\n\n`)
+      const before = readFileSync(bundlePath(), 'utf8')
+      expect(await dispatch({ path: bundlePath() })).toEqual({
+        ok: false,
+        error: {
+          code: 'file_exists',
+          message: `${bundlePath()} already exists: replace it, or export to another file.`
+        }
+      })
+      expect(await dispatch({ path: bundlePath(), overwrite: false })).toMatchObject({ error: { code: 'file_exists' } })
+      expect(readFileSync(bundlePath(), 'utf8')).toBe(before)
+      expect(readdirSync(context.folder).filter((name) => name.endsWith('.partial'))).toEqual([])
+
+      expect(await dispatch({ path: bundlePath(), overwrite: true })).toMatchObject({
+        ok: true,
+        value: { path: bundlePath() }
+      })
+      expect(readFileSync(bundlePath(), 'utf8')).not.toBe(before)
+      expect(readBundleFromFile(bundlePath()).ok).toBe(true)
+    })
+
+    it('writes a new file without overwrite', async () => {
+      const fresh = join(context.folder, 'fresh.capmap.json')
+      expect(await dispatch({ path: fresh })).toMatchObject({ ok: true, value: { path: fresh } })
+      expect(existsSync(fresh)).toBe(true)
+    })
+
+    it('refuses an overwrite that is not a boolean before anything is written', async () => {
+      const before = readFileSync(bundlePath(), 'utf8')
+      expect(await dispatch({ path: bundlePath(), overwrite: 'yes' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' }
+      })
+      expect(readFileSync(bundlePath(), 'utf8')).toBe(before)
+    })
+  })
+
+  it('replaces an earlier export when told to, and refuses to overwrite the open project or any other file', async () => {
     await context.studio.bundles.export(bundlePath())
-    await expect(context.studio.bundles.export(bundlePath())).resolves.toMatchObject({ path: bundlePath() })
+    await expect(context.studio.bundles.export(bundlePath(), [], { overwrite: true })).resolves.toMatchObject({
+      path: bundlePath()
+    })
     const projectBytes = readFileSync(context.projectPath)
-    await expect(context.studio.bundles.export(context.projectPath)).rejects.toMatchObject({
+    await expect(context.studio.bundles.export(context.projectPath, [], { overwrite: true })).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/Project\.capmap exists and is not a bundle .*export to another file/)
     })
     const notes = join(context.folder, 'notes.json')
     writeFileSync(notes, '{"mine": true}')
-    await expect(context.studio.bundles.export(notes)).rejects.toThrow(/notes\.json exists and is not a bundle/)
+    await expect(context.studio.bundles.export(notes, [], { overwrite: true })).rejects.toThrow(
+      /notes\.json exists and is not a bundle/
+    )
     expect(readFileSync(notes, 'utf8')).toBe('{"mine": true}')
     expect(readFileSync(context.projectPath).equals(projectBytes)).toBe(true)
     expect(context.studio.events.list().length).toBeGreaterThan(0)

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import type { BundleScan } from '../../../../shared/api/bundles'
 import type { RequestInput, RequestName } from '../../../../shared/api/contract'
@@ -22,20 +22,37 @@ const event = (name: string, label: string): EventDefinition => ({
   updatedAt: '2026-11-28T10:00:00.000Z'
 })
 
+interface Setup {
+  scan?: BundleScan
+  /** Web mode types paths; the desktop app also has a native save dialog, which picks `picked`. */
+  mode?: 'web' | 'electron'
+  picked?: string
+  /** Files already on disk: main refuses to replace one unless told to (`file_exists`). */
+  existing?: string[]
+}
+
 /** The dialog inside the studio's real stores, a project with three events open, the scan finding `scan`. */
-async function renderDialog(scan: BundleScan = { secrets: [], personalData: [] }) {
+async function renderDialog({
+  scan = { secrets: [], personalData: [] },
+  mode = 'web',
+  picked,
+  existing = []
+}: Setup = {}) {
   const api = {
     scanBundleExport: vi.fn(async (_input: RequestInput<'scanBundleExport'>) => ok(scan)),
     exportBundle: vi.fn(async (input: RequestInput<'exportBundle'>) =>
-      ok({ path: input.path, bytes: 900, personalData: [], redacted: 1 })
-    )
+      existing.includes(input.path) && !input.overwrite
+        ? fail('file_exists', `${input.path} already exists: replace it, or export to another file.`)
+        : ok({ path: input.path, bytes: 900, personalData: [], redacted: 1 })
+    ),
+    pickBundlePath: vi.fn(async () => ok({ supported: true, path: picked ?? null }))
   }
   const answers: Partial<Record<RequestName, (input: never) => Promise<Result<unknown>>>> = {
     ...api,
     getProjectState: async () =>
       ok({ project: { path: '/tmp/Shop.capmap', name: 'Shop', readOnly: false, schemaVersion: 9, lastSavedAt: null } }),
     listRecentProjects: async () => ok([]),
-    getAppInfo: async () => ok({ mode: 'web' }),
+    getAppInfo: async () => ok({ mode }),
     listEvents: async () =>
       ok([
         event('be_reserved', 'Hotel room reserved'),
@@ -84,7 +101,8 @@ describe('the export dialog', () => {
     expect(api.exportBundle).toHaveBeenCalledWith({
       path: '/tmp/Shop.capmap.json',
       eventNames: ['be_reserved', 'ProductAddedToCart'],
-      redactPersonalData: false
+      redactPersonalData: false,
+      overwrite: false
     })
   })
 
@@ -129,10 +147,78 @@ describe('the export dialog', () => {
 
   it('offers to redact personal data with a label that wraps instead of widening the dialog', async () => {
     await renderDialog({
-      secrets: [],
-      personalData: [{ path: 'testCases[0].payload.mobile', kind: 'phone number', excerpt: '9198…10' }]
+      scan: {
+        secrets: [],
+        personalData: [{ path: 'testCases[0].payload.mobile', kind: 'phone number', excerpt: '9198…10' }]
+      }
     })
     const redact = await screen.findByRole('checkbox', { name: /Redact it/ })
     expect(redact.closest('label')?.className).toContain('bundle-redact')
+  })
+
+  describe('a file already at the path', () => {
+    const existing = ['/tmp/Shop.capmap.json']
+    const exportButton = () => screen.findByRole('button', { name: 'Export' })
+
+    it('asks before replacing it, naming the file, and replaces it once the user agrees', async () => {
+      const { api, onClose } = await renderDialog({ existing })
+      fireEvent.click(await exportButton())
+      const ask = await screen.findByRole('dialog', { name: 'Replace existing file?' })
+      expect(ask.textContent).toContain('/tmp/Shop.capmap.json already exists.')
+      expect(api.exportBundle).toHaveBeenCalledOnce()
+      expect(api.exportBundle).toHaveBeenLastCalledWith(expect.objectContaining({ overwrite: false }))
+      expect(onClose).not.toHaveBeenCalled()
+      fireEvent.click(screen.getByRole('button', { name: 'Replace' }))
+      await waitFor(() => expect(onClose).toHaveBeenCalled())
+      expect(api.exportBundle).toHaveBeenLastCalledWith({
+        path: '/tmp/Shop.capmap.json',
+        eventNames: [],
+        redactPersonalData: false,
+        overwrite: true
+      })
+    })
+
+    it('keeps the file, and the export dialog open, when the user cancels', async () => {
+      const { api, onClose } = await renderDialog({ existing })
+      fireEvent.click(await exportButton())
+      const ask = await screen.findByRole('dialog', { name: 'Replace existing file?' })
+      fireEvent.click(within(ask).getByRole('button', { name: 'Cancel' }))
+      await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Replace existing file?' })).toBeNull())
+      expect(screen.getByRole('dialog', { name: 'Export bundle' })).toBeTruthy()
+      expect(api.exportBundle).toHaveBeenCalledOnce()
+      expect(onClose).not.toHaveBeenCalled()
+    })
+
+    it('does not ask twice for the file the desktop app’s save dialog chose: the OS asked already', async () => {
+      const { api, onClose } = await renderDialog({ existing, mode: 'electron', picked: '/tmp/Shop.capmap.json' })
+      fireEvent.click(await screen.findByRole('button', { name: 'Choose…' }))
+      await waitFor(() => expect(api.pickBundlePath).toHaveBeenCalled())
+      fireEvent.click(await exportButton())
+      await waitFor(() => expect(onClose).toHaveBeenCalled())
+      expect(api.exportBundle).toHaveBeenCalledOnce()
+      expect(api.exportBundle).toHaveBeenCalledWith(expect.objectContaining({ overwrite: true }))
+      expect(screen.queryByRole('dialog', { name: 'Replace existing file?' })).toBeNull()
+    })
+
+    it('asks in the desktop app too when the path was typed rather than chosen', async () => {
+      const { api } = await renderDialog({ existing, mode: 'electron' })
+      await screen.findByRole('button', { name: 'Choose…' })
+      fireEvent.click(await exportButton())
+      await screen.findByRole('dialog', { name: 'Replace existing file?' })
+      expect(api.exportBundle).toHaveBeenLastCalledWith(expect.objectContaining({ overwrite: false }))
+    })
+
+    it('asks in the desktop app when the bundle ending was added to the chosen name: another file than the OS asked about', async () => {
+      const { api } = await renderDialog({ existing, mode: 'electron', picked: '/tmp/Shop.json' })
+      fireEvent.click(await screen.findByRole('button', { name: 'Choose…' }))
+      await waitFor(() =>
+        expect((screen.getByRole('textbox', { name: 'Bundle file path' }) as HTMLInputElement).value).toBe(
+          '/tmp/Shop.capmap.json'
+        )
+      )
+      fireEvent.click(await exportButton())
+      await screen.findByRole('dialog', { name: 'Replace existing file?' })
+      expect(api.exportBundle).toHaveBeenLastCalledWith(expect.objectContaining({ overwrite: false }))
+    })
   })
 })
