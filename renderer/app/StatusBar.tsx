@@ -29,7 +29,14 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
     (s) => s.mapping,
     (state) => state.saveState
   )
+  const keptEvents = useStudioStore(
+    (s) => s.events,
+    (state) => state.keptDrafts
+  )
   const saveState = worstSaveState([eventsSave, integrationsSave, mappingSave])
+  // Events kept unsaved elsewhere make the whole "not saved", whatever the open editors' drafts are.
+  const shownState = keptEvents.length > 0 ? worstSaveState([saveState, 'invalid']) : saveState
+  const firstKept = keptEvents[0]
   const record = useStore(stores.saveRecord)
   const projectPath = project?.path ?? null
 
@@ -74,7 +81,21 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
       ) : (
         <span className="status-item">No project</span>
       )}
-      {project && !project.readOnly && (
+      {project && !project.readOnly && firstKept && (
+        <button
+          type="button"
+          className={`status-item status-button save-${shownState}`}
+          data-testid="status-save"
+          title={`Open ${firstKept.name} to fix its changes`}
+          onClick={() => {
+            stores.navigation.getState().open('events')
+            void stores.events.getState().select(firstKept.id)
+          }}
+        >
+          {saveStatusText(saveState, lastSavedAt, justConfirmed, formatTime, keptEvents.length)}
+        </button>
+      )}
+      {project && !project.readOnly && !firstKept && (
         <span className={`status-item save-${saveState}`} data-testid="status-save">
           {saveStatusText(saveState, lastSavedAt, justConfirmed, formatTime)}
         </span>

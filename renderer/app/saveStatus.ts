@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import { plural } from '../ui/plural'
 
 export type CombinedSaveState = 'saved' | 'pending' | 'saving' | 'failed' | 'invalid'
 
@@ -53,13 +54,24 @@ export const createSaveRecord = () =>
     }
   })
 
-/** The status bar's save text: "Saved" just after the user saved, the time of the last save whenever it is known. */
+/**
+ * The status bar's save text: "Saved" just after the user saved, the time of the last save whenever it is known.
+ * Events whose changes are kept unsaved while the user is elsewhere (`keptEvents`) come first: until they are fixed,
+ * not everything is saved, whatever the open editor says.
+ */
 export function saveStatusText(
   state: CombinedSaveState,
   lastSavedAt: number | null,
   justConfirmed: boolean,
-  formatTime: (at: number) => string
+  formatTime: (at: number) => string,
+  keptEvents = 0
 ): string {
+  if (keptEvents > 0) {
+    const openNotSaved = state === 'invalid' || state === 'failed'
+    return openNotSaved
+      ? `${saveLabels[state]} · ${plural(keptEvents, 'other event')} not saved`
+      : `${plural(keptEvents, 'event')} not saved`
+  }
   if (state !== 'saved') return saveLabels[state]
   const label = justConfirmed ? 'Saved' : saveLabels.saved
   return lastSavedAt === null ? label : `${label} · ${formatTime(lastSavedAt)}`

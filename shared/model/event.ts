@@ -24,11 +24,31 @@ export const AttributeType = z.enum([
 ])
 export type AttributeType = z.infer<typeof AttributeType>
 
+/**
+ * The longest texts, and the most items, a project keeps for an event: the project file and bundles refuse more, so
+ * the designer holds a draft over them at its fields. Capillary's own, stricter limits are in shared/capillary.
+ */
+export const eventLimits = {
+  nameLength: 200,
+  labelLength: 200,
+  descriptionLength: 2000,
+  attributes: 200
+} as const
+export const attributeLimits = {
+  nameLength: 200,
+  descriptionLength: 2000,
+  regexLength: 1000,
+  possibleValueLength: 500,
+  possibleValues: 1000,
+  groupIdentifierTypeLength: 100
+} as const
+export const customerSettingsLimits = { identifierTypeLength: 50, sourceLength: 50, accountIdLength: 100 } as const
+
 /** Where a customer identifier comes from (Capillary `meta_fields`, notes §3). */
 export const CustomerSettings = z.object({
-  identifierType: z.string().min(1).max(50),
-  source: z.string().min(1).max(50),
-  accountId: z.string().max(100).optional(),
+  identifierType: z.string().min(1).max(customerSettingsLimits.identifierTypeLength),
+  source: z.string().min(1).max(customerSettingsLimits.sourceLength),
+  accountId: z.string().max(customerSettingsLimits.accountIdLength).optional(),
   addCustomerIfNotExists: z.boolean()
 })
 export type CustomerSettings = z.infer<typeof CustomerSettings>
@@ -36,20 +56,23 @@ export type CustomerSettings = z.infer<typeof CustomerSettings>
 /** One field of an event, as the user designs it. Rules (names, limits) live in shared/capillary, not here. */
 export const Attribute = z.object({
   id: Id,
-  name: z.string().max(200),
+  name: z.string().max(attributeLimits.nameLength),
   type: AttributeType,
-  description: z.string().max(2000).default(''),
+  description: z.string().max(attributeLimits.descriptionLength).default(''),
   isRequired: z.boolean().default(false),
   isUniqueKeyField: z.boolean().default(false),
   isPsiData: z.boolean().default(false),
   /** Only for string and couponCode. */
-  regex: z.string().max(1000).optional(),
+  regex: z.string().max(attributeLimits.regexLength).optional(),
   /** Only for enum: the possible values, in order. */
-  possibleValues: z.array(z.string().max(500)).max(1000).optional(),
+  possibleValues: z
+    .array(z.string().max(attributeLimits.possibleValueLength))
+    .max(attributeLimits.possibleValues)
+    .optional(),
   /** Only for customer. */
   customer: CustomerSettings.optional(),
   /** Only for groupId (e.g. GroupExternalId). */
-  groupIdentifierType: z.string().max(100).optional(),
+  groupIdentifierType: z.string().max(attributeLimits.groupIdentifierTypeLength).optional(),
   /** True for the fields a standard event brings from Capillary's library: they stay as Capillary defines them. */
   standard: z.boolean().default(false)
 })
@@ -75,7 +98,7 @@ export const EventPublication = z.object({
 export type EventPublication = z.infer<typeof EventPublication>
 
 /** The longest event name a project keeps. */
-export const maxEventNameLength = 200
+export const maxEventNameLength = eventLimits.nameLength
 
 /**
  * An attribute without a name is not kept (it would be a nameless target in the mappings, and a bundle that no
@@ -92,11 +115,11 @@ export const eventNameKey = (name: string): string => name.replace(/[A-Z]+/g, (l
 export const EventDefinition = z.object({
   id: Id,
   name: z.string().max(maxEventNameLength),
-  label: z.string().max(200),
-  description: z.string().max(2000),
+  label: z.string().max(eventLimits.labelLength),
+  description: z.string().max(eventLimits.descriptionLength),
   kind: EventKind,
   actions: z.array(EventAction).max(2),
-  attributes: z.array(Attribute).max(200),
+  attributes: z.array(Attribute).max(eventLimits.attributes),
   status: EventStatus,
   publications: z.array(EventPublication),
   createdAt: IsoTime,
@@ -112,7 +135,7 @@ export const EventDraft = EventDefinition.pick({
   kind: true,
   actions: true
 }).extend({
-  attributes: z.array(Attribute.omit({ id: true }).extend({ id: Id.optional() })).max(200)
+  attributes: z.array(Attribute.omit({ id: true }).extend({ id: Id.optional() })).max(eventLimits.attributes)
 })
 export type EventDraft = z.infer<typeof EventDraft>
 export type AttributeDraft = EventDraft['attributes'][number]

@@ -155,9 +155,121 @@ describe('the event designer', () => {
     await expect(name.inputValue()).resolves.toBe('productaddedtocart')
     await name.fill('room_booked')
     await noIssue('event_name_empty')
-    await page.locator('.name-not-saved').waitFor({ state: 'detached' })
+    await page.locator('.not-saved').waitFor({ state: 'detached' })
     await waitForSaved(page)
     await expect(page.locator('.notification').count()).resolves.toBe(0)
+  })
+
+  it('marks an event whose changes are kept unsaved, counts it in the status bar, and goes back to it from there', async () => {
+    const name = page.getByLabel('Event name')
+    await name.fill('')
+    await page.getByRole('option', { name: /ProductAddedToCart/ }).click()
+    await page.getByText(/^Your changes to room_booked are kept but not saved/).waitFor()
+    const status = page.getByTestId('status-save')
+    await status.filter({ hasText: /^1 event not saved$/ }).waitFor()
+    const marker = page.getByRole('option', { name: /room_booked/ }).getByRole('img', { name: 'Not saved' })
+    await marker.waitFor()
+    await session.screenshot('event-kept-unsaved')
+    await expect(
+      page
+        .getByRole('option', { name: /ProductAddedToCart/ })
+        .getByRole('img', { name: 'Not saved' })
+        .count()
+    ).resolves.toBe(0)
+
+    await page.getByRole('button', { name: '1 event not saved' }).click()
+    await expect(name.inputValue()).resolves.toBe('')
+    await page.getByText(/^Your changes to room_booked are kept/).waitFor({ state: 'detached' })
+    await name.fill('room_booked')
+    await waitForSaved(page)
+    await marker.waitFor({ state: 'detached' })
+  })
+
+  it('says a description past its limit under the field, counts it as a problem, and counts characters near it', async () => {
+    const description = page.getByLabel('Description')
+    await description.fill('x'.repeat(3000))
+    await page.getByText('Description: at most 2,000 characters (3,000 now).').waitFor()
+    await expect(page.locator('.editor-header .chip-error').textContent()).resolves.toBe('1 problem')
+    await expect(description.getAttribute('aria-invalid')).resolves.toBe('true')
+    await page.getByTestId('status-save').filter({ hasText: 'Not saved: fix the problems shown' }).waitFor()
+    await expect(page.getByRole('alert').count()).resolves.toBe(0)
+    await description.fill('x'.repeat(1900))
+    await page.getByText('1,900 of 2,000 characters').waitFor()
+    await waitForSaved(page)
+    await description.fill('')
+    await page.getByText(/of 2,000 characters/).waitFor({ state: 'detached' })
+    await waitForSaved(page)
+  })
+
+  it('says a long event name is too long, and cuts it off in the header with the Design and Code tabs in view', async () => {
+    const long = 'n'.repeat(300)
+    await page.getByLabel('Event name').fill(long)
+    await page.getByText('Event name: at most 200 characters (300 now).').waitFor()
+    await page.getByLabel('Description').fill('x'.repeat(1900))
+    await session.screenshot('event-limits')
+    await page.getByLabel('Description').fill('')
+    const heading = page.getByRole('heading', { level: 1 })
+    await expect(heading.getAttribute('title')).resolves.toBe(long)
+    const [codeTabRight, paneRight] = await page
+      .getByRole('tab', { name: '{ } Code' })
+      .evaluate((tab) => [
+        tab.getBoundingClientRect().right,
+        tab.closest('.editor-pane')!.getBoundingClientRect().right
+      ])
+    expect(codeTabRight).toBeLessThanOrEqual(paneRight)
+    const [headingScroll, headingWidth] = await heading.evaluate((element) => [
+      element.scrollWidth,
+      element.clientWidth
+    ])
+    expect(headingScroll).toBeGreaterThan(headingWidth)
+    await page.getByLabel('Event name').fill('room_booked')
+    await waitForSaved(page)
+  })
+
+  it("says an attribute without a name at that attribute's Name field, not at the event name", async () => {
+    await page.getByRole('button', { name: 'Add attribute' }).click()
+    await page.keyboard.press('Tab')
+    await issue('attribute_name_empty')
+    await expect(attribute(5).name.getAttribute('aria-invalid')).resolves.toBe('true')
+    const describedBy = await attribute(5).name.getAttribute('aria-describedby')
+    await expect(page.locator(`[id="${describedBy}"]`).textContent()).resolves.toMatch(/^Attribute name is empty/)
+    await expect(page.getByLabel('Event name').getAttribute('aria-invalid')).resolves.toBeNull()
+    await expect(page.getByText(/Name attribute 5/).count()).resolves.toBe(0)
+    await page.getByRole('button', { name: 'Remove attribute 5' }).click()
+    await waitForSaved(page)
+  })
+
+  it('shows the note of a type whose API encoding is undocumented once', async () => {
+    await attribute(3).type.selectOption('integer')
+    await issue('type_encoding_undocumented')
+    const note = await page.locator('[data-code="type_encoding_undocumented"]').textContent()
+    const row = await page.getByTestId('attribute-2').textContent()
+    expect(row?.split(note!.replace(/^Integer: /, ''))).toHaveLength(2)
+    await attribute(3).type.selectOption('date')
+    await noIssue('type_encoding_undocumented')
+    await waitForSaved(page)
+  })
+
+  it('keeps every attribute usable at 1024 by 700: the name wide, the buttons beside the type and flags', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 })
+    try {
+      await attribute(1).name.scrollIntoViewIfNeeded()
+      await session.screenshot('events-1024x700')
+      for (const n of [1, 2, 3, 4]) {
+        const nameBox = (await attribute(n).name.boundingBox())!
+        expect(nameBox.width).toBeGreaterThanOrEqual(200)
+        const typeBox = (await attribute(n).type.boundingBox())!
+        const removeBox = (await page
+          .getByTestId(`attribute-${n - 1}`)
+          .locator('.attribute-actions')
+          .boundingBox())!
+        // The buttons sit on the type's line, at its level, never on a line of their own.
+        expect(removeBox.y + removeBox.height).toBeGreaterThan(typeBox.y)
+        expect(removeBox.y).toBeLessThan(typeBox.y + typeBox.height)
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 })
+    }
   })
 
   it('cuts a long event name off in the list, whole in its tooltip, with no sideways scrolling', async () => {
@@ -211,6 +323,8 @@ describe('the event designer', () => {
     await confirm.getByRole('button', { name: 'Delete' }).click()
     await page.getByRole('option', { name: /room_booked_v2/ }).waitFor({ state: 'detached' })
     await page.getByRole('option', { name: /room_booked/ }).waitFor()
+    // The keyboard goes on from the list, not from the top of the page.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'listbox')
 
     const banner = page.getByRole('status').filter({ hasText: 'Deleted room_booked_v2.' })
     await banner.getByRole('button', { name: 'Undo' }).click()

@@ -1,12 +1,15 @@
 import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { attributeTypes, supportsOption } from '../../../shared/capillary/attributeTypes'
+import { capillaryLimits } from '../../../shared/capillary/capillaryLimits'
 import type { DesignIssue } from '../../../shared/capillary/designIssue'
 import { customerDefaults } from '../../../shared/capillary/sourceAccounts'
-import type { AttributeDraft, AttributeType } from '../../../shared/model/event'
+import { attributeLimits, type AttributeDraft, type AttributeType } from '../../../shared/model/event'
+import { characterCount } from './characterCount'
 import { CustomerSettingsFields } from './CustomerSettingsFields'
 import { FieldIssues } from './FieldIssues'
 import { issuesAt } from './issuesAt'
+import { LimitedTextField } from './LimitedTextField'
 
 interface AttributeRowProps {
   attribute: AttributeDraft
@@ -44,7 +47,13 @@ export function AttributeRow(props: AttributeRowProps) {
   const nameIssues = issuesAt(issues, `${path}/name`).filter(
     (issue) => nameVisited || issue.code !== 'attribute_name_empty'
   )
-  const typeInfo = attributeTypes[attribute.type]
+  // Capillary's limit (50) is the one that matters for a name: the count shows as a name nears it.
+  const nameCount = characterCount(attribute.name.length, capillaryLimits.attributeNameLength)
+  const id = useId()
+  const valueIssues = issuesAt(issues, `${path}/possibleValues`, true)
+  const nameDescribedBy =
+    [nameIssues.length > 0 && `${id}-name-issues`, nameCount && `${id}-name-count`].filter(Boolean).join(' ') ||
+    undefined
 
   return (
     <li
@@ -59,7 +68,7 @@ export function AttributeRow(props: AttributeRowProps) {
       }}
     >
       <div className="attribute-main">
-        <label className="field grow">
+        <label className="field attribute-name">
           <span className="field-label">Name</span>
           <input
             className="input mono"
@@ -68,125 +77,141 @@ export function AttributeRow(props: AttributeRowProps) {
             spellCheck={false}
             aria-invalid={nameIssues.some((issue) => issue.severity === 'error') || undefined}
             aria-label={`Attribute ${index + 1} name`}
+            aria-describedby={nameDescribedBy}
             autoFocus={props.isNew}
             onBlur={() => setNameVisited(true)}
             onChange={(event) => set({ name: event.target.value })}
           />
         </label>
-        <label className="field">
-          <span className="field-label">Type</span>
-          <select
-            className="input"
-            value={attribute.type}
-            disabled={fixed}
-            aria-label={`Attribute ${index + 1} type`}
-            onChange={(event) => changeType(event.target.value as AttributeType)}
-          >
-            {typeOptions.map((info) => (
-              <option key={info.type} value={info.type}>
-                {info.label}
-                {info.apiEncodingDocumented ? '' : ' (undocumented in the API)'}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={attribute.isRequired}
-            disabled={fixed || attribute.type === 'customer'}
-            onChange={(event) => set({ isRequired: event.target.checked })}
-          />
-          Required
-        </label>
-        <label
-          className="checkbox"
-          title="Part of the uniqueness key; implies required; cannot be unset once on Capillary."
-        >
-          <input
-            type="checkbox"
-            checked={attribute.isUniqueKeyField}
-            disabled={fixed}
-            onChange={(event) =>
-              set({ isUniqueKeyField: event.target.checked, isRequired: event.target.checked || attribute.isRequired })
-            }
-          />
-          Unique key
-        </label>
-        {supportsOption(attribute.type, 'isPsiData') && (
-          <label className="checkbox" title="Personal or sensitive data: masked for users without PSI access.">
+        <div className="attribute-settings">
+          <label className="field">
+            <span className="field-label">Type</span>
+            <select
+              className="input"
+              value={attribute.type}
+              disabled={fixed}
+              aria-label={`Attribute ${index + 1} type`}
+              onChange={(event) => changeType(event.target.value as AttributeType)}
+            >
+              {typeOptions.map((info) => (
+                <option key={info.type} value={info.type}>
+                  {info.label}
+                  {info.apiEncodingDocumented ? '' : ' (undocumented in the API)'}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="checkbox">
             <input
               type="checkbox"
-              checked={attribute.isPsiData}
-              disabled={fixed}
-              onChange={(event) => set({ isPsiData: event.target.checked })}
+              checked={attribute.isRequired}
+              disabled={fixed || attribute.type === 'customer'}
+              onChange={(event) => set({ isRequired: event.target.checked })}
             />
-            PSI
+            Required
           </label>
-        )}
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Move attribute ${attribute.name || index + 1} up`}
-          title="Move up (Alt+↑)"
-          disabled={locked || isFirst}
-          onClick={() => onMove(-1)}
-        >
-          <ArrowUp size={15} />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Move attribute ${attribute.name || index + 1} down`}
-          title="Move down (Alt+↓)"
-          disabled={locked || isLast}
-          onClick={() => onMove(1)}
-        >
-          <ArrowDown size={15} />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Remove attribute ${attribute.name || index + 1}`}
-          disabled={fixed}
-          onClick={onRemove}
-        >
-          <Trash2 size={15} />
-        </button>
+          <label
+            className="checkbox"
+            title="Part of the uniqueness key; implies required; cannot be unset once on Capillary."
+          >
+            <input
+              type="checkbox"
+              checked={attribute.isUniqueKeyField}
+              disabled={fixed}
+              onChange={(event) =>
+                set({
+                  isUniqueKeyField: event.target.checked,
+                  isRequired: event.target.checked || attribute.isRequired
+                })
+              }
+            />
+            Unique key
+          </label>
+          {supportsOption(attribute.type, 'isPsiData') && (
+            <label className="checkbox" title="Personal or sensitive data: masked for users without PSI access.">
+              <input
+                type="checkbox"
+                checked={attribute.isPsiData}
+                disabled={fixed}
+                onChange={(event) => set({ isPsiData: event.target.checked })}
+              />
+              PSI
+            </label>
+          )}
+        </div>
+        <div className="attribute-actions">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move attribute ${attribute.name || index + 1} up`}
+            title="Move up (Alt+↑)"
+            disabled={locked || isFirst}
+            onClick={() => onMove(-1)}
+          >
+            <ArrowUp size={15} />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move attribute ${attribute.name || index + 1} down`}
+            title="Move down (Alt+↓)"
+            disabled={locked || isLast}
+            onClick={() => onMove(1)}
+          >
+            <ArrowDown size={15} />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Remove attribute ${attribute.name || index + 1}`}
+            disabled={fixed}
+            onClick={onRemove}
+          >
+            <Trash2 size={15} />
+          </button>
+        </div>
       </div>
-      <FieldIssues issues={nameIssues} />
-      {typeInfo.note && !typeInfo.apiEncodingDocumented && <p className="field-note">{typeInfo.note}</p>}
+      <FieldIssues issues={nameIssues} id={`${id}-name-issues`} />
+      {nameCount && (
+        <span className="field-hint character-count" id={`${id}-name-count`}>
+          {nameCount}
+        </span>
+      )}
       {attribute.type === 'enum' && (
-        <label className="field">
-          <span className="field-label">Possible values (comma-separated, no spaces after commas)</span>
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-values`}>
+            Possible values (comma-separated, no spaces after commas)
+          </label>
           <input
+            id={`${id}-values`}
             className="input mono"
             value={(attribute.possibleValues ?? []).join(',')}
             disabled={fixed}
             spellCheck={false}
+            aria-invalid={valueIssues.some((issue) => issue.severity === 'error') || undefined}
+            aria-describedby={valueIssues.length > 0 ? `${id}-values-issues` : undefined}
             onChange={(event) =>
               set({ possibleValues: event.target.value === '' ? [] : event.target.value.split(',') })
             }
           />
-          <FieldIssues issues={issuesAt(issues, `${path}/possibleValues`, true)} />
-        </label>
+          <FieldIssues issues={valueIssues} id={`${id}-values-issues`} />
+        </div>
       )}
       {supportsOption(attribute.type, 'regex') && (
-        <label className="field">
-          <span className="field-label">Regex (optional)</span>
-          <input
-            className="input mono"
-            value={attribute.regex ?? ''}
-            disabled={fixed}
-            spellCheck={false}
-            onChange={(event) => set({ regex: event.target.value === '' ? undefined : event.target.value })}
-          />
-          <FieldIssues issues={issuesAt(issues, `${path}/regex`)} />
-        </label>
+        <LimitedTextField
+          label="Regex (optional)"
+          value={attribute.regex ?? ''}
+          limit={attributeLimits.regexLength}
+          issues={issuesAt(issues, `${path}/regex`)}
+          mono
+          disabled={fixed}
+          onChange={(regex) => set({ regex: regex === '' ? undefined : regex })}
+        />
       )}
       {attribute.type === 'customer' && attribute.customer && (
         <CustomerSettingsFields
           settings={attribute.customer}
+          accountIdIssues={issuesAt(issues, `${path}/customer/accountId`)}
           disabled={fixed}
           onChange={(customer) => set({ customer })}
         />
@@ -195,7 +220,7 @@ export function AttributeRow(props: AttributeRowProps) {
         issues={issues.filter(
           (issue) =>
             (issue.path === path || issue.path.startsWith(`${path}/`)) &&
-            !/\/(name|regex|possibleValues)(\/|$)/.test(issue.path.slice(path.length))
+            !/\/(name|regex|possibleValues|customer\/accountId)(\/|$)/.test(issue.path.slice(path.length))
         )}
       />
     </li>

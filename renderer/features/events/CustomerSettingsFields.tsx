@@ -1,9 +1,13 @@
+import type { DesignIssue } from '../../../shared/capillary/designIssue'
 import { customerSources, identifierTypes, isMultiAccountSource } from '../../../shared/capillary/sourceAccounts'
-import type { CustomerSettings } from '../../../shared/model/event'
+import { customerSettingsLimits, type CustomerSettings } from '../../../shared/model/event'
 import { SelectField } from '../../ui/SelectField'
+import { LimitedTextField } from './LimitedTextField'
 
 interface CustomerSettingsFieldsProps {
   settings: CustomerSettings
+  /** The rule messages about the account ID, shown under it. */
+  accountIdIssues: readonly DesignIssue[]
   disabled: boolean
   onChange(settings: CustomerSettings): void
 }
@@ -12,7 +16,7 @@ interface CustomerSettingsFieldsProps {
  * The customer field's settings (Capillary notes §3, §6.3): the identifier type and source are fixed here, not sent
  * per event; the account only for sources with several accounts (WeChat, Line).
  */
-export function CustomerSettingsFields({ settings, disabled, onChange }: CustomerSettingsFieldsProps) {
+export function CustomerSettingsFields({ settings, accountIdIssues, disabled, onChange }: CustomerSettingsFieldsProps) {
   const set = (patch: Partial<CustomerSettings>) => onChange({ ...settings, ...patch })
   const multiAccount = isMultiAccountSource(settings.source)
   return (
@@ -32,17 +36,16 @@ export function CustomerSettingsFields({ settings, disabled, onChange }: Custome
         onChange={(source) => set({ source, accountId: isMultiAccountSource(source) ? settings.accountId : undefined })}
       />
       {multiAccount && (
-        <label className="field">
-          <span className="field-label">Account ID</span>
-          <input
-            className="input mono"
-            value={settings.accountId ?? ''}
-            disabled={disabled}
-            spellCheck={false}
-            placeholder="The brand's account on this source"
-            onChange={(event) => set({ accountId: event.target.value === '' ? undefined : event.target.value })}
-          />
-        </label>
+        <LimitedTextField
+          label="Account ID"
+          value={settings.accountId ?? ''}
+          limit={customerSettingsLimits.accountIdLength}
+          issues={accountIdIssues}
+          mono
+          disabled={disabled}
+          placeholder="The brand's account on this source"
+          onChange={(accountId) => set({ accountId: accountId === '' ? undefined : accountId })}
+        />
       )}
       <label className="checkbox">
         <input

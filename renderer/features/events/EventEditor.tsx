@@ -3,13 +3,15 @@ import { useMemo, useState } from 'react'
 import { checkEvent } from '../../../shared/capillary/checkEvent'
 import { definitionRequests } from '../../../shared/capillary/definitionRequest'
 import { implicitAttributes } from '../../../shared/capillary/implicitAttributes'
-import type { AttributeDraft, EventAction, EventDraft } from '../../../shared/model/event'
+import { eventLimits, type AttributeDraft, type EventAction, type EventDraft } from '../../../shared/model/event'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { JsonView } from '../../editor/JsonView'
 import { plural } from '../../ui/plural'
 import { AttributeRow } from './AttributeRow'
+import { draftLimitIssues } from './draftLimitIssues'
 import { FieldIssues } from './FieldIssues'
 import { issuesAt } from './issuesAt'
+import { LimitedTextField } from './LimitedTextField'
 import { StatusChip } from './StatusChip'
 
 const actionLabels: Record<EventAction, string> = {
@@ -42,6 +44,10 @@ export function EventEditor() {
     (s) => s.events,
     (state) => state.saveProblem
   )
+  const saveProblemAt = useStudioStore(
+    (s) => s.events,
+    (state) => state.saveProblemAt
+  )
   const readOnly = useStudioStore(
     (s) => s.project,
     (state) => state.project?.readOnly ?? true
@@ -54,11 +60,14 @@ export function EventEditor() {
   const issues = useMemo(() => {
     if (!draft) return []
     const others = all.filter((event) => event.id !== selectedId)
-    return checkEvent(draft, {
+    const rules = checkEvent(draft, {
       otherEventNames: others.map((event) => event.name),
       customEventCountInOrg: others.filter((event) => event.kind === 'custom').length,
       stage: 'design'
     })
+    // Where Capillary's own limit is stricter (attribute names: 50), its message already says the text is too long.
+    const stricter = new Set(rules.filter((issue) => issue.code.endsWith('_too_long')).map((issue) => issue.path))
+    return [...rules, ...draftLimitIssues(draft).filter((issue) => !stricter.has(issue.path))]
   }, [draft, all, selectedId])
 
   if (!draft || !selected) {
@@ -76,9 +85,12 @@ export function EventEditor() {
     edit({ actions: on ? [...new Set([...draft.actions, action])] : draft.actions.filter((a) => a !== action) })
   const errorCount = issues.filter((issue) => issue.severity === 'error').length
   const nameIssues = issuesAt(issues, 'name')
-  // An invalid draft waits at the name field; the rule's own message there says why, unless it is only a warning.
+  // An invalid draft waits at the field its problem is about: the rule's own error there says why. A name differing
+  // only in letter case from another is only a warning for Capillary, yet the project refuses it: say so at the name.
   const nameNotSaved =
-    saveState === 'invalid' && !nameIssues.some((issue) => issue.severity === 'error') ? saveProblem : null
+    saveState === 'invalid' && saveProblemAt === 'name' && !nameIssues.some((issue) => issue.severity === 'error')
+      ? saveProblem
+      : null
   const published = selected.publications.length > 0
   const publishedAttributeIds = new Set(published ? selected.attributes.map((attribute) => attribute.id) : [])
   const moveAttribute = (index: number, offset: -1 | 1) => {
@@ -91,9 +103,11 @@ export function EventEditor() {
 
   return (
     <section className="editor-pane" aria-label="Event editor">
-      <header className="editor-header">
+      <header className="editor-header event-editor-header">
         <div>
-          <h1 className="mono">{draft.name || 'unnamed event'}</h1>
+          <h1 className="mono" title={draft.name || undefined}>
+            {draft.name || 'unnamed event'}
+          </h1>
           <span className="muted">{draft.kind === 'standard' ? 'Standard event' : 'Custom event'}</span>{' '}
           <StatusChip event={selected} />{' '}
           {errorCount > 0 ? (
@@ -149,32 +163,32 @@ export function EventEditor() {
       ) : (
         <div className="editor-body">
           <fieldset className="form-grid" disabled={readOnly}>
-            <label className="field">
-              <span className="field-label">Event name</span>
-              <input
-                className="input mono"
-                value={draft.name}
-                spellCheck={false}
-                disabled={draft.kind === 'standard' || published}
-                aria-invalid={nameIssues.length > 0 || saveState === 'invalid' || undefined}
-                onChange={(event) => edit({ name: event.target.value })}
-              />
-              <FieldIssues issues={nameIssues} />
-              {nameNotSaved && <p className="field-error name-not-saved">Not saved: {nameNotSaved}</p>}
-            </label>
-            <label className="field">
-              <span className="field-label">Label</span>
-              <input className="input" value={draft.label} onChange={(event) => edit({ label: event.target.value })} />
-            </label>
-            <label className="field span-2">
-              <span className="field-label">Description</span>
-              <textarea
-                className="input"
-                rows={2}
-                value={draft.description}
-                onChange={(event) => edit({ description: event.target.value })}
-              />
-            </label>
+            <LimitedTextField
+              label="Event name"
+              value={draft.name}
+              limit={eventLimits.nameLength}
+              issues={nameIssues}
+              notSaved={nameNotSaved}
+              mono
+              disabled={draft.kind === 'standard' || published}
+              onChange={(name) => edit({ name })}
+            />
+            <LimitedTextField
+              label="Label"
+              value={draft.label}
+              limit={eventLimits.labelLength}
+              issues={issuesAt(issues, 'label')}
+              onChange={(label) => edit({ label })}
+            />
+            <LimitedTextField
+              label="Description"
+              value={draft.description}
+              limit={eventLimits.descriptionLength}
+              issues={issuesAt(issues, 'description')}
+              multiline
+              wide
+              onChange={(description) => edit({ description })}
+            />
             <div className="field span-2" role="group" aria-label="Destinations">
               <span className="field-label">Destinations</span>
               {(Object.keys(actionLabels) as EventAction[]).map((action) => (
@@ -197,7 +211,12 @@ export function EventEditor() {
               <button
                 type="button"
                 className="button"
-                disabled={readOnly}
+                disabled={readOnly || draft.attributes.length >= eventLimits.attributes}
+                title={
+                  draft.attributes.length >= eventLimits.attributes
+                    ? `An event keeps at most ${eventLimits.attributes} attributes.`
+                    : undefined
+                }
                 onClick={() => {
                   const id = crypto.randomUUID()
                   setAddedAttributeId(id)

@@ -1,5 +1,5 @@
 import { Copy, Library, Plus, Search, Trash2 } from 'lucide-react'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { EventDefinition } from '../../../shared/model/event'
 import { displayShortcut } from '../../app/commands'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
@@ -41,12 +41,31 @@ export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
     (s) => s.events,
     (state) => state.lastDeletion
   )
+  const keptDrafts = useStudioStore(
+    (s) => s.events,
+    (state) => state.keptDrafts
+  )
+  const openNotSaved = useStudioStore(
+    (s) => s.events,
+    (state) => state.saveState === 'invalid' || state.saveState === 'failed'
+  )
+  const pane = useRef<HTMLElement>(null)
   const [filter, setFilter] = useState<EventFilter>(noFilter)
   const [confirmDelete, setConfirmDelete] = useState<EventDefinition | null>(null)
   const shown = filterEvents(items, filter)
+  // Changes held unsaved, open or kept while the user is elsewhere, are marked, as an editor marks an unsaved tab.
+  const notSaved = new Set([...keptDrafts.map((kept) => kept.id), ...(openNotSaved && selectedId ? [selectedId] : [])])
+  // Once a deleted row (and its Delete button) is gone, the keyboard goes on from the list, not the top of the page.
+  const [deletions, setDeletions] = useState(0)
+  useEffect(() => {
+    if (deletions > 0) pane.current?.querySelector<HTMLElement>('[role="listbox"], .empty-state button')?.focus()
+  }, [deletions])
+  const remove = async (id: string) => {
+    if (await events.getState().remove(id)) setDeletions((count) => count + 1)
+  }
 
   return (
-    <section className="list-pane event-list" aria-label="Events">
+    <section className="list-pane event-list" aria-label="Events" ref={pane}>
       <header className="pane-header">
         <h2>Events</h2>
         <span>
@@ -158,8 +177,18 @@ export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
         >
           {(item) => (
             <>
-              <span className="list-item-title" title={item.name}>
-                {item.name}
+              <span className="list-item-heading">
+                <span className="list-item-title" title={item.name}>
+                  {item.name}
+                </span>
+                {notSaved.has(item.id) && (
+                  <span
+                    className="unsaved-marker"
+                    role="img"
+                    aria-label="Not saved"
+                    title="Changes not saved: they break a rule. Open the event to fix them."
+                  />
+                )}
               </span>
               <span className="list-item-meta">
                 <span className="muted">
@@ -209,7 +238,7 @@ export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
           onConfirm={() => {
             const id = confirmDelete.id
             setConfirmDelete(null)
-            void events.getState().remove(id)
+            void remove(id)
           }}
         />
       )}

@@ -6,8 +6,9 @@ import type { EventDefinition, EventDeletion, EventDraft, EventRestoration } fro
 import type { StudioApi } from '../../api/client'
 import { createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
-import { createKeptDrafts } from '../../app/keptDrafts'
+import { createKeptDrafts, type KeptDraft } from '../../app/keptDrafts'
 import type { KeyedNotice } from '../../app/notifications'
+import { draftLimitIssues } from './draftLimitIssues'
 import { touchedField } from './touchedField'
 
 type EventsApi = Pick<
@@ -30,6 +31,13 @@ interface EventsState {
    * notification, so it goes as soon as the draft is fixed; null otherwise.
    */
   saveProblem: string | null
+  /**
+   * The field an `invalid` draft's problem is about, as a draft path (`name`, `attributes/1/name`, `description`), so
+   * the editor says it there and nowhere else; null otherwise.
+   */
+  saveProblemAt: string | null
+  /** The events whose drafts are kept, unsaved, while the user is elsewhere (the list marks them, the status bar counts them). */
+  keptDrafts: KeptDraft[]
   canUndo: boolean
   canRedo: boolean
   load(): Promise<void>
@@ -82,25 +90,35 @@ export const createEventsStore = (
         events: [...state.events.filter((candidate) => candidate.id !== event.id), event].sort(byName)
       }))
 
-    /** What main refuses an event for (EventService): a name is mandatory, and unique whatever its letter case. */
-    const blockingProblem = (draft: EventDraft): string | null => {
-      if (draft.name.trim() === '') return 'Give the event a name.'
+    /**
+     * What main refuses an event for (EventService, and the contract's schema): a name is mandatory, and unique
+     * whatever its letter case; every attribute is named; no text is longer than a project keeps.
+     */
+    const blockingProblem = (draft: EventDraft): { at: string; message: string } | null => {
+      if (draft.name.trim() === '') return { at: 'name', message: 'Give the event a name.' }
       const unnamed = unnamedAttributeProblem(draft)
-      if (unnamed) return unnamed
+      if (unnamed) {
+        const index = draft.attributes.findIndex((attribute) => attribute.name.trim() === '')
+        return { at: `attributes/${index}/name`, message: unnamed }
+      }
+      const [tooLong] = draftLimitIssues(draft)
+      if (tooLong) return { at: tooLong.path, message: tooLong.message }
       const { events, selectedId } = get()
       const taken = events.find(
         (event) => event.id !== selectedId && event.name.toLowerCase() === draft.name.toLowerCase()
       )
-      return taken ? `An event named ${taken.name} already exists: event names are unique.` : null
+      return taken
+        ? { at: 'name', message: `An event named ${taken.name} already exists: event names are unique.` }
+        : null
     }
 
     /** Takes a new draft (an edit, an undo or a redo): an invalid one waits at its fields, a valid one autosaves. */
     const applyDraft = (draft: EventDraft) => {
       autosave.cancel()
       const problem = blockingProblem(draft)
-      if (problem) set({ draft, saveState: 'invalid', saveProblem: problem })
+      if (problem) set({ draft, saveState: 'invalid', saveProblem: problem.message, saveProblemAt: problem.at })
       else {
-        set({ draft, saveState: 'pending', saveProblem: null })
+        set({ draft, saveState: 'pending', saveProblem: null, saveProblemAt: null })
         autosave.schedule()
       }
       syncHistoryFlags()
@@ -110,7 +128,7 @@ export const createEventsStore = (
     const recheckInvalid = () => {
       const { draft, saveState } = get()
       if (draft && saveState === 'invalid' && !blockingProblem(draft)) {
-        set({ saveState: 'pending', saveProblem: null })
+        set({ saveState: 'pending', saveProblem: null, saveProblemAt: null })
         return true
       }
       return false
@@ -122,7 +140,13 @@ export const createEventsStore = (
         return null
       }
       replace(result.value)
-      set({ selectedId: result.value.id, draft: toDraft(result.value), saveState: 'saved', saveProblem: null })
+      set({
+        selectedId: result.value.id,
+        draft: toDraft(result.value),
+        saveState: 'saved',
+        saveProblem: null,
+        saveProblemAt: null
+      })
       syncHistoryFlags()
       return result.value
     }
@@ -135,9 +159,9 @@ export const createEventsStore = (
       if (result.ok) {
         replace(result.value)
         // Edits made while this save travelled are still pending: keep them.
-        if (get().saveState === 'saving') set({ saveState: 'saved', saveProblem: null })
+        if (get().saveState === 'saving') set({ saveState: 'saved', saveProblem: null, saveProblemAt: null })
       } else if (get().saveState === 'saving') {
-        set({ saveState: 'failed', saveProblem: result.error.message })
+        set({ saveState: 'failed', saveProblem: result.error.message, saveProblemAt: null })
       }
     }
 
@@ -148,7 +172,7 @@ export const createEventsStore = (
       await autosave.flush()
     }
 
-    const unsaved = createKeptDrafts<EventDraft>(onError, withdrawNotice)
+    const unsaved = createKeptDrafts<EventDraft>(onError, withdrawNotice, (keptDrafts) => set({ keptDrafts }))
 
     /**
      * Before another event is selected or added: the draft is saved, or kept for when the user comes back (it is
@@ -168,6 +192,8 @@ export const createEventsStore = (
       draft: null,
       saveState: 'saved',
       saveProblem: null,
+      saveProblemAt: null,
+      keptDrafts: [],
       canUndo: false,
       canRedo: false,
       async load() {
@@ -180,7 +206,9 @@ export const createEventsStore = (
         set({
           events: result.value,
           loaded: true,
-          ...(selected ? {} : { selectedId: null, draft: null, saveState: 'saved' as const, saveProblem: null })
+          ...(selected
+            ? {}
+            : { selectedId: null, draft: null, saveState: 'saved' as const, saveProblem: null, saveProblemAt: null })
         })
         syncHistoryFlags()
         if (recheckInvalid()) autosave.schedule()
@@ -195,7 +223,8 @@ export const createEventsStore = (
           selectedId: event?.id ?? null,
           draft: event ? toDraft(event) : null,
           saveState: 'saved',
-          saveProblem: null
+          saveProblem: null,
+          saveProblemAt: null
         })
         if (kept) applyDraft(kept)
         syncHistoryFlags()
@@ -242,7 +271,7 @@ export const createEventsStore = (
           lastDeletion: result.value,
           events: state.events.filter((event) => event.id !== id),
           ...(state.selectedId === id
-            ? { selectedId: null, draft: null, saveState: 'saved' as const, saveProblem: null }
+            ? { selectedId: null, draft: null, saveState: 'saved' as const, saveProblem: null, saveProblemAt: null }
             : {})
         }))
         syncHistoryFlags()

@@ -69,4 +69,35 @@ describe('StatusBar', () => {
     await act(() => flushEdits(stores))
     expect(status()).toBe('Not saved: fix the problems shown')
   })
+
+  it('counts the events whose changes are kept unsaved elsewhere, and opens the first when clicked', async () => {
+    const { stores, status } = await renderStatusBar()
+    const kept = stores.events.getState().selectedId!
+    await act(() => stores.events.getState().create(newCustomEventDraft(['new_event'])))
+    const other = stores.events.getState().selectedId!
+    await act(async () => {
+      await stores.events.getState().select(kept)
+      stores.events.getState().edit({ ...stores.events.getState().draft!, name: '' })
+      await stores.events.getState().select(other)
+    })
+    expect(status()).toBe('1 event not saved')
+    stores.navigation.getState().open('captures')
+
+    const button = screen.getByRole('button', { name: '1 event not saved' })
+    await act(async () => button.click())
+    expect(stores.navigation.getState().screen).toBe('events')
+    expect(stores.events.getState().selectedId).toBe(kept)
+    // Back at the draft: the editor shows its problem, and the status bar says the open draft is not saved.
+    expect(status()).toBe('Not saved: fix the problems shown')
+  })
+
+  it('says both the open draft and the events kept elsewhere are not saved', async () => {
+    const { stores, status } = await renderStatusBar()
+    await act(async () => {
+      stores.events.getState().edit({ ...stores.events.getState().draft!, name: '' })
+      await stores.events.getState().create(newCustomEventDraft(['new_event']))
+      stores.events.getState().edit({ ...stores.events.getState().draft!, name: '' })
+    })
+    expect(status()).toBe('Not saved: fix the problems shown · 1 other event not saved')
+  })
 })

@@ -154,6 +154,40 @@ describe('the events store', () => {
     })
   })
 
+  it('lists the events whose drafts are kept, by id and saved name, until the user is back at them', async () => {
+    const { store, second } = await storeWithKeptDraft()
+    expect(store.getState().keptDrafts).toEqual([{ id: second!.id, name: second!.name }])
+    await store.getState().select(second!.id)
+    expect(store.getState().keptDrafts).toEqual([])
+  })
+
+  it('does not send a draft with a text longer than a project keeps, and says which and by how much', async () => {
+    const api = fakeEventsApi()
+    const store = createEventsStore(api, vi.fn())
+    await store.getState().create(newCustomEventDraft([]))
+    store.getState().edit({ ...store.getState().draft!, description: 'x'.repeat(3000) })
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs)
+    await store.getState().flush()
+    expect(api.updateEvent).not.toHaveBeenCalled()
+    expect(store.getState()).toMatchObject({
+      saveState: 'invalid',
+      saveProblem: 'Description: at most 2,000 characters (3,000 now).',
+      saveProblemAt: 'description'
+    })
+    store.getState().edit({ ...store.getState().draft!, description: 'x'.repeat(2000) })
+    await store.getState().flush()
+    expect(api.updateEvent).toHaveBeenCalledTimes(1)
+    expect(store.getState().saveState).toBe('saved')
+  })
+
+  it('places the problem of an attribute without a name at that attribute, not at the event name', async () => {
+    const store = createEventsStore(fakeEventsApi(), vi.fn())
+    await store.getState().create(newCustomEventDraft([]))
+    const draft = store.getState().draft!
+    store.getState().edit({ ...draft, attributes: [...draft.attributes, { ...draft.attributes[0]!, name: '' }] })
+    expect(store.getState().saveProblemAt).toBe('attributes/1/name')
+  })
+
   it("forgets the last delete and the kept drafts when another project opens: they were the last one's", async () => {
     const { api, withdraw, store, first, second } = await storeWithKeptDraft()
     await store.getState().remove(first!.id)
