@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CaptureRepository } from '../../main/store/CaptureRepository'
 import { openProjectDatabase } from '../../main/store/database'
+import type { EventDefinition } from '../../shared/model/event'
+import type { Integration } from '../../shared/model/integration'
 import { startStudioInBrowser, type StudioInBrowser } from './support/studioInBrowser'
 
 const signingKey = 'booking-e2e-key'
@@ -332,6 +334,71 @@ describe('the capture inbox in web mode', () => {
     await expect.poll(() => captureOptions().count()).toBe(1)
     await page.getByText(/Select a capture to see its body/).waitFor()
     await page.getByLabel('Search captures').fill('')
+  })
+
+  it('opens a capture of an integration without a mapping in the designer as that, and creates the mapping there', async () => {
+    const events = await session.callApi<EventDefinition[]>('listEvents', {})
+    // The event the integration's map gives the capture's source event: the dialog proposes it.
+    const meant = events[events.length - 1]!
+    const shop = await session.callApi<Integration>('createIntegration', {
+      draft: {
+        name: 'Shop Orders',
+        slug: 'shop-orders',
+        kind: 'custom',
+        sourceAccount: '',
+        eventNameField: 'event_name',
+        eventNameMap: [{ sourceName: 'order_placed', eventName: meant.name }]
+      }
+    })
+    const body = '{"event_name":"order_placed","order_id":"SO-1001"}'
+    await expect(post(port, '/hooks/shop-orders', 'application/json', body)).resolves.toBe(200)
+    await page.getByRole('button', { name: 'Inbox', exact: true }).click()
+    const row = captureOptions().filter({ hasText: 'order_placed' })
+    await row.click()
+    await page.getByRole('heading', { name: 'POST /hooks/shop-orders' }).waitFor()
+    const id = /#(\d+)/.exec((await row.locator('.list-item-meta').textContent()) ?? '')?.[1]
+    await page.getByRole('button', { name: 'Replay', exact: true }).click()
+    await page
+      .getByRole('dialog', { name: /Replay of capture/ })
+      .getByRole('button', { name: 'Open in mapping designer' })
+      .click()
+
+    const notice = page.getByTestId('capture-without-mapping')
+    await notice.getByRole('heading', { name: 'Shop Orders has no mapping yet' }).waitFor()
+    await expect(notice.textContent()).resolves.toContain(`Capture #${id} (order_placed) came to /hooks/shop-orders`)
+    // No other mapping, with another payload, stands in for it.
+    await expect(page.locator('.mapping-header').count()).resolves.toBe(0)
+    const mappings = page.getByRole('listbox', { name: 'Mappings' })
+    await expect(mappings.getByRole('option', { selected: true }).count()).resolves.toBe(0)
+    await session.screenshot('mapping-capture-without-mapping')
+
+    await notice.getByRole('button', { name: 'Create a mapping for Shop Orders' }).click()
+    const dialog = page.getByRole('dialog', { name: 'New mapping' })
+    await expect(dialog.getByLabel('Integration').inputValue()).resolves.toBe(shop.id)
+    await expect(dialog.getByLabel('Event').inputValue()).resolves.toBe(meant.id)
+    await expect(dialog.textContent()).resolves.toContain(`Capture #${id} will be the payload under test`)
+    await dialog.getByRole('button', { name: 'Create mapping' }).click()
+    await page
+      .locator('.mapping-header h2')
+      .filter({ hasText: `Shop Orders → ${meant.name}` })
+      .waitFor()
+    await expect.poll(() => page.getByLabel('Capture under test').inputValue()).toBe(id)
+    await mappings.getByRole('option', { name: new RegExp(`${meant.name}.*Shop Orders`), selected: true }).waitFor()
+  })
+
+  it('says a capture that matched no integration has no mapping to open, and goes back to it', async () => {
+    await page.getByRole('button', { name: 'Inbox', exact: true }).click()
+    const row = captureOptions().filter({ hasText: 'unknown-thing' }).first()
+    await row.click()
+    await page.getByRole('heading', { name: 'POST /hooks/unknown-thing' }).waitFor()
+    const id = /#(\d+)/.exec((await row.locator('.list-item-meta').textContent()) ?? '')?.[1]
+    await page.getByRole('button', { name: 'Open in mapping designer' }).click()
+    const notice = page.getByTestId('capture-without-mapping')
+    await notice.getByRole('heading', { name: `Capture #${id} matched no integration` }).waitFor()
+    await expect(notice.textContent()).resolves.toContain('It came to /hooks/unknown-thing')
+    await expect(page.locator('.mapping-header').count()).resolves.toBe(0)
+    await notice.getByRole('button', { name: `Back to capture #${id}` }).click()
+    await page.getByRole('region', { name: `Capture ${id}` }).waitFor()
   })
 
   it('made no request off its own origin and raised no page error', () => {

@@ -20,6 +20,20 @@ export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
 /** How many of an integration's newest captures feed the inferred schema of the left column. */
 export const schemaSampleSize = 20
 
+/**
+ * A capture another screen asked to open in the designer that no mapping reads: its integration has no mapping
+ * yet, or it matched no integration (`integrationId` null). The designer says so, and offers to create the mapping.
+ */
+export interface CaptureWithoutMapping {
+  captureId: string
+  integrationId: string | null
+  sourceEvent: string | null
+  path: string
+}
+
+/** What opening a capture did: its mapping opened, it has none (see `captureWithoutMapping`), or it could not be read. */
+export type OpenCaptureOutcome = 'opened' | 'withoutMapping' | 'unreadable'
+
 interface MappingState {
   mappings: Mapping[]
   loaded: boolean
@@ -45,10 +59,13 @@ interface MappingState {
   payloadText: string
   /** Suggestions on show (null: the panel is closed), minus those accepted or rejected. */
   suggestions: MappingSuggestion[] | null
+  /** The capture asked for when no mapping reads it; cleared when a mapping is selected. */
+  captureWithoutMapping: CaptureWithoutMapping | null
 
   load(): Promise<void>
   select(id: string | null, options?: { captureId?: string }): Promise<void>
-  create(integrationId: string, eventId: string): Promise<Mapping | null>
+  /** Creates an empty mapping and selects it, with `captureId` under test when given. */
+  create(integrationId: string, eventId: string, options?: { captureId?: string }): Promise<Mapping | null>
   /** Replaces the draft; `touched` names what changed, so typing in one field is one undo step. */
   edit(spec: MappingSpec, touched: string): void
   connect(path: string, target: string): void
@@ -60,9 +77,10 @@ interface MappingState {
   chooseSample(id: string): void
   /**
    * Opens the mapping a capture is for (of its integration, preferring one whose source event names include the
-   * capture's) with that capture under test. False when its integration has no mapping yet.
+   * capture's) with that capture under test. When no mapping reads it, nothing stays selected and the capture is
+   * kept in `captureWithoutMapping`: another mapping, with another payload, is never opened in its place.
    */
-  openCapture(captureId: string): Promise<boolean>
+  openCapture(captureId: string): Promise<OpenCaptureOutcome>
   setPayloadText(text: string): void
   showSuggestions(suggestions: MappingSuggestion[]): void
   closeSuggestions(): void
@@ -177,6 +195,7 @@ export const createMappingStore = (
       sampleId: null,
       payloadText: '',
       suggestions: null,
+      captureWithoutMapping: null,
       async load() {
         const result = await api.listMappings()
         if (!result.ok) {
@@ -202,12 +221,13 @@ export const createMappingStore = (
           captureId: null,
           samples: [],
           sampleId: null,
-          payloadText: ''
+          payloadText: '',
+          captureWithoutMapping: null
         })
         syncHistoryFlags()
         if (mapping) await loadCaptures(mapping, options.captureId)
       },
-      async create(integrationId, eventId) {
+      async create(integrationId, eventId, options = {}) {
         await get().flush()
         const result = await api.saveMapping({ integrationId, eventId, spec: emptySpec() })
         if (!result.ok) {
@@ -215,7 +235,7 @@ export const createMappingStore = (
           return null
         }
         replace(result.value)
-        await get().select(result.value.id)
+        await get().select(result.value.id, options)
         return result.value
       },
       edit(spec, touched) {
@@ -264,16 +284,20 @@ export const createMappingStore = (
         const result = await api.getCapture({ id: captureId })
         if (!result.ok) {
           onError(result.error)
-          return false
+          return 'unreadable'
         }
-        const { integrationId, sourceEvent } = result.value
+        const { integrationId, sourceEvent, path } = result.value
         const candidates = get().mappings.filter((mapping) => mapping.integrationId === integrationId)
         const chosen =
           candidates.find((mapping) => sourceEvent !== null && sourceNamesOf(mapping).includes(sourceEvent)) ??
           candidates[0]
-        if (!chosen) return false
-        await get().select(chosen.id, { captureId })
-        return true
+        if (chosen) {
+          await get().select(chosen.id, { captureId })
+          return 'opened'
+        }
+        await get().select(null)
+        set({ captureWithoutMapping: { captureId, integrationId, sourceEvent, path } })
+        return 'withoutMapping'
       },
       chooseSample(id) {
         const sample = get().samples.find((candidate) => candidate.id === id)

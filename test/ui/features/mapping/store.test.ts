@@ -176,15 +176,62 @@ describe('the mapping designer store', () => {
     const names: Record<string, string[]> = { 'm-cart': ['Added To Cart'], 'm-view': ['Promotion Viewed'] }
     const store = createMappingStore(api, vi.fn(), (mapping) => names[mapping.id] ?? [])
     await store.getState().load()
-    await expect(store.getState().openCapture('c2')).resolves.toBe(true)
+    await expect(store.getState().openCapture('c2')).resolves.toBe('opened')
     expect(store.getState().selectedId).toBe('m-view')
     expect(store.getState().captureId).toBe('c2')
-    await expect(store.getState().openCapture('c1')).resolves.toBe(true)
+    await expect(store.getState().openCapture('c1')).resolves.toBe('opened')
     expect(store.getState().selectedId).toBe('m-cart')
-    const lonely = fakeMappingApi([], [cart])
-    const empty = createMappingStore(lonely, vi.fn())
-    await empty.getState().load()
-    await expect(empty.getState().openCapture('c1')).resolves.toBe(false)
+    expect(store.getState().captureWithoutMapping).toBeNull()
+  })
+
+  it('opens no other mapping for a capture whose integration has none, and keeps the capture to say so', async () => {
+    const elsewhere: Mapping = { ...stored, id: 'm-shop', integrationId: 'shop' }
+    const order = { ...capture('c9', 'orders', 'order_placed', { event_name: 'order_placed' }), path: '/hooks/orders' }
+    const store = createMappingStore(fakeMappingApi([elsewhere], [order]), vi.fn())
+    await store.getState().load()
+    await store.getState().select('m-shop')
+    await expect(store.getState().openCapture('c9')).resolves.toBe('withoutMapping')
+    expect(store.getState().selectedId).toBeNull()
+    expect(store.getState().payloadText).toBe('')
+    expect(store.getState().captureWithoutMapping).toEqual({
+      captureId: 'c9',
+      integrationId: 'orders',
+      sourceEvent: 'order_placed',
+      path: '/hooks/orders'
+    })
+    await store.getState().select('m-shop')
+    expect(store.getState().captureWithoutMapping).toBeNull()
+  })
+
+  it('keeps a capture that matched no integration to say so, rather than opening a mapping', async () => {
+    const stray = { ...capture('c7', 'none', 'x', { a: 1 }), integrationId: null, sourceEvent: null, path: '/hooks/x' }
+    const store = createMappingStore(fakeMappingApi([stored], [stray]), vi.fn())
+    await store.getState().load()
+    await expect(store.getState().openCapture('c7')).resolves.toBe('withoutMapping')
+    expect(store.getState().selectedId).toBeNull()
+    expect(store.getState().captureWithoutMapping).toEqual({
+      captureId: 'c7',
+      integrationId: null,
+      sourceEvent: null,
+      path: '/hooks/x'
+    })
+  })
+
+  it('says a capture that cannot be read is unreadable, reporting why', async () => {
+    const onError = vi.fn()
+    const store = createMappingStore(fakeMappingApi([stored], []), onError)
+    await store.getState().load()
+    await expect(store.getState().openCapture('gone')).resolves.toBe('unreadable')
+    expect(onError).toHaveBeenCalledWith({ code: 'not_found', message: 'That capture no longer exists.' })
+    expect(store.getState().captureWithoutMapping).toBeNull()
+  })
+
+  it('creates a mapping with the capture it was made for under test', async () => {
+    const { store } = await loadedStore()
+    const created = await store.getState().create('we', 'e-view', { captureId: 'c1' })
+    expect(store.getState().selectedId).toBe(created?.id)
+    expect(store.getState().captureId).toBe('c1')
+    expect(JSON.parse(store.getState().payloadText)).toEqual(cart.parsed)
   })
 
   it('creates a mapping for an integration and event with an empty spec, and selects it', async () => {
