@@ -48,6 +48,8 @@ export function JsonDiffView({ original, modified, label, height = '100%' }: Jso
         options={{
           readOnly: true,
           originalEditable: false,
+          // Read-only, so Tab has nothing to indent: it moves on.
+          tabFocusMode: true,
           renderSideBySide: true,
           minimap: { enabled: false },
           scrollBeyondLastLine: false,

@@ -26,6 +26,9 @@ export function JsonEditor({ value, label, onChange, height = '100%' }: JsonEdit
           automaticLayout: true,
           fontSize: 13,
           tabSize: 2,
+          // A field of a form or a dialog (a pasted payload, an expected output): Tab moves on, as in any field.
+          // Enter keeps the indentation, and Shift+Alt+F formats the whole document.
+          tabFocusMode: true,
           ariaLabel: label
         }}
       />

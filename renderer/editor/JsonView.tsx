@@ -27,6 +27,8 @@ export function JsonView({ value, label, height = '100%' }: JsonViewProps) {
           automaticLayout: true,
           fontSize: 13,
           renderLineHighlight: 'none',
+          // Read-only, so Tab has nothing to indent: it moves on.
+          tabFocusMode: true,
           ariaLabel: label
         }}
       />

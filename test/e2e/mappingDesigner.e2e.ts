@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Integration } from '../../shared/model/integration'
+import type { Mapping } from '../../shared/model/mapping'
 import type { ListenerStatus } from '../../shared/model/listenerSettings'
 import { startStudioInBrowser, type StudioInBrowser } from './support/studioInBrowser'
 
@@ -68,6 +69,12 @@ describe('the mapping designer', () => {
   const waitForOutput = async (text: string, present = true) => {
     await expect.poll(async () => (await outputText()).includes(text), { timeout: 10_000, interval: 50 }).toBe(present)
   }
+  /** The text an editor shows, with Monaco's non-breaking spaces read as spaces. */
+  const linesOf = (editor: Locator) =>
+    editor
+      .locator('.view-lines')
+      .innerText()
+      .then((text) => text.replace(/\u00a0/g, ' '))
   const field = (path: string) => page.getByRole('button', { name: `Source field ${path}`, exact: true })
   const target = (name: string) => page.getByRole('button', { name: `Attribute ${name}`, exact: true })
   const outputErrors = () => page.getByTestId('preview-output').locator('.squiggly-error')
@@ -244,6 +251,71 @@ describe('the mapping designer', () => {
     await waitForOutput('"city": "BENGALURU bengaluru"', false)
     await rule.getByLabel('Value from').selectOption('expression')
     await waitForOutput('"city": "BENGALURU bengaluru"')
+  })
+
+  it('moves the focus on with Tab and back with Shift+Tab from the expression editor, the expression unchanged', async () => {
+    const rule = page.getByRole('region', { name: 'Rule for city' })
+    const editor = page.getByRole('region', { name: 'JSONata expression' })
+    await page.getByTestId('mapping-save').filter({ hasText: 'All changes saved' }).waitFor()
+    const storedExpression = async () => {
+      const mappings = await call<Mapping[]>('listMappings', {})
+      const city = mappings.flatMap((mapping) => mapping.rules).find((entry) => entry.target === 'city')
+      return city?.source.kind === 'expression' ? city.source.expression : null
+    }
+    const before = await storedExpression()
+    expect(before).toBe('$uppercase(city) & " " & $lowercase(city)')
+    const focusIn = (locator: Locator) => locator.evaluate((element) => element.contains(document.activeElement))
+
+    await editor.locator('.view-lines').click()
+    await page.keyboard.press('End')
+    await expect(focusIn(editor)).resolves.toBe(true)
+    await page.keyboard.press('Tab')
+    await expect.poll(() => focusIn(rule.getByLabel('Transform to add'))).toBe(true)
+    await page.keyboard.press('Shift+Tab')
+    await expect.poll(() => focusIn(editor)).toBe(true)
+    await page.keyboard.press('Shift+Tab')
+    await expect.poll(() => focusIn(rule.getByLabel('Value from'))).toBe(true)
+    // Escape, then Tab, the way out users of other code editors try first, moves on as well.
+    await editor.locator('.view-lines').click()
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Tab')
+    await expect.poll(() => focusIn(rule.getByLabel('Transform to add'))).toBe(true)
+
+    // Not one space typed: the editor, the preview and the stored rule all keep the expression as it was.
+    // The expression editor wraps long lines: the view's line breaks are not in the text.
+    await expect(linesOf(editor).then((text) => text.replace(/\n/g, ''))).resolves.toBe(before)
+    await waitForOutput('"city": "BENGALURU bengaluru"')
+    await page.getByTestId('mapping-save').filter({ hasText: 'All changes saved' }).waitFor()
+    await expect(storedExpression()).resolves.toBe(before)
+  })
+
+  it('keeps Tab for indenting in the payload under test, saying how to move on: Escape, then Tab', async () => {
+    const input = page.getByTestId('preview-input')
+    const hint = page.getByText('Tab indents here: press Escape, then Tab, to move on.')
+    await expect(hint.isVisible()).resolves.toBe(true)
+    const hintId = await hint.getAttribute('id')
+    await expect(input.locator('[role="textbox"]').getAttribute('aria-describedby')).resolves.toBe(hintId)
+    const focusIn = () => input.evaluate((element) => element.contains(document.activeElement))
+    const text = () => linesOf(input)
+    const before = await text()
+    await input.locator('.view-lines').click()
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.press('Tab')
+    await expect.poll(text).not.toBe(before)
+    await expect(focusIn()).resolves.toBe(true)
+    await page.keyboard.press('Control+z')
+    await expect.poll(text).toBe(before)
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Tab')
+    await expect.poll(focusIn).toBe(false)
+    await expect(text()).resolves.toBe(before)
+    // Back in, Tab indents again: the way out lasts one key press.
+    await page.keyboard.press('Shift+Tab')
+    await expect.poll(focusIn).toBe(true)
+    await page.keyboard.press('Tab')
+    await expect.poll(text).not.toBe(before)
+    await page.keyboard.press('Control+z')
+    await expect.poll(text).toBe(before)
   })
 
   it('accepts a suggestion, and undo takes it back', async () => {

@@ -106,6 +106,21 @@ describe('test cases and the Tested gate in web mode', () => {
     await expect(eventOption('be_reserved').textContent()).resolves.toContain('Tested')
   })
 
+  it('moves the focus on with Tab from the expected output, and back with Shift+Tab, editing nothing', async () => {
+    const editor = page.getByRole('region', { name: 'Expected output' })
+    const save = page.getByRole('button', { name: 'Save expected output' })
+    const focusInEditor = () => editor.evaluate((element) => element.contains(document.activeElement))
+    await expect(save.isDisabled()).resolves.toBe(true)
+    await editor.locator('.view-lines').click()
+    await expect(focusInEditor()).resolves.toBe(true)
+    await page.keyboard.press('Tab')
+    await expect.poll(focusInEditor).toBe(false)
+    await page.keyboard.press('Shift+Tab')
+    await expect.poll(focusInEditor).toBe(true)
+    // Saving is offered only for an edit: nothing was typed into the expected output.
+    await expect(save.isDisabled()).resolves.toBe(true)
+  })
+
   it('runs a batch over the captures with progress, and can cancel one', async () => {
     // Enough captures for the run to be cancelled on its way: a run over 600 once finished before the Cancel
     // click reached it.

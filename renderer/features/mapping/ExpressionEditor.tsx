@@ -60,6 +60,9 @@ export function ExpressionEditor({ label, value, paths, readOnly, onChange }: Ex
           fontSize: 13,
           wordWrap: 'on',
           quickSuggestions: true,
+          // A form field of the rule editor: Tab and Shift+Tab go to the next and previous control, as in any field,
+          // rather than indenting (they typed spaces into the expression, and kept the keyboard user in).
+          tabFocusMode: true,
           ariaLabel: label
         }}
       />

@@ -4,6 +4,7 @@ import type { editor as MonacoEditor } from 'monaco-editor/editor'
 import { useStudio, useStudioStore } from '../../../app/StudioContext'
 import { useThemeStore } from '../../../app/theme'
 import { editorHost } from '../../../editor/editorHost'
+import { escapeThenTabHint, letEscapeThenTabLeave } from '../../../editor/escapeThenTab'
 import { inputModelPath, outputModelPath, registerProvenanceHover, showPreviewMarkers } from './previewMonaco'
 import type { PreviewResult, PreviewResults } from './previewProtocol'
 import { useStore, type StoreApi } from 'zustand'
@@ -22,6 +23,8 @@ const editorOptions = {
   folding: true,
   renderLineHighlight: 'none' as const
 }
+
+const inputHintId = 'preview-input-hint'
 
 /** Writes the output (here, not through the editor's value prop, so its markers are set on the new text). */
 function showResult(
@@ -82,6 +85,9 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
 
   const onInputMount: OnMount = (editor) => {
     input.current = editor as unknown as MonacoEditor.IStandaloneCodeEditor
+    letEscapeThenTabLeave(input.current)
+    // Monaco has no option for a description: the hint is tied to its text box (role textbox) here.
+    editor.getDomNode()?.querySelector('[role="textbox"]')?.setAttribute('aria-describedby', inputHintId)
     show(latest.current)
   }
   const onOutputMount: OnMount = (editor) => {
@@ -132,6 +138,7 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
             )}
           </select>
         </header>
+        {/* A whole payload, edited as a document: Tab indents here, and Escape then Tab (or Ctrl+M) moves on. */}
         <div className={`preview-editor ${editorHost}`} data-testid="preview-input">
           <Editor
             path={inputModelPath}
@@ -143,6 +150,9 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
             options={{ ...editorOptions, ariaLabel: 'Payload under test' }}
           />
         </div>
+        <p className="muted preview-hint" id={inputHintId}>
+          {escapeThenTabHint}
+        </p>
       </div>
       <div className="preview-column">
         <header className="preview-header">
@@ -166,6 +176,8 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
               ...editorOptions,
               readOnly: true,
               domReadOnly: true,
+              // Read-only, so Tab has nothing to indent: it moves on.
+              tabFocusMode: true,
               // Read-only editors hide squiggles by default; the output's diagnostics must show.
               renderValidationDecorations: 'on',
               ariaLabel: 'Output payload'
