@@ -9,6 +9,12 @@ export interface RedactedCapture {
   query: NameValue[]
   /** Whether anything was redacted; when nothing was, the bytes are the original ones, untouched. */
   changed: boolean
+  /**
+   * Set when the body could not be read well enough to redact it (not UTF-8, or JSON that does not parse while key
+   * names or paths are to be redacted): the body is then not kept at all (`body` is empty), and this says why.
+   * Redaction never lets a body through unredacted because it could not read it.
+   */
+  withheld?: string
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
@@ -33,19 +39,33 @@ export function redactCapture(
   })
   const queryChanged = redactedQuery.some(([, value], index) => value !== query[index]?.[1])
   const text = decodeUtf8(body)
-  const redactedText = text === undefined ? undefined : redactText(text, kind, rules)
-  const bodyChanged = redactedText !== undefined && redactedText !== text
+  const redacted = text === undefined ? { withheld: notUtf8 } : redactText(text, kind, rules)
+  if ('withheld' in redacted) {
+    return { body: new Uint8Array(), query: redactedQuery, changed: true, withheld: redacted.withheld }
+  }
+  const bodyChanged = redacted.text !== text
   return {
-    body: bodyChanged ? encoder.encode(redactedText) : body,
+    body: bodyChanged ? encoder.encode(redacted.text) : body,
     query: redactedQuery,
     changed: bodyChanged || queryChanged
   }
 }
 
-function redactText(text: string, kind: BodyKind, rules: RedactionRules): string {
+const notUtf8 = 'The body is not UTF-8 text, so it could not be redacted: it was not kept.'
+const unreadableJson =
+  'The body is not JSON that parses (or repeats a key with different values), so its key names and paths could not ' +
+  'be redacted: it was not kept.'
+
+function redactText(text: string, kind: BodyKind, rules: RedactionRules): { text: string } | { withheld: string } {
+  if (kind !== 'json') return { text: redactTextOf(text, kind, rules) }
+  const redacted = redactJson(text, rules)
+  if (redacted !== undefined) return { text: redacted }
+  // Shapes alone read any text; key names and paths need the parsed document.
+  return rules.needsStructure() ? { withheld: unreadableJson } : { text: rules.shapes(text) }
+}
+
+function redactTextOf(text: string, kind: Exclude<BodyKind, 'json'>, rules: RedactionRules): string {
   switch (kind) {
-    case 'json':
-      return redactJson(text, rules) ?? rules.shapes(text)
     case 'form':
       return redactForm(text, rules)
     case 'xml':
@@ -95,18 +115,25 @@ function redactJson(text: string, rules: RedactionRules): string | undefined {
   return changed ? (stringify(redacted, null, 2) ?? text) : text
 }
 
-/** Redacts field by field, keeping every untouched pair exactly as it was written. */
+/**
+ * Redacts field by field, keeping every untouched pair exactly as it was written. A name or value that is not valid
+ * percent-encoding is read as written, so a stray `%` never lets a field through unredacted.
+ */
 function redactForm(text: string, rules: RedactionRules): string {
   return text
     .split('&')
     .map((pair) => {
       const equals = pair.indexOf('=')
-      if (equals === -1) return pair
-      const key = safeDecode(pair.slice(0, equals))
-      const value = safeDecode(pair.slice(equals + 1))
-      if (key === undefined || value === undefined) return pair
+      if (equals === -1) return rules.shapes(pair)
+      const rawKey = pair.slice(0, equals)
+      const rawValue = pair.slice(equals + 1)
+      const key = safeDecode(rawKey) ?? rawKey
+      const value = safeDecode(rawValue)
+      if (value === undefined) {
+        return `${rawKey}=${rules.byPathOrName([key]) ? encodeURIComponent(redactedValue) : rules.shapes(rawValue)}`
+      }
       const next = rules.forField([key], value)
-      return next === value ? pair : `${pair.slice(0, equals)}=${encodeURIComponent(next)}`
+      return next === value ? pair : `${rawKey}=${encodeURIComponent(next)}`
     })
     .join('&')
 }
@@ -125,6 +152,11 @@ class RedactionRules {
   /** A field's value after redaction by path, key name or shape. */
   forField(path: string[], value: string): string {
     return this.byPathOrName(path) ? redactedValue : this.shapes(value)
+  }
+
+  /** Whether key names or paths are to be redacted: they need the body's structure, where shapes read any text. */
+  needsStructure(): boolean {
+    return this.keyNames.size > 0 || this.paths.length > 0
   }
 
   byPathOrName(path: string[]): boolean {
@@ -146,14 +178,32 @@ class RedactionRules {
     return result
   }
 
-  /** XML elements named like a sensitive key keep their tags, not their text. */
+  /**
+   * XML elements named like a sensitive key keep their tags, not what is inside them (child elements included), and
+   * attributes named like one keep their name, not their value.
+   */
   xmlElements(text: string): string {
     if (this.keyNames.size === 0) return text
-    return text.replace(/<([A-Za-z_][\w.-]*)(\s[^<>]*)?>([^<]*)<\/\1\s*>/g, (element, name: string, attributes) =>
+    const withAttributes = text.replace(xmlAttribute, (attribute, space: string, name: string, equals, quoted) =>
       this.isSensitiveKey(name)
-        ? `<${name}${(attributes as string | undefined) ?? ''}>${redactedValue}</${name}>`
-        : element
+        ? `${space}${name}${equals as string}${(quoted as string)[0]}${redactedValue}${(quoted as string)[0]}`
+        : attribute
     )
+    let result = ''
+    let copied = 0
+    xmlOpenTag.lastIndex = 0
+    for (let open = xmlOpenTag.exec(withAttributes); open; open = xmlOpenTag.exec(withAttributes)) {
+      const name = open[1] ?? ''
+      if (open[0].endsWith('/>') || !this.isSensitiveKey(name)) continue
+      const innerStart = open.index + open[0].length
+      const close = closingTagOf(withAttributes, name, innerStart)
+      // An element left open runs to the end of the body: all of it is hidden.
+      const innerEnd = close?.start ?? withAttributes.length
+      result += withAttributes.slice(copied, innerStart) + redactedValue
+      copied = innerEnd
+      xmlOpenTag.lastIndex = close?.end ?? withAttributes.length
+    }
+    return copied === 0 ? withAttributes : result + withAttributes.slice(copied)
   }
 
   /** `newPassword`, `user_password`, `X-Api-Key` all hold a sensitive word (password, apikey) as whole words. */
@@ -174,6 +224,22 @@ class RedactionRules {
     }
     return false
   }
+}
+
+const xmlAttribute = /(\s)([A-Za-z_][\w.:-]*)(\s*=\s*)("[^"]*"|'[^']*')/g
+const xmlOpenTag = /<([A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>/g
+
+/** Where the element opened before `from` closes (same-named elements inside it counted), or undefined. */
+function closingTagOf(xml: string, name: string, from: number): { start: number; end: number } | undefined {
+  const tags = new RegExp(`<(/?)${name.replace(/[.]/g, '\\.')}(?:\\s[^<>]*)?>`, 'g')
+  tags.lastIndex = from
+  let depth = 1
+  for (let tag = tags.exec(xml); tag; tag = tags.exec(xml)) {
+    if (tag[0].endsWith('/>')) continue
+    depth += tag[1] === '/' ? -1 : 1
+    if (depth === 0) return { start: tag.index, end: tag.index + tag[0].length }
+  }
+  return undefined
 }
 
 // The shapes run on whatever a sender posts, on the listener's thread: each must take time linear in the text. An

@@ -108,17 +108,55 @@ describe('redactCapture', () => {
     expect(result.body).toBe(body)
   })
 
-  it('redacts invalid JSON and plain text by shape', () => {
-    expect(text(redactCapture(Buffer.from('{"email": "a@b.co"'), 'json', [], on).body)).toBe(
+  it('redacts plain text, and JSON that does not parse when only shapes are asked for, by shape', () => {
+    const shapesOnly = { ...on, keyNames: [], paths: [] }
+    expect(text(redactCapture(Buffer.from('{"email": "a@b.co"'), 'json', [], shapesOnly).body)).toBe(
       `{"email": "${redactedValue}"`
     )
     expect(text(redactCapture(Buffer.from('mail a@b.co now'), 'text', [], on).body)).toBe(`mail ${redactedValue} now`)
+  })
+
+  it('keeps no body it cannot read well enough to redact by key name: JSON that does not parse, a repeated key', () => {
+    for (const body of ['{"password": "hunter2"', '{"password": "hunter2", "a": 1, "a": 2}']) {
+      const result = redactCapture(Buffer.from(body), 'json', [], on)
+      expect(result.body).toHaveLength(0)
+      expect(result.changed).toBe(true)
+      expect(result.withheld).toMatch(/could not be redacted: it was not kept/)
+    }
+  })
+
+  it('keeps no body that is not UTF-8 text, whatever its kind', () => {
+    const latin1 = Buffer.from('{"event_name":"café","password":"hunter2"}', 'latin1')
+    for (const kind of ['json', 'text', 'xml', 'form'] as const) {
+      const result = redactCapture(latin1, kind, [['otp', '1234']], on)
+      expect(result.body).toHaveLength(0)
+      expect(result.withheld).toMatch(/not UTF-8 text/)
+      expect(result.query).toEqual([['otp', redactedValue]])
+    }
+  })
+
+  it('redacts form fields whose name or value is not valid percent-encoding', () => {
+    const body = Buffer.from('password=hunter2%&email=asha@example.com%ZZ&pass%word=x&sku=14%')
+    const hidden = encodeURIComponent(redactedValue)
+    expect(text(redactCapture(body, 'form', [], on).body)).toBe(
+      `password=${hidden}&email=${redactedValue}%ZZ&pass%word=${hidden}&sku=14%`
+    )
   })
 
   it('redacts XML elements named like sensitive keys, and shapes in the rest', () => {
     const xml = '<user><password>hunter2</password><email>a@b.co</email><name>Asha</name></user>'
     expect(text(redactCapture(Buffer.from(xml), 'xml', [], on).body)).toBe(
       `<user><password>${redactedValue}</password><email>${redactedValue}</email><name>Asha</name></user>`
+    )
+  })
+
+  it('hides what a sensitive XML element holds, child elements included, and sensitive attributes', () => {
+    const xml =
+      '<user token="t1" id="7"><secret kind="a"><secret>x</secret><v>y</v></secret><ns:password/><name>Asha</name>' +
+      '<password>open to the end'
+    expect(text(redactCapture(Buffer.from(xml), 'xml', [], on).body)).toBe(
+      `<user token="${redactedValue}" id="7"><secret kind="a">${redactedValue}</secret><ns:password/>` +
+        `<name>Asha</name><password>${redactedValue}`
     )
   })
 
