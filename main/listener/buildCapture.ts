@@ -3,6 +3,8 @@ import { decodeBody, mediaType, type DecodedBody } from '../../shared/engine/dec
 import { sliceWhole } from '../../shared/model/wellFormedText'
 import type { NewCapture } from '../store/CaptureRepository'
 import type { IntegrationRoute } from './IntegrationRoutes'
+import { applyContentCoding, removeContentCoding } from '../engine/contentCoding'
+import { undecodableBody } from '../engine/decodeCapturedBody'
 import { maskHeaders, maskQuery } from './maskCredentials'
 import { redactCapture } from './redactCapture'
 import { verifySignature, type SecretHint } from './verifySignature'
@@ -41,15 +43,15 @@ export interface IntakeContext {
 
 /**
  * Decides what a request is and what its sender hears, in the order issue 5 fixes: oversize (413), signature
- * rejected (401), invalid JSON when declared as JSON (400), then unmatched or ok (200). The signature is checked on
- * the bytes as received; masking and redaction come after, so the verdict stands for the original request. It runs
- * on the sender's clock, so it does only what the answer needs; the parsed view is made when a capture is read.
+ * rejected (401), invalid JSON when declared as JSON (400; read once its content coding is removed, and invalid too
+ * when it cannot be), then unmatched or ok (200). The signature is checked on the bytes as received; masking and
+ * redaction come after, so the verdict stands for the original request. It runs on the sender's clock, so it does
+ * only what the answer needs; the parsed view is made when a capture is read.
  */
 export function buildCapture(request: ReceivedRequest, context: IntakeContext): CaptureDecision {
   const { pathname, query } = splitTarget(request.url)
-  const headers = headerPairs(request.rawHeaders)
+  const { headers, contentType, contentEncoding } = readHeaders(request.rawHeaders)
   const header = (name: string) => headers.find(([candidate]) => candidate.toLowerCase() === name.toLowerCase())?.[1]
-  const contentType = header('content-type')
   const route = context.routeFor(pathname)
   const signatureHeader = route?.verification.scheme === 'hmac-sha256' ? [route.verification.header] : []
   const facts: RequestFacts = {
@@ -93,21 +95,37 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
           request.receivedAt
         )
       : { scheme: 'none', outcome: 'not_checked' }
-  const decoded = quickDecode(body, contentType)
+  // Content-Type describes the body once its content coding is removed (RFC 9110 §8.4): the checks, the redaction
+  // and the source event read that content, while the bytes stored are the ones received. Without a
+  // Content-Encoding header (nearly every sender) the body is the content: nothing more is allocated.
+  const coded = contentEncoding === undefined ? undefined : removeContentCoding(body, contentEncoding)
+  const content = coded?.ok ? coded.content : body
+  const decoded =
+    coded === undefined || coded.ok ? quickDecode(content, contentType) : undecodableBody(contentType, coded.error)
   const outcome = decide(verification, decoded.kind === 'json' ? decoded.error : undefined, route, pathname)
 
-  const redaction = route?.redaction.enabled ? redactCapture(body, decoded.kind, query, route.redaction) : undefined
-  const storedBody = redaction?.changed ? redaction.body : body
-  const view = redaction?.changed ? quickDecode(storedBody, contentType) : decoded
+  const redaction = route?.redaction.enabled ? redactCapture(content, decoded.kind, query, route.redaction) : undefined
+  // A body redaction left as it was is stored as received; a redacted one is coded again as its header says; one it
+  // could not read is not stored at all, and the capture says why.
+  const withheld = redaction?.withheld
+  const redactedContent = redaction?.changed && !withheld && redaction.body !== content ? redaction.body : undefined
+  const storedBody = withheld
+    ? null
+    : redactedContent === undefined
+      ? body
+      : coded?.ok
+        ? applyContentCoding(redactedContent, coded.codings)
+        : redactedContent
+  const view = redactedContent === undefined ? decoded : quickDecode(redactedContent, contentType)
   return {
     capture: captureOf(facts, {
       sourceEvent: route ? sourceEventOf(view, route.eventNameField) : null,
       status: outcome.status,
-      statusReason: outcome.reason,
+      statusReason: [outcome.reason, withheld].filter(Boolean).join(' ') || null,
       responseStatus: outcome.answer.status,
       verification,
       redacted: redaction?.changed ?? false,
-      bodyKind: decoded.kind,
+      bodyKind: withheld ? 'none' : decoded.kind,
       query: maskQuery(redaction?.changed ? redaction.query : query),
       body: storedBody
     }),
@@ -219,12 +237,29 @@ export function splitTarget(url: string): { pathname: string; query: NameValue[]
   }
 }
 
-function headerPairs(rawHeaders: readonly string[]): NameValue[] {
-  const pairs: NameValue[] = []
+/**
+ * The headers as pairs, with the two that say how to read the body found in the same pass (per request: a name is
+ * lower-cased only when its length matches). Content-Type is the first one sent; repeated Content-Encoding headers
+ * are one list, in order (RFC 9110 §5.3).
+ */
+function readHeaders(rawHeaders: readonly string[]): {
+  headers: NameValue[]
+  contentType: string | undefined
+  contentEncoding: string | undefined
+} {
+  const headers: NameValue[] = []
+  let contentType: string | undefined
+  let contentEncoding: string | undefined
   for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
-    pairs.push([rawHeaders[index] ?? '', rawHeaders[index + 1] ?? ''])
+    const name = rawHeaders[index] ?? ''
+    const value = rawHeaders[index + 1] ?? ''
+    headers.push([name, value])
+    if (name.length === 12 && contentType === undefined && name.toLowerCase() === 'content-type') contentType = value
+    else if (name.length === 16 && name.toLowerCase() === 'content-encoding') {
+      contentEncoding = contentEncoding === undefined ? value : `${contentEncoding}, ${value}`
+    }
   }
-  return pairs
+  return { headers, contentType, contentEncoding }
 }
 
 /** The source event name at the integration's event name field (`event_name`, or a dotted path into objects). */

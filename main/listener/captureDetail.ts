@@ -1,27 +1,36 @@
 import type { CaptureDetail } from '../../shared/model/capture'
-import { decodeBody } from '../../shared/engine/decode'
+import { mediaType } from '../../shared/engine/decode'
+import { decodeText, strictUtf8Text } from '../../shared/engine/decode/textDecoding'
 import type { StoredCapture } from '../store/CaptureRepository'
+import { capturedContent, decodeCapturedContent } from '../engine/decodeCapturedBody'
+import type { RemovedCoding } from '../engine/contentCoding'
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
-
-/** A stored capture with its parsed view, decoded from the stored bytes by the engine's decoders (one set of rules). */
+/**
+ * A stored capture with its parsed view and its text, both read from its content (the stored bytes, their content
+ * coding removed) by the engine's decoders (one set of rules); `bodyBase64` stays the bytes as stored.
+ */
 export function captureDetail(stored: StoredCapture): CaptureDetail {
   const { body, ...rest } = stored
-  const decoded = body === null ? undefined : decodeBody(body, stored.contentType ?? undefined)
+  const contentType = stored.contentType ?? undefined
+  const content = body === null ? undefined : capturedContent(body, stored.headers)
+  const decoded = content === undefined ? undefined : decodeCapturedContent(content, contentType)
   return {
     ...rest,
     bodyBase64: body === null ? null : body.toString('base64'),
-    bodyText: body === null ? null : utf8OrNull(body),
+    bodyText: body === null ? null : (strictUtf8Text(body) ?? null),
+    contentText: content === undefined ? null : textOrNull(content, contentType),
     parsed: decoded?.value ?? null,
     decodeError: decoded?.error ?? null,
     replayable: body !== null && !stored.redacted
   }
 }
 
-function utf8OrNull(bytes: Uint8Array): string | null {
-  try {
-    return strictUtf8.decode(bytes)
-  } catch {
-    return null
-  }
+/**
+ * The content as text in its declared charset (UTF-8 by default), or null when it is not text: bytes invalid in that
+ * charset, or a coding that could not be removed. A charset unknown here still shows text that is valid UTF-8.
+ */
+function textOrNull(content: RemovedCoding, contentType: string | undefined): string | null {
+  if (!content.ok) return null
+  const { text, problem } = decodeText(content.content, mediaType(contentType).charset)
+  return problem === undefined ? text : (strictUtf8Text(content.content) ?? null)
 }

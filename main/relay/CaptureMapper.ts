@@ -1,9 +1,9 @@
 import type { CompiledMapping } from '../../shared/engine/compileMapping'
-import { decodeBody } from '../../shared/engine/decode/decodeBody'
 import type { EngineDiagnostic } from '../../shared/engine/diagnostics'
 import type { ExpressionEvaluator } from '../../shared/engine/expressions/expressionEvaluator'
 import type { Delivery } from '../../shared/model/relay'
 import { compileProjectMapping } from '../engine/compileProjectMapping'
+import { decodeCapturedBody } from '../engine/decodeCapturedBody'
 import type { ProjectDatabase } from '../store/database'
 import { EventRepository } from '../store/EventRepository'
 import { IntegrationRepository } from '../store/IntegrationRepository'
@@ -50,7 +50,11 @@ export class CaptureMapper {
     // A redacted body no longer holds what the sender sent: relaying it would send "[redacted]" to Capillary.
     if (capture.redacted) return [invalid(base, 0, 'The capture was redacted: turn redaction off to relay it.')]
     const compiled = this.compiledFor(integrationId)
-    const decoded = decodeBody(capture.body ?? new Uint8Array(), capture.contentType ?? undefined)
+    const decoded = decodeCapturedBody(
+      capture.body ?? new Uint8Array(),
+      capture.contentType ?? undefined,
+      capture.headers
+    )
     if (decoded.error !== undefined) return [invalid(base, 0, `The body could not be read: ${decoded.error}`)]
     const rows: NewOutboxRow[] = []
     for (const mapping of compiled.mappings) {

@@ -1,20 +1,24 @@
-import { decodeBody } from '../../shared/engine/decode/decodeBody'
+import type { NameValue } from '../../shared/model/capture'
 import type { CaptureReplay, MappingReplay } from '../../shared/model/captureInbox'
 import { compileProjectMapping } from '../engine/compileProjectMapping'
 import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressionEvaluator'
+import { decodeCapturedBody } from '../engine/decodeCapturedBody'
 import type { OpenedProject } from './ProjectSession'
 
 export interface ReplayRequest {
   captureId: string
   integrationId: string | null
   contentType: string | null
+  /** The headers its body is read by (Content-Encoding); none for a body typed in, which is plain content. */
+  headers: readonly NameValue[]
   body: Uint8Array
 }
 
 /**
  * Runs a capture's body through every mapping of its integration, exactly as the relay would: decoded by the
- * engine's decoders, each mapping's `integration` match resolved from the integration's event-name map, JSONata
- * rules in a worker that a runaway expression cannot hang. Nothing is stored or sent.
+ * engine's decoders (its content coding removed first), each mapping's `integration` match resolved from the
+ * integration's event-name map, JSONata rules in a worker that a runaway expression cannot hang. Nothing is stored
+ * or sent.
  */
 export async function replayCapture(project: OpenedProject, request: ReplayRequest): Promise<CaptureReplay> {
   const integration = request.integrationId === null ? undefined : project.integrations.get(request.integrationId)
@@ -37,7 +41,7 @@ export async function replayCapture(project: OpenedProject, request: ReplayReque
       message: `${integration.name} has no mapping yet: open this capture in the mapping designer to make one.`
     }
   }
-  const decoded = decodeBody(request.body, request.contentType ?? undefined)
+  const decoded = decodeCapturedBody(request.body, request.contentType ?? undefined, request.headers)
   if (decoded.error !== undefined) return { ...base, decodeError: decoded.error, message: null }
 
   const evaluator = createWorkerExpressionEvaluator()

@@ -10,10 +10,10 @@ import {
   type PayloadSample,
   type ResendMode
 } from '../../shared/model/captureInbox'
-import { decodeBody } from '../../shared/engine/decode/decodeBody'
 import type { ListenerStatus } from '../../shared/model/listenerSettings'
 import { StudioError } from '../errors/StudioError'
 import { captureDetail } from '../listener/captureDetail'
+import { capturedContent, decodeCapturedBody } from '../engine/decodeCapturedBody'
 import { hooksPrefix } from '../listener/IntegrationRoutes'
 import { signingSecretName, type SecretStore } from '../secrets/SecretStore'
 import type { CaptureFilter, StoredCapture } from '../store/CaptureRepository'
@@ -129,6 +129,8 @@ export class CaptureService {
       captureId: id,
       integrationId: stored.integrationId,
       contentType: stored.contentType,
+      // An edited body is typed as text: plain content, whatever coding the original came in.
+      headers: editedBody === undefined ? stored.headers : [],
       body
     })
   }
@@ -139,8 +141,10 @@ export class CaptureService {
     const { clock, listenerStatus } = this.dependencies
     const stored = this.stored(id)
     const body = editedBody === undefined ? this.bodyOf(stored) : Buffer.from(editedBody, 'utf8')
+    // An edited body is plain text: the original's Content-Encoding no longer describes it.
+    const dropped = new Set([resentHeader.toLowerCase(), ...(editedBody === undefined ? [] : ['content-encoding'])])
     const headers = [
-      ...stored.headers.filter(([name]) => name.toLowerCase() !== resentHeader.toLowerCase()),
+      ...stored.headers.filter(([name]) => !dropped.has(name.toLowerCase())),
       [resentHeader, id] as [string, string]
     ]
     let request = { query: stored.query, headers, body, note: null as string | null }
@@ -187,7 +191,7 @@ export class CaptureService {
       name,
       integrationId: stored.integrationId,
       contentType: stored.contentType ?? 'application/octet-stream',
-      body: this.bodyOf(stored),
+      body: this.contentOf(stored),
       createdAt: clock.now().toISOString()
     })
     this.session.touch()
@@ -230,7 +234,7 @@ export class CaptureService {
 
   private shapeValue(stored: StoredCapture | undefined): unknown {
     if (!stored?.body) return unreadable
-    const decoded = decodeBody(stored.body, stored.contentType ?? undefined)
+    const decoded = decodeCapturedBody(stored.body, stored.contentType ?? undefined, stored.headers)
     if (decoded.error !== undefined || decoded.kind === 'text' || decoded.kind === 'empty') return unreadable
     return shapeValueOf(decoded.value)
   }
@@ -308,5 +312,12 @@ export class CaptureService {
       throw new StudioError('invalid_input', 'The body of this capture was not kept (it was over the body limit).')
     }
     return stored.body
+  }
+
+  /** The body as its Content-Type describes it (content coding removed): what a sample keeps. */
+  private contentOf(stored: StoredCapture): Uint8Array {
+    const content = capturedContent(this.bodyOf(stored), stored.headers)
+    if (!content.ok) throw new StudioError('invalid_input', `${content.error}.`)
+    return content.content
   }
 }

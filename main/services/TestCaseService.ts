@@ -8,12 +8,12 @@ import type {
   TestCaseDraft,
   TestRunSelection
 } from '../../shared/model/testCase'
-import { decodeBody } from '../../shared/engine/decode/decodeBody'
 import { edgeCases } from '../../shared/testing/edgeCases'
 import { fieldsReadBy } from '../../shared/testing/fieldKeys'
 import { compileProjectMapping, resolvedSpec } from '../engine/compileProjectMapping'
 import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressionEvaluator'
 import { StudioError } from '../errors/StudioError'
+import { decodeCapturedBody } from '../engine/decodeCapturedBody'
 import type { StoredTestCase } from '../store/TestCaseRepository'
 import { eventTestStatus } from '../testCases/eventTestStatus'
 import { mappingCoverage } from '../testCases/mappingCoverage'
@@ -200,7 +200,7 @@ export class TestCaseService {
     const payloads = items.flatMap((summary) => {
       const stored = project.captures.get(summary.id)
       if (!stored?.body) return []
-      const decoded = decodeBody(stored.body, stored.contentType ?? undefined)
+      const decoded = decodeCapturedBody(stored.body, stored.contentType ?? undefined, stored.headers)
       return decoded.error === undefined ? [decoded.value] : []
     })
     const evaluator = createWorkerExpressionEvaluator()

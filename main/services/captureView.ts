@@ -3,7 +3,7 @@ import { displayLimitChars, type BodyExcerpt, type CaptureView } from '../../sha
 
 /** A capture's detail as the inbox shows it: the decoded and raw views of its body, each cut for an editor. */
 export function captureView(detail: CaptureDetail): CaptureView {
-  const { bodyBase64, bodyText, parsed: _parsed, ...rest } = detail
+  const { bodyBase64, bodyText, contentText: _contentText, parsed: _parsed, ...rest } = detail
   const hasBody = bodyBase64 !== null && bodyBase64 !== ''
   return {
     ...rest,
@@ -19,7 +19,7 @@ export function captureView(detail: CaptureDetail): CaptureView {
 
 function decodedExcerpt(detail: CaptureDetail): BodyExcerpt {
   if (detail.bodyKind === 'none' || detail.bodyKind === 'empty') return excerpt('', 'plaintext')
-  if (detail.decodeError !== null || detail.bodyKind === 'text') return excerpt(detail.bodyText ?? '', 'plaintext')
+  if (detail.decodeError !== null || detail.bodyKind === 'text') return excerpt(detail.contentText ?? '', 'plaintext')
   return excerpt(JSON.stringify(detail.parsed, null, 2) ?? '', 'json')
 }
 

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { CompiledMapping } from '../../shared/engine/compileMapping'
-import { decodeBody } from '../../shared/engine/decode/decodeBody'
 import type { BatchRunState, BatchSummary } from '../../shared/model/testCase'
+import { decodeCapturedBody } from '../engine/decodeCapturedBody'
 import type { CaptureRepository } from '../store/CaptureRepository'
 
 /** Captures mapped per turn of the event loop: small enough that requests and the listener never wait long. */
@@ -91,7 +91,7 @@ export class BatchRunner {
     if (!capture) return // deleted meanwhile
     const { summary } = this.state
     if (capture.body === null) return this.countInvalid(summary, ['body_not_kept'], id)
-    const decoded = decodeBody(capture.body, capture.contentType ?? undefined)
+    const decoded = decodeCapturedBody(capture.body, capture.contentType ?? undefined, capture.headers)
     if (decoded.error !== undefined) return this.countInvalid(summary, ['decode_error'], id)
     const result = await this.input.compiled(decoded.value)
     if (!result.matched) {

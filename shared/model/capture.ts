@@ -61,8 +61,13 @@ export interface CaptureDetail extends CaptureSummary {
   bodyKind: BodyKind
   /** The stored bytes, base64 (null when none were kept). */
   bodyBase64: string | null
-  /** The stored bytes as text when they are valid UTF-8, else null. */
+  /** The stored bytes as text when they are valid UTF-8, else null: the raw view, byte for byte. */
   bodyText: string | null
+  /**
+   * The body's content as text: the stored bytes with their content coding removed (gzip, deflate, br), read in
+   * their declared charset; null when they are not text. What a person or a mapping reads.
+   */
+  contentText: string | null
   /** The parsed view from the engine's decoders (JSON, form, XML, text). */
   parsed: unknown
   /** The body's decoding problem, such as invalid JSON, or null. */

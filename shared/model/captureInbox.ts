@@ -137,7 +137,7 @@ export interface BodyExcerpt {
  * A capture as the inbox shows it: everything kept of it but the body, whose two views are cut to what an editor
  * shows, so a 5 MB body costs its reader a megabyte (the full body: `getCapture`).
  */
-export interface CaptureView extends Omit<CaptureDetail, 'bodyBase64' | 'bodyText' | 'parsed'> {
+export interface CaptureView extends Omit<CaptureDetail, 'bodyBase64' | 'bodyText' | 'contentText' | 'parsed'> {
   hasBody: boolean
   /** The body is valid UTF-8 text. */
   isText: boolean

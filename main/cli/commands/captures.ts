@@ -137,8 +137,8 @@ function describe(capture: CaptureDetail): string[] {
   lines.push('', 'Headers', ...capture.headers.map(([name, value]) => `  ${name}: ${value}`))
   lines.push('', 'Body')
   if (capture.bodyBase64 === null) lines.push('  (not kept)')
-  else if (capture.bodyText === null) lines.push(`  (${capture.size} bytes, not text: use --json for base64)`)
-  else lines.push(capture.bodyText)
+  else if (capture.contentText === null) lines.push(`  (${capture.size} bytes, not text: use --json for base64)`)
+  else lines.push(capture.contentText)
   if (capture.decodeError) lines.push('', `Decoding: ${capture.decodeError}`)
   return lines
 }

@@ -7,12 +7,12 @@ import { decodeBody } from '../../../shared/engine/decode/decodeBody'
  * A capture's body as editable JSON text: a JSON body re-indented with every number kept digit for digit (lossless),
  * other bodies (form, XML) as the engine decoded them.
  */
-export function payloadTextOf(capture: Pick<CaptureDetail, 'bodyKind' | 'bodyText' | 'parsed'>): string {
-  if (capture.bodyKind === 'json' && capture.bodyText !== null) {
+export function payloadTextOf(capture: Pick<CaptureDetail, 'bodyKind' | 'contentText' | 'parsed'>): string {
+  if (capture.bodyKind === 'json' && capture.contentText !== null) {
     try {
-      return stringify(parse(capture.bodyText), null, 2) ?? capture.bodyText
+      return stringify(parse(capture.contentText), null, 2) ?? capture.contentText
     } catch {
-      return capture.bodyText
+      return capture.contentText
     }
   }
   return JSON.stringify(capture.parsed ?? null, null, 2)

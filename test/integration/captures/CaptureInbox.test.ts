@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../../main/api/dispatcher'
 import { createHandlers } from '../../../main/api/handlers'
@@ -130,6 +131,45 @@ describe('the capture inbox in main', () => {
       ok: true,
       value: { parsed: { event_name: 'Added To Cart' } }
     })
+  })
+
+  it('replays a gzip-encoded capture by its content, and an edited copy as the plain text it is', async () => {
+    const { dispatch, studio, port } = await sampleStudio({ listening: true })
+    const body = JSON.stringify({ event_name: 'Added To Cart', product_id: 'P-9', price: 499 })
+    const answer = await httpRequest({
+      port,
+      path: '/hooks/webengage',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+      body: gzipSync(body)
+    })
+    expect(answer.status).toBe(200)
+    const id = newestCapture(studio).id
+    const replay = await dispatch('replayCapture', { id })
+    expect(replay).toMatchObject({ ok: true, value: { decodeError: null } })
+    expect(replay.ok && replay.value.mappings[0]).toMatchObject({ eventName: 'ProductAddedToCart', matched: true })
+    const edited = await dispatch('replayCapture', { id, body })
+    expect(edited.ok && edited.value.mappings[0]).toMatchObject({ matched: true })
+  })
+
+  it('saves a gzip-encoded capture as a sample by its content, and re-sends an edited copy without its coding', async () => {
+    const { dispatch, studio, port } = await sampleStudio({ listening: true })
+    const body = JSON.stringify({ event_name: 'Added To Cart', product_id: 'P-9' })
+    await httpRequest({
+      port,
+      path: '/hooks/webengage',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+      body: gzipSync(body)
+    })
+    const id = newestCapture(studio).id
+    expect(await dispatch('saveCaptureAsSample', { captureId: id, name: 'Zipped' })).toMatchObject({
+      ok: true,
+      value: { body }
+    })
+    const resent = await dispatch('resendCapture', { id, mode: 'original', body })
+    expect(resent).toMatchObject({ ok: true, value: { status: 200 } })
+    expect(newestCapture(studio).headers.map(([name]) => name.toLowerCase())).not.toContain('content-encoding')
   })
 
   it('re-sends a capture over HTTP: as stored it fails an HMAC check, re-signed it is verified', async () => {

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Studio } from '../../../main/services/createStudio'
 import { CaptureRepository } from '../../../main/store/CaptureRepository'
 import { openProjectDatabase } from '../../../main/store/database'
 import { startSandbox } from '../../../main/capillary/sandbox/startSandbox'
+import { httpRequest } from '../support/httpRequest'
 import { createTemporaryFolder } from '../support/temporaryFolder'
 import {
   acceptedPosts,
@@ -82,6 +84,29 @@ describe('RelayService', () => {
       attempts: 1,
       lastStatus: 200,
       payload: expect.objectContaining({ event_name: 'ProductAddedToCart', external_event_id: 'REQ-1' })
+    })
+    expect(acceptedPosts(sandbox)).toBe(1)
+  })
+
+  it('maps and relays a gzip-encoded capture by its content', async () => {
+    const { studio, sandbox, port } = await relayingSample()
+    const answer = await httpRequest({
+      port,
+      path: '/hooks/webengage',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'x-request-id': 'REQ-GZ' },
+      body: gzipSync(addedToCart)
+    })
+    expect(answer.status).toBe(200)
+    const [delivery] = await eventually(
+      () => deliveries(studio),
+      (rows) => rows[0]?.status === 'delivered',
+      'a delivery'
+    )
+    expect(delivery).toMatchObject({
+      eventName: 'ProductAddedToCart',
+      externalEventId: 'REQ-GZ',
+      payload: expect.objectContaining({ event_name: 'ProductAddedToCart', external_event_id: 'REQ-GZ' })
     })
     expect(acceptedPosts(sandbox)).toBe(1)
   })

@@ -357,7 +357,7 @@ describe('the webhook listener', () => {
         })
         const unsigned = await listener.send('/hooks/sw', { headers: json, body: '{}' })
         expect([tampered.status, unsigned.status]).toEqual([401, 401])
-        expect(listener.stored(unsigned).statusReason).toContain('webhook-id, webhook-timestamp, webhook-signature')
+        expect(listener.stored(unsigned).statusReason).toContain('webhook-id, webhook-timestamp and webhook-signature')
       })
     })
   })
@@ -506,6 +506,25 @@ describe('the webhook listener', () => {
       expect(listener.stored(answer).body?.toString()).toBe(
         `event_name=order&token=${encodeURIComponent(redactedValue)}&email=${encodeURIComponent(redactedValue)}&qty=2`
       )
+    })
+
+    it('keeps no body it cannot read well enough to redact, saying why: a repeated key, a charset not UTF-8', async () => {
+      const listener = await open({ integrations: { shop: { redaction } } })
+      const repeated = await listener.send('/hooks/shop', {
+        headers: json,
+        body: '{"event_name":"order","password":"hunter2","a":1,"a":2}'
+      })
+      const latin1 = await listener.send('/hooks/shop', {
+        headers: { 'Content-Type': 'application/json; charset=iso-8859-1' },
+        body: Buffer.from('{"event_name":"café","password":"hunter2"}', 'latin1')
+      })
+      expect([repeated.status, latin1.status]).toEqual([200, 200])
+      for (const answer of [repeated, latin1]) {
+        const stored = listener.stored(answer)
+        expect(stored).toMatchObject({ body: null, bodyKind: 'none', redacted: true, status: 'ok' })
+        expect(stored.statusReason).toMatch(/could not be redacted: it was not kept\.$/)
+        expect(JSON.stringify(listener.captures.list({ limit: 10, search: 'hunter2' }).items)).toBe('[]')
+      }
     })
 
     it('leaves the bytes untouched when nothing needed redacting', async () => {

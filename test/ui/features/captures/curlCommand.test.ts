@@ -28,6 +28,7 @@ const capture: CaptureDetail = {
   bodyKind: 'json',
   bodyBase64: btoa(`{"name":"O'Brien"}`),
   bodyText: `{"name":"O'Brien"}`,
+  contentText: `{"name":"O'Brien"}`,
   parsed: { name: "O'Brien" },
   decodeError: null,
   replayable: true

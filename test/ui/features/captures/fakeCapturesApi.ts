@@ -36,6 +36,7 @@ function detailOf(capture: CaptureSummary): CaptureDetail {
     bodyKind: 'json',
     bodyBase64: btoa(text),
     bodyText: text,
+    contentText: text,
     parsed: { n: Number(capture.id) },
     decodeError: null,
     replayable: true
@@ -43,7 +44,7 @@ function detailOf(capture: CaptureSummary): CaptureDetail {
 }
 
 function viewOf(capture: CaptureSummary): CaptureView {
-  const { bodyBase64: _bytes, bodyText, parsed, ...rest } = detailOf(capture)
+  const { bodyBase64: _bytes, bodyText, contentText: _content, parsed, ...rest } = detailOf(capture)
   const pretty = JSON.stringify(parsed, null, 2)
   return {
     ...rest,

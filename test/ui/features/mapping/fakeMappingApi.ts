@@ -30,6 +30,7 @@ export function capture(id: string, integrationId: string, sourceEvent: string, 
     bodyKind: 'json',
     bodyBase64: null,
     bodyText: text,
+    contentText: text,
     parsed: body,
     decodeError: null,
     replayable: true

@@ -1,7 +1,10 @@
+import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { buildCapture, formatBytes, splitTarget } from '../../../../main/listener/buildCapture'
 import { slugOfPath } from '../../../../main/listener/IntegrationRoutes'
+import { redactedValue } from '../../../../main/listener/redactCapture'
 import { defaultCaptureRules } from '../../../../main/store/ListenerSettingsRepository'
+import { defaultRedaction } from '../../../../shared/model/listenerSettings'
 
 describe('splitTarget', () => {
   it('splits a path from its query, keeping the path as sent and decoding the parameters', () => {
@@ -74,5 +77,81 @@ describe('buildCapture', () => {
     const long = buildCapture(received({ event_name: `${'a'.repeat(199)}😀tail` }), context)
     expect(long.capture.sourceEvent).toBe('a'.repeat(199))
     expect(buildCapture(received({ event_name: 'Added To Cart' }), context).capture.sourceEvent).toBe('Added To Cart')
+  })
+
+  describe('a content-coded body', () => {
+    const coded = (body: Buffer, rawHeaders: string[]) => ({
+      ...received({}),
+      rawHeaders,
+      body,
+      size: body.length
+    })
+    const gzipJson = (contentType = 'application/json') =>
+      coded(gzipSync('{"event_name":"gz","v":1}'), ['Content-Type', contentType, 'Content-Encoding', 'gzip'])
+
+    it('reads JSON sent gzip-encoded as JSON, and keeps the bytes as received', () => {
+      const request = gzipJson()
+      const { capture, answer } = buildCapture(request, context)
+      expect(answer).toEqual({ status: 200, body: { ok: true, status: 'ok' } })
+      expect(capture).toMatchObject({ status: 'ok', bodyKind: 'json', sourceEvent: 'gz', size: request.size })
+      expect(capture.body).toBe(request.body)
+    })
+
+    it('undoes codings listed over several headers, the last applied first', () => {
+      const body = gzipSync(brotliCompressSync('{"event_name":"stacked"}'))
+      const request = coded(body, [
+        'content-encoding',
+        'br',
+        'Content-Type',
+        'application/json',
+        'CONTENT-ENCODING',
+        'gzip'
+      ])
+      expect(buildCapture(request, context).capture).toMatchObject({ status: 'ok', sourceEvent: 'stacked' })
+    })
+
+    it('answers a JSON body whose coding cannot be removed 400 invalid, saying why', () => {
+      const request = coded(Buffer.from('{"event_name":"plain"}'), [
+        'Content-Type',
+        'application/json',
+        'Content-Encoding',
+        'gzip'
+      ])
+      const reason = 'The body is declared gzip-encoded but could not be decompressed: incorrect header check'
+      const { capture, answer } = buildCapture(request, context)
+      expect(answer).toEqual({ status: 400, body: { ok: false, error: { code: 'invalid_json', message: reason } } })
+      expect(capture).toMatchObject({ status: 'invalid', statusReason: reason, sourceEvent: null })
+      expect(capture.body).toBe(request.body)
+    })
+
+    it('captures a body of another type whose coding cannot be removed, as received', () => {
+      const request = coded(Buffer.from('hello'), ['Content-Type', 'text/plain', 'Content-Encoding', 'zstd'])
+      const { capture, answer } = buildCapture(request, context)
+      expect(answer.status).toBe(200)
+      expect(capture).toMatchObject({ status: 'ok', bodyKind: 'text' })
+      expect(capture.body).toBe(request.body)
+    })
+
+    it('redacts the content and stores it coded again, as its Content-Encoding says', () => {
+      const redacting = {
+        ...context,
+        routeFor: () => ({
+          ...context.routeFor(),
+          redaction: { ...defaultRedaction, enabled: true }
+        })
+      }
+      const body = gzipSync('{"event_name":"signup","email":"asha@example.com","password":"hunter2"}')
+      const { capture } = buildCapture(
+        coded(body, ['Content-Type', 'application/json', 'Content-Encoding', 'gzip']),
+        redacting
+      )
+      expect(capture).toMatchObject({ redacted: true, sourceEvent: 'signup', status: 'ok' })
+      expect(capture.headers).toContainEqual(['Content-Encoding', 'gzip'])
+      expect(JSON.parse(gunzipSync(capture.body ?? new Uint8Array()).toString())).toEqual({
+        event_name: 'signup',
+        email: redactedValue,
+        password: redactedValue
+      })
+    })
   })
 })
