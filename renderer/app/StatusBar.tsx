@@ -5,6 +5,7 @@ import type { AppInfo } from '../../shared/api/types'
 import { CaptureRateSparkline } from '../features/captures/CaptureRateSparkline'
 import { displayShortcut } from './commands'
 import { ListenerStatus } from './ListenerStatus'
+import type { KeptDraft } from './keptDrafts'
 import { savedFeedbackMs, saveStatusText, worstSaveState } from './saveStatus'
 import { useStudio, useStudioStore } from './StudioContext'
 
@@ -33,10 +34,15 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
     (s) => s.events,
     (state) => state.keptDrafts
   )
+  const keptIntegrations = useStudioStore(
+    (s) => s.integrations,
+    (state) => state.keptDrafts
+  )
   const saveState = worstSaveState([eventsSave, integrationsSave, mappingSave])
-  // Events kept unsaved elsewhere make the whole "not saved", whatever the open editors' drafts are.
-  const shownState = keptEvents.length > 0 ? worstSaveState([saveState, 'invalid']) : saveState
-  const firstKept = keptEvents[0]
+  // Items kept unsaved elsewhere make the whole "not saved", whatever the open editors' drafts are.
+  const kept = { events: keptEvents.length, integrations: keptIntegrations.length }
+  const shownState = kept.events + kept.integrations > 0 ? worstSaveState([saveState, 'invalid']) : saveState
+  const firstKept = firstKeptDraft(keptEvents, keptIntegrations)
   const record = useStore(stores.saveRecord)
   const projectPath = project?.path ?? null
 
@@ -88,11 +94,11 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
           data-testid="status-save"
           title={`Open ${firstKept.name} to fix its changes`}
           onClick={() => {
-            stores.navigation.getState().open('events')
-            void stores.events.getState().select(firstKept.id)
+            stores.navigation.getState().open(firstKept.screen)
+            void stores[firstKept.screen].getState().select(firstKept.id)
           }}
         >
-          {saveStatusText(saveState, lastSavedAt, justConfirmed, formatTime, keptEvents.length)}
+          {saveStatusText(saveState, lastSavedAt, justConfirmed, formatTime, kept)}
         </button>
       )}
       {project && !project.readOnly && !firstKept && (
@@ -113,4 +119,14 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
       </button>
     </footer>
   )
+}
+
+/** The kept draft the status bar takes the user to: events first, then integrations. */
+function firstKeptDraft(
+  events: readonly KeptDraft[],
+  integrations: readonly KeptDraft[]
+): (KeptDraft & { screen: 'events' | 'integrations' }) | undefined {
+  if (events[0]) return { ...events[0], screen: 'events' }
+  if (integrations[0]) return { ...integrations[0], screen: 'integrations' }
+  return undefined
 }

@@ -54,23 +54,33 @@ export const createSaveRecord = () =>
     }
   })
 
+/** How many items have changes kept unsaved while the user is elsewhere (they break a rule), by kind. */
+export interface KeptCounts {
+  events: number
+  integrations: number
+}
+
 /**
  * The status bar's save text: "Saved" just after the user saved, the time of the last save whenever it is known.
- * Events whose changes are kept unsaved while the user is elsewhere (`keptEvents`) come first: until they are fixed,
- * not everything is saved, whatever the open editor says.
+ * Items whose changes are kept unsaved while the user is elsewhere (`kept`) come first: until they are fixed, not
+ * everything is saved, whatever the open editor says.
  */
 export function saveStatusText(
   state: CombinedSaveState,
   lastSavedAt: number | null,
   justConfirmed: boolean,
   formatTime: (at: number) => string,
-  keptEvents = 0
+  kept: KeptCounts = { events: 0, integrations: 0 }
 ): string {
-  if (keptEvents > 0) {
+  if (kept.events + kept.integrations > 0) {
     const openNotSaved = state === 'invalid' || state === 'failed'
-    return openNotSaved
-      ? `${saveLabels[state]} · ${plural(keptEvents, 'other event')} not saved`
-      : `${plural(keptEvents, 'event')} not saved`
+    const other = openNotSaved ? 'other ' : ''
+    const counts = [
+      kept.events > 0 ? plural(kept.events, `${other}event`) : '',
+      kept.integrations > 0 ? plural(kept.integrations, `${other}integration`) : ''
+    ].filter(Boolean)
+    const keptText = `${counts.join(' and ')} not saved`
+    return openNotSaved ? `${saveLabels[state]} · ${keptText}` : keptText
   }
   if (state !== 'saved') return saveLabels[state]
   const label = justConfirmed ? 'Saved' : saveLabels.saved

@@ -4,7 +4,7 @@ import type { TransformerType, WebhookSettings } from '../../../shared/model/web
 import type { StudioApi } from '../../api/client'
 import { autosaveDelayMs, createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
-import { createKeptDrafts } from '../../app/keptDrafts'
+import { createKeptDrafts, type KeptDraft } from '../../app/keptDrafts'
 import type { KeyedNotice } from '../../app/notifications'
 import { checkIntegrationDraft } from './checkIntegrationDraft'
 import { uniqueSlug } from './newIntegrationDraft'
@@ -46,6 +46,8 @@ interface IntegrationsState {
   webhookSaveStates: Partial<Record<TransformerType, Exclude<SaveState, 'invalid'>>>
   /** Why the last save of a transformer's webhook settings was refused. */
   webhookErrors: Partial<Record<TransformerType, string>>
+  /** Integrations whose changes are kept unsaved while the user is elsewhere (they break a rule). */
+  keptDrafts: KeptDraft[]
 
   load(): Promise<void>
   select(id: string | null): Promise<void>
@@ -159,7 +161,7 @@ export const createIntegrationsStore = (
 
     const autosave = createAutosave(save, () => get().saveState === 'pending' || get().saveState === 'failed')
 
-    const unsaved = createKeptDrafts<IntegrationDraft>(onError, withdrawNotice)
+    const unsaved = createKeptDrafts<IntegrationDraft>(onError, withdrawNotice, (keptDrafts) => set({ keptDrafts }))
 
     /** Saves what can be saved; a draft that breaks a rule is kept for when the user comes back, and they are told. */
     const leaveSelection = async () => {
@@ -218,6 +220,7 @@ export const createIntegrationsStore = (
       webhookDrafts: {},
       webhookSaveStates: {},
       webhookErrors: {},
+      keptDrafts: [],
       canUndo: false,
       canRedo: false,
 

@@ -147,8 +147,11 @@ describe('the integrations store', () => {
       message: `Your changes to ${webEngage.name} are kept but not saved: Give the integration a name. Open ${webEngage.name} to fix them.`
     })
     expect(withdraw).not.toHaveBeenCalled()
+    // The status bar counts it from here.
+    expect(store.getState().keptDrafts).toEqual([{ id: webEngage.id, name: webEngage.name }])
     await store.getState().select(webEngage.id)
     expect(withdraw).toHaveBeenCalledWith(`kept-draft:${webEngage.id}`)
+    expect(store.getState().keptDrafts).toEqual([])
     expect(store.getState().draft).toMatchObject({ name: '', eventNameField: 'name' })
     expect(store.getState().saveState).toBe('invalid')
   })
