@@ -1,10 +1,10 @@
 import { createHash, createHmac } from 'node:crypto'
-import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { maskedValue } from '../../../../main/listener/maskCredentials'
 import { redactedValue } from '../../../../main/listener/redactCapture'
 import { defaultRedaction } from '../../../../shared/model/listenerSettings'
 import { startListenerProject, type ListenerProject, type ListenerProjectOptions } from './listenerProject'
+import { rawExchange } from './rawExchange'
 
 let project: ListenerProject | undefined
 
@@ -170,7 +170,8 @@ describe('the webhook listener', () => {
       const listener = await open({ bodyLimitBytes: 1024 })
       const reply = await rawExchange(
         listener.listener.port,
-        'POST /hooks/x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 10000\r\nExpect: 100-continue\r\n\r\n'
+        'POST /hooks/x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 10000\r\nExpect: 100-continue\r\n\r\n',
+        { untilAnswered: true }
       )
       expect(reply).toMatch(/^HTTP\/1\.1 413/)
       expect(reply).not.toContain('100 Continue')
@@ -598,7 +599,7 @@ describe('the webhook listener', () => {
 
     it('answers a malformed request line with 400 and keeps serving', async () => {
       const listener = await open()
-      const reply = await rawExchange(listener.listener.port, 'NOT HTTP AT ALL\r\n\r\n')
+      const reply = await rawExchange(listener.listener.port, 'NOT HTTP AT ALL\r\n\r\n', { untilAnswered: true })
       expect(reply).toMatch(/^HTTP\/1\.1 400/)
       expect((await listener.send('/after', { body: 'x' })).status).toBe(200)
     })
@@ -612,22 +613,3 @@ describe('the webhook listener', () => {
     })
   })
 })
-
-/** Writes raw bytes to the listener and answers everything it sends back until it closes (or after a while). */
-function rawExchange(port: number, request: string): Promise<string> {
-  return new Promise((resolveReply, reject) => {
-    const socket = connect(port, '127.0.0.1')
-    let reply = ''
-    const done = () => resolveReply(reply)
-    socket.setEncoding('latin1')
-    socket.on('data', (chunk: string) => {
-      reply += chunk
-      if (/\r\n\r\n/.test(reply) && /"ok":/.test(reply)) socket.end()
-    })
-    socket.on('end', done)
-    socket.on('close', done)
-    socket.on('error', reject)
-    socket.setTimeout(5_000, () => socket.destroy())
-    socket.write(request)
-  })
-}

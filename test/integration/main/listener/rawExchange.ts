@@ -2,15 +2,23 @@ import { connect } from 'node:net'
 
 /**
  * Writes raw bytes to a listener and reads everything it sends back until it closes the connection (or after 5 s):
- * for requests no HTTP client would send.
+ * for requests no HTTP client would send. With `untilAnswered`, the client hangs up itself once a JSON answer is in
+ * (for a listener that keeps the connection open, waiting for a body that never comes).
  */
-export function rawExchange(port: number, request: string | Buffer): Promise<string> {
+export function rawExchange(
+  port: number,
+  request: string | Buffer,
+  { untilAnswered = false }: { untilAnswered?: boolean } = {}
+): Promise<string> {
   return new Promise((resolveReply, reject) => {
     const socket = connect(port, '127.0.0.1')
     let reply = ''
     const done = () => resolveReply(reply)
     socket.setEncoding('latin1')
-    socket.on('data', (chunk: string) => (reply += chunk))
+    socket.on('data', (chunk: string) => {
+      reply += chunk
+      if (untilAnswered && /\r\n\r\n/.test(reply) && /"ok":/.test(reply)) socket.end()
+    })
     socket.on('end', done)
     socket.on('close', done)
     socket.on('error', reject)
