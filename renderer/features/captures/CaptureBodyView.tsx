@@ -29,6 +29,8 @@ export function CaptureBodyView({ preview, label }: { preview: BodyPreview; labe
             fontSize: 13,
             renderLineHighlight: 'none',
             wordWrap: preview.language === 'plaintext' ? 'on' : 'off',
+            // Read-only, so Tab has nothing to indent: it moves on.
+            tabFocusMode: true,
             ariaLabel: label
           }}
         />

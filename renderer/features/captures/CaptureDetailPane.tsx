@@ -1,5 +1,5 @@
 import { Copy, FilePen, FlaskConical, GitBranch, Play, Save, Send, ShieldCheck, Trash2 } from 'lucide-react'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { CaptureView } from '../../../shared/model/captureInbox'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
@@ -76,20 +76,18 @@ export function CaptureDetailPane({ onEdit, onSaveSample }: CaptureDetailPanePro
   if (!detail || detail.id !== selectedId) {
     return <section className="editor-pane" aria-label="Capture" aria-busy="true" />
   }
+  const title = `${detail.method} ${detail.path}`
   return (
     <section className="editor-pane capture-detail" aria-label={`Capture ${detail.id}`}>
-      <header className="editor-header">
-        <div>
-          <h1>
-            {detail.method} {detail.path}
-          </h1>
-          <span className="muted">
-            #{detail.id} · {new Date(detail.receivedAt).toLocaleString()} · {detail.contentType ?? 'no content type'} ·{' '}
-            {formatBytes(detail.size)} · answered {detail.responseStatus}
-            {detail.statusReason ? ` · ${detail.statusReason}` : ''}
-          </span>
-        </div>
+      {/* The actions right under the one-line title: facts of any length below them never move them. */}
+      <header className="editor-header capture-detail-header">
+        <h1 title={title}>{title}</h1>
         <CaptureActions detail={detail} onEdit={onEdit} onSaveSample={onSaveSample} />
+        <p className="muted capture-facts">
+          #{detail.id} · {new Date(detail.receivedAt).toLocaleString()} · {detail.contentType ?? 'no content type'} ·{' '}
+          {formatBytes(detail.size)} · answered {detail.responseStatus}
+          {detail.statusReason ? ` · ${detail.statusReason}` : ''}
+        </p>
       </header>
       {shape && shape.integrationId === detail.integrationId && shape.drift[0]?.captureId === detail.id && (
         <div className="capture-drift-slot">
@@ -129,6 +127,42 @@ export function CaptureDetailPane({ onEdit, onSaveSample }: CaptureDetailPanePro
   )
 }
 
+/** A button's tooltip: what it does, and why it cannot now when it is disabled (it keeps its place, saying why). */
+const actionTitle = (does: string, unavailable: string | null) =>
+  unavailable ? `${does}. Unavailable: ${unavailable}` : does
+
+/** An icon button of the capture's actions, named by `label`; disabled, its tooltip says why. */
+function IconAction({
+  label,
+  does,
+  unavailable,
+  onClick,
+  children
+}: {
+  label: string
+  does: string
+  unavailable: string | null
+  onClick(): void
+  children: ReactNode
+}) {
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={label}
+      title={actionTitle(does, unavailable)}
+      disabled={unavailable !== null}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  )
+}
+
+/**
+ * The capture's actions: the same buttons in the same places for every capture, so going through the list never
+ * moves one under the pointer; an action that does not apply is disabled and its tooltip says why.
+ */
 function CaptureActions({
   detail,
   onEdit,
@@ -152,9 +186,26 @@ function CaptureActions({
     (state) => state.sending
   )
   const [curl, setCurl] = useState<string | null>(null)
-  const hasBody = detail.hasBody
+  const noBody = detail.hasBody
+    ? null
+    : detail.bodyKind === 'none'
+      ? 'its body was not kept.'
+      : 'this request had an empty body.'
+  const noIntegration = detail.integrationId === null ? 'it matched no integration.' : null
+  const projectReadOnly = readOnly ? 'the project is open read-only.' : null
+  const busyReplaying = replaying ? 'a replay is running.' : null
+  const busySending = sending ? 'a request is being sent.' : null
+  const unavailable = {
+    replay: noBody ?? busyReplaying,
+    edit: noBody,
+    resend: noBody ?? busySending,
+    resendSigned: noBody ?? noIntegration ?? busySending,
+    saveSample: projectReadOnly ?? noBody,
+    saveTestCase: projectReadOnly ?? noBody ?? noIntegration,
+    discard: projectReadOnly
+  }
   return (
-    <div className="editor-header-actions capture-actions">
+    <div className="capture-actions" role="group" aria-label="Capture actions">
       {curl !== null && (
         <Dialog
           title="Copy as curl"
@@ -165,95 +216,96 @@ function CaptureActions({
           <textarea className="input mono capture-curl" readOnly value={curl} aria-label="curl command" rows={10} />
         </Dialog>
       )}
-      <button
-        type="button"
-        className="button button-primary"
-        disabled={replaying || !hasBody}
-        title="Run this capture through its integration's mappings"
-        onClick={() => void captures.getState().replaySelected()}
-      >
-        <Play size={14} /> Replay
-      </button>
-      <button
-        type="button"
-        className="button"
-        disabled={!hasBody}
-        onClick={onEdit}
-        title="Edit the body, then replay or send it"
-      >
-        <FilePen size={14} /> Edit & replay
-      </button>
-      <button
-        type="button"
-        className="button"
-        disabled={sending || !hasBody}
-        title="Send the stored headers and bytes to the listener again"
-        onClick={() => void captures.getState().resendSelected('original')}
-      >
-        <Send size={14} /> Re-send
-      </button>
-      <button
-        type="button"
-        className="button"
-        disabled={sending || !hasBody || detail.integrationId === null}
-        title="Sign it again with the integration's local secret and a fresh timestamp, then send it"
-        onClick={() => void captures.getState().resendSelected('resigned')}
-      >
-        <ShieldCheck size={14} /> Re-send signed
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Copy as curl"
-        title="Copy as curl"
-        onClick={() =>
-          void copyCaptureAsCurl(captures.getState().fullBody, listener.getState().status?.url ?? null).then((copy) => {
-            if (copy?.copied) notifications.getState().notify('info', 'Copied as curl, aimed at the listener.')
-            else if (copy) setCurl(copy.command)
-          })
-        }
-      >
-        <Copy size={16} />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Save as sample"
-        title="Save as a named sample in the project"
-        disabled={readOnly || !hasBody}
-        onClick={onSaveSample}
-      >
-        <Save size={16} />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Open in mapping designer"
-        title="Open in the mapping designer"
-        onClick={() => navigation.getState().open('mapping', { with: { captureId: detail.id } })}
-      >
-        <GitBranch size={16} />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Save as test case"
-        title="Save as a test case, with the mapping's output as its expected output"
-        disabled={readOnly || !hasBody || detail.integrationId === null}
-        onClick={() => navigation.getState().open('tests', { with: { captureId: detail.id } })}
-      >
-        <FlaskConical size={16} />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Delete capture"
-        title="Delete (Delete key; Ctrl+Z undoes)"
-        disabled={readOnly}
-        onClick={() => void captures.getState().discard([detail.id])}
-      >
-        <Trash2 size={16} />
-      </button>
+      <div className="capture-action-group">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={unavailable.replay !== null}
+          title={actionTitle("Run this capture through its integration's mappings", unavailable.replay)}
+          onClick={() => void captures.getState().replaySelected()}
+        >
+          <Play size={14} /> Replay
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={unavailable.edit !== null}
+          onClick={onEdit}
+          title={actionTitle('Edit the body, then replay or send it', unavailable.edit)}
+        >
+          <FilePen size={14} /> Edit & replay
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={unavailable.resend !== null}
+          title={actionTitle('Send the stored headers and bytes to the listener again', unavailable.resend)}
+          onClick={() => void captures.getState().resendSelected('original')}
+        >
+          <Send size={14} /> Re-send
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={unavailable.resendSigned !== null}
+          title={actionTitle(
+            "Sign it again with the integration's local secret and a fresh timestamp, then send it",
+            unavailable.resendSigned
+          )}
+          onClick={() => void captures.getState().resendSelected('resigned')}
+        >
+          <ShieldCheck size={14} /> Re-send signed
+        </button>
+      </div>
+      <div className="capture-action-group">
+        <IconAction
+          label="Copy as curl"
+          does="Copy as curl"
+          unavailable={null}
+          onClick={() =>
+            void copyCaptureAsCurl(captures.getState().fullBody, listener.getState().status?.url ?? null).then(
+              (copy) => {
+                if (copy?.copied) notifications.getState().notify('info', 'Copied as curl, aimed at the listener.')
+                else if (copy) setCurl(copy.command)
+              }
+            )
+          }
+        >
+          <Copy size={16} />
+        </IconAction>
+        <IconAction
+          label="Save as sample"
+          does="Save as a named sample in the project"
+          unavailable={unavailable.saveSample}
+          onClick={onSaveSample}
+        >
+          <Save size={16} />
+        </IconAction>
+        <IconAction
+          label="Open in mapping designer"
+          does="Open in the mapping designer"
+          unavailable={null}
+          onClick={() => navigation.getState().open('mapping', { with: { captureId: detail.id } })}
+        >
+          <GitBranch size={16} />
+        </IconAction>
+        <IconAction
+          label="Save as test case"
+          does="Save as a test case, with the mapping's output as its expected output"
+          unavailable={unavailable.saveTestCase}
+          onClick={() => navigation.getState().open('tests', { with: { captureId: detail.id } })}
+        >
+          <FlaskConical size={16} />
+        </IconAction>
+        <IconAction
+          label="Delete capture"
+          does="Delete (Delete key; Ctrl+Z undoes)"
+          unavailable={unavailable.discard}
+          onClick={() => void captures.getState().discard([detail.id])}
+        >
+          <Trash2 size={16} />
+        </IconAction>
+      </div>
     </div>
   )
 }

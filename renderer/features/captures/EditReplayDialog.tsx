@@ -1,11 +1,21 @@
-import Editor from '@monaco-editor/react'
+import Editor, { type OnMount } from '@monaco-editor/react'
 import { Play, Send, ShieldCheck } from 'lucide-react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import type { editor as MonacoEditor } from 'monaco-editor/editor'
 import { maxEditedBodyChars, type CaptureView } from '../../../shared/model/captureInbox'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { useThemeStore } from '../../app/theme'
 import { Dialog } from '../../ui/Dialog'
 import { editorHost } from '../../editor/editorHost'
+import { escapeThenTabHint, letEscapeThenTabLeave } from '../../editor/escapeThenTab'
+
+const editHintId = 'capture-edit-hint'
+
+/** Ties the editor to its hint: Monaco has no option for a description, so it goes on its text box (role textbox). */
+const onEditorMount: OnMount = (editor) => {
+  letEscapeThenTabLeave(editor as unknown as MonacoEditor.ICodeEditor)
+  editor.getDomNode()?.querySelector('[role="textbox"]')?.setAttribute('aria-describedby', editHintId)
+}
 
 /** Edits a copy of the capture's body, then replays it through the mapping or sends it: the capture never changes. */
 export function EditReplayDialog({ detail, onClose }: { detail: CaptureView; onClose(): void }) {
@@ -32,6 +42,18 @@ export function EditReplayDialog({ detail, onClose }: { detail: CaptureView; onC
       current = false
     }
   }, [captures])
+  // Escape in the editor is the first half of its way out (Escape, then Tab), and closes Monaco's own widgets: it must
+  // not close the dialog, and lose the edits, too. The dialog listens on the document, so this runs before it.
+  const editorBox = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const keepOpen = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && event.target instanceof Node && editorBox.current?.contains(event.target)) {
+        event.preventDefault()
+      }
+    }
+    window.addEventListener('keydown', keepOpen, { capture: true })
+    return () => window.removeEventListener('keydown', keepOpen, { capture: true })
+  }, [])
   const tooLarge = (body?.length ?? 0) > maxEditedBodyChars
   const ready = body !== null
   const run = async (action: (edited: string) => Promise<void>) => {
@@ -79,16 +101,27 @@ export function EditReplayDialog({ detail, onClose }: { detail: CaptureView; onC
     >
       {!isText && <p className="capture-warning">This body is not UTF-8 text: editing starts from an empty body.</p>}
       {tooLarge && <p className="capture-warning">Keep the edited body under 5 MB.</p>}
-      <div className={`capture-edit-editor ${editorHost}`} aria-label="Edited body" role="region">
+      {/* A whole body, edited as a document: Tab indents here, and Escape then Tab (or Ctrl+M) moves on. */}
+      <div className={`capture-edit-editor ${editorHost}`} aria-label="Edited body" role="region" ref={editorBox}>
         <Editor
           height="100%"
           language={detail.bodyKind === 'json' ? 'json' : 'plaintext'}
           value={body ?? ''}
           theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+          onMount={onEditorMount}
           onChange={(value) => setBody(value ?? '')}
-          options={{ minimap: { enabled: false }, automaticLayout: true, fontSize: 13, scrollBeyondLastLine: false }}
+          options={{
+            minimap: { enabled: false },
+            automaticLayout: true,
+            fontSize: 13,
+            scrollBeyondLastLine: false,
+            ariaLabel: 'Edited body'
+          }}
         />
       </div>
+      <p className="muted capture-edit-hint" id={editHintId}>
+        {escapeThenTabHint}
+      </p>
     </Dialog>
   )
 }

@@ -1,4 +1,5 @@
 import { Inbox, Plus } from 'lucide-react'
+import { useEffect, useState } from 'react'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import type { CaptureWithoutMapping } from './store'
 
@@ -8,8 +9,30 @@ interface CaptureWithoutMappingNoticeProps {
 }
 
 /**
+ * Whether an integration only captures (Capillary's own Event Notifications: never mapped, nothing relayed); null
+ * while the answer is on its way. Should the question fail, the integration is taken as any other.
+ */
+function useCapturesOnly(integrationId: string | null): boolean | null {
+  const { api } = useStudio()
+  const [answer, setAnswer] = useState<{ integrationId: string; capturesOnly: boolean } | null>(null)
+  useEffect(() => {
+    if (integrationId === null) return
+    let current = true
+    void api.listCaptureOnlyIntegrations().then((result) => {
+      if (current) setAnswer({ integrationId, capturesOnly: result.ok && result.value.includes(integrationId) })
+    })
+    return () => {
+      current = false
+    }
+  }, [api, integrationId])
+  if (integrationId === null) return false
+  return answer?.integrationId === integrationId ? answer.capturesOnly : null
+}
+
+/**
  * Stands in for the designer when the capture the user opened has no mapping to show: its integration has none yet
- * (offered to create it, with this capture under test), or it matched no integration at all.
+ * (offered to create it, with this capture under test), its integration only captures (never mapped: nothing to
+ * create), or it matched no integration at all.
  */
 export function CaptureWithoutMappingNotice({ capture, onCreate }: CaptureWithoutMappingNoticeProps) {
   const { navigation } = useStudio()
@@ -21,6 +44,7 @@ export function CaptureWithoutMappingNotice({ capture, onCreate }: CaptureWithou
     (s) => s.project,
     (state) => state.project?.readOnly ?? true
   )
+  const capturesOnly = useCapturesOnly(capture.integrationId)
   const sourceEvent = capture.sourceEvent === null ? '' : ` (${capture.sourceEvent})`
   const backToInbox = (
     <button
@@ -32,10 +56,27 @@ export function CaptureWithoutMappingNotice({ capture, onCreate }: CaptureWithou
     </button>
   )
 
+  // Offering to create a mapping, then taking it back once the answer comes, would move a button under the pointer.
+  if (integration && capturesOnly === null) {
+    return <section className="editor-pane" aria-label="Mapping designer" aria-busy="true" />
+  }
   return (
     <section className="editor-pane" aria-label="Mapping designer">
       <div className="empty-state" data-testid="capture-without-mapping">
-        {integration ? (
+        {integration && capturesOnly ? (
+          <>
+            <h2>{integration.name} only captures</h2>
+            <p>
+              Capture #{capture.captureId}
+              {sourceEvent} came to {capture.path}. {integration.name} is capture-only: it watches Capillary’s own Event
+              Notifications in the Inbox, so it is never mapped and nothing it receives is relayed to Capillary.
+            </p>
+            <p className="muted">
+              There is no mapping to create for it: read its captures in the Inbox, or pick a mapping from the list.
+            </p>
+            <div className="button-row">{backToInbox}</div>
+          </>
+        ) : integration ? (
           <>
             <h2>{integration.name} has no mapping yet</h2>
             <p>

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import type { RequestName } from '../../../../shared/api/contract'
 import { fail, ok, type Result } from '../../../../shared/api/result'
@@ -72,6 +72,65 @@ describe('the capture detail pane', () => {
     expect(screen.getByText(/over the listener's body limit/).textContent).toBe(
       "The body was not kept: it was over the listener's body limit. Raise it in Settings › Webhook listener."
     )
+  })
+
+  it('gives a title that does not fit in full in its tooltip', async () => {
+    const { stores } = await renderPane()
+    await act(() => stores.captures.getState().select('2'))
+    expect(screen.getByRole('heading', { level: 1 }).getAttribute('title')).toBe('POST /hooks/booking-app')
+  })
+
+  it('shows the same actions in the same order for every capture, those that do not apply disabled, saying why', async () => {
+    const actions = () =>
+      within(screen.getByRole('group', { name: 'Capture actions' }))
+        .getAllByRole('button')
+        .map((button) => button.textContent?.trim() || button.getAttribute('aria-label'))
+    const everyAction = [
+      'Replay',
+      'Edit & replay',
+      'Re-send',
+      'Re-send signed',
+      'Copy as curl',
+      'Save as sample',
+      'Open in mapping designer',
+      'Save as test case',
+      'Delete capture'
+    ]
+    const { stores } = await renderPane(undefined, { bodyKind: 'none', hasBody: false, integrationId: null })
+    await act(() => stores.captures.getState().select('1'))
+    expect(actions()).toEqual(everyAction)
+    const replay = screen.getByRole('button', { name: 'Replay' })
+    expect(replay.hasAttribute('disabled')).toBe(true)
+    expect(replay.getAttribute('title')).toBe(
+      "Run this capture through its integration's mappings. Unavailable: its body was not kept."
+    )
+    expect(screen.getByRole('button', { name: 'Edit & replay' }).getAttribute('title')).toMatch(
+      /Unavailable: its body was not kept\.$/
+    )
+    expect(screen.getByRole('button', { name: 'Delete capture' }).getAttribute('title')).toBe(
+      'Delete (Delete key; Ctrl+Z undoes). Unavailable: the project is open read-only.'
+    )
+    const openInDesigner = screen.getByRole('button', { name: 'Open in mapping designer' })
+    expect(openInDesigner.hasAttribute('disabled')).toBe(false)
+    expect(openInDesigner.getAttribute('title')).toBe('Open in the mapping designer')
+    cleanup()
+
+    const other = await renderPane()
+    await act(() => other.stores.captures.getState().select('2'))
+    expect(actions()).toEqual(everyAction)
+    expect(screen.getByRole('button', { name: 'Replay' }).hasAttribute('disabled')).toBe(false)
+    expect(screen.getByRole('button', { name: 'Replay' }).getAttribute('title')).toBe(
+      "Run this capture through its integration's mappings"
+    )
+  })
+
+  it('says a capture that matched no integration cannot be re-signed or saved as a test case', async () => {
+    const { stores } = await renderPane(undefined, { integrationId: null })
+    await act(() => stores.captures.getState().select('1'))
+    const resign = screen.getByRole('button', { name: 'Re-send signed' })
+    expect(resign.hasAttribute('disabled')).toBe(true)
+    expect(resign.getAttribute('title')).toMatch(/Unavailable: it matched no integration\.$/)
+    expect(screen.getByRole('button', { name: 'Re-send' }).hasAttribute('disabled')).toBe(false)
   })
 
   it('says when the selected capture no longer exists', async () => {
