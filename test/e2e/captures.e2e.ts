@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { request } from 'node:http'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CaptureRepository } from '../../main/store/CaptureRepository'
 import { openProjectDatabase } from '../../main/store/database'
@@ -48,6 +48,12 @@ describe('the capture inbox in web mode', () => {
   })
 
   const captureOptions = () => page.getByRole('listbox', { name: 'Captures' }).getByRole('option')
+  /** The text an editor shows, with Monaco's non-breaking spaces read as spaces. */
+  const linesOf = (editor: Locator) =>
+    editor
+      .locator('.view-lines')
+      .innerText()
+      .then((text) => text.replace(/\u00a0/g, ' '))
   it('shows the listener in the status bar and opens the inbox with the sample captures', async () => {
     await page.goto(session.studio.launchUrl)
     const status = page.getByTestId('status-listener').filter({ hasText: /Listening on 127\.0\.0\.1:\d+/ })
@@ -114,6 +120,53 @@ describe('the capture inbox in web mode', () => {
     await page.getByRole('tab', { name: 'Body' }).click()
     await body.locator('.monaco-editor .view-lines').waitFor()
     await session.screenshot('captures-detail')
+  })
+
+  it('moves the focus on with Tab from the read-only body viewer, and back with Shift+Tab', async () => {
+    const body = page.getByRole('region', { name: 'Capture body' })
+    const focusIn = () => body.evaluate((element) => element.contains(document.activeElement))
+    const before = await linesOf(body)
+    await body.locator('.view-lines').click()
+    await expect.poll(focusIn).toBe(true)
+    await page.keyboard.press('Tab')
+    await expect.poll(focusIn).toBe(false)
+    await page.keyboard.press('Shift+Tab')
+    await expect.poll(focusIn).toBe(true)
+    await page.keyboard.press('Shift+Tab')
+    await expect.poll(focusIn).toBe(false)
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('tab')
+    await expect(linesOf(body)).resolves.toBe(before)
+  })
+
+  it('keeps Tab for indenting in the Edit & replay editor, saying how to move on: Escape, then Tab', async () => {
+    await page.getByRole('button', { name: 'Edit & replay' }).click()
+    const dialog = page.getByRole('dialog', { name: /Edit and replay capture/ })
+    const editor = dialog.getByRole('region', { name: 'Edited body' })
+    await editor.locator('.monaco-editor .view-lines').waitFor()
+    await expect.poll(() => linesOf(editor)).toContain('be_reserved')
+    const hint = dialog.getByText('Tab indents here: press Escape, then Tab, to move on.')
+    await expect(hint.isVisible()).resolves.toBe(true)
+    const hintId = await hint.getAttribute('id')
+    await expect(editor.locator('[role="textbox"]').getAttribute('aria-describedby')).resolves.toBe(hintId)
+    const focusIn = () => editor.evaluate((element) => element.contains(document.activeElement))
+    const before = await linesOf(editor)
+    await editor.locator('.view-lines').click()
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.press('Tab')
+    await expect.poll(() => linesOf(editor)).not.toBe(before)
+    await expect(focusIn()).resolves.toBe(true)
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => linesOf(editor)).toBe(before)
+    // Escape in the editor is the way out's first half: the dialog, and the edits, stay.
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Tab')
+    await expect.poll(focusIn).toBe(false)
+    await expect(dialog.isVisible()).resolves.toBe(true)
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Cancel')
+    await expect(linesOf(editor)).resolves.toBe(before)
+    // Out of the editor, Escape closes the dialog as any other.
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
   })
 
   it('replays the capture through the mapping', async () => {
@@ -397,6 +450,75 @@ describe('the capture inbox in web mode', () => {
     await notice.getByRole('heading', { name: `Capture #${id} matched no integration` }).waitFor()
     await expect(notice.textContent()).resolves.toContain('It came to /hooks/unknown-thing')
     await expect(page.locator('.mapping-header').count()).resolves.toBe(0)
+    await notice.getByRole('button', { name: `Back to capture #${id}` }).click()
+    await page.getByRole('region', { name: `Capture ${id}` }).waitFor()
+  })
+
+  it('keeps the capture’s actions in their places from capture to capture, its title on one line, at 1024 by 700', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 })
+    const longPath = '/hooks/a-sender-whose-path-is-much-longer-than-the-detail-pane-is-wide'
+    await expect(post(port, longPath, 'application/json', '{"a":2}')).resolves.toBe(200)
+    await page.getByRole('button', { name: 'Inbox', exact: true }).click()
+    const actions = page.getByRole('group', { name: 'Capture actions' })
+    const heading = page.locator('.capture-detail h1')
+    /** Every action's name and box, for the capture shown. */
+    const layout = () =>
+      actions.getByRole('button').evaluateAll((buttons) =>
+        buttons.map((button) => {
+          const box = button.getBoundingClientRect()
+          const name = button.getAttribute('aria-label') ?? button.textContent?.trim()
+          return `${name} ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`
+        })
+      )
+    // A long path, a capture that matched no integration (long facts, actions disabled) and a mapped one.
+    const shown: string[][] = []
+    for (const [text, title] of [
+      ['a-sender-whose-path', `POST ${longPath}`],
+      ['unknown-thing', 'POST /hooks/unknown-thing'],
+      ['order_placed', 'POST /hooks/shop-orders']
+    ] as const) {
+      await captureOptions().filter({ hasText: text }).first().click()
+      await page.getByRole('heading', { name: title }).waitFor()
+      shown.push(await layout())
+      // One line, never broken inside a word: what does not fit is cut, the whole of it in the tooltip.
+      const line = await heading.evaluate((element) => {
+        const style = getComputedStyle(element)
+        return {
+          height: element.getBoundingClientRect().height,
+          lineHeight: parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5,
+          cut: element.scrollWidth > element.clientWidth
+        }
+      })
+      expect(line.height).toBeLessThan(line.lineHeight * 1.5)
+      expect(line.cut).toBe(title.length > 40)
+      await expect(heading.getAttribute('title')).resolves.toBe(title)
+      if (line.cut) await session.screenshot('captures-inbox-1024')
+    }
+    expect(shown[0]).toHaveLength(9)
+    expect(shown[1]).toEqual(shown[0])
+    expect(shown[2]).toEqual(shown[0])
+    // What does not apply stays in its place, disabled, and its tooltip says why.
+    const resign = actions.getByRole('button', { name: 'Re-send signed' })
+    await captureOptions().filter({ hasText: 'unknown-thing' }).first().click()
+    await page.getByRole('heading', { name: 'POST /hooks/unknown-thing' }).waitFor()
+    await expect(resign.isDisabled()).resolves.toBe(true)
+    await expect(resign.getAttribute('title')).resolves.toMatch(/Unavailable: it matched no integration\.$/)
+    await page.setViewportSize({ width: 1280, height: 800 })
+  })
+
+  it('says a capture of a capture-only integration is never mapped, and offers no mapping to create', async () => {
+    await page.getByRole('button', { name: 'Inbox', exact: true }).click()
+    const row = captureOptions().filter({ hasText: 'pointsIssued' }).first()
+    await row.click()
+    await page.getByRole('heading', { name: 'POST /hooks/capillary-notifications' }).waitFor()
+    const id = /#(\d+)/.exec((await row.locator('.list-item-meta').textContent()) ?? '')?.[1]
+    await page.getByRole('button', { name: 'Open in mapping designer' }).click()
+    const notice = page.getByTestId('capture-without-mapping')
+    await notice.getByRole('heading', { name: /only captures$/ }).waitFor()
+    await expect(notice.textContent()).resolves.toContain('never mapped and nothing it receives is relayed')
+    await expect(notice.getByRole('button', { name: /Create a mapping/ }).count()).resolves.toBe(0)
+    await expect(page.getByRole('button', { name: /Create a mapping/ }).count()).resolves.toBe(0)
+    await session.screenshot('mapping-capture-only')
     await notice.getByRole('button', { name: `Back to capture #${id}` }).click()
     await page.getByRole('region', { name: `Capture ${id}` }).waitFor()
   })

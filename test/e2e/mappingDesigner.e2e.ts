@@ -349,6 +349,91 @@ describe('the mapping designer', () => {
     await session.screenshot('mapping-designer-dark')
   })
 
+  /** Whether a box lies wholly inside the window (the user sees it without scrolling). */
+  const inWindow = async (locator: Locator) => {
+    const box = await locator.boundingBox()
+    const size = page.viewportSize()
+    return (
+      box !== null &&
+      size !== null &&
+      box.x >= 0 &&
+      box.y >= 0 &&
+      box.x + box.width <= size.width &&
+      box.y + box.height <= size.height
+    )
+  }
+
+  it('keeps the rule being edited and the output beside each other in a 1024 x 700 window', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await target('price').click()
+    await target('tier').click()
+    const rule = page.getByRole('region', { name: 'Rule for tier' })
+    // Selected on the canvas, the rule opens in view, and the output is in view beside it.
+    await expect.poll(() => inWindow(rule.getByRole('heading', { name: /^tier/ }))).toBe(true)
+    await expect(inWindow(rule.getByLabel('Value from'))).resolves.toBe(true)
+    await expect(inWindow(page.getByTestId('preview-output'))).resolves.toBe(true)
+    await expect(inWindow(page.getByTestId('preview-status'))).resolves.toBe(true)
+    await session.screenshot('mapping-designer-1024x700')
+    // Editing the rule, its effect on the output is seen without scrolling.
+    await rule.getByLabel('Transform 1 row 1 to').fill('Silver')
+    await waitForOutput('"tier": "Silver"')
+    await expect(inWindow(rule.getByLabel('Transform 1 row 1 to'))).resolves.toBe(true)
+    await expect(inWindow(page.getByTestId('preview-output'))).resolves.toBe(true)
+    await page.getByRole('button', { name: 'Undo', exact: true }).click()
+    await waitForOutput('"tier": "Gold"')
+  })
+
+  it('passes the wheel over the canvas on to the designer once the canvas has reached its end', async () => {
+    const designer = page.getByRole('region', { name: 'Mapping designer' })
+    const rows = page.locator('.mapping-columns')
+    await designer.evaluate((element) => element.scrollTo({ top: 0 }))
+    await rows.evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
+    // Dispatched, not rolled: Chromium keeps a real gesture on the canvas it started in, and headless Chromium's
+    // separate wheel events chain to the designer by themselves, so only a dispatched one shows what the canvas does.
+    await rows.evaluate((element) =>
+      element.dispatchEvent(new WheelEvent('wheel', { deltaY: 120, bubbles: true, cancelable: true }))
+    )
+    await expect.poll(() => designer.evaluate((element) => element.scrollTop)).toBeGreaterThan(0)
+  })
+
+  it('keeps canvas and rule editor side by side, the output in view, in a 1280 x 800 window', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.getByRole('region', { name: 'Mapping designer' }).evaluate((element) => element.scrollTo({ top: 0 }))
+    await target('price').click()
+    await target('tier').click()
+    const rule = page.getByRole('region', { name: 'Rule for tier' })
+    await expect.poll(() => inWindow(rule.getByLabel('Value from'))).toBe(true)
+    await session.screenshot('mapping-designer-1280x800')
+    const canvas = (await page.locator('.mapping-columns').boundingBox())!
+    const side = (await page.locator('.mapping-side').boundingBox())!
+    expect(side.x).toBeGreaterThanOrEqual(canvas.x + canvas.width)
+    expect(Math.abs(side.y - canvas.y)).toBeLessThan(2)
+    await expect(inWindow(page.getByTestId('preview-status'))).resolves.toBe(true)
+  })
+
+  it('counts the preview’s problems beside the output, and a click on the count shows them', async () => {
+    // A required attribute without its rule: the output is refused, and the list says why.
+    await target('city').click()
+    await page.getByRole('button', { name: 'Remove the rule for city' }).click()
+    await waitForOutput('"city"', false)
+    await page.getByRole('region', { name: 'Mapping designer' }).evaluate((element) => element.scrollTo({ top: 0 }))
+    const count = page.getByRole('button', { name: /^\d+ problems?$/ })
+    await expect(inWindow(count)).resolves.toBe(true)
+    // The list itself is under the output, below the fold of an 800 px window.
+    const list = page.getByRole('list', { name: 'Preview diagnostics' })
+    await expect(inWindow(list)).resolves.toBe(false)
+    await count.click()
+    await expect.poll(() => inWindow(list)).toBe(true)
+    await expect(list.evaluate((element) => element === document.activeElement)).resolves.toBe(true)
+    await expect(list.locator('[data-code="missing_required"]').count()).resolves.toBe(1)
+    await expect(count.textContent()).resolves.toBe(
+      `${await list.locator('li').count()} problem${(await list.locator('li').count()) === 1 ? '' : 's'}`
+    )
+    await page.getByRole('button', { name: 'Undo', exact: true }).click()
+    await waitForOutput('"city"')
+    await page.getByTestId('mapping-save').filter({ hasText: 'All changes saved' }).waitFor()
+  })
+
   it('made no request off its own origin and raised no page error', () => {
     expect(session.watched.offOrigin).toEqual([])
     expect(session.watched.pageErrors).toEqual([])

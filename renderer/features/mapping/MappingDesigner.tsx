@@ -128,6 +128,16 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
     }
   }, [mapping, mappingEvent, match, setResult])
 
+  const designer = useRef<HTMLElement | null>(null)
+  const columns = useRef<HTMLDivElement | null>(null)
+  const side = useRef<HTMLElement | null>(null)
+  // A rule selected on the canvas opens in view: under the canvas in a narrow window, beside the live output.
+  useEffect(() => {
+    if (selectedTarget !== null) side.current?.scrollIntoView({ block: 'nearest' })
+  }, [selectedTarget])
+  const shown = selected !== undefined && draft !== null && mappingEvent !== undefined
+  useEffect(() => (shown ? forwardWheelAtEnd(columns.current, designer.current) : undefined), [shown])
+
   useEffect(() => {
     suggestRef.current = () => {
       const current = mapping.getState().draft
@@ -158,7 +168,7 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
   const suggest = () => suggestRef.current()
 
   return (
-    <section className="editor-pane mapping-designer" aria-label="Mapping designer">
+    <section className="editor-pane mapping-designer" aria-label="Mapping designer" ref={designer}>
       <header className="editor-header mapping-header">
         <div>
           <h2>
@@ -212,14 +222,14 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
         readOnly={readOnly}
       />
       <div className="mapping-work">
-        <div className="mapping-columns">
+        <div className="mapping-columns" ref={columns}>
           <div className="mapping-column-titles">
             <span className="subtle-heading">Source fields ({fields.length})</span>
             <span className="subtle-heading">Attributes of {mappingEvent.name}</span>
           </div>
           <MappingCanvas spec={shownDraft ?? draft} fields={fields} attributes={attributes} />
         </div>
-        <aside className="mapping-side">
+        <aside className="mapping-side" ref={side}>
           <SuggestionsPanel readOnly={readOnly} />
           {rule ? (
             <RuleEditor
@@ -238,8 +248,26 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
             </p>
           )}
         </aside>
+        <PreviewPane results={results} hidden={payloadText === ''} />
       </div>
-      <PreviewPane results={results} hidden={payloadText === ''} />
     </section>
   )
+}
+
+/**
+ * The wheel over the canvas scrolls its rows, then the designer: Chromium keeps a wheel gesture on the scroller it
+ * started in, so without this the page stops moving under the pointer once the rows reach their end.
+ */
+function forwardWheelAtEnd(rows: HTMLElement | null, page: HTMLElement | null): (() => void) | undefined {
+  if (!rows || !page) return undefined
+  const onWheel = (event: WheelEvent) => {
+    if (event.ctrlKey || Math.abs(event.deltaY) <= Math.abs(event.deltaX)) return
+    const down = event.deltaY > 0
+    const atEnd = down ? rows.scrollTop + rows.clientHeight >= rows.scrollHeight - 1 : rows.scrollTop <= 0
+    if (!atEnd) return
+    event.preventDefault()
+    page.scrollBy({ top: event.deltaMode === WheelEvent.DOM_DELTA_LINE ? event.deltaY * 16 : event.deltaY })
+  }
+  rows.addEventListener('wheel', onWheel, { passive: false })
+  return () => rows.removeEventListener('wheel', onWheel)
 }

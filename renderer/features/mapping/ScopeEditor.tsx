@@ -133,7 +133,6 @@ export const ScopeEditor = memo(function ScopeEditor({
         <span className="field-label">Fan out over (one event per item)</span>
         <input
           className="input mono"
-          aria-label="Fan-out list"
           list="mapping-fan-out-lists"
           placeholder="none"
           value={spec.fanOut?.path ?? ''}

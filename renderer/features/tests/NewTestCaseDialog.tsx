@@ -60,7 +60,10 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
   const [captures, setCaptures] = useState<CaptureSummary[]>([])
   const [captureId, setCaptureId] = useState(initialCaptureId ?? '')
   const [pasted, setPasted] = useState('{\n  \n}')
+  /** What stops the payload being previewed: the first step's own problem. */
   const [problem, setProblem] = useState<string | null>(null)
+  /** What is wrong with the expected output: the review step's own problem, never shown on the first step. */
+  const [expectedProblem, setExpectedProblem] = useState<string | null>(null)
   /** What is wrong with the name, shown at its field. */
   const [nameProblem, setNameProblem] = useState<string | null>(null)
   const testCases = useStudioStore(
@@ -121,6 +124,7 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
     const preview = await api.previewTestCase({ mappingId: mapping.id, payload: payload as never })
     if (!preview.ok) return setProblem(preview.error.message)
     setExpectedText(JSON.stringify(preview.value.outputs, null, 2))
+    setExpectedProblem(null)
     setStep({ kind: 'review', payload, source, diagnostics: preview.value.diagnostics })
     if (!name) {
       const summary = captures.find((capture) => capture.id === captureId)
@@ -133,7 +137,7 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
   const save = async () => {
     if (!mapping || step.kind !== 'review') return
     const expected = parseExpected(expectedText)
-    if (!expected.ok) return setProblem(expected.error)
+    if (!expected.ok) return setExpectedProblem(expected.error)
     const namesake = testCases.find(
       (other) => other.mappingId === mapping.id && other.name.trim().toLowerCase() === name.trim().toLowerCase()
     )
@@ -157,6 +161,7 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
     }
   }
 
+  const shownProblem = step.kind === 'choose' ? problem : expectedProblem
   const footer =
     step.kind === 'choose' ? (
       <>
@@ -263,13 +268,20 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
           )}
           <p className="muted">Expected output: the mapping's output now. Review it, and correct it if it is wrong.</p>
           <div className="test-json-small">
-            <JsonEditor value={expectedText} label="Expected output" onChange={setExpectedText} />
+            <JsonEditor
+              value={expectedText}
+              label="Expected output"
+              onChange={(value) => {
+                setExpectedText(value)
+                setExpectedProblem(null)
+              }}
+            />
           </div>
         </div>
       )}
-      {problem && (
+      {shownProblem && (
         <p className="field-error" role="alert">
-          {problem}
+          {shownProblem}
         </p>
       )}
     </Dialog>

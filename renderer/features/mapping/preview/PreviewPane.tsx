@@ -5,6 +5,7 @@ import { useStudio, useStudioStore } from '../../../app/StudioContext'
 import { useThemeStore } from '../../../app/theme'
 import { editorHost } from '../../../editor/editorHost'
 import { escapeThenTabHint, letEscapeThenTabLeave } from '../../../editor/escapeThenTab'
+import { plural } from '../../../ui/plural'
 import { inputModelPath, outputModelPath, registerProvenanceHover, showPreviewMarkers } from './previewMonaco'
 import type { PreviewResult, PreviewResults } from './previewProtocol'
 import { useStore, type StoreApi } from 'zustand'
@@ -25,6 +26,7 @@ const editorOptions = {
 }
 
 const inputHintId = 'preview-input-hint'
+const diagnosticsId = 'preview-diagnostics'
 
 /** Writes the output (here, not through the editor's value prop, so its markers are set on the new text). */
 function showResult(
@@ -66,6 +68,7 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
   )
   const input = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null)
   const output = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null)
+  const diagnosticsList = useRef<HTMLUListElement | null>(null)
   registerProvenanceHover()
 
   const latest = useRef(result)
@@ -103,6 +106,11 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
         ? 'This payload is not one this mapping applies to.'
         : `${result.outputCount} event${result.outputCount === 1 ? '' : 's'} · ${result.valid ? 'valid for Capillary' : 'not valid for Capillary'}`
   const shownDiagnostics = result?.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info') ?? []
+  // The list sits under the output, often below the fold: its count is beside the output, and a click brings it.
+  const showDiagnostics = () => {
+    diagnosticsList.current?.scrollIntoView({ block: 'nearest' })
+    diagnosticsList.current?.focus({ preventScroll: true })
+  }
 
   return (
     <section className="preview" aria-label="Live preview">
@@ -154,15 +162,27 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
           {escapeThenTabHint}
         </p>
       </div>
-      <div className="preview-column">
+      <div className="preview-column preview-output">
         <header className="preview-header">
           <span className="subtle-heading">Posted to Capillary</span>
-          <span
-            className={`chip ${result?.valid ? 'chip-ok' : 'chip-error'}`}
-            data-testid="preview-status"
-            data-revision={result?.id ?? 0}
-          >
-            {status}
+          <span className="preview-status">
+            <span
+              className={`chip ${result?.valid ? 'chip-ok' : 'chip-error'}`}
+              data-testid="preview-status"
+              data-revision={result?.id ?? 0}
+            >
+              {status}
+            </span>
+            {shownDiagnostics.length > 0 && (
+              <button
+                type="button"
+                className="link-button preview-problems"
+                aria-controls={diagnosticsId}
+                onClick={showDiagnostics}
+              >
+                {plural(shownDiagnostics.length, 'problem')}
+              </button>
+            )}
           </span>
         </header>
         <div className={`preview-editor ${editorHost}`} data-testid="preview-output">
@@ -185,7 +205,13 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
           />
         </div>
         {shownDiagnostics.length > 0 && (
-          <ul className="preview-diagnostics" aria-label="Preview diagnostics">
+          <ul
+            ref={diagnosticsList}
+            id={diagnosticsId}
+            className="preview-diagnostics"
+            aria-label="Preview diagnostics"
+            tabIndex={-1}
+          >
             {shownDiagnostics.map((diagnostic, index) => (
               <li key={index} className={`diagnostic diagnostic-${diagnostic.severity}`} data-code={diagnostic.code}>
                 {diagnostic.attribute && <span className="mono">{diagnostic.attribute}: </span>}

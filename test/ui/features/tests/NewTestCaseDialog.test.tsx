@@ -1,0 +1,97 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { ok } from '../../../../shared/api/result'
+import type { Mapping } from '../../../../shared/model/mapping'
+import { NewTestCaseDialog } from '../../../../renderer/features/tests/NewTestCaseDialog'
+import { renderInStudio } from '../../support/renderInStudio'
+
+const now = '2026-11-28T00:00:00.000Z'
+
+const mapping: Mapping = {
+  id: 'm-order',
+  integrationId: 'shop',
+  eventId: 'e-order',
+  match: { kind: 'always' },
+  fanOut: null,
+  rules: [],
+  createdAt: now,
+  updatedAt: now
+}
+
+/** The dialog over a project with one mapping and no captures: the payload is pasted. */
+async function openDialog() {
+  await renderInStudio(
+    {
+      listTestCases: async () => ok({ testCases: [], statuses: [] }),
+      listMappings: async () => ok([mapping]),
+      listCaptures: async () => ok({ items: [], nextCursor: null }),
+      previewTestCase: async () => ok({ outputs: [{ event_name: 'order' }], diagnostics: [] })
+    },
+    <NewTestCaseDialog eventId={null} onClose={() => undefined} />,
+    (stores) => stores.tests.getState().load()
+  )
+  fireEvent.click(await screen.findByRole('radio', { name: 'Paste one' }))
+  fireEvent.change(screen.getByRole('textbox', { name: 'Payload' }), { target: { value: '{"id": 1}' } })
+  fireEvent.click(screen.getByRole('button', { name: 'Preview the output' }))
+  return screen.findByRole('textbox', { name: 'Expected output' })
+}
+
+describe('NewTestCaseDialog', () => {
+  it('shows an expected output that is not JSON on the review step', async () => {
+    const expected = await openDialog()
+    fireEvent.change(expected, { target: { value: '[{' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save test case' }))
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Not JSON: /)
+  })
+
+  it('leaves the review step’s problem behind on Back: the first step shows only its own', async () => {
+    const expected = await openDialog()
+    fireEvent.change(expected, { target: { value: '[{' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save test case' }))
+    await screen.findByRole('alert')
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }))
+    await screen.findByRole('button', { name: 'Preview the output' })
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('still shows the first step’s own problem there, and not on the review step', async () => {
+    await renderInStudio(
+      {
+        listTestCases: async () => ok({ testCases: [], statuses: [] }),
+        listMappings: async () => ok([mapping]),
+        listCaptures: async () => ok({ items: [], nextCursor: null }),
+        previewTestCase: async () => ok({ outputs: [], diagnostics: [] })
+      },
+      <NewTestCaseDialog eventId={null} onClose={() => undefined} />,
+      (stores) => stores.tests.getState().load()
+    )
+    fireEvent.click(await screen.findByRole('radio', { name: 'Paste one' }))
+    const payload = screen.getByRole('textbox', { name: 'Payload' })
+    fireEvent.change(payload, { target: { value: '{' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Preview the output' }))
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^The payload is not JSON: /)
+    fireEvent.change(payload, { target: { value: '{}' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Preview the output' }))
+    await screen.findByRole('textbox', { name: 'Expected output' })
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('drops the review step’s problem once the expected output is edited, or previewed afresh', async () => {
+    const expected = await openDialog()
+    fireEvent.change(expected, { target: { value: '[{' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save test case' }))
+    await screen.findByRole('alert')
+    fireEvent.change(expected, { target: { value: '[]' } })
+    expect(screen.queryByRole('alert')).toBeNull()
+
+    fireEvent.change(expected, { target: { value: 'nope' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save test case' }))
+    await screen.findByRole('alert')
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Preview the output' }))
+    await waitFor(() =>
+      expect((screen.getByRole('textbox', { name: 'Expected output' }) as HTMLTextAreaElement).value).toContain('order')
+    )
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+})
