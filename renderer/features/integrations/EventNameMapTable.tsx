@@ -1,4 +1,5 @@
 import { Plus, Trash2 } from 'lucide-react'
+import { useEffect, useRef, useState } from 'react'
 import { standardEvents } from '../../../shared/capillary/standardEvents'
 import type { EventNameMapping, IntegrationKind } from '../../../shared/model/integration'
 import { issuesAt, mapPath, type IntegrationIssue } from './checkIntegrationDraft'
@@ -25,17 +26,28 @@ const standardEventNamed = (sourceName: string) =>
 export function EventNameMapTable({ entries, kind, eventNames, issues, disabled, onChange }: EventNameMapTableProps) {
   const setEntry = (index: number, patch: Partial<EventNameMapping>) =>
     onChange(entries.map((entry, i) => (i === index ? { ...entry, ...patch } : entry)))
+  // A row just added takes the focus, and keeps its problems to itself until the user has left its name (or chosen
+  // its event), as the studio's other fields do: an empty row is not an error yet.
+  const [fresh, setFresh] = useState<number | null>(null)
+  const sourceInputs = useRef(new Map<number, HTMLInputElement>())
+  const focusPending = useRef(false)
+  useEffect(() => {
+    if (!focusPending.current || fresh === null) return
+    focusPending.current = false
+    sourceInputs.current.get(fresh)?.focus()
+  }, [fresh, entries.length])
+  const addRow = () => {
+    focusPending.current = true
+    setFresh(entries.length)
+    onChange([...entries, { sourceName: '', eventName: '' }])
+  }
+  const leave = (index: number) => setFresh((current) => (current === index ? null : current))
 
   return (
     <section aria-labelledby="event-name-map-heading" className="integration-section">
       <header className="section-header">
         <h2 id="event-name-map-heading">Source event names</h2>
-        <button
-          type="button"
-          className="button"
-          disabled={disabled}
-          onClick={() => onChange([...entries, { sourceName: '', eventName: '' }])}
-        >
+        <button type="button" className="button" disabled={disabled} onClick={addRow}>
           <Plus size={14} /> Add source name
         </button>
       </header>
@@ -60,8 +72,9 @@ export function EventNameMapTable({ entries, kind, eventNames, issues, disabled,
           </thead>
           <tbody>
             {entries.map((entry, index) => {
-              const sourceIssues = issuesAt(issues, mapPath(index, 'sourceName'))
-              const eventIssues = issuesAt(issues, mapPath(index, 'eventName'))
+              const shown = index === fresh ? [] : issues
+              const sourceIssues = issuesAt(shown, mapPath(index, 'sourceName'))
+              const eventIssues = issuesAt(shown, mapPath(index, 'eventName'))
               const standard = kind === 'webengage' ? standardEventNamed(entry.sourceName) : undefined
               const hint = standard && entry.eventName !== standard.name ? standard.name : undefined
               const row = index + 1
@@ -76,6 +89,11 @@ export function EventNameMapTable({ entries, kind, eventNames, issues, disabled,
                       aria-label={`Source event name, row ${row}`}
                       aria-invalid={sourceIssues.length > 0 || undefined}
                       aria-describedby={sourceIssues.length > 0 ? `map-source-issues-${index}` : undefined}
+                      ref={(input) => {
+                        if (input) sourceInputs.current.set(index, input)
+                        else sourceInputs.current.delete(index)
+                      }}
+                      onBlur={() => leave(index)}
                       onChange={(event) => setEntry(index, { sourceName: event.target.value })}
                     />
                     <FieldMessages issues={sourceIssues} id={`map-source-issues-${index}`} />
@@ -87,7 +105,10 @@ export function EventNameMapTable({ entries, kind, eventNames, issues, disabled,
                       aria-label={`Capillary event, row ${row}`}
                       aria-invalid={eventIssues.some((issue) => issue.severity === 'error') || undefined}
                       aria-describedby={eventIssues.length > 0 ? `map-event-issues-${index}` : undefined}
-                      onChange={(event) => setEntry(index, { eventName: event.target.value })}
+                      onChange={(event) => {
+                        leave(index)
+                        setEntry(index, { eventName: event.target.value })
+                      }}
                     >
                       <option value="" disabled>
                         Choose an event…
@@ -130,7 +151,10 @@ export function EventNameMapTable({ entries, kind, eventNames, issues, disabled,
                       className="icon-button"
                       aria-label={`Remove row ${row}${entry.sourceName ? ` (${entry.sourceName})` : ''}`}
                       disabled={disabled}
-                      onClick={() => onChange(entries.filter((_, i) => i !== index))}
+                      onClick={() => {
+                        setFresh(null)
+                        onChange(entries.filter((_, i) => i !== index))
+                      }}
                     >
                       <Trash2 size={15} />
                     </button>

@@ -94,6 +94,18 @@ describe('the integration editor', () => {
     })
   })
 
+  it('puts the focus in a source name row just added, and keeps its problems until the user leaves it', async () => {
+    await open('Hotel booking app')
+    fireEvent.click(screen.getByRole('button', { name: 'Add source name' }))
+    const source = screen.getByLabelText('Source event name, row 1')
+    await waitFor(() => expect(document.activeElement).toBe(source))
+    expect(source.getAttribute('aria-invalid')).toBeNull()
+    expect(document.getElementById('map-source-issues-0')).toBeNull()
+    fireEvent.blur(source)
+    expect(source.getAttribute('aria-invalid')).toBe('true')
+    expect(document.getElementById('map-source-issues-0')?.textContent).not.toBe('')
+  })
+
   it('says that changing the kind changes the transformer and webhook the integration uses', async () => {
     await open('WebEngage storefront')
     fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'custom' } })
