@@ -4,6 +4,7 @@ import { resolveConfigDir } from '../platform/configDir'
 import { createFileLogger } from '../platform/fileLogger'
 import type { CliContext } from './CliCommand'
 import { cliCommands } from './commands'
+import { readerWentAway } from './readerGone'
 import { exitCodes, usageText, UsageError } from './usage'
 
 /** `capmap`: the studio's headless face. Exit codes: 0 success, 1 the work failed, 2 bad usage. */
@@ -52,14 +53,11 @@ function isParseArgsError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')
 }
 
-/**
- * A reader that went away (`capmap captures list | head -1`) ends the command quietly, as git and grep do: there is
- * no one left to tell. Any other write error is still thrown, and reported as before.
- */
+/** A reader that went away ends the command (readerGone.ts); any other write error is still thrown, and reported. */
 function stopWhenReaderGoesAway(stream: NodeJS.WriteStream): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error
-    process.exit(exitCodes.ok)
+    readerWentAway(() => process.exit(exitCodes.ok))
   })
 }
 

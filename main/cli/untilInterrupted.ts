@@ -1,12 +1,22 @@
-/** Resolves on Ctrl+C or SIGTERM, so a long-running command can close its project cleanly. */
+import { onReaderGone } from './readerGone'
+
+/**
+ * Resolves on Ctrl+C or SIGTERM, or once no one reads the command's output any more, so a long-running command can
+ * close its project cleanly.
+ */
 export function untilInterrupted(): Promise<void> {
   return new Promise((resolve) => {
+    const forget: (() => void)[] = []
     const stop = () => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
+      for (const undo of forget) undo()
       resolve()
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
+    forget.push(
+      () => process.off('SIGINT', stop),
+      () => process.off('SIGTERM', stop),
+      onReaderGone(stop)
+    )
   })
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -86,6 +87,26 @@ describe('capmap listen, when it stops', () => {
     expect(lines).toHaveLength(4)
     expect(lines.at(-1)).toBe(`Stopped listening on http://127.0.0.1:${listening.port}/ for Shop: 2 captures received.`)
     expect(capturesIn(project)).toBe(before + 2)
+    expect(listening.stderr()).toBe('')
+  })
+
+  it('stops as cleanly when no one reads its output any more (| head): every capture kept, the project closed', async () => {
+    const project = join(folder.path, 'Shop.capmap')
+    const before = capturesIn(project)
+    listening = await startListen(folder.path, configDir, ['--project', 'Shop.capmap', '--port', '0'])
+    listening.child.stdout.destroy()
+    const answer = await httpRequest({
+      port: listening.port,
+      path: '/hooks/booking-app',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ event_name: 'be_reserved' })
+    })
+    expect(answer.status).toBe(200)
+    expect(await listening.exited).toEqual({ code: 0, signal: null })
+    // Closed, not cut short: the last connection checkpointed the write-ahead log into the file and removed it.
+    expect(existsSync(`${project}-wal`)).toBe(false)
+    expect(capturesIn(project)).toBe(before + 1)
     expect(listening.stderr()).toBe('')
   })
 

@@ -1,0 +1,21 @@
+/** Long-running commands that stop cleanly (closing their project) when no one reads their output any more. */
+const stops = new Set<() => void>()
+let gone = false
+
+/** Registers a clean stop for when the reader goes away; answers how to take it back. */
+export function onReaderGone(stop: () => void): () => void {
+  stops.add(stop)
+  return () => void stops.delete(stop)
+}
+
+/**
+ * The reader of stdout or stderr went away (`capmap captures list | head -1`): a command that can stop cleanly does
+ * (`capmap listen` closes its listener and its project); any other ends here, quietly, as git and grep do: there is no
+ * one left to tell. Later write errors of the same kind change nothing.
+ */
+export function readerWentAway(exitQuietly: () => never): void {
+  if (gone) return
+  gone = true
+  if (stops.size === 0) exitQuietly()
+  for (const stop of [...stops]) stop()
+}
