@@ -1,3 +1,4 @@
+import { formatBytes } from '../../shared/model/formatBytes'
 import { quoteValue } from '../../shared/capillary/quoteValue'
 import {
   brotliCompressSync,
@@ -14,14 +15,19 @@ import {
 export type ContentCoding = 'gzip' | 'deflate' | 'br'
 
 /**
- * At most this many bytes come out of decoding a body. A fixed bound, not one derived from the listener's body limit,
- * so every reader of a stored capture (the listener, search, the relay, the inspector) decides the same way whatever
- * the settings are now: ten times the default 5 MiB limit holds any real webhook (JSON compresses about 10:1), while
- * a decompression bomb (a few KiB that inflate to gigabytes) stops here with an error rather than exhausting memory.
+ * At most this many bytes come out of decoding a stored body: the largest body limit a listener may have. The listener
+ * itself bounds a body's content by its own limit, and does not keep a body whose content is over it (a decompression
+ * bomb: a few KiB that inflate to gigabytes), so what is stored always decodes within this bound.
  */
-export const maxDecodedBytes = 50 * 1024 * 1024
+export const maxDecodedBytes = 100 * 1024 * 1024
 
-export type RemovedCoding = { ok: true; content: Uint8Array; codings: ContentCoding[] } | { ok: false; error: string }
+/** Codings on one body: one is the norm, two is already rare; each more is only work for the reader. */
+const maxCodings = 2
+
+export type RemovedCoding =
+  | { ok: true; content: Uint8Array; codings: ContentCoding[] }
+  /** `overLimit`: the content is larger than the limit (the body is fine otherwise). */
+  | { ok: false; error: string; overLimit?: true }
 
 const codingNames: Record<string, ContentCoding | 'identity'> = {
   identity: 'identity',
@@ -42,6 +48,7 @@ export function removeContentCoding(
   contentEncoding: string,
   limitBytes: number = maxDecodedBytes
 ): RemovedCoding {
+  if (body.length === 0) return { ok: true, content: body, codings: [] }
   const codings: ContentCoding[] = []
   for (const token of contentEncoding.split(',')) {
     const name = token.trim().toLowerCase()
@@ -55,13 +62,18 @@ export function removeContentCoding(
     }
     if (coding !== 'identity') codings.push(coding)
   }
-  if (body.length === 0) return { ok: true, content: body, codings: [] }
+  if (codings.length > maxCodings) {
+    return {
+      ok: false,
+      error: `The body is declared in ${codings.length} content codings; the studio reads at most ${maxCodings}`
+    }
+  }
   let content = body
   for (const coding of [...codings].reverse()) {
     try {
       content = decompress(content, coding, { maxOutputLength: limitBytes })
     } catch (error) {
-      return { ok: false, error: failure(coding, error, limitBytes) }
+      return { ok: false, error: failure(coding, error, limitBytes), ...(tooLarge(error) ? { overLimit: true } : {}) }
     }
   }
   return { ok: true, content, codings }
@@ -108,7 +120,7 @@ function compress(content: Uint8Array, coding: ContentCoding): Uint8Array {
 
 function failure(coding: ContentCoding, error: unknown, limitBytes: number): string {
   if (tooLarge(error)) {
-    return `The body is declared ${coding}-encoded and decompresses to more than ${formatLimit(limitBytes)}, more than the studio reads`
+    return `The body is declared ${coding}-encoded and decompresses to more than ${formatBytes(limitBytes)}`
   }
   const reason = error instanceof Error ? error.message : String(error)
   return `The body is declared ${coding}-encoded but could not be decompressed: ${reason}`
@@ -116,8 +128,4 @@ function failure(coding: ContentCoding, error: unknown, limitBytes: number): str
 
 function tooLarge(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'ERR_BUFFER_TOO_LARGE'
-}
-
-function formatLimit(bytes: number): string {
-  return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`
 }

@@ -1,12 +1,13 @@
 import type { CaptureStatus, NameValue, SignatureVerdict } from '../../shared/model/capture'
 import { decodeBody, mediaType, type DecodedBody } from '../../shared/engine/decode'
+import { formatBytes } from '../../shared/model/formatBytes'
 import { sliceWhole } from '../../shared/model/wellFormedText'
 import type { NewCapture } from '../store/CaptureRepository'
 import type { IntegrationRoute } from './IntegrationRoutes'
 import { applyContentCoding, removeContentCoding } from '../engine/contentCoding'
 import { undecodableBody } from '../engine/decodeCapturedBody'
 import { maskHeaders, maskQuery } from './maskCredentials'
-import { redactCapture } from './redactCapture'
+import { redactCapture, redactQuery } from './redactCapture'
 import { verifySignature, type SecretHint } from './verifySignature'
 
 /** A request as it reached the listener, body complete (or cut off at the limit). */
@@ -66,25 +67,22 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
     headers: maskHeaders(headers, signatureHeader)
   }
 
+  const limit = formatBytes(context.bodyLimitBytes)
   if (request.body === undefined) {
-    const message = `The body is over this listener's limit of ${formatBytes(context.bodyLimitBytes)}, so it was not kept.`
-    return {
-      capture: captureOf(facts, {
-        sourceEvent: null,
-        status: 'oversize',
-        statusReason: message,
-        responseStatus: 413,
-        verification: { scheme: route?.verification.scheme ?? 'none', outcome: 'not_checked' },
-        redacted: false,
-        bodyKind: 'none',
-        query: maskQuery(query),
-        body: null
-      }),
-      answer: { status: 413, body: { ok: false, error: { code: 'body_too_large', message } } }
-    }
+    return oversize(facts, route, query, `The body is over this listener's limit of ${limit}, so it was not kept.`)
+  }
+  const body = request.body
+  // Content-Type describes the body once its content coding is removed (RFC 9110 §8.4): the checks, the redaction
+  // and the source event read that content, while the bytes stored are the ones received. Without a
+  // Content-Encoding header (nearly every sender) the body is the content: nothing more is allocated. Content over
+  // the body limit is over the limit, however small its coded bytes (a decompression bomb).
+  const coded =
+    contentEncoding === undefined ? undefined : removeContentCoding(body, contentEncoding, context.bodyLimitBytes)
+  if (coded && !coded.ok && coded.overLimit) {
+    const message = `The body decompresses to more than this listener's limit of ${limit}, so it was not kept.`
+    return oversize(facts, route, query, message)
   }
 
-  const body = request.body
   // Only a route that verifies asks the secret store (per request, it costs).
   const verification: SignatureVerdict =
     route && route.verification.scheme !== 'none'
@@ -95,16 +93,14 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
           request.receivedAt
         )
       : { scheme: 'none', outcome: 'not_checked' }
-  // Content-Type describes the body once its content coding is removed (RFC 9110 §8.4): the checks, the redaction
-  // and the source event read that content, while the bytes stored are the ones received. Without a
-  // Content-Encoding header (nearly every sender) the body is the content: nothing more is allocated.
-  const coded = contentEncoding === undefined ? undefined : removeContentCoding(body, contentEncoding)
   const content = coded?.ok ? coded.content : body
   const decoded =
     coded === undefined || coded.ok ? quickDecode(content, contentType) : undecodableBody(contentType, coded.error)
   const outcome = decide(verification, decoded.kind === 'json' ? decoded.error : undefined, route, pathname)
 
-  const redaction = route?.redaction.enabled ? redactCapture(content, decoded.kind, query, route.redaction) : undefined
+  const redaction = route?.redaction.enabled
+    ? redactCapture(content, decoded.kind, query, route.redaction, mediaType(contentType).charset)
+    : undefined
   // A body redaction left as it was is stored as received; a redacted one is coded again as its header says; one it
   // could not read is not stored at all, and the capture says why.
   const withheld = redaction?.withheld
@@ -130,6 +126,33 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
       body: storedBody
     }),
     answer: outcome.answer
+  }
+}
+
+/**
+ * A body over the limit: its sender hears 413, and the capture records that it came, without its body; its query is
+ * redacted as any capture's would be.
+ */
+function oversize(
+  facts: RequestFacts,
+  route: IntegrationRoute | undefined,
+  query: NameValue[],
+  message: string
+): CaptureDecision {
+  const redaction = route?.redaction.enabled ? redactQuery(query, route.redaction) : undefined
+  return {
+    capture: captureOf(facts, {
+      sourceEvent: null,
+      status: 'oversize',
+      statusReason: message,
+      responseStatus: 413,
+      verification: { scheme: route?.verification.scheme ?? 'none', outcome: 'not_checked' },
+      redacted: redaction?.changed ?? false,
+      bodyKind: 'none',
+      query: maskQuery(redaction?.query ?? query),
+      body: null
+    }),
+    answer: { status: 413, body: { ok: false, error: { code: 'body_too_large', message } } }
   }
 }
 
@@ -274,10 +297,4 @@ function sourceEventOf(decoded: DecodedBody, field: string): string | null {
   }
   if (typeof value === 'string') return sliceWhole(value, 200)
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : null
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`
-  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`
-  return `${bytes} bytes`
 }

@@ -83,6 +83,21 @@ describe('the webhook listener, given a content-coded body', () => {
     expect(stored.body?.equals(body)).toBe(true)
   })
 
+  it('answers a body whose content is over the limit 413, however small its coded bytes, keeping none of it', async () => {
+    const listener = await open({ integrations: { shop: {} }, bodyLimitBytes: 64 * 1024 })
+    const bomb = gzipSync(`[${'1,'.repeat(200_000)}1]`)
+    expect(bomb.length).toBeLessThan(4 * 1024)
+    const answer = await listener.send('/hooks/shop', {
+      headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+      body: bomb
+    })
+    expect(answer.status).toBe(413)
+    expect(listener.stored(answer)).toMatchObject({ status: 'oversize', body: null, bodyKind: 'none' })
+    expect(listener.stored(answer).statusReason).toBe(
+      "The body decompresses to more than this listener's limit of 64 KiB, so it was not kept."
+    )
+  })
+
   it('stores a redacted gzip body gzip-encoded, so its bytes agree with its Content-Encoding', async () => {
     const listener = await open({ integrations: { shop: { redaction: { ...defaultRedaction, enabled: true } } } })
     const answer = await listener.send('/hooks/shop', {

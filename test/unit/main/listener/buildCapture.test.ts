@@ -1,6 +1,7 @@
 import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { buildCapture, formatBytes, splitTarget } from '../../../../main/listener/buildCapture'
+import { buildCapture, splitTarget } from '../../../../main/listener/buildCapture'
+import { formatBytes } from '../../../../shared/model/formatBytes'
 import { slugOfPath } from '../../../../main/listener/IntegrationRoutes'
 import { redactedValue } from '../../../../main/listener/redactCapture'
 import { defaultCaptureRules } from '../../../../main/store/ListenerSettingsRepository'
