@@ -1,13 +1,16 @@
 import type { NameValue } from '../../shared/model/capture'
 import type { CaptureDecision, IntakeContext, ListenerAnswer } from './buildCapture'
-import { formatBytes, splitTarget } from './buildCapture'
+import { formatBytes } from '../../shared/model/formatBytes'
+import { splitTarget } from './buildCapture'
 import { maskHeaders, maskQuery } from './maskCredentials'
-import { redactCapture } from './redactCapture'
+import { redactQuery } from './redactCapture'
 
 /** A request Node's HTTP parser refused (`clientError`): what could be read of it, and why it was refused. */
 export interface MalformedRequest {
   /** The bytes the parser held when it gave up (Node's `rawPacket`), when it kept them. */
   rawPacket: Uint8Array | undefined
+  /** Where in `rawPacket` the parser gave up (Node's `bytesParsed`): earlier requests may come before it. */
+  failedAt: number
   /** The request line and headers, when the parser had read them before it gave up (in the body, or too slow). */
   head?: { method: string; url: string; rawHeaders: readonly string[] }
   /** Node's error code: HPE_INVALID_METHOD, HPE_HEADER_OVERFLOW, ERR_HTTP_REQUEST_TIMEOUT… */
@@ -28,13 +31,11 @@ export const maxHeaderBytes = 64 * 1024
  * keep credentials unmasked. The answer is JSON, as every answer of the listener.
  */
 export function malformedCapture(request: MalformedRequest, context: IntakeContext): CaptureDecision {
-  const head = request.head ? headOf(request.head) : readHead(request.rawPacket)
+  const head = request.head ? headOf(request.head) : readHead(request.rawPacket, request.failedAt)
   const { pathname, query } = head.target === undefined ? { pathname: '?', query: [] } : splitTarget(head.target)
   const route = head.target === undefined ? undefined : context.routeFor(pathname)
   const refusal = refusalOf(request)
-  const redaction = route?.redaction.enabled
-    ? redactCapture(new Uint8Array(), 'none', query, route.redaction)
-    : undefined
+  const redaction = route?.redaction.enabled ? redactQuery(query, route.redaction) : undefined
   const signatureHeader = route?.verification.scheme === 'hmac-sha256' ? [route.verification.header] : []
   return {
     capture: {
@@ -95,22 +96,39 @@ function headOf(head: NonNullable<MalformedRequest['head']>): { method: string; 
   return { method: head.method, target: head.url, headers }
 }
 
-/** The request line and header fields of a request's first bytes, as far as they read. */
-function readHead(rawPacket: Uint8Array | undefined): {
+/** A request line, wherever it starts: the body of an earlier request may come right before it. */
+const requestLines = /([!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}) (\S+) HTTP\/\d\.\d\r?\n/g
+
+/**
+ * The request line and header fields of the request the parser gave up on, as far as they read. The bytes it held
+ * may begin with earlier requests of the same connection: the failed one is the last request line that starts at or
+ * before where it gave up.
+ */
+function readHead(
+  rawPacket: Uint8Array | undefined,
+  failedAt: number
+): {
   method?: string
   target?: string
   headers: NameValue[]
 } {
   if (!rawPacket) return { headers: [] }
-  const lines = Buffer.from(rawPacket).toString('latin1').split(/\r?\n/)
-  const requestLine = /^([!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}) (\S+) HTTP\/\d\.\d$/.exec(lines[0] ?? '')
-  if (!requestLine) return { headers: [] }
+  const text = Buffer.from(rawPacket).toString('latin1')
+  let head: RegExpExecArray | undefined
+  for (const line of text.matchAll(requestLines)) {
+    if (line.index > failedAt) break
+    head = line
+  }
+  if (!head) return { headers: [] }
   const headers: NameValue[] = []
   // The last line may be cut off where the parser stopped: only whole lines (a line break after them) are read.
-  for (const line of lines.slice(1, -1)) {
+  for (const line of text
+    .slice(head.index + head[0].length)
+    .split(/\r?\n/)
+    .slice(0, -1)) {
     if (line === '') break
     const colon = line.indexOf(':')
     if (colon > 0) headers.push([line.slice(0, colon), line.slice(colon + 1).trim()])
   }
-  return { method: requestLine[1], target: requestLine[2], headers }
+  return { method: head[1], target: head[2], headers }
 }

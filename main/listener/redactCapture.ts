@@ -4,6 +4,9 @@ import type { Redaction } from '../../shared/model/listenerSettings'
 
 export const redactedValue = '[redacted]'
 
+/** How deep a JSON body may nest and still be redacted by key name or path (deeper: not kept). */
+const maxJsonDepth = 512
+
 export interface RedactedCapture {
   body: Uint8Array
   query: NameValue[]
@@ -30,15 +33,13 @@ export function redactCapture(
   body: Uint8Array,
   kind: BodyKind,
   query: readonly NameValue[],
-  redaction: Redaction
+  redaction: Redaction,
+  charset?: string
 ): RedactedCapture {
   const rules = new RedactionRules(redaction)
-  const redactedQuery = query.map(([name, value]): NameValue => {
-    const next = rules.forField([name], value)
-    return [name, next]
-  })
-  const queryChanged = redactedQuery.some(([, value], index) => value !== query[index]?.[1])
-  const text = decodeUtf8(body)
+  const { query: redactedQuery, changed: queryChanged } = redactQueryBy(rules, query)
+  // UTF-16 text without a byte order mark is valid UTF-8 too (its NULs are), read wrong: only UTF-8 is read here.
+  const text = charset === undefined || /^(utf-?8|us-ascii)$/i.test(charset) ? decodeUtf8(body) : undefined
   const redacted = text === undefined ? { withheld: notUtf8 } : redactText(text, kind, rules)
   if ('withheld' in redacted) {
     return { body: new Uint8Array(), query: redactedQuery, changed: true, withheld: redacted.withheld }
@@ -49,6 +50,19 @@ export function redactCapture(
     query: redactedQuery,
     changed: bodyChanged || queryChanged
   }
+}
+
+/** The query of a request whose body is not kept (over the limit, not HTTP), redacted as any capture's. */
+export function redactQuery(
+  query: readonly NameValue[],
+  redaction: Redaction
+): { query: NameValue[]; changed: boolean } {
+  return redactQueryBy(new RedactionRules(redaction), query)
+}
+
+function redactQueryBy(rules: RedactionRules, query: readonly NameValue[]): { query: NameValue[]; changed: boolean } {
+  const redacted = query.map(([name, value]): NameValue => [name, rules.forField([name], value)])
+  return { query: redacted, changed: redacted.some(([, value], index) => value !== query[index]?.[1]) }
 }
 
 const notUtf8 = 'The body is not UTF-8 text, so it could not be redacted: it was not kept.'
@@ -86,23 +100,35 @@ function redactJson(text: string, rules: RedactionRules): string | undefined {
     return undefined
   }
   let changed = false
-  const walk = (value: unknown, path: string[]): unknown => {
-    // A sensitive key or path hides everything under it, not only scalars.
-    if (path.length > 0 && rules.byPathOrName(path)) {
+  // One path, pushed and popped as the walk goes: copying it at every value made the walk cost size × depth.
+  const path: string[] = []
+  const walk = (value: unknown, atIndex: boolean): unknown => {
+    if (path.length > maxJsonDepth) throw new RangeError('too deeply nested')
+    // A sensitive key or path hides everything under it, not only scalars; an array index is no key name.
+    if (path.length > 0 && (atIndex ? rules.byPath(path) : rules.byPathOrName(path))) {
       changed = true
       return redactedValue
     }
-    if (Array.isArray(value)) return value.map((item, index) => walk(item, [...path, String(index)]))
+    if (Array.isArray(value)) {
+      return value.map((item, index) => {
+        path.push(String(index))
+        const redacted = walk(item, true)
+        path.pop()
+        return redacted
+      })
+    }
     if (value !== null && typeof value === 'object' && !isLosslessNumber(value)) {
       const copy: Record<string, unknown> = {}
       for (const [key, child] of Object.entries(value)) {
+        path.push(key)
         // defineProperty, not assignment: a key named __proto__ stays a plain key.
         Object.defineProperty(copy, key, {
-          value: walk(child, [...path, key]),
+          value: walk(child, false),
           enumerable: true,
           writable: true,
           configurable: true
         })
+        path.pop()
       }
       return copy
     }
@@ -111,8 +137,14 @@ function redactJson(text: string, rules: RedactionRules): string | undefined {
     if (shaped !== value) changed = true
     return shaped
   }
-  const redacted = walk(document, [])
-  return changed ? (stringify(redacted, null, 2) ?? text) : text
+  try {
+    const redacted = walk(document, false)
+    return changed ? (stringify(redacted, null, 2) ?? text) : text
+  } catch (error) {
+    // Nested deeper than a walk may go: read as a document that cannot be redacted by key name or path.
+    if (error instanceof RangeError) return undefined
+    throw error
+  }
 }
 
 /**
@@ -162,6 +194,11 @@ class RedactionRules {
   byPathOrName(path: string[]): boolean {
     const key = path[path.length - 1]
     if (key !== undefined && this.isSensitiveKey(key)) return true
+    return this.byPath(path)
+  }
+
+  /** Whether a given path (`items[*].card`) names this place. */
+  byPath(path: string[]): boolean {
     return this.paths.some(
       (pattern) =>
         pattern.length === path.length && pattern.every((segment, index) => segment === '*' || segment === path[index])
@@ -229,15 +266,28 @@ class RedactionRules {
 const xmlAttribute = /(\s)([A-Za-z_][\w.:-]*)(\s*=\s*)("[^"]*"|'[^']*')/g
 const xmlOpenTag = /<([A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>/g
 
-/** Where the element opened before `from` closes (same-named elements inside it counted), or undefined. */
+const xmlTag = /<(\/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>/y
+
+/**
+ * Where the element opened before `from` closes (same-named elements inside it counted), or undefined. CDATA
+ * sections and comments are stepped over whole: a closing tag written inside one closes nothing. Each `<` is read
+ * once, so the time is linear in the text, whatever a sender posts.
+ */
 function closingTagOf(xml: string, name: string, from: number): { start: number; end: number } | undefined {
-  const tags = new RegExp(`<(/?)${name.replace(/[.]/g, '\\.')}(?:\\s[^<>]*)?>`, 'g')
-  tags.lastIndex = from
   let depth = 1
-  for (let tag = tags.exec(xml); tag; tag = tags.exec(xml)) {
-    if (tag[0].endsWith('/>')) continue
+  for (let at = xml.indexOf('<', from); at !== -1; at = xml.indexOf('<', at + 1)) {
+    const skipTo = xml.startsWith('<![CDATA[', at) ? ']]>' : xml.startsWith('<!--', at) ? '-->' : undefined
+    if (skipTo !== undefined) {
+      const end = xml.indexOf(skipTo, at)
+      if (end === -1) return undefined
+      at = end
+      continue
+    }
+    xmlTag.lastIndex = at
+    const tag = xmlTag.exec(xml)
+    if (!tag || tag[2] !== name || tag[0].endsWith('/>')) continue
     depth += tag[1] === '/' ? -1 : 1
-    if (depth === 0) return { start: tag.index, end: tag.index + tag[0].length }
+    if (depth === 0) return { start: at, end: at + tag[0].length }
   }
   return undefined
 }

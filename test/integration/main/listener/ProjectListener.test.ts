@@ -528,6 +528,23 @@ describe('the webhook listener', () => {
       }
     })
 
+    it('redacts the query of a request over the limit as of any other', async () => {
+      project = await startListenerProject({ integrations: { shop: { redaction } }, bodyLimitBytes: 1024 })
+      const answer = await project.send('/hooks/shop?email=alice@example.com&sku=A1', {
+        headers: { 'Content-Type': 'text/plain' },
+        body: Buffer.alloc(4096, 0x61)
+      })
+      expect(answer.status).toBe(413)
+      expect(project.stored(answer)).toMatchObject({
+        status: 'oversize',
+        redacted: true,
+        query: [
+          ['email', redactedValue],
+          ['sku', 'A1']
+        ]
+      })
+    })
+
     it('leaves the bytes untouched when nothing needed redacting', async () => {
       const listener = await open({ integrations: { shop: { redaction } } })
       const body = '{ "event_name":  "order", "qty": 2 }'

@@ -135,6 +135,21 @@ describe('redactCapture', () => {
     }
   })
 
+  it('keeps no body declared in a charset other than UTF-8, though UTF-16 bytes may read as UTF-8 (NULs are valid)', () => {
+    const utf16 = Buffer.from('{"email":"a@b.co","password":"hunter2"}', 'utf16le')
+    const result = redactCapture(utf16, 'json', [], on, 'utf-16le')
+    expect(result.body).toHaveLength(0)
+    expect(result.withheld).toMatch(/not UTF-8 text/)
+    const ascii = redactCapture(Buffer.from('{"email":"a@b.co"}'), 'json', [], on, 'US-ASCII')
+    expect(JSON.parse(text(ascii.body))).toEqual({ email: redactedValue })
+  })
+
+  it('keeps no JSON body nested deeper than it walks, rather than fail the request', () => {
+    const deep = `${'{"a":'.repeat(600)}{"password":"x"}${'}'.repeat(600)}`
+    const result = redactCapture(Buffer.from(deep), 'json', [], on)
+    expect(result.withheld).toMatch(/could not be redacted/)
+  })
+
   it('redacts form fields whose name or value is not valid percent-encoding', () => {
     const body = Buffer.from('password=hunter2%&email=asha@example.com%ZZ&pass%word=x&sku=14%')
     const hidden = encodeURIComponent(redactedValue)
@@ -147,6 +162,13 @@ describe('redactCapture', () => {
     const xml = '<user><password>hunter2</password><email>a@b.co</email><name>Asha</name></user>'
     expect(text(redactCapture(Buffer.from(xml), 'xml', [], on).body)).toBe(
       `<user><password>${redactedValue}</password><email>${redactedValue}</email><name>Asha</name></user>`
+    )
+  })
+
+  it('reads no closing tag inside a CDATA section or a comment', () => {
+    const xml = '<a><password><![CDATA[</password>]]>hunter2<!-- </password> -->ok</password><b>kept</b></a>'
+    expect(text(redactCapture(Buffer.from(xml), 'xml', [], on).body)).toBe(
+      `<a><password>${redactedValue}</password><b>kept</b></a>`
     )
   })
 
