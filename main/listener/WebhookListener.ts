@@ -67,6 +67,8 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
   const responses = new WeakMap<Socket, ServerResponse>()
   /** A pipelined request's response, to the one before it still unanswered when it came. */
   const earlierResponse = new WeakMap<ServerResponse, ServerResponse>()
+  /** Responses that are a 413, queued or written: the rest of such a body is dropped, whatever it holds. */
+  const overLimit = new WeakSet<ServerResponse>()
   server.on('clientError', (error: ParserError, socket: Socket) => refuseMalformed(error, socket))
   // A sender that asks before sending a large body (Expect: 100-continue) hears the 413 before sending it.
   server.on('checkContinue', (request, response) => {
@@ -114,6 +116,7 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
    * closed only once the sender stops sending (or after a while), so it reads its answer rather than a reset.
    */
   function oversize(request: IncomingMessage, response: ServerResponse, size: number): void {
+    overLimit.add(response)
     request.on('error', () => undefined)
     const drained = new Promise<void>((resolveDrained) => {
       let dropped = 0
@@ -157,6 +160,8 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
     const inBody = current !== undefined && !current.req.complete
     const latestOwed = inBody ? current && earlierResponse.get(current) : current
     const owed = latestOwed && !latestOwed.writableFinished ? latestOwed : undefined
+    // A body over the limit is being dropped: what the parser makes of its rest changes nothing; its 413 comes.
+    if (inBody && overLimit.has(current)) return
     if (error.code === 'ECONNRESET' || !socket.writable || (inBody && current.headersSent)) {
       return void socket.destroy()
     }
@@ -168,7 +173,8 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
     try {
       decision = options.intakeMalformed({
         rawPacket: error.rawPacket,
-        ...(inBody ? { head: headOf(current.req) } : {}),
+        failedAt: error.bytesParsed ?? 0,
+        ...(inBody ? { head: parsedHead(current.req) } : {}),
         code: error.code ?? 'ERR_UNKNOWN',
         message: error.message,
         remoteAddress: socket.remoteAddress ?? '',
@@ -178,7 +184,11 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
       options.onError(`listener intake failed: ${(intakeError as Error).stack ?? String(intakeError)}`)
       return void answer(failure(400, 'malformed_request', 'The request is not valid HTTP/1.1.'))
     }
-    enqueue({ decision, respond: (refusal) => void answer(refusal) })
+    const entry = { decision, respond: (refusal: ListenerAnswer) => void answer(refusal) }
+    // The earlier request's capture is handed over when its body ends (next tick): this one follows it, in the
+    // order they came.
+    if (owed) setImmediate(() => enqueue(entry))
+    else enqueue(entry)
   }
 
   function decideSafely(request: IncomingMessage, body: Uint8Array | undefined, size: number) {
@@ -263,10 +273,10 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
   }
 }
 
-type ParserError = NodeJS.ErrnoException & { rawPacket?: Buffer }
+type ParserError = NodeJS.ErrnoException & { rawPacket?: Buffer; bytesParsed?: number }
 
 /** What the parser had read of a request before it gave up in its body. */
-function headOf(request: IncomingMessage): MalformedRequest['head'] {
+function parsedHead(request: IncomingMessage): MalformedRequest['head'] {
   return { method: request.method ?? '?', url: request.url ?? '/', rawHeaders: request.rawHeaders }
 }
 

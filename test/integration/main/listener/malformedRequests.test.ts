@@ -112,4 +112,32 @@ describe('requests that are not valid HTTP/1.1', () => {
     expect(answer.status).toBe(400)
     expect(stored.statusReason).toMatch(/Duplicate Content-Length/)
   })
+
+  it('reads the refused request, not the one before it in the same packet, and keeps their order', async () => {
+    const listener = await open()
+    const reply = await rawExchange(
+      listener.listener.port,
+      'POST /hooks/shop?token=abc HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}' +
+        'FOO /hooks/other?x=1 HTTP/1.1\r\nHost: b\r\n\r\n'
+    )
+    const answers = answersIn(reply)
+    expect(answers.map((answer) => answer.status)).toEqual([200, 400])
+    const [first, refused] = answers.map((answer) => listener.stored(answer))
+    expect(refused).toMatchObject({ method: 'FOO', path: '/hooks/other', query: [['x', '1']], integration: null })
+    expect(refused?.headers).toEqual([['Host', 'b']])
+    expect(Number(refused?.id)).toBeGreaterThan(Number(first?.id))
+  })
+
+  it('answers a body over the limit once, with its 413, whatever the parser makes of the rest', async () => {
+    project = await startListenerProject({ integrations: { shop: {} }, bodyLimitBytes: 1024 })
+    const listener = project
+    const reply = await rawExchange(
+      listener.listener.port,
+      `POST /hooks/shop HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n800\r\n${'b'.repeat(2048)}\r\nzz\r\n`,
+      { untilAnswered: true }
+    )
+    const answers = answersIn(reply)
+    expect(answers.map((answer) => answer.status)).toEqual([413])
+    expect(listener.captures.count()).toBe(1)
+  })
 })
