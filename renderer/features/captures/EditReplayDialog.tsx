@@ -35,8 +35,9 @@ export function EditReplayDialog({ detail, onClose }: { detail: CaptureView; onC
       .fullBody()
       .then((full) => {
         if (!current || !full) return
-        setIsText(full.bodyText !== null)
-        setBody(full.bodyText ?? '')
+        // The content (its gzip or br coding removed): an edited body is sent as plain text.
+        setIsText(full.contentText !== null)
+        setBody(full.contentText ?? '')
       })
     return () => {
       current = false
