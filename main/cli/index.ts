@@ -57,7 +57,7 @@ function isParseArgsError(error: unknown): boolean {
 function stopWhenReaderGoesAway(stream: NodeJS.WriteStream): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error
-    readerWentAway(() => process.exit(exitCodes.ok))
+    readerWentAway(() => process.exit(exitCodes.readerGone))
   })
 }
 

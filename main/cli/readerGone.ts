@@ -10,8 +10,9 @@ export function onReaderGone(stop: () => void): () => void {
 
 /**
  * The reader of stdout or stderr went away (`capmap captures list | head -1`): a command that can stop cleanly does
- * (`capmap listen` closes its listener and its project); any other ends here, quietly, as git and grep do: there is no
- * one left to tell. Later write errors of the same kind change nothing.
+ * (`capmap listen` closes its listener and its project); any other ends here, quietly, with the status git and grep
+ * end with (141, SIGPIPE's), so `set -o pipefail` still sees that the command did not finish. Later write errors of
+ * the same kind change nothing.
  */
 export function readerWentAway(exitQuietly: () => never): void {
   if (gone) return

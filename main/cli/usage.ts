@@ -1,7 +1,8 @@
 /** A mistake in how the command was called: exit code 2, with the usage. */
 export class UsageError extends Error {}
 
-export const exitCodes = { ok: 0, failure: 1, usage: 2 } as const
+/** 141 when the reader of the output went away: the status a shell reports for a process ended by SIGPIPE. */
+export const exitCodes = { ok: 0, failure: 1, usage: 2, readerGone: 141 } as const
 
 export function usageText(commandUsages: readonly string[]): string {
   return `Usage: capmap <command> [options]

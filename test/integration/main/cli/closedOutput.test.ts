@@ -31,7 +31,7 @@ function addCaptures(count: number): void {
 }
 
 describe('capmap, when what reads its output goes away', () => {
-  it('stops quietly with exit 0 when its reader closes the pipe after the first lines, as `| head -1` does', async () => {
+  it('stops quietly with exit 141 (as git and grep) when its reader closes the pipe, as `| head -1` does', async () => {
     addCaptures(5000)
     const child = spawn(process.execPath, [bin, 'captures', 'list', '--project', 'Shop.capmap', '--limit', '5000'], {
       cwd: folder.path,
@@ -46,7 +46,7 @@ describe('capmap, when what reads its output goes away', () => {
       child.stdout.setEncoding('utf8').once('data', resolveChunk)
     )
     child.stdout.destroy()
-    expect(await exited).toEqual({ code: 0, signal: null })
+    expect(await exited).toEqual({ code: 141, signal: null })
     expect(firstChunk).toContain('POST /hooks/shop')
     expect(stderr).toBe('')
   })
