@@ -52,6 +52,13 @@ async function relayingSample(options: Parameters<typeof relayStudio>[1] = {}) {
 }
 
 const deliveries = (studio: Studio) => studio.relay.listDeliveries({ limit: 100 }).items
+/** The deliveries once the first is delivered (`what` names it if it never is). */
+const firstDelivered = (studio: Studio, what: string) =>
+  eventually(
+    () => deliveries(studio),
+    (rows) => rows[0]?.status === 'delivered',
+    what
+  )
 
 describe('RelayService', () => {
   it('ensures the Custom webhook (relayed outputs are Capillary payloads) in the profile org and keeps its URI', async () => {
@@ -73,11 +80,7 @@ describe('RelayService', () => {
     const { studio, sandbox, port } = await relayingSample()
     const answer = await postToListener(port, '/hooks/webengage', addedToCart, { 'x-request-id': 'REQ-1' })
     expect(answer.status).toBe(200)
-    const [delivery] = await eventually(
-      () => deliveries(studio),
-      (rows) => rows[0]?.status === 'delivered',
-      'a delivery'
-    )
+    const [delivery] = await firstDelivered(studio, 'a delivery')
     expect(delivery).toMatchObject({
       eventName: 'ProductAddedToCart',
       externalEventId: 'REQ-1',
@@ -98,11 +101,7 @@ describe('RelayService', () => {
       body: gzipSync(addedToCart)
     })
     expect(answer.status).toBe(200)
-    const [delivery] = await eventually(
-      () => deliveries(studio),
-      (rows) => rows[0]?.status === 'delivered',
-      'a delivery'
-    )
+    const [delivery] = await firstDelivered(studio, 'a delivery')
     expect(delivery).toMatchObject({
       eventName: 'ProductAddedToCart',
       externalEventId: 'REQ-GZ',
@@ -115,11 +114,7 @@ describe('RelayService', () => {
     const { studio, sandbox, port } = await relayingSample()
     sandbox.failNext(2, { status: 502 })
     await postToListener(port, '/hooks/webengage', addedToCart)
-    const [delivery] = await eventually(
-      () => deliveries(studio),
-      (rows) => rows[0]?.status === 'delivered',
-      'a delivery after two failures'
-    )
+    const [delivery] = await firstDelivered(studio, 'a delivery after two failures')
     expect(delivery?.attempts).toBe(3)
     expect(delivery?.externalEventId).toMatch(/^[0-9a-f]{32}$/)
   })
@@ -137,21 +132,13 @@ describe('RelayService', () => {
     expect(dead?.lastResponse).toMatch(/Gave up after 4 attempts: 500/)
     expect(studio.relay.overview().counts.dead).toBe(1)
     expect(studio.relay.retry({ allDead: true })).toEqual({ requeued: 1 })
-    await eventually(
-      () => deliveries(studio),
-      (rows) => rows[0]?.status === 'delivered',
-      'the retried delivery'
-    )
+    await firstDelivered(studio, 'the retried delivery')
   })
 
   it('sends a delivered row again on replay, with the same external_event_id', async () => {
     const { studio, sandbox, port } = await relayingSample()
     await postToListener(port, '/hooks/webengage', addedToCart, { 'x-request-id': 'REQ-R' })
-    const [delivered] = await eventually(
-      () => deliveries(studio),
-      (rows) => rows[0]?.status === 'delivered',
-      'a delivery'
-    )
+    const [delivered] = await firstDelivered(studio, 'a delivery')
     expect(studio.relay.replay({ ids: [delivered?.id ?? ''] })).toEqual({ requeued: 1 })
     await eventually(
       () => acceptedPosts(sandbox),
@@ -189,11 +176,7 @@ describe('RelayService', () => {
       studio.session.close()
     })
     studio.session.open(projectPath)
-    const [row] = await eventually(
-      () => deliveries(studio),
-      (rows) => rows[0]?.status === 'delivered',
-      'the repaired delivery'
-    )
+    const [row] = await firstDelivered(studio, 'the repaired delivery')
     expect(row?.captureId).toBe(id)
     expect(acceptedPosts(first.sandbox)).toBe(1)
   })
@@ -205,11 +188,7 @@ describe('RelayService', () => {
     const restarted = await startSandbox({ port: sandboxPort })
     cleanups.push(() => restarted.close())
     await postToListener(port, '/hooks/webengage', addedToCart, { 'x-request-id': 'REQ-404' })
-    const [row] = await eventually(
-      () => deliveries(studio),
-      (rows) => rows[0]?.status === 'delivered',
-      'the delivery to the new webhook'
-    )
+    const [row] = await firstDelivered(studio, 'the delivery to the new webhook')
     expect(row?.lastStatus).toBe(200)
     const now = studio.relay.listSettings().find((entry) => entry.integrationId === webengage)
     expect(now?.webhookUri).not.toBe(settings.webhookUri)
@@ -219,11 +198,7 @@ describe('RelayService', () => {
   it('writes each output once however often the captures are mapped again', async () => {
     const { studio, port } = await relayingSample()
     await postToListener(port, '/hooks/webengage', addedToCart)
-    const [delivered] = await eventually(
-      () => deliveries(studio),
-      (rows) => rows[0]?.status === 'delivered',
-      'a delivery'
-    )
+    const [delivered] = await firstDelivered(studio, 'a delivery')
     const projectDb = openProjectDatabase(join(folder.path, 'Shop.capmap'))
     projectDb.prepare('UPDATE relay_state SET processed_through = ?').run(Number(delivered?.captureId) - 1)
     projectDb.close()

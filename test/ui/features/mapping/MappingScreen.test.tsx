@@ -3,12 +3,12 @@ import type { ReactElement } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { ok } from '../../../../shared/api/result'
 import type { OpenProject } from '../../../../shared/api/types'
-import { EventDefinition } from '../../../../shared/model/event'
 import type { Integration } from '../../../../shared/model/integration'
 import type { Mapping } from '../../../../shared/model/mapping'
 import { MappingScreen } from '../../../../renderer/features/mapping/MappingScreen'
 import { NewMappingDialog } from '../../../../renderer/features/mapping/NewMappingDialog'
 import { renderInStudio } from '../../support/renderInStudio'
+import { projectEvent } from '../integrations/renderStudio'
 import { capture, fakeMappingApi } from './fakeMappingApi'
 
 const now = '2026-11-28T00:00:00.000Z'
@@ -21,20 +21,7 @@ const project: OpenProject = {
   lastSavedAt: null
 }
 
-const event = (id: string, name: string) =>
-  EventDefinition.parse({
-    id,
-    name,
-    label: '',
-    description: '',
-    kind: 'custom',
-    actions: ['EIConsumer'],
-    attributes: [],
-    status: 'draft',
-    publications: [],
-    createdAt: now,
-    updatedAt: now
-  })
+const event = projectEvent
 
 const integration = (id: string, name: string, slug: string, eventNameMap: Integration['eventNameMap'] = []) => ({
   id,
