@@ -1,22 +1,12 @@
 import { createHash, createHmac } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { maskedValue } from '../../../../main/listener/maskCredentials'
 import { redactedValue } from '../../../../main/listener/redactCapture'
 import { defaultRedaction } from '../../../../shared/model/listenerSettings'
-import { startListenerProject, type ListenerProject, type ListenerProjectOptions } from './listenerProject'
+import { listenerProjectPerTest, type ListenerProjectOptions } from './listenerProject'
 import { rawExchange } from './rawExchange'
 
-let project: ListenerProject | undefined
-
-afterEach(async () => {
-  await project?.close()
-  project = undefined
-})
-
-async function open(options: ListenerProjectOptions = {}): Promise<ListenerProject> {
-  project = await startListenerProject(options)
-  return project
-}
+const open = listenerProjectPerTest()
 
 const json = { 'Content-Type': 'application/json' }
 
@@ -529,13 +519,13 @@ describe('the webhook listener', () => {
     })
 
     it('redacts the query of a request over the limit as of any other', async () => {
-      project = await startListenerProject({ integrations: { shop: { redaction } }, bodyLimitBytes: 1024 })
-      const answer = await project.send('/hooks/shop?email=alice@example.com&sku=A1', {
+      const listener = await open({ integrations: { shop: { redaction } }, bodyLimitBytes: 1024 })
+      const answer = await listener.send('/hooks/shop?email=alice@example.com&sku=A1', {
         headers: { 'Content-Type': 'text/plain' },
         body: Buffer.alloc(4096, 0x61)
       })
       expect(answer.status).toBe(413)
-      expect(project.stored(answer)).toMatchObject({
+      expect(listener.stored(answer)).toMatchObject({
         status: 'oversize',
         redacted: true,
         query: [

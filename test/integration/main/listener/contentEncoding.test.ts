@@ -1,21 +1,11 @@
 import { brotliCompressSync, deflateSync, gunzipSync, gzipSync } from 'node:zlib'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { captureDetail } from '../../../../main/listener/captureDetail'
 import { redactedValue } from '../../../../main/listener/redactCapture'
 import { defaultRedaction } from '../../../../shared/model/listenerSettings'
-import { startListenerProject, type ListenerProject, type ListenerProjectOptions } from './listenerProject'
+import { listenerProjectPerTest } from './listenerProject'
 
-let project: ListenerProject | undefined
-
-afterEach(async () => {
-  await project?.close()
-  project = undefined
-})
-
-async function open(options: ListenerProjectOptions = {}): Promise<ListenerProject> {
-  project = await startListenerProject(options)
-  return project
-}
+const open = listenerProjectPerTest()
 
 const payload = { event_name: 'Added To Cart', product: 'Kolhapuri sandals', qty: 2 }
 const text = JSON.stringify(payload)

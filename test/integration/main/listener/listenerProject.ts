@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import { startProjectListener, type ProjectListener } from '../../../../main/listener/ProjectListener'
 import { silentLogger } from '../../../../main/platform/logger'
 import { EnvironmentSecretStore } from '../../../../main/secrets/EnvironmentSecretStore'
@@ -109,5 +110,18 @@ function parseJson(text: string): Record<string, unknown> {
     return JSON.parse(text) as Record<string, unknown>
   } catch {
     return {}
+  }
+}
+
+/** Opens listener projects for the tests of a file: each test's project is closed and removed after it. */
+export function listenerProjectPerTest(): (options?: ListenerProjectOptions) => Promise<ListenerProject> {
+  let project: ListenerProject | undefined
+  afterEach(async () => {
+    await project?.close()
+    project = undefined
+  })
+  return async (options = {}) => {
+    project = await startListenerProject(options)
+    return project
   }
 }

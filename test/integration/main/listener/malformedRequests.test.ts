@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { maskedValue } from '../../../../main/listener/maskCredentials'
-import { startListenerProject, type ListenerProject } from './listenerProject'
+import { listenerProjectPerTest, type ListenerProject } from './listenerProject'
 import { answersIn, rawExchange } from './rawExchange'
 
-let project: ListenerProject | undefined
-
-afterEach(async () => {
-  await project?.close()
-  project = undefined
-})
-
-async function open(): Promise<ListenerProject> {
-  project = await startListenerProject({ integrations: { shop: {} } })
-  return project
-}
+const openWith = listenerProjectPerTest()
+const open = () => openWith({ integrations: { shop: {} } })
 
 /** The one JSON answer a raw exchange got, and the capture it names. */
 function onlyAnswer(listener: ListenerProject, reply: string) {
@@ -129,8 +120,7 @@ describe('requests that are not valid HTTP/1.1', () => {
   })
 
   it('answers a body over the limit once, with its 413, whatever the parser makes of the rest', async () => {
-    project = await startListenerProject({ integrations: { shop: {} }, bodyLimitBytes: 1024 })
-    const listener = project
+    const listener = await openWith({ integrations: { shop: {} }, bodyLimitBytes: 1024 })
     const reply = await rawExchange(
       listener.listener.port,
       `POST /hooks/shop HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n800\r\n${'b'.repeat(2048)}\r\nzz\r\n`,
