@@ -1,32 +1,13 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { ok } from '../../../../shared/api/result'
-import type { OpenProject } from '../../../../shared/api/types'
-import type { Integration } from '../../../../shared/model/integration'
 import { CaptureWithoutMappingNotice } from '../../../../renderer/features/mapping/CaptureWithoutMappingNotice'
 import { renderInStudio } from '../../support/renderInStudio'
+import { customIntegration, shopProject } from './fakeMappingApi'
 
-const now = '2026-11-28T00:00:00.000Z'
+const project = shopProject
 
-const project: OpenProject = {
-  path: '/tmp/Shop.capmap',
-  name: 'Shop',
-  readOnly: false,
-  schemaVersion: 2,
-  lastSavedAt: null
-}
-
-const integration = (id: string, name: string, slug: string): Integration => ({
-  id,
-  name,
-  slug,
-  kind: 'custom',
-  sourceAccount: '',
-  eventNameField: 'event_name',
-  eventNameMap: [],
-  createdAt: now,
-  updatedAt: now
-})
+const integration = customIntegration
 
 const shop = integration('shop', 'Shop Orders', 'shop-orders')
 const notifications = integration('notes', 'Capillary notifications', 'capillary-notifications')

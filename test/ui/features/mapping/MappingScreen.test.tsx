@@ -2,38 +2,20 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { ok } from '../../../../shared/api/result'
-import type { OpenProject } from '../../../../shared/api/types'
-import type { Integration } from '../../../../shared/model/integration'
 import type { Mapping } from '../../../../shared/model/mapping'
 import { MappingScreen } from '../../../../renderer/features/mapping/MappingScreen'
 import { NewMappingDialog } from '../../../../renderer/features/mapping/NewMappingDialog'
 import { renderInStudio } from '../../support/renderInStudio'
 import { projectEvent } from '../integrations/renderStudio'
-import { capture, fakeMappingApi } from './fakeMappingApi'
+import { capture, customIntegration, fakeMappingApi, shopProject } from './fakeMappingApi'
 
 const now = '2026-11-28T00:00:00.000Z'
 
-const project: OpenProject = {
-  path: '/tmp/Shop.capmap',
-  name: 'Shop',
-  readOnly: false,
-  schemaVersion: 2,
-  lastSavedAt: null
-}
+const project = shopProject
 
 const event = projectEvent
 
-const integration = (id: string, name: string, slug: string, eventNameMap: Integration['eventNameMap'] = []) => ({
-  id,
-  name,
-  slug,
-  kind: 'custom' as const,
-  sourceAccount: '',
-  eventNameField: 'event_name',
-  eventNameMap,
-  createdAt: now,
-  updatedAt: now
-})
+const integration = customIntegration
 
 const hotel = integration('hotel', 'Hotel booking app', 'booking-app')
 const shop = integration('shop', 'Shop Orders', 'shop-orders', [{ sourceName: 'order_placed', eventName: 'order' }])

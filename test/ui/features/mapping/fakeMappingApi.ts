@@ -1,9 +1,40 @@
 import { vi } from 'vitest'
 import { fail, ok } from '../../../../shared/api/result'
 import type { RequestInput } from '../../../../shared/api/contract'
+import type { OpenProject } from '../../../../shared/api/types'
 import type { CaptureDetail, CaptureSummary } from '../../../../shared/model/capture'
+import type { Integration } from '../../../../shared/model/integration'
 import type { PayloadSample } from '../../../../shared/model/captureInbox'
 import { MappingSpec, type Mapping } from '../../../../shared/model/mapping'
+
+const fixtureTime = '2026-11-28T00:00:00.000Z'
+
+/** An open project, as main reports it, for the mapping screen's tests. */
+export const shopProject: OpenProject = {
+  path: '/tmp/Shop.capmap',
+  name: 'Shop',
+  readOnly: false,
+  schemaVersion: 2,
+  lastSavedAt: null
+}
+
+/** A custom integration as main lists it. */
+export const customIntegration = (
+  id: string,
+  name: string,
+  slug: string,
+  eventNameMap: Integration['eventNameMap'] = []
+): Integration => ({
+  id,
+  name,
+  slug,
+  kind: 'custom',
+  sourceAccount: '',
+  eventNameField: 'event_name',
+  eventNameMap,
+  createdAt: fixtureTime,
+  updatedAt: fixtureTime
+})
 
 /** A captured request of an integration, with a JSON body (the parts the designer reads). */
 export function capture(id: string, integrationId: string, sourceEvent: string, body: unknown): CaptureDetail {
