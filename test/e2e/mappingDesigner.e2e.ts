@@ -383,6 +383,28 @@ describe('the mapping designer', () => {
     await waitForOutput('"tier": "Gold"')
   })
 
+  it('takes Tab through the preview in the order it is seen: the output first when the window stacks them', async () => {
+    const output = page.getByTestId('preview-output')
+    const captureUnderTest = page.getByLabel('Capture under test')
+    const above = async (first: Locator, second: Locator) =>
+      ((await first.boundingBox())?.y ?? Infinity) < ((await second.boundingBox())?.y ?? -Infinity)
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await expect.poll(() => above(output, page.getByTestId('preview-input'))).toBe(true)
+    // The output is read-only: Tab leaves it, for the payload under test that follows it on the screen.
+    await output.locator('.view-lines').click()
+    await page.keyboard.press('Tab')
+    await expect.poll(() => captureUnderTest.evaluate((select) => select === document.activeElement)).toBe(true)
+    // Side by side, the payload comes first, and the output after it.
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await expect.poll(() => above(output, page.getByTestId('preview-input'))).toBe(false)
+    await page.getByTestId('preview-input').locator('.view-lines').click()
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Tab')
+    await expect
+      .poll(() => page.locator('.preview-output').evaluate((column) => column.contains(document.activeElement)))
+      .toBe(true)
+  })
+
   it('passes the wheel over the canvas on to the designer once the canvas has reached its end', async () => {
     const designer = page.getByRole('region', { name: 'Mapping designer' })
     const rows = page.locator('.mapping-columns')

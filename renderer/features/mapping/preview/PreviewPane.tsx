@@ -6,6 +6,7 @@ import { useThemeStore } from '../../../app/theme'
 import { editorHost } from '../../../editor/editorHost'
 import { escapeThenTabHint, letEscapeThenTabLeave } from '../../../editor/escapeThenTab'
 import { plural } from '../../../ui/plural'
+import { useMediaQuery } from '../../../ui/useMediaQuery'
 import { inputModelPath, outputModelPath, registerProvenanceHover, showPreviewMarkers } from './previewMonaco'
 import type { PreviewResult, PreviewResults } from './previewProtocol'
 import { useStore, type StoreApi } from 'zustand'
@@ -25,6 +26,8 @@ const editorOptions = {
   renderLineHighlight: 'none' as const
 }
 
+/** The window width under which the designer stacks its panes (the media query in mapping.css). */
+const narrowDesignerQuery = '(max-width: 1249px)'
 const inputHintId = 'preview-input-hint'
 const diagnosticsId = 'preview-diagnostics'
 
@@ -40,7 +43,10 @@ function showResult(
   showPreviewMarkers(input?.getModel(), model, result)
 }
 
-/** Left: the payload under test (a copy of the capture, editable). Right: what would be posted to Capillary. */
+/**
+ * The payload under test (a copy of the capture, editable) and what would be posted to Capillary: side by side in a
+ * wide window, the output first in a narrow one.
+ */
 export const PreviewPane = memo(function PreviewPane({ results, hidden }: PreviewPaneProps) {
   const stored = useStore(results, (state) => state.result)
   const result = hidden ? null : stored
@@ -70,6 +76,7 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
   const output = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null)
   const diagnosticsList = useRef<HTMLUListElement | null>(null)
   registerProvenanceHover()
+  const outputFirst = useMediaQuery(narrowDesignerQuery)
 
   const latest = useRef(result)
   const show = (shown: PreviewResult | null) => showResult(input.current, output.current, shown)
@@ -112,115 +119,122 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
     diagnosticsList.current?.focus({ preventScroll: true })
   }
 
-  return (
-    <section className="preview" aria-label="Live preview">
-      <div className="preview-column">
-        <header className="preview-header">
-          <span className="subtle-heading">Payload under test</span>
-          <select
-            className="input preview-capture"
-            aria-label="Capture under test"
-            value={captureId ?? (sampleId ? `sample:${sampleId}` : '')}
-            onChange={(event) => {
-              const value = event.target.value
-              if (value.startsWith('sample:')) mapping.getState().chooseSample(value.slice('sample:'.length))
-              else void mapping.getState().chooseCapture(value || null)
-            }}
-          >
-            {captureId === null && sampleId === null && <option value="">Edited payload</option>}
-            <optgroup label="Captures">
-              {captures.map((capture) => (
-                <option key={capture.id} value={capture.id}>
-                  #{capture.id} {capture.sourceEvent ?? capture.path} · {new Date(capture.receivedAt).toLocaleString()}
+  const payloadColumn = (
+    <div key="payload" className="preview-column">
+      <header className="preview-header">
+        <span className="subtle-heading">Payload under test</span>
+        <select
+          className="input preview-capture"
+          aria-label="Capture under test"
+          value={captureId ?? (sampleId ? `sample:${sampleId}` : '')}
+          onChange={(event) => {
+            const value = event.target.value
+            if (value.startsWith('sample:')) mapping.getState().chooseSample(value.slice('sample:'.length))
+            else void mapping.getState().chooseCapture(value || null)
+          }}
+        >
+          {captureId === null && sampleId === null && <option value="">Edited payload</option>}
+          <optgroup label="Captures">
+            {captures.map((capture) => (
+              <option key={capture.id} value={capture.id}>
+                #{capture.id} {capture.sourceEvent ?? capture.path} · {new Date(capture.receivedAt).toLocaleString()}
+              </option>
+            ))}
+          </optgroup>
+          {samples.length > 0 && (
+            <optgroup label="Saved samples">
+              {samples.map((sample) => (
+                <option key={sample.id} value={`sample:${sample.id}`}>
+                  {sample.name}
                 </option>
               ))}
             </optgroup>
-            {samples.length > 0 && (
-              <optgroup label="Saved samples">
-                {samples.map((sample) => (
-                  <option key={sample.id} value={`sample:${sample.id}`}>
-                    {sample.name}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-          </select>
-        </header>
-        {/* A whole payload, edited as a document: Tab indents here, and Escape then Tab (or Ctrl+M) moves on. */}
-        <div className={`preview-editor ${editorHost}`} data-testid="preview-input">
-          <Editor
-            path={inputModelPath}
-            language="json"
-            value={payloadText}
-            theme={theme}
-            onMount={onInputMount}
-            onChange={(value) => mapping.getState().setPayloadText(value ?? '')}
-            options={{ ...editorOptions, ariaLabel: 'Payload under test' }}
-          />
-        </div>
-        <p className="muted preview-hint" id={inputHintId}>
-          {escapeThenTabHint}
-        </p>
+          )}
+        </select>
+      </header>
+      {/* A whole payload, edited as a document: Tab indents here, and Escape then Tab (or Ctrl+M) moves on. */}
+      <div className={`preview-editor ${editorHost}`} data-testid="preview-input">
+        <Editor
+          path={inputModelPath}
+          language="json"
+          value={payloadText}
+          theme={theme}
+          onMount={onInputMount}
+          onChange={(value) => mapping.getState().setPayloadText(value ?? '')}
+          options={{ ...editorOptions, ariaLabel: 'Payload under test' }}
+        />
       </div>
-      <div className="preview-column preview-output">
-        <header className="preview-header">
-          <span className="subtle-heading">Posted to Capillary</span>
-          <span className="preview-status">
-            <span
-              className={`chip ${result?.valid ? 'chip-ok' : 'chip-error'}`}
-              data-testid="preview-status"
-              data-revision={result?.id ?? 0}
-            >
-              {status}
-            </span>
-            {shownDiagnostics.length > 0 && (
-              <button
-                type="button"
-                className="link-button preview-problems"
-                aria-controls={diagnosticsId}
-                onClick={showDiagnostics}
-              >
-                {plural(shownDiagnostics.length, 'problem')}
-              </button>
-            )}
-          </span>
-        </header>
-        <div className={`preview-editor ${editorHost}`} data-testid="preview-output">
-          <Editor
-            path={outputModelPath}
-            language="json"
-            defaultValue=""
-            theme={theme}
-            onMount={onOutputMount}
-            options={{
-              ...editorOptions,
-              readOnly: true,
-              domReadOnly: true,
-              // Read-only, so Tab has nothing to indent: it moves on.
-              tabFocusMode: true,
-              // Read-only editors hide squiggles by default; the output's diagnostics must show.
-              renderValidationDecorations: 'on',
-              ariaLabel: 'Output payload'
-            }}
-          />
-        </div>
-        {shownDiagnostics.length > 0 && (
-          <ul
-            ref={diagnosticsList}
-            id={diagnosticsId}
-            className="preview-diagnostics"
-            aria-label="Preview diagnostics"
-            tabIndex={-1}
+      <p className="muted preview-hint" id={inputHintId}>
+        {escapeThenTabHint}
+      </p>
+    </div>
+  )
+  const outputColumn = (
+    <div key="output" className="preview-column preview-output">
+      <header className="preview-header">
+        <span className="subtle-heading">Posted to Capillary</span>
+        <span className="preview-status">
+          <span
+            className={`chip ${result?.valid ? 'chip-ok' : 'chip-error'}`}
+            data-testid="preview-status"
+            data-revision={result?.id ?? 0}
           >
-            {shownDiagnostics.map((diagnostic, index) => (
-              <li key={index} className={`diagnostic diagnostic-${diagnostic.severity}`} data-code={diagnostic.code}>
-                {diagnostic.attribute && <span className="mono">{diagnostic.attribute}: </span>}
-                {diagnostic.message}
-              </li>
-            ))}
-          </ul>
-        )}
+            {status}
+          </span>
+          {shownDiagnostics.length > 0 && (
+            <button
+              type="button"
+              className="link-button preview-problems"
+              aria-controls={diagnosticsId}
+              onClick={showDiagnostics}
+            >
+              {plural(shownDiagnostics.length, 'problem')}
+            </button>
+          )}
+        </span>
+      </header>
+      <div className={`preview-editor ${editorHost}`} data-testid="preview-output">
+        <Editor
+          path={outputModelPath}
+          language="json"
+          defaultValue=""
+          theme={theme}
+          onMount={onOutputMount}
+          options={{
+            ...editorOptions,
+            readOnly: true,
+            domReadOnly: true,
+            // Read-only, so Tab has nothing to indent: it moves on.
+            tabFocusMode: true,
+            // Read-only editors hide squiggles by default; the output's diagnostics must show.
+            renderValidationDecorations: 'on',
+            ariaLabel: 'Output payload'
+          }}
+        />
       </div>
+      {shownDiagnostics.length > 0 && (
+        <ul
+          ref={diagnosticsList}
+          id={diagnosticsId}
+          className="preview-diagnostics"
+          aria-label="Preview diagnostics"
+          tabIndex={-1}
+        >
+          {shownDiagnostics.map((diagnostic, index) => (
+            <li key={index} className={`diagnostic diagnostic-${diagnostic.severity}`} data-code={diagnostic.code}>
+              {diagnostic.attribute && <span className="mono">{diagnostic.attribute}: </span>}
+              {diagnostic.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+  return (
+    <section className="preview" aria-label="Live preview">
+      {/* Stacked (a narrow window), the output comes first, where the rule being edited is beside it: so in the
+          page's order too, so Tab reaches them in the order they are seen. */}
+      {outputFirst ? [outputColumn, payloadColumn] : [payloadColumn, outputColumn]}
     </section>
   )
 })
