@@ -3,6 +3,7 @@ import { isRequestName, requests, type RequestName } from '../../shared/api/cont
 import { fail, ok, type Result } from '../../shared/api/result'
 import { issuePath } from '../../shared/model/spelledPath'
 import { StudioError } from '../errors/StudioError'
+import { projectBusyError } from '../store/projectBusy'
 import { brokenTextPath } from './brokenTextPath'
 import type { Logger } from '../platform/logger'
 import type { Handlers } from './handlers'
@@ -11,7 +12,8 @@ export type Dispatch = (name: string, rawInput: unknown) => Promise<Result<unkno
 
 /**
  * The one dispatcher both transports use: unknown names and invalid inputs are refused before any handler runs,
- * a StudioError becomes its code and message, anything else `internal` (logged, never leaked as a stack).
+ * a StudioError becomes its code and message, as does a project file another program keeps busy; anything else
+ * `internal` (logged, never leaked as a stack).
  */
 export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
   return async (name, rawInput) => {
@@ -23,6 +25,8 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
       return ok(await handler(parsed.data))
     } catch (error) {
       if (error instanceof StudioError) return fail(error.code, error.message)
+      const busy = projectBusyError(error)
+      if (busy) return fail(busy.code, busy.message)
       logger.error(`${name} failed: ${(error as Error).stack ?? String(error)}`)
       return fail('internal', `Something went wrong in ${name}: ${(error as Error).message}. Details are in the log.`)
     }

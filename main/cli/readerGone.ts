@@ -8,6 +8,9 @@ export function onReaderGone(stop: () => void): () => void {
   return () => void stops.delete(stop)
 }
 
+/** Whether the reader of the output has gone: a command it stopped exits with `exitCodes.readerGone`. */
+export const readerIsGone = (): boolean => gone
+
 /**
  * The reader of stdout or stderr went away (`capmap captures list | head -1`): a command that can stop cleanly does
  * (`capmap listen` closes its listener and its project); any other ends here, quietly, with the status git and grep

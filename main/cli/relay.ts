@@ -24,6 +24,7 @@ import type { CliCommand, CliContext } from './CliCommand'
 import { resolveProjectFile } from './resolveProjectFile'
 import { untilInterrupted } from './untilInterrupted'
 import { UsageError } from './usage'
+import { wholeNumberOption } from './wholeNumberOption'
 
 /** `capmap relay`: the project's listener and relay, headless, until interrupted; one line per delivery outcome. */
 export const relayCommand: CliCommand = {
@@ -66,16 +67,16 @@ export const relayCommand: CliCommand = {
     if (values['base-url'] !== undefined && !values.till) {
       throw new UsageError('--base-url needs --till <code> (its password from CAPMAP_PASSWORD)')
     }
-    const port = whole(values.port, 'port', 0, 65535)
+    const port = wholeNumberOption(values.port, 'port', 0, 65535)
     if (values.host !== undefined && values.host !== 'localhost' && isIP(values.host) === 0) {
       throw new UsageError(`--host must be an IP address such as 127.0.0.1 (got ${values.host})`)
     }
     const schedule: Partial<DeliverySchedule> = {}
-    const maxAttempts = whole(values['max-attempts'], 'max-attempts', 1, 1000)
-    const firstRetry = whole(values['first-retry'], 'first-retry', 0, 86_400_000)
-    const maxDelay = whole(values['max-retry-delay'], 'max-retry-delay', 0, 7 * 86_400_000)
-    const slowDown = whole(values['slow-down'], 'slow-down', 0, 3_600_000)
-    const maxSlowDown = whole(values['max-slow-down'], 'max-slow-down', 0, 3_600_000)
+    const maxAttempts = wholeNumberOption(values['max-attempts'], 'max-attempts', 1, 1000)
+    const firstRetry = wholeNumberOption(values['first-retry'], 'first-retry', 0, 86_400_000)
+    const maxDelay = wholeNumberOption(values['max-retry-delay'], 'max-retry-delay', 0, 7 * 86_400_000)
+    const slowDown = wholeNumberOption(values['slow-down'], 'slow-down', 0, 3_600_000)
+    const maxSlowDown = wholeNumberOption(values['max-slow-down'], 'max-slow-down', 0, 3_600_000)
     if (maxAttempts !== undefined) schedule.maxAttempts = maxAttempts
     if (firstRetry !== undefined) schedule.firstRetryMs = firstRetry
     if (maxDelay !== undefined) schedule.maxDelayMs = maxDelay
@@ -267,13 +268,4 @@ export function connect(
         logger: context.logger
       })
   }
-}
-
-function whole(value: string | undefined, flag: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined
-  const parsed = Number(value)
-  if (value.trim() === '' || !Number.isInteger(parsed) || parsed < min || parsed > max) {
-    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max} (got ${value})`)
-  }
-  return parsed
 }

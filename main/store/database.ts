@@ -108,11 +108,14 @@ function inspectProjectFile(path: string): void {
   }
 }
 
+/** How long a write waits for another connection's (another process's) write lock before it fails, busy. */
+export const busyTimeoutMs = 5_000
+
 function initialise(db: Database.Database): Database.Database {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`)
   assertPragma(db, 'synchronous', 2)
   assertPragma(db, 'foreign_keys', 1)
   migrate(db)
@@ -122,7 +125,7 @@ function initialise(db: Database.Database): Database.Database {
 function configureReadOnly(db: Database.Database): Database.Database {
   if (!db.readonly) db.pragma('query_only = ON')
   db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`)
   return db
 }
 

@@ -16,7 +16,14 @@ export const bundleMaxBytes = 50 * 1024 * 1024
  * 2); `invalid`: our format, but breaking its rules (CLI exit 1). Problems name the place: `mappings[2].event`.
  */
 export type BundleRead =
-  { ok: true; bundle: Bundle; warnings: string[] } | { ok: false; kind: 'unreadable' | 'invalid'; problems: string[] }
+  | {
+      ok: true
+      bundle: Bundle
+      /** Hand edits, and drafts that break Capillary's rules (`ruleBreaks`, also here): an import takes them. */
+      warnings: string[]
+      ruleBreaks: string[]
+    }
+  | { ok: false; kind: 'unreadable' | 'invalid'; problems: string[] }
 
 const unreadable = (problem: string): BundleRead => ({ ok: false, kind: 'unreadable', problems: [problem] })
 
@@ -54,11 +61,8 @@ export function readBundle(text: string): BundleRead {
   if (!parsed.success) return { ok: false, kind: 'invalid', problems: parsed.error.issues.map(describeIssue) }
   const problems = crossReferenceProblems(parsed.data)
   if (problems.length > 0) return { ok: false, kind: 'invalid', problems }
-  return {
-    ok: true,
-    bundle: parsed.data,
-    warnings: [...provenanceWarnings(parsed.data), ...designWarnings(parsed.data)]
-  }
+  const ruleBreaks = designWarnings(parsed.data)
+  return { ok: true, bundle: parsed.data, warnings: [...provenanceWarnings(parsed.data), ...ruleBreaks], ruleBreaks }
 }
 
 /** Older format versions are brought up to date here, one step at a time (version 1 is the first). */

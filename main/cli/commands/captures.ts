@@ -8,6 +8,7 @@ import { captures as capturesMigration } from '../../store/migrations/004-captur
 import type { CliCommand, CliContext } from '../CliCommand'
 import { resolveProjectFile } from '../resolveProjectFile'
 import { UsageError } from '../usage'
+import { wholeNumberOption } from '../wholeNumberOption'
 import { captureLine } from './listen'
 
 const defaultLimit = 100
@@ -41,10 +42,7 @@ export const capturesCommand: CliCommand = {
     if (action === 'list') {
       if (positionals.length > 0)
         throw new UsageError(`capmap captures list takes no arguments (got ${positionals.join(' ')})`)
-      const limit = values.limit === undefined ? defaultLimit : Number(values.limit)
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) {
-        throw new UsageError(`--limit must be a whole number from 1 to 100000 (got ${values.limit})`)
-      }
+      const limit = wholeNumberOption(values.limit, 'limit', 1, 100_000) ?? defaultLimit
       return withCaptures(values.project, (captures) =>
         list(captures, { limit, search: values.search, json: values.json ?? false }, context)
       )

@@ -17,7 +17,9 @@ import type { CliCommand, CliContext } from '../CliCommand'
 import { promptSecret } from '../promptSecret'
 import { resolveProjectFile } from '../resolveProjectFile'
 import { untilInterrupted } from '../untilInterrupted'
-import { UsageError } from '../usage'
+import { exitCodes, UsageError } from '../usage'
+import { readerIsGone } from '../readerGone'
+import { portOption } from '../wholeNumberOption'
 
 /** `capmap listen`: the project's webhook listener, headless, until interrupted; one line per capture. */
 export const listenCommand: CliCommand = {
@@ -33,10 +35,7 @@ export const listenCommand: CliCommand = {
     })
     if (positionals.length > 0) throw new UsageError(`capmap listen takes no arguments (got ${positionals.join(' ')})`)
     if (!values.project) throw new UsageError('capmap listen needs the project: capmap listen --project <file>')
-    const port = values.port === undefined ? undefined : Number(values.port)
-    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-      throw new UsageError(`--port must be a port number (got ${values.port})`)
-    }
+    const port = portOption(values.port)
     if (values.host !== undefined && values.host !== 'localhost' && isIP(values.host) === 0) {
       throw new UsageError(`--host must be an IP address such as 127.0.0.1 (got ${values.host})`)
     }
@@ -57,7 +56,8 @@ export const listenCommand: CliCommand = {
         db,
         secrets,
         clock: systemClock,
-        logger: context.logger,
+        // What goes wrong while listening (captures not stored, say) is said here too, not only in the log.
+        logger: { ...context.logger, error: (message) => echoError(message, context) },
         host,
         port: firstPort,
         scanPorts: scan,
@@ -81,12 +81,17 @@ export const listenCommand: CliCommand = {
       // close() commits what is waiting before it resolves: the count is final.
       await listener.close()
       context.print(`Stopped listening on ${listener.url} for ${projectName(path)}: ${capturesReceived(received)}.`)
-      return 0
+      return readerIsGone() ? exitCodes.readerGone : exitCodes.ok
     } finally {
       checkpoint(db)
       db.close()
     }
   }
+}
+
+function echoError(message: string, context: CliContext): void {
+  context.logger.error(message)
+  context.printError(`capmap: ${message}`)
 }
 
 /** A port or address that cannot be bound is worded as the studio words it; anything else keeps its stack. */

@@ -9,6 +9,7 @@ import type { CliCommand, CliContext } from '../CliCommand'
 import { connect, type RelayTarget } from '../relay'
 import { resolveProjectFile } from '../resolveProjectFile'
 import { UsageError } from '../usage'
+import { wholeNumberOption } from '../wholeNumberOption'
 
 /** The org options `capmap publish` and `capmap pull` share. */
 export const orgOptions = {
@@ -108,10 +109,7 @@ export const publishCommand: CliCommand = {
     })
     if (positionals.length > 0) throw new UsageError(`capmap publish takes no arguments (got ${positionals.join(' ')})`)
     checkOrgOptions('publish', values)
-    const wait = values.wait === undefined ? 0 : Number(values.wait)
-    if (values.wait !== undefined && (!/^\d+$/.test(values.wait.trim()) || wait > 86_400)) {
-      throw new UsageError(`--wait takes whole seconds from 0 to 86400 (got ${values.wait})`)
-    }
+    const wait = wholeNumberOption(values.wait, 'wait', 0, 86_400) ?? 0
     const connection = publishConnection(connect(values, new EnvironmentSecretStore(process.env), context))
     const studio = openCliStudio(values.project ?? '', context)
     try {

@@ -4,6 +4,7 @@ import type { SandboxFaults } from '../../capillary/sandbox/SandboxFaults'
 import { defaultSandboxOrgId, startSandbox, type SandboxCredentials } from '../../capillary/sandbox/startSandbox'
 import type { CliCommand } from '../CliCommand'
 import { UsageError } from '../usage'
+import { portOption, wholeNumberOption } from '../wholeNumberOption'
 import { untilInterrupted } from '../untilInterrupted'
 
 /** `--basic till:password` or `--oauth key:secret`: split at the first colon (passwords may hold colons). */
@@ -66,10 +67,9 @@ export const sandboxCommand: CliCommand = {
       }
     })
     if (positionals.length > 0) throw new UsageError(`capmap sandbox takes no arguments (got ${positionals.join(' ')})`)
-    const port = number(values.port, 'port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port number')
+    const port = portOption(values.port)
     const ratio = (n: number) => n >= 0 && n <= 1
-    const whole = (n: number) => Number.isInteger(n) && n >= 0
-    const orgId = number(values['org-id'], 'org-id', (n) => Number.isInteger(n) && n > 0, 'a positive whole number')
+    const orgId = wholeNumberOption(values['org-id'], 'org-id', 1, Number.MAX_SAFE_INTEGER)
     const basic = pairs(values.basic, 'basic', ['till', 'password'])
     const oauth = pairs(values.oauth, 'oauth', ['key', 'secret'])
     // Without credential flags both defaults apply; with some, exactly the schemes given.
@@ -83,8 +83,8 @@ export const sandboxCommand: CliCommand = {
     const faults: Partial<SandboxFaults> = {
       failRate: number(values['fail-rate'], 'fail-rate', ratio, 'between 0 and 1') ?? 0,
       dropRate: number(values['drop-rate'], 'drop-rate', ratio, 'between 0 and 1') ?? 0,
-      latencyMs: number(values.latency, 'latency', whole, 'a whole number of milliseconds') ?? 0,
-      rateLimitPerMinute: number(values['rate-limit'], 'rate-limit', whole, 'a whole number') ?? 0
+      latencyMs: wholeNumberOption(values.latency, 'latency', 0, 600_000) ?? 0,
+      rateLimitPerMinute: wholeNumberOption(values['rate-limit'], 'rate-limit', 0, 1_000_000) ?? 0
     }
     const sandbox = await startSandbox({
       port: port ?? localSandboxPort,

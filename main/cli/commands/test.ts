@@ -50,9 +50,7 @@ export const testCommand: CliCommand = {
       const { testCases } = studio.testCases.list()
       if (testCases.length === 0 || (event && !studio.testCases.list({ eventId: event.id }).testCases.length)) {
         context.print('0 passed, 0 failed')
-        context.printError(
-          `No test cases${event ? ` for ${event.name}` : ''}: save payloads with their expected outputs in the studio.`
-        )
+        context.printError(noTestCases(event?.name))
         return 1
       }
       const { testCases: ran, statuses } = await studio.testCases.run(event ? { eventId: event.id } : { all: true })
@@ -78,6 +76,10 @@ export const testCommand: CliCommand = {
   }
 }
 
+/** Nothing to run is a failure (a CI gate that tests nothing passes nothing): said, with what to do. */
+const noTestCases = (eventName: string | undefined) =>
+  `No test cases${eventName === undefined ? '' : ` for ${eventName}`}: save payloads with their expected outputs in the studio.`
+
 async function testBundleFile(file: string, eventName: string | undefined, context: CliContext): Promise<number> {
   const read = readBundleFile(file, context)
   if ('exitCode' in read) return read.exitCode
@@ -94,6 +96,7 @@ async function testBundleFile(file: string, eventName: string | undefined, conte
     const { passed, failures } = await testBundle(chosen, evaluator)
     for (const line of failures) context.print(line)
     context.print(`${passed} passed, ${failures.length} failed`)
+    if (passed + failures.length === 0) context.printError(noTestCases(eventName))
     return failures.length === 0 && passed > 0 ? 0 : 1
   } finally {
     await evaluator.close()

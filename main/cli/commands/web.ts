@@ -4,6 +4,7 @@ import { openInBrowser } from '../../platform/openInBrowser'
 import { defaultWebPort, startWebMode } from '../../web/startWebMode'
 import type { CliCommand } from '../CliCommand'
 import { UsageError } from '../usage'
+import { portOption } from '../wholeNumberOption'
 import { untilInterrupted } from '../untilInterrupted'
 
 /** `capmap web`: runs web mode until interrupted, printing the URL (token included) on one line. */
@@ -21,10 +22,7 @@ export const webCommand: CliCommand = {
       options: { port: { type: 'string' }, open: { type: 'boolean', default: true }, project: { type: 'string' } }
     })
     if (positionals.length > 0) throw new UsageError(`capmap web takes no arguments (got ${positionals.join(' ')})`)
-    const port = values.port === undefined ? defaultWebPort : Number(values.port)
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new UsageError(`--port must be a port number (got ${values.port})`)
-    }
+    const port = portOption(values.port) ?? defaultWebPort
     const { studio, server } = await startWebMode({
       configDir: context.configDir,
       version: context.version,

@@ -210,7 +210,18 @@ describe('bundles on the command line', () => {
     expect(capmap(['test', 'shop.capmap.json']).lines.at(-1)).toBe('3 passed, 0 failed')
   })
 
-  it("warns, at their place, of Capillary's design rules an event breaks, as the designer does", () => {
+  it('fails a bundle with no test cases, saying so and what to do, as for a project', () => {
+    capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json'])
+    edit('shop.capmap.json', (bundle) => {
+      bundle.testCases = []
+    })
+    const tested = capmap(['test', 'shop.capmap.json'])
+    expect(tested.status).toBe(1)
+    expect(tested.lines.at(-1)).toBe('0 passed, 0 failed')
+    expect(tested.stderr).toContain('No test cases: save payloads with their expected outputs in the studio.')
+  })
+
+  it("names, at their place, Capillary's design rules an event breaks: validate fails, import keeps a draft", () => {
     capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json'])
     edit('shop.capmap.json', (bundle) => {
       bundle.events[1].attributes[1].name = 'hotel name!'
@@ -220,8 +231,17 @@ describe('bundles on the command line', () => {
       bundle.testCases[0].expected[0].hotel_name = undefined
     })
     const validated = capmap(['validate', 'shop.capmap.json'])
-    expect(validated.status).toBe(0)
+    expect(validated.status).toBe(1)
     expect(validated.stderr).toMatch(/Warning: shop\.capmap\.json: events\[1\]\.attributes\[1\]\.name: /)
+    expect(validated.stderr).toContain(
+      "capmap: shop.capmap.json: breaks 2 of Capillary's rules (the warnings above): an import keeps such events as " +
+        'drafts, but publishing refuses them.'
+    )
+    expect(validated.stdout).toBe('')
+    // A draft may break them, as in the designer: the import takes it, saying the same.
+    const imported = capmap(['import', 'shop.capmap.json', '--project', 'Copy.capmap', '--new'])
+    expect(imported.status).toBe(0)
+    expect(imported.stderr).toMatch(/Warning: shop\.capmap\.json: events\[1\]\.attributes\[1\]\.name: /)
   })
 
   describe('refuses bad bundles, exactly, writing nothing', () => {

@@ -72,21 +72,51 @@ describe('capmap', () => {
     expect(result.stdout).toContain('Usage: capmap')
   })
 
-  it('prints the usage and exits 2 without arguments', () => {
+  it('prints the usage on stderr and exits 2 without arguments', () => {
     const result = capmap()
     expect(result.status).toBe(2)
-    expect(result.stdout + result.stderr).toContain('Usage: capmap')
-  })
-
-  it('names an unknown command, prints the usage on stderr and exits 2', () => {
-    const result = capmap('frobnicate')
-    expect(result.status).toBe(2)
-    expect(result.stderr).toContain('Unknown command: frobnicate')
+    expect(result.stdout).toBe('')
     expect(result.stderr).toContain('Usage: capmap')
   })
 
-  it('refuses an unknown option with exit 2', () => {
-    expect(capmap('new', 'x.capmap', '--samples').status).toBe(2)
+  it('names an unknown command and the commands there are, on stderr, and exits 2', () => {
+    const result = capmap('lisen')
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain('Unknown command: lisen. The commands are new, ')
+    expect(result.stderr).toContain('listen')
+    expect(result.stderr).toContain('capmap --help says what each does')
+  })
+
+  it("prints a command's own help for --help or -h, and exits 0", () => {
+    for (const flag of ['--help', '-h']) {
+      const result = capmap('listen', flag)
+      expect(result.status).toBe(0)
+      expect(result.stdout).toContain('listen --project <file>')
+      expect(result.stdout).toContain('--port <n>')
+      expect(result.stdout).not.toContain('captures list')
+      expect(result.stdout).toContain('141 the reader of its output went away')
+    }
+  })
+
+  it("refuses an unknown option with exit 2, naming it, then the command's own usage only", () => {
+    const result = capmap('new', 'x.capmap', '--samples')
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain("capmap: Unknown option '--samples'.\n")
+    // Node's advice about `--` suits a positional starting with a dash, not a mistyped option.
+    expect(result.stderr).not.toContain('positional argument')
+    expect(result.stderr).toContain('new <file> [--sample]')
+    expect(result.stderr).not.toContain('listen --project')
+  })
+
+  it('refuses a port or limit that is empty or not written in digits, with exit 2', () => {
+    for (const port of ['', '0x10', '1e3', ' 80', '65536']) {
+      const result = capmap('listen', '--project', 'x.capmap', '--port', port)
+      expect(result.status, port).toBe(2)
+      expect(result.stderr, port).toContain('--port must be a whole number from 0 to 65535')
+    }
+    const limit = capmap('captures', 'list', '--project', 'x.capmap', '--limit', '1e1')
+    expect(limit.status).toBe(2)
+    expect(limit.stderr).toContain('--limit must be a whole number from 1 to 100000 (got 1e1)')
   })
 
   describe('new', () => {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
@@ -90,7 +91,7 @@ describe('capmap listen, when it stops', () => {
     expect(listening.stderr()).toBe('')
   })
 
-  it('stops as cleanly when no one reads its output any more (| head): every capture kept, the project closed', async () => {
+  it('stops as cleanly when no one reads its output any more (| head), with exit 141: every capture kept', async () => {
     const project = join(folder.path, 'Shop.capmap')
     const before = capturesIn(project)
     listening = await startListen(folder.path, configDir, ['--project', 'Shop.capmap', '--port', '0'])
@@ -103,7 +104,8 @@ describe('capmap listen, when it stops', () => {
       body: JSON.stringify({ event_name: 'be_reserved' })
     })
     expect(answer.status).toBe(200)
-    expect(await listening.exited).toEqual({ code: 0, signal: null })
+    // 141, as `captures list | head` and git: under `set -o pipefail` a script sees that it did not run to its end.
+    expect(await listening.exited).toEqual({ code: 141, signal: null })
     // Closed, not cut short: the last connection checkpointed the write-ahead log into the file and removed it.
     expect(existsSync(`${project}-wal`)).toBe(false)
     expect(capturesIn(project)).toBe(before + 1)
@@ -118,4 +120,32 @@ describe('capmap listen, when it stops', () => {
       `Stopped listening on http://127.0.0.1:${listening.port}/ for Shop: 0 captures received.`
     )
   })
+})
+
+describe('capmap listen, when a capture cannot be stored', () => {
+  it('says so on stderr, as its sender hears 503, rather than only in the log', async () => {
+    listening = await startListen(folder.path, configDir, ['--project', 'Shop.capmap', '--port', '0'])
+    // Another program keeps the file's write lock past the listener's busy timeout (4 s).
+    const holder = new Database(join(folder.path, 'Shop.capmap'))
+    holder.exec('BEGIN EXCLUSIVE')
+    try {
+      const answer = await httpRequest({
+        port: listening.port,
+        path: '/hooks/booking-app',
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ event_name: 'be_reserved' })
+      })
+      expect(answer.status).toBe(503)
+    } finally {
+      holder.exec('ROLLBACK')
+      holder.close()
+    }
+    listening.child.kill('SIGINT')
+    expect(await listening.exited).toEqual({ code: 0, signal: null })
+    expect(listening.stderr()).toBe(
+      'capmap: 1 capture was not stored (database is locked): its sender was answered 503, to send again.\n'
+    )
+    expect(listening.stdout().trimEnd().split('\n').at(-1)).toContain('0 captures received.')
+  }, 20_000)
 })

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -50,6 +51,23 @@ describe('capmap test', () => {
     expect(run.lines).toContain('ProductAddedToCart: Tested')
     expect(run.lines.at(-1)).toBe('3 passed, 0 failed')
   })
+
+  it('says, without a stack trace, that another program keeps the project busy, and exits 1', () => {
+    capmap(['new', 'Shop.capmap', '--sample'])
+    const holder = new Database(join(folder.path, 'Shop.capmap'))
+    holder.exec('BEGIN EXCLUSIVE')
+    try {
+      const run = capmap(['test', '--project', 'Shop.capmap'])
+      expect(run.status).toBe(1)
+      expect(run.stderr).toBe(
+        'capmap: The project file is busy: another program has been writing to it for more than 5 seconds. ' +
+          'Try again once it is done.\n'
+      )
+    } finally {
+      holder.exec('ROLLBACK')
+      holder.close()
+    }
+  }, 60_000)
 
   it('prints one line per failure, records it in the project, and exits 1', () => {
     capmap(['new', 'Shop.capmap', '--sample'])
