@@ -34,6 +34,7 @@ export function App() {
         if (state.project?.path !== project.getState().project?.path) {
           events.getState().forgetProject()
           integrations.getState().forgetProject()
+          stores.listenerSettings.getState().forgetDrafts()
         }
         project.getState().receive(state)
         void project.getState().refresh()

@@ -6,6 +6,7 @@ import { CaptureRateSparkline } from '../features/captures/CaptureRateSparkline'
 import { displayShortcut } from './commands'
 import { ListenerStatus } from './ListenerStatus'
 import type { KeptDraft } from './keptDrafts'
+import { integrationsWithDrafts } from '../features/listener/store'
 import { savedFeedbackMs, saveStatusText, worstSaveState } from './saveStatus'
 import { useStudio, useStudioStore } from './StudioContext'
 
@@ -38,11 +39,28 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
     (s) => s.integrations,
     (state) => state.keptDrafts
   )
+  const captureRuleDrafts = useStudioStore(
+    (s) => s.listenerSettings,
+    (state) => state.drafts
+  )
+  const integrationNames = useStudioStore(
+    (s) => s.integrations,
+    (state) => state.integrations
+  )
+  const rulesNotSaved = integrationsWithDrafts(captureRuleDrafts).map((id) => ({
+    id,
+    name: integrationNames.find((integration) => integration.id === id)?.name ?? 'an integration'
+  }))
   const saveState = worstSaveState([eventsSave, integrationsSave, mappingSave])
   // Items kept unsaved elsewhere make the whole "not saved", whatever the open editors' drafts are.
-  const kept = { events: keptEvents.length, integrations: keptIntegrations.length }
-  const shownState = kept.events + kept.integrations > 0 ? worstSaveState([saveState, 'invalid']) : saveState
-  const firstKept = firstKeptDraft(keptEvents, keptIntegrations)
+  const kept = { events: keptEvents.length, integrations: keptIntegrations.length, captureRules: rulesNotSaved.length }
+  const shownState =
+    kept.events + kept.integrations > 0
+      ? worstSaveState([saveState, 'invalid'])
+      : kept.captureRules > 0
+        ? worstSaveState([saveState, 'pending'])
+        : saveState
+  const firstKept = firstKeptDraft(keptEvents, [...keptIntegrations, ...rulesNotSaved])
   const record = useStore(stores.saveRecord)
   const projectPath = project?.path ?? null
 
@@ -92,7 +110,7 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
           type="button"
           className={`status-item status-button save-${shownState}`}
           data-testid="status-save"
-          title={`Open ${firstKept.name} to fix its changes`}
+          title={`Open ${firstKept.name}: its changes are not saved`}
           onClick={() => {
             stores.navigation.getState().open(firstKept.screen)
             void stores[firstKept.screen].getState().select(firstKept.id)

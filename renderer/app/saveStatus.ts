@@ -54,10 +54,14 @@ export const createSaveRecord = () =>
     }
   })
 
-/** How many items have changes kept unsaved while the user is elsewhere (they break a rule), by kind. */
+/**
+ * How many items have changes kept unsaved while the user is elsewhere, by kind: events and integrations whose
+ * drafts break a rule, and integrations whose capture rules were changed and not saved (they save on a button).
+ */
 export interface KeptCounts {
   events: number
   integrations: number
+  captureRules?: number
 }
 
 /**
@@ -72,12 +76,14 @@ export function saveStatusText(
   formatTime: (at: number) => string,
   kept: KeptCounts = { events: 0, integrations: 0 }
 ): string {
-  if (kept.events + kept.integrations > 0) {
+  const captureRules = kept.captureRules ?? 0
+  if (kept.events + kept.integrations + captureRules > 0) {
     const openNotSaved = state === 'invalid' || state === 'failed'
     const other = openNotSaved ? 'other ' : ''
     const counts = [
       kept.events > 0 ? plural(kept.events, `${other}event`) : '',
-      kept.integrations > 0 ? plural(kept.integrations, `${other}integration`) : ''
+      kept.integrations > 0 ? plural(kept.integrations, `${other}integration`) : '',
+      captureRules > 0 ? `the capture rules of ${plural(captureRules, 'integration')}` : ''
     ].filter(Boolean)
     const keptText = `${counts.join(' and ')} not saved`
     return openNotSaved ? `${saveLabels[state]} · ${keptText}` : keptText

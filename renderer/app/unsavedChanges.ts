@@ -1,6 +1,7 @@
+import { integrationsWithDrafts } from '../features/listener/store'
 import type { StudioStores } from './StudioContext'
 
-type EditingStores = Pick<StudioStores, 'events' | 'integrations' | 'mapping'>
+type EditingStores = Pick<StudioStores, 'events' | 'integrations' | 'mapping' | 'listenerSettings'>
 
 const notSaved = (state: string) => state === 'invalid' || state === 'failed'
 
@@ -22,8 +23,19 @@ export function unsavedChanges(stores: EditingStores): string | undefined {
     ...integrations.keptDraftNames(),
     ...(mapping.selectedId && notSaved(mapping.saveState) ? ['the open mapping'] : [])
   ]
-  if (names.length === 0) return undefined
-  return `Your changes to ${listed(names)} are not saved: they break a rule, or their save was refused. Leaving loses them.`
+  const rules = integrationsWithDrafts(stores.listenerSettings.getState().drafts).map(
+    (id) => integrations.integrations.find((integration) => integration.id === id)?.name ?? 'an integration'
+  )
+  if (names.length === 0 && rules.length === 0) return undefined
+  const sentences = [
+    names.length > 0
+      ? `Your changes to ${listed(names)} are not saved: they break a rule, or their save was refused.`
+      : '',
+    rules.length > 0
+      ? `The capture rules changed for ${listed(rules)} are not saved (they save with their button).`
+      : ''
+  ]
+  return `${sentences.filter(Boolean).join(' ')} Leaving loses them.`
 }
 
 function listed(names: readonly string[]): string {

@@ -101,4 +101,33 @@ describe('the listener settings and capture rules in web mode', () => {
     await section.getByRole('heading', { name: 'Webhook listener' }).scrollIntoViewIfNeeded()
     await session.screenshot('listener-settings')
   })
+
+  it('keeps capture rules changed and not saved across screens, says so in the status bar, and asks before leaving', async () => {
+    await page.getByRole('button', { name: 'Integrations', exact: true }).click()
+    await page.getByRole('option', { name: /Hotel booking app/ }).click()
+    const rules = page.getByRole('region', { name: 'Capture rules' })
+    const redact = rules.getByLabel('Redact personal data before storing captures')
+    await redact.check()
+    // Elsewhere, the change is not lost, and not called saved.
+    await page.getByRole('button', { name: 'Inbox', exact: true }).click()
+    const saveStatus = page.getByTestId('status-save')
+    await saveStatus.filter({ hasText: 'the capture rules of 1 integration not saved' }).waitFor()
+    await expect(unsavedQuestion()).resolves.toBe('asks')
+    // The status bar leads back to them, as they were left.
+    await saveStatus.click()
+    await expect.poll(() => redact.isChecked()).toBe(true)
+    await rules.getByRole('button', { name: 'Save redaction' }).click()
+    await saveStatus.filter({ hasText: /^All changes saved/ }).waitFor()
+    await expect(unsavedQuestion()).resolves.toBeUndefined()
+    const redacting = JSON.stringify({ event_name: 'be_reserved', email: 'asha@example.com' })
+    await expect(post(port, '/hooks/booking-app', redacting, signed(redacting))).resolves.toBe(200)
+  })
+
+  /** Whether the studio would ask before the page is left now (a reload, a closed window). */
+  const unsavedQuestion = () =>
+    page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true })
+      window.dispatchEvent(event)
+      return event.defaultPrevented ? 'asks' : undefined
+    })
 })

@@ -1,5 +1,5 @@
 import { Redaction } from '../../../shared/model/listenerSettings'
-import { useEditedDraft } from './useEditedDraft'
+import { useKeptDraft } from './useKeptDraft'
 
 interface RedactionDraft {
   enabled: boolean
@@ -44,7 +44,7 @@ interface RedactionFormProps {
  * and shaped like emails, phone numbers or card numbers. A redacted capture can no longer be replayed byte for byte.
  */
 export function RedactionForm({ integrationId, redaction, disabled, busy, refusal, onSave }: RedactionFormProps) {
-  const { draft, edit, reset } = useEditedDraft(draftOf(redaction))
+  const { draft, edit, reset } = useKeptDraft(`redaction:${integrationId}`, draftOf(redaction))
   const parsed = Redaction.safeParse({ ...draft, paths: lines(draft.paths), keyNames: lines(draft.keyNames) })
   const problem = parsed.success ? undefined : 'Keep to 100 lines of at most 200 characters (key names: 100).'
   const changed = parsed.success && JSON.stringify(parsed.data) !== JSON.stringify(redaction)

@@ -1,6 +1,6 @@
 import { Verification } from '../../../shared/model/listenerSettings'
 import { TextField } from '../../ui/TextField'
-import { useEditedDraft } from './useEditedDraft'
+import { useKeptDraft } from './useKeptDraft'
 
 type Scheme = Verification['scheme']
 
@@ -80,7 +80,7 @@ export function VerificationForm({
   refusal,
   onSave
 }: VerificationFormProps) {
-  const { draft, edit, reset } = useEditedDraft(draftOf(verification))
+  const { draft, edit, reset } = useKeptDraft(`verification:${integrationId}`, draftOf(verification))
   const parsed = Verification.safeParse(verificationOf(draft))
   const issue = parsed.success ? undefined : parsed.error.issues[0]
   const problemAt = (field: string) =>

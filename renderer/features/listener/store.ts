@@ -26,6 +26,11 @@ interface ListenerSettingsState {
   saving: Partial<Record<SettingsPart, true>>
   /** Why main refused the last save of a part, in its words. */
   refusals: Partial<Record<SettingsPart, string>>
+  /**
+   * Forms changed and not saved yet (an integration's verification or redaction), kept while the user is elsewhere,
+   * as an editor keeps an unsaved tab: the status bar counts them and leaving the project asks first.
+   */
+  drafts: Partial<Record<SettingsPart, object>>
   load(): Promise<void>
   /** Address, port, body limit: a running listener restarts on them. */
   saveListener(patch: ListenerSettingsPatch): Promise<boolean>
@@ -36,6 +41,18 @@ interface ListenerSettingsState {
   /** Sets a retention (null: the unmatched captures') and applies it at once; answers how many it deleted. */
   setRetention(integrationId: string | null, retention: Retention): Promise<number | null>
   clearRefusal(part: SettingsPart): void
+  /** Keeps a form's unsaved draft; null when it is saved or back to what is saved. */
+  keepDraft(part: SettingsPart, draft: object | null): void
+  /** Another project was opened: its forms start from what it has saved. */
+  forgetDrafts(): void
+}
+
+/** The integrations whose capture rules have unsaved changes. */
+export function integrationsWithDrafts(drafts: ListenerSettingsState['drafts']): string[] {
+  const ids = Object.keys(drafts).flatMap((part) =>
+    /^(verification|redaction):/.test(part) ? [part.replace(/^\w+:/, '')] : []
+  )
+  return [...new Set(ids)]
 }
 
 /** The capture rules main keeps for one integration, if it has them. */
@@ -77,6 +94,7 @@ export const createListenerSettingsStore = (api: ListenerSettingsApi, onError: (
       view: null,
       saving: {},
       refusals: {},
+      drafts: {},
       async load() {
         const result = await api.getListenerSettings()
         set({ view: result.ok ? result.value : null })
@@ -102,6 +120,11 @@ export const createListenerSettingsStore = (api: ListenerSettingsApi, onError: (
       clearRefusal(part) {
         const { [part]: _cleared, ...refusals } = get().refusals
         set({ refusals })
-      }
+      },
+      keepDraft(part, draft) {
+        const { [part]: _previous, ...drafts } = get().drafts
+        set({ drafts: draft === null ? drafts : { ...drafts, [part]: draft } })
+      },
+      forgetDrafts: () => set({ drafts: {} })
     }
   })

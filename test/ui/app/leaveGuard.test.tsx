@@ -4,6 +4,7 @@ import { createStudioApi } from '../../../renderer/api/client'
 import { createStudioStores, type StudioStores } from '../../../renderer/app/StudioContext'
 import { useLeaveGuard } from '../../../renderer/app/useLeaveGuard'
 import type { EventDefinition } from '../../../shared/model/event'
+import type { Integration } from '../../../shared/model/integration'
 
 function Guard({ stores }: { stores: StudioStores }) {
   return <>{useLeaveGuard(stores)}</>
@@ -50,5 +51,23 @@ describe('the leave guard', () => {
     const unload = new Event('beforeunload', { cancelable: true })
     window.dispatchEvent(unload)
     expect(unload.defaultPrevented).toBe(true)
+  })
+
+  it('asks before capture rules changed and not saved are left behind, naming their integration', async () => {
+    const stores = createStudioStores(createStudioApi({ call: vi.fn(), subscribe: vi.fn(() => () => undefined) }))
+    stores.integrations.setState({ integrations: [{ id: 'i1', name: 'Hotel booking app' } as Integration] })
+    stores.listenerSettings.getState().keepDraft('redaction:i1', { enabled: true })
+    render(<Guard stores={stores} />)
+    let leaving: Promise<boolean> | undefined
+    act(() => void (leaving = stores.leave.getState().confirmLeave()))
+    const dialog = await screen.findByRole('dialog', { name: 'Leave without these changes?' })
+    expect(dialog.textContent).toContain(
+      'The capture rules changed for Hotel booking app are not saved (they save with their button). Leaving loses them.'
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+    await expect(leaving).resolves.toBe(false)
+    // Saved (or back to what is saved), nothing is left to ask about.
+    stores.listenerSettings.getState().keepDraft('redaction:i1', null)
+    await expect(stores.leave.getState().confirmLeave()).resolves.toBe(true)
   })
 })
