@@ -43,6 +43,15 @@ export const noFilter: InboxFilter = {
   to: ''
 }
 
+/** A delete main can take back (its undo id), and how many captures it took. */
+interface CaptureDeletion {
+  undoId: string
+  count: number
+}
+
+/** Deletes Undo can take back in turn, newest first: as many as a user makes in main's ten-minute undo window. */
+const maxUndoableDeletions = 50
+
 interface CapturesState {
   /** The project the list belongs to: another project starts a fresh inbox. */
   projectPath: string | null
@@ -58,8 +67,9 @@ interface CapturesState {
   selectedId: string | null
   detail: CaptureView | null
   detailStatus: 'idle' | 'loading' | 'ready' | 'missing'
-  /** The last delete, until undone or replaced. */
-  lastDeletion: { undoId: string; count: number } | null
+  /** The last delete, until undone; the ones before it wait their turn (main keeps each for ten minutes). */
+  lastDeletion: CaptureDeletion | null
+  earlierDeletions: CaptureDeletion[]
   replay: CaptureReplay | null
   replaying: boolean
   /** What the listener answered to the last re-send or test payload. */
@@ -176,6 +186,7 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
       detail: null,
       detailStatus: 'idle',
       lastDeletion: null,
+      earlierDeletions: [],
       replay: null,
       replaying: false,
       reply: null,
@@ -194,6 +205,7 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
             detail: null,
             detailStatus: 'idle',
             lastDeletion: null,
+            earlierDeletions: [],
             shape: null,
             replay: null,
             reply: null
@@ -321,9 +333,13 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
         const { items, selectedId } = get()
         const index = items.findIndex((item) => item.id === selectedId)
         const remaining = items.filter((item) => !gone.has(item.id))
+        const { lastDeletion, earlierDeletions } = get()
         set({
           items: remaining,
-          lastDeletion: result.value.undoId ? { undoId: result.value.undoId, count: result.value.deleted } : null
+          lastDeletion: result.value.undoId ? { undoId: result.value.undoId, count: result.value.deleted } : null,
+          earlierDeletions: lastDeletion
+            ? [...earlierDeletions, lastDeletion].slice(-maxUndoableDeletions)
+            : earlierDeletions
         })
         if (selectedId !== null && gone.has(selectedId)) {
           const next = remaining[Math.min(Math.max(index, 0), remaining.length - 1)]
@@ -332,10 +348,11 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
       },
 
       async undoDelete() {
-        const deletion = get().lastDeletion
+        const { lastDeletion: deletion, earlierDeletions } = get()
         if (!deletion) return
         const result = await api.restoreCaptures({ undoId: deletion.undoId })
-        set({ lastDeletion: null })
+        // Undone (or gone for good), the delete before it is the one Undo takes back next.
+        set({ lastDeletion: earlierDeletions.at(-1) ?? null, earlierDeletions: earlierDeletions.slice(0, -1) })
         if (!result.ok) return onError(result.error)
         await get().load()
       },

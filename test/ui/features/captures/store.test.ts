@@ -154,6 +154,21 @@ describe('the capture inbox store', () => {
     expect(store.getState().lastDeletion).toBeNull()
   })
 
+  it('takes back deletes in turn, newest first, as an editor undoes', async () => {
+    const { store, api } = storeWith(3)
+    await store.getState().load()
+    await store.getState().discard(['3'])
+    await store.getState().discard(['2'])
+    expect(store.getState().items.map((item) => item.id)).toEqual(['1'])
+    await store.getState().undoDelete()
+    expect(api.restoreCaptures).toHaveBeenLastCalledWith({ undoId: 'undo-2' })
+    expect(store.getState().items.map((item) => item.id)).toEqual(['2', '1'])
+    await store.getState().undoDelete()
+    expect(api.restoreCaptures).toHaveBeenLastCalledWith({ undoId: 'undo-1' })
+    expect(store.getState().items.map((item) => item.id)).toEqual(['3', '2', '1'])
+    expect(store.getState().lastDeletion).toBeNull()
+  })
+
   it('reports an undo that came too late', async () => {
     const { store, api, onError } = storeWith(1)
     await store.getState().load()
