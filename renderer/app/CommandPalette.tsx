@@ -1,5 +1,5 @@
 import { Command } from 'cmdk'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { useReturnFocus } from '../ui/useReturnFocus'
 import { displayShortcut, type Command as StudioCommand } from './commands'
@@ -19,6 +19,16 @@ interface CommandPaletteProps {
  */
 export function CommandPalette({ open, onOpenChange }: CommandPaletteProps) {
   useReturnFocus(open)
+  // A command runs once the palette has closed and given the focus back, so a command that moves the focus (to the
+  // inbox's search, into a dialog) keeps it.
+  const chosen = useRef<StudioCommand | null>(null)
+  useEffect(() => {
+    const command = chosen.current
+    if (open || !command) return
+    chosen.current = null
+    const timer = setTimeout(() => void command.run())
+    return () => clearTimeout(timer)
+  }, [open])
 
   return (
     <Command.Dialog
@@ -30,13 +40,18 @@ export function CommandPalette({ open, onOpenChange }: CommandPaletteProps) {
       overlayClassName="palette-overlay"
       contentClassName="palette-content"
     >
-      <PaletteSearch onRun={() => onOpenChange(false)} />
+      <PaletteSearch
+        onRun={(command) => {
+          chosen.current = command
+          onOpenChange(false)
+        }}
+      />
     </Command.Dialog>
   )
 }
 
 /** The search and its results: mounted while the palette is open, so each opening starts from an empty search. */
-function PaletteSearch({ onRun }: { onRun(): void }) {
+function PaletteSearch({ onRun }: { onRun(command: StudioCommand): void }) {
   const { commands } = useStudio()
   const all = useStore(commands, (state) => state.commands)
   const [search, setSearch] = useState('')
@@ -44,15 +59,7 @@ function PaletteSearch({ onRun }: { onRun(): void }) {
   const categories = [...new Set(available.map((command) => command.category))].sort()
 
   const item = (command: StudioCommand, withCategory: boolean) => (
-    <Command.Item
-      key={command.id}
-      value={command.id}
-      onSelect={() => {
-        onRun()
-        void command.run()
-      }}
-      className="palette-item"
-    >
+    <Command.Item key={command.id} value={command.id} onSelect={() => onRun(command)} className="palette-item">
       <span>
         {withCategory && <span className="muted">{command.category}: </span>}
         {command.title}

@@ -2,6 +2,7 @@ import { Radio, TriangleAlert } from 'lucide-react'
 import { useEffect } from 'react'
 import type { ListenerStatus as Status } from '../../shared/model/listenerSettings'
 import { useStudio, useStudioStore } from './StudioContext'
+import { useListenerCommands } from './useListenerCommands'
 
 /** The webhook listener's address and state in the status bar; a click starts or stops it (kept in the project). */
 export function ListenerStatus() {
@@ -21,6 +22,7 @@ export function ListenerStatus() {
   useEffect(() => {
     void listener.getState().load()
   }, [listener, project?.path])
+  useListenerCommands()
 
   if (!project || !status) return null
   const running = status.state === 'listening' || status.state === 'starting'

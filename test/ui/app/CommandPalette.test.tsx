@@ -18,9 +18,21 @@ function renderPalette() {
     { id: 'project.close', title: 'Close Project', category: 'Project', enabled: () => false, run: hidden }
   ])
   const onOpenChange = vi.fn()
+  function OpenPalette() {
+    const [open, setOpen] = useState(true)
+    return (
+      <CommandPalette
+        open={open}
+        onOpenChange={(next) => {
+          onOpenChange(next)
+          setOpen(next)
+        }}
+      />
+    )
+  }
   render(
     <StudioProvider stores={stores}>
-      <CommandPalette open onOpenChange={onOpenChange} />
+      <OpenPalette />
     </StudioProvider>
   )
   return { theme, hidden, onOpenChange }
@@ -34,11 +46,11 @@ describe('the command palette', () => {
     expect(screen.queryByText('Close Project')).toBeNull()
   })
 
-  it('runs the chosen command and closes', () => {
+  it('closes, then runs the chosen command', async () => {
     const { theme, onOpenChange } = renderPalette()
     fireEvent.click(screen.getByText('Toggle Light/Dark Theme'))
-    expect(theme).toHaveBeenCalledOnce()
     expect(onOpenChange).toHaveBeenCalledWith(false)
+    await waitFor(() => expect(theme).toHaveBeenCalledOnce())
   })
 
   it('says so when nothing matches the search', () => {
@@ -65,6 +77,37 @@ describe('the command palette', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByPlaceholderText('Type a command…')))
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
     await waitFor(() => expect(document.activeElement).toBe(search))
+  })
+
+  it('leaves the focus where the chosen command put it: Search Captures, in the search box', async () => {
+    const stores = createStudioStores(createStudioApi({ call: vi.fn(), subscribe: vi.fn(() => () => undefined) }))
+    const searchBox = () => screen.getByLabelText('Search captures')
+    stores.commands
+      .getState()
+      .register([
+        { id: 'captures.focusSearch', title: 'Search Captures', category: 'Inbox', run: () => searchBox().focus() }
+      ])
+    function WithOpener() {
+      const [open, setOpen] = useState(false)
+      return (
+        <StudioProvider stores={stores}>
+          <button type="button" onKeyDown={(event) => event.key === 'F1' && setOpen(true)}>
+            Capture 7
+          </button>
+          <input aria-label="Search captures" />
+          <CommandPalette open={open} onOpenChange={setOpen} />
+        </StudioProvider>
+      )
+    }
+    render(<WithOpener />)
+    const opener = screen.getByRole('button', { name: 'Capture 7' })
+    opener.focus()
+    fireEvent.keyDown(opener, { key: 'F1' })
+    fireEvent.click(await screen.findByText('Search Captures'))
+    await waitFor(() => expect(document.activeElement).toBe(searchBox()))
+    // Still there once the palette's own focus handling on closing is done.
+    await new Promise((settle) => setTimeout(settle, 100))
+    expect(document.activeElement).toBe(searchBox())
   })
 })
 
@@ -145,7 +188,7 @@ describe('searching the studio’s commands', () => {
       ])
     const { highlighted } = await runFromPalette('undo')
     expect(highlighted).toBe('Edit: UndoCtrl+Z')
-    expect(undo).toHaveBeenCalledOnce()
+    await waitFor(() => expect(undo).toHaveBeenCalledOnce())
     expect(screen.queryByRole('dialog', { name: 'Export bundle' })).toBeNull()
   })
 

@@ -89,4 +89,25 @@ describe('ListenerStatus', () => {
     const { button } = await renderStatus(listening, true)
     expect((button as HTMLButtonElement).disabled).toBe(true)
   })
+
+  it('offers Stop, and Copy Listener URL, in the palette while listening; Stop stops it', async () => {
+    const { stores } = await renderStatus(listening)
+    const command = (id: string) => stores.commands.getState().commands.find((candidate) => candidate.id === id)
+    expect(command('listener.start')?.enabled?.()).toBe(false)
+    expect(command('listener.copyUrl')?.enabled?.()).toBe(true)
+    expect(command('listener.stop')?.enabled?.()).toBe(true)
+    await act(() => command('listener.stop')!.run())
+    expect(stores.listener.getState().status?.state).toBe('off')
+    expect(command('listener.start')?.enabled?.()).toBe(true)
+    expect(command('listener.stop')?.enabled?.()).toBe(false)
+    expect(command('listener.copyUrl')?.enabled?.()).toBe(false)
+  })
+
+  it('offers no listener command in a project opened read-only', async () => {
+    const { stores } = await renderStatus(listening, true)
+    const enabled = stores.commands
+      .getState()
+      .commands.filter((candidate) => candidate.id.startsWith('listener.') && candidate.enabled?.() !== false)
+    expect(enabled.map((candidate) => candidate.id)).toEqual(['listener.copyUrl'])
+  })
 })
