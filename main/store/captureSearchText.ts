@@ -1,9 +1,10 @@
+import { searchedCharsPerBody } from '../../shared/model/captureInbox'
 import type { NameValue } from '../../shared/model/capture'
 import { decodeBody, mediaType } from '../../shared/engine/decode'
 import { capturedContent } from '../engine/decodeCapturedBody'
 
-/** At most this much of a body's text is indexed: enough for any real payload, bounded for huge ones. */
-const maxIndexedChars = 1024 * 1024
+/** At most this much of a body's text is indexed (the inbox says so when a search finds nothing). */
+const maxIndexedChars = searchedCharsPerBody
 
 const textDecoder = new TextDecoder()
 

@@ -146,3 +146,6 @@ export interface CaptureView extends Omit<CaptureDetail, 'bodyBase64' | 'bodyTex
   /** The bytes as received: their text, or a hex dump when they are not UTF-8. */
   raw: BodyExcerpt
 }
+
+/** How much of each body's text the inbox's search reads: enough for any real payload, bounded for huge ones. */
+export const searchedCharsPerBody = 1024 * 1024

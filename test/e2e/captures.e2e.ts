@@ -220,7 +220,7 @@ describe('the capture inbox in web mode', () => {
     await page.getByRole('tab', { name: 'Body' }).click()
     await page
       .getByRole('note')
-      .filter({ hasText: /Showing the first .* of \d+(\.\d)? MB/ })
+      .filter({ hasText: /Showing the first [\d,]+ of [\d,]+ characters\./ })
       .waitFor()
     await page.getByRole('region', { name: 'Capture body' }).locator('.monaco-editor .view-lines').waitFor()
     await captureOptions().nth(1).click()

@@ -1,6 +1,6 @@
 import Editor from '@monaco-editor/react'
 import { useThemeStore } from '../../app/theme'
-import { formatBytes, type BodyPreview } from './bodyPreview'
+import type { BodyPreview } from './bodyPreview'
 
 /** A read-only Monaco view of a body (folding, search), saying when it shows only the start. */
 export function CaptureBodyView({ preview, label }: { preview: BodyPreview; label: string }) {
@@ -9,8 +9,10 @@ export function CaptureBodyView({ preview, label }: { preview: BodyPreview; labe
     <div className="capture-body">
       {preview.truncated && (
         <p className="capture-truncated" role="note">
-          Showing the first {formatBytes(preview.truncated.shownChars)} of {formatBytes(preview.truncated.totalChars)}.
-          The full body is kept: copy it as curl, save it as a sample, or re-send it.
+          {/* In characters of this view (JSON laid out, a form decoded): not the body's size in bytes. */}
+          Showing the first {preview.truncated.shownChars.toLocaleString('en')} of{' '}
+          {preview.truncated.totalChars.toLocaleString('en')} characters. The full body is kept: copy it as curl, save
+          it as a sample, or re-send it.
         </p>
       )}
       <div className="json-view capture-editor" aria-label={label} role="region">

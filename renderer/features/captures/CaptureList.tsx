@@ -3,7 +3,8 @@ import { Search, Send } from 'lucide-react'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { CaptureStatus, type CaptureSummary } from '../../../shared/model/capture'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
-import { formatBytes } from './bodyPreview'
+import { searchedCharsPerBody } from '../../../shared/model/captureInbox'
+import { formatBytes } from '../../../shared/model/formatBytes'
 import { isFiltered } from './inboxFilter'
 import { plural } from '../../ui/plural'
 import { UndoBanner } from '../../ui/UndoBanner'
@@ -235,10 +236,19 @@ function EmptyInbox({ filtered, onSendTest }: { filtered: boolean; onSendTest():
     (s) => s.listener,
     (state) => state.status?.url ?? null
   )
+  const searching = useStudioStore(
+    (s) => s.captures,
+    (state) => state.filter.search.trim() !== ''
+  )
   if (filtered) {
     return (
       <div className="empty-state small">
         <p>No capture matches these filters. Change the search or filters, or clear them.</p>
+        {searching && (
+          <p className="muted">
+            The search reads the first {searchedCharsPerBody.toLocaleString('en')} characters of each body.
+          </p>
+        )}
         <button type="button" className="button" onClick={() => void captures.getState().clearFilter()}>
           Clear filters
         </button>

@@ -54,7 +54,9 @@ describe('the capture detail pane', () => {
   it('says when the body shown is only the start of a larger one', async () => {
     const { stores } = await renderPane({ decoded: 'x'.repeat(1000), totalChars: 5 * 1024 * 1024 })
     await act(() => stores.captures.getState().select('1'))
-    expect(screen.getByRole('note').textContent).toMatch(/Showing the first 1000 B of 5\.0 MB\. The full body is kept/)
+    expect(screen.getByRole('note').textContent).toMatch(
+      /^Showing the first 1,000 of 5,242,880 characters\. The full body is kept/
+    )
   })
 
   it('says why a body is not readable in one sentence, ending in one full stop', async () => {

@@ -38,4 +38,14 @@ describe('the capture inbox search box', () => {
       expect(api.listCaptures).toHaveBeenLastCalledWith(expect.objectContaining({ search: '1457 "Obero*' }))
     )
   })
+
+  it('says how much of each body it reads when it finds nothing', async () => {
+    const { search } = renderList()
+    fireEvent.change(search, { target: { value: 'SKU19999' } })
+    fireEvent.keyDown(search, { key: 'Enter' })
+    expect(
+      await screen.findByText('No capture matches these filters. Change the search or filters, or clear them.')
+    ).toBeTruthy()
+    expect(screen.getByText('The search reads the first 1,048,576 characters of each body.')).toBeTruthy()
+  })
 })
