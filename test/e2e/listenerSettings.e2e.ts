@@ -63,6 +63,7 @@ describe('the listener settings and capture rules in web mode', () => {
     await rules.getByLabel('Signature verification').selectOption('hmac-sha256')
     await rules.getByLabel('Prefix (optional)').fill('sha256=')
     await rules.getByRole('button', { name: 'Save verification' }).click()
+    await page.getByRole('button', { name: 'Turn verification on' }).click()
     await rules.getByText('Not set: every request is rejected until it is.').waitFor()
     // The advice for cloud senders follows at once, without leaving the screen.
     const reach = page.getByRole('region', { name: 'Reaching the listener from the cloud' })

@@ -40,6 +40,8 @@ export function CaptureRulesPanel({ integrationId, slug }: { integrationId: stri
             disabled={readOnly}
             busy={saving[`verification:${integrationId}`] ?? false}
             refusal={refusals[`verification:${integrationId}`]}
+            path={rules.path}
+            secretSet={rules.secret.source !== null}
             onSave={(verification) => store.saveVerification(integrationId, verification)}
           />
           {/* Shown whatever the scheme: the secret can be set first, so turning verification on rejects nothing. */}

@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import { Verification } from '../../../shared/model/listenerSettings'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { TextField } from '../../ui/TextField'
 import { useKeptDraft } from './useKeptDraft'
 
@@ -67,6 +69,9 @@ interface VerificationFormProps {
   disabled: boolean
   busy: boolean
   refusal: string | undefined
+  /** The listener path of the integration, and whether this studio has its signing secret. */
+  path: string
+  secretSet: boolean
   /** Answers whether it was saved. */
   onSave(verification: Verification): Promise<boolean>
 }
@@ -78,8 +83,11 @@ export function VerificationForm({
   disabled,
   busy,
   refusal,
+  path,
+  secretSet,
   onSave
 }: VerificationFormProps) {
+  const [confirming, setConfirming] = useState<Verification | null>(null)
   const { draft, edit, reset } = useKeptDraft(`verification:${integrationId}`, draftOf(verification))
   const parsed = Verification.safeParse(verificationOf(draft))
   const issue = parsed.success ? undefined : parsed.error.issues[0]
@@ -87,13 +95,17 @@ export function VerificationForm({
     issue && String(issue.path[0]) === field ? (fieldMessages[field] ?? issue.message) : undefined
   const changed = parsed.success && JSON.stringify(parsed.data) !== JSON.stringify(verification)
   const id = (field: string) => `verification-${field}-${integrationId}`
+  const save = (verification: Verification) => void onSave(verification).then((saved) => saved && reset())
 
   return (
     <form
       className="capture-rules-form"
       onSubmit={(event) => {
         event.preventDefault()
-        if (parsed.success && changed) void onSave(parsed.data).then((saved) => saved && reset())
+        if (!parsed.success || !changed) return
+        // Without its secret, a verifying scheme rejects every request: asked first, as the form advises.
+        if (parsed.data.scheme !== 'none' && !secretSet) setConfirming(parsed.data)
+        else save(parsed.data)
       }}
     >
       <div className="field">
@@ -194,6 +206,18 @@ export function VerificationForm({
           {busy ? 'Saving…' : 'Save verification'}
         </button>
       </div>
+      {confirming && (
+        <ConfirmDialog
+          title="Verify signatures without the signing secret?"
+          message={`This studio has no signing secret for this integration yet: until one is set below, every request to ${path} is answered 401 and captured as rejected.`}
+          confirmLabel="Turn verification on"
+          onConfirm={() => {
+            save(confirming)
+            setConfirming(null)
+          }}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
     </form>
   )
 }

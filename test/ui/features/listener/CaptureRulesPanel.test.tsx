@@ -20,6 +20,11 @@ describe('Integrations › Capture rules', () => {
     fireEvent.change(screen.getByLabelText('Encoding'), { target: { value: 'base64' } })
     fireEvent.change(screen.getByLabelText('Prefix (optional)'), { target: { value: 'sha256=' } })
     fireEvent.click(button('Save verification'))
+    // No secret yet: every request would be rejected, so the form asks first.
+    const asked = await screen.findByRole('dialog', { name: 'Verify signatures without the signing secret?' })
+    expect(asked.textContent).toContain('every request to /hooks/shop is answered 401 and captured as rejected')
+    expect(api.setIntegrationCaptureSettings).not.toHaveBeenCalled()
+    fireEvent.click(within(asked).getByRole('button', { name: 'Turn verification on' }))
     await waitFor(() =>
       expect(api.setIntegrationCaptureSettings).toHaveBeenCalledWith({
         integrationId: 'i0',
@@ -29,6 +34,17 @@ describe('Integrations › Capture rules', () => {
     // Saved: the form shows main's answer, and asks for the secret the scheme needs.
     await waitFor(() => expect(button('Save verification').disabled).toBe(true))
     expect(screen.getByText('Not set: every request is rejected until it is.')).toBeTruthy()
+  })
+
+  it('asks nothing when the signing secret was set first, as the form advises', async () => {
+    const { api } = await rules()
+    fireEvent.change(await screen.findByLabelText('Signing secret'), { target: { value: 'we-key-42' } })
+    fireEvent.click(button('Keep secret'))
+    expect(await screen.findByText(/Held in memory until the studio stops/)).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('Signature verification'), { target: { value: 'webengage' } })
+    fireEvent.click(button('Save verification'))
+    await waitFor(() => expect(api.setIntegrationCaptureSettings).toHaveBeenCalledTimes(1))
+    expect(screen.queryByRole('dialog')).toBeNull()
   })
 
   it('refuses a header name that is not one, beside the form', async () => {
@@ -49,6 +65,7 @@ describe('Integrations › Capture rules', () => {
     const { api } = await rules()
     fireEvent.change(await screen.findByLabelText('Signature verification'), { target: { value: 'webengage' } })
     fireEvent.click(button('Save verification'))
+    fireEvent.click(await screen.findByRole('button', { name: 'Turn verification on' }))
     const secret = (await screen.findByLabelText('Signing secret')) as HTMLInputElement
     expect(secret.type).toBe('password')
     fireEvent.change(secret, { target: { value: 'we-key-42' } })
