@@ -44,6 +44,14 @@ export function describeRetention(retention: Retention): string {
   return `kept ${retention.days} ${retention.days === 1 ? 'day' : 'days'}`
 }
 
+/** What a retention that deletes keeps, as a sentence's subject: "Only the newest 100 of unmatched captures". */
+function keptPart(retention: Retention, whose: string): string {
+  if (retention.kind === 'count') return `Only the newest ${retention.count.toLocaleString('en')} of ${whose}`
+  if (retention.kind === 'days')
+    return `Only ${whose} of the last ${retention.days} ${retention.days === 1 ? 'day' : 'days'}`
+  return `All ${whose}`
+}
+
 /**
  * How long captures are kept: all, the newest N, or those of the last N days. Applying it deletes what lies beyond
  * at once, so a rule that deletes is confirmed first.
@@ -135,7 +143,7 @@ export function RetentionControl({ id, whose, retention, disabled, busy, refusal
       {confirming && (
         <ConfirmDialog
           title="Delete older captures now?"
-          message={`With ${whose} ${describeRetention(confirming)}, the captures beyond it are deleted now, and from then on as new ones arrive. Deleted captures cannot be brought back.`}
+          message={`${keptPart(confirming, whose)} are kept: older ones are deleted now, and from then on as new ones arrive. Deleted captures cannot be brought back.`}
           confirmLabel="Apply and delete"
           onConfirm={() => void apply(confirming)}
           onCancel={() => setConfirming(null)}

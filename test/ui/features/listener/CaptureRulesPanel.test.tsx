@@ -108,6 +108,7 @@ describe('Integrations › Capture rules', () => {
     fireEvent.change(screen.getByLabelText('Days'), { target: { value: '7' } })
     fireEvent.click(button('Apply'))
     const dialog = screen.getByRole('dialog', { name: 'Delete older captures now?' })
+    expect(dialog.textContent).toContain('Only this integration’s captures of the last 7 days are kept: older ones')
     fireEvent.click(within(dialog).getByRole('button', { name: 'Apply and delete' }))
     expect((await screen.findByRole('status')).textContent).toBe('Applied: nothing to delete.')
     expect(api.setRetention).toHaveBeenCalledWith({ integrationId: 'i0', retention: { kind: 'days', days: 7 } })

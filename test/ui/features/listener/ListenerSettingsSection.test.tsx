@@ -94,7 +94,12 @@ describe('Settings › Webhook listener', () => {
     fireEvent.change(screen.getByLabelText('Captures'), { target: { value: '100' } })
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }))
     const dialog = screen.getByRole('dialog', { name: 'Delete older captures now?' })
-    expect(within(dialog).getByText(/unmatched captures the newest 100 kept/)).toBeTruthy()
+    expect(
+      within(dialog).getByText(
+        'Only the newest 100 of unmatched captures are kept: older ones are deleted now, and from then on as new ones ' +
+          'arrive. Deleted captures cannot be brought back.'
+      )
+    ).toBeTruthy()
     fireEvent.click(within(dialog).getByRole('button', { name: 'Apply and delete' }))
     expect((await screen.findByRole('status')).textContent).toBe('Applied: 30 older captures deleted.')
     expect(api.setRetention).toHaveBeenCalledWith({ integrationId: null, retention: { kind: 'count', count: 100 } })
