@@ -10,6 +10,7 @@ import { checkIntegrationDraft, issuesAt, type IntegrationIssue } from './checkI
 import { EventNameMapTable } from './EventNameMapTable'
 import { FieldMessages } from './FieldMessages'
 import { kindInfo, transformerLabels } from './kindInfo'
+import { ListenerAddress } from './ListenerAddress'
 import { defaultSourceAccount } from './newIntegrationDraft'
 import { ReachingListenerPanel } from './ReachingListenerPanel'
 import type { SaveState } from './store'
@@ -274,21 +275,7 @@ export function IntegrationEditor() {
             />
             <FieldMessages issues={fieldIssues} id="integration-field-issues" />
           </div>
-          <div className="field">
-            <span className="field-label" id="integration-listener-label">
-              Local listener path
-            </span>
-            <output
-              className="listener-path mono"
-              aria-labelledby="integration-listener-label"
-              aria-describedby="integration-listener-note"
-            >
-              /hooks/{draft.slug}
-            </output>
-            <span className="field-hint" id="integration-listener-note">
-              Where the studio’s listener receives this integration’s payloads.
-            </span>
-          </div>
+          <ListenerAddress slug={draft.slug} />
         </fieldset>
 
         <EventNameMapTable

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { autosaveDelayMs } from '../../../../renderer/app/autosave'
 import { integration } from './fakeIntegrationsApi'
@@ -32,6 +32,22 @@ describe('the integration editor', () => {
     expect((screen.getByLabelText('Slug') as HTMLInputElement).value).toBe('webengage-eu')
     expect(screen.getByLabelText('Local listener path').textContent).toBe('/hooks/webengage-eu')
     expect(screen.queryByText(/Senders must be reconfigured/)).toBeNull()
+  })
+
+  it('gives the whole listener URL to paste into the sender while the studio listens', async () => {
+    const { stores } = await open('Hotel booking app')
+    act(() =>
+      stores.listener.getState().receive({
+        state: 'listening',
+        host: '127.0.0.1',
+        port: 4891,
+        url: 'http://127.0.0.1:4891/',
+        message: null,
+        warning: null
+      })
+    )
+    expect(screen.getByLabelText('Local listener URL').textContent).toBe('http://127.0.0.1:4891/hooks/booking-app')
+    expect(screen.getByRole('button', { name: 'Copy listener URL' })).toBeTruthy()
   })
 
   it('keeps the slug when an existing integration is renamed', async () => {

@@ -1,0 +1,58 @@
+import { Copy } from 'lucide-react'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
+
+/**
+ * Where the studio's listener receives an integration's payloads: the whole URL to paste into a sender (with a
+ * button that copies it) while the listener runs, the path alone while it does not.
+ */
+export function ListenerAddress({ slug }: { slug: string }) {
+  const { notifications } = useStudio()
+  const listenerUrl = useStudioStore(
+    (s) => s.listener,
+    (state) => (state.status?.state === 'listening' ? state.status.url : null)
+  )
+  const path = `/hooks/${slug}`
+  const url = listenerUrl ? `${listenerUrl.replace(/\/$/, '')}${path}` : null
+  const copy = async () => {
+    if (!url) return
+    const copied = await navigator.clipboard.writeText(url).then(
+      () => true,
+      () => false
+    )
+    notifications
+      .getState()
+      .notify(copied ? 'info' : 'error', copied ? `Copied ${url}` : `This browser refused the clipboard: ${url}`)
+  }
+  return (
+    <div className="field">
+      <span className="field-label" id="integration-listener-label">
+        Local listener {url ? 'URL' : 'path'}
+      </span>
+      <span className="listener-address">
+        <output
+          className="listener-path mono"
+          aria-labelledby="integration-listener-label"
+          aria-describedby="integration-listener-note"
+        >
+          {url ?? path}
+        </output>
+        {url && (
+          <button
+            type="button"
+            className="icon-button"
+            title="Copy this URL"
+            aria-label="Copy listener URL"
+            onClick={() => void copy()}
+          >
+            <Copy size={14} aria-hidden />
+          </button>
+        )}
+      </span>
+      <span className="field-hint" id="integration-listener-note">
+        {url
+          ? 'Where the studio’s listener receives this integration’s payloads: give it to the sender.'
+          : 'Where the studio’s listener receives this integration’s payloads, once it listens (the status bar starts it).'}
+      </span>
+    </div>
+  )
+}
