@@ -57,6 +57,8 @@ export interface ProjectSessionDeps {
   clock: Clock
   logger: Logger
   backupsDir: string
+  /** What to advise when another studio holds the project: the CLI has no read-only open to offer. */
+  lockedAdvice?: string
 }
 
 /**
@@ -116,7 +118,7 @@ export class ProjectSession {
     if (!lock.acquired) {
       throw new StudioError(
         'project_locked',
-        `${projectName(absolute)} is open for editing in another studio (process ${lock.owner.pid} on ${lock.owner.hostname}, since ${lock.owner.since}). Close it there, or open it read-only.`
+        `${projectName(absolute)} is open for editing in another studio (process ${lock.owner.pid} on ${lock.owner.hostname}, since ${lock.owner.since}). ${this.deps.lockedAdvice ?? 'Close it there, or open it read-only.'}`
       )
     }
     try {

@@ -48,7 +48,8 @@ export function createStudio(options: StudioOptions) {
     bus,
     clock,
     logger: options.logger,
-    backupsDir: join(options.configDir, 'backups')
+    backupsDir: join(options.configDir, 'backups'),
+    ...(options.mode === 'cli' ? { lockedAdvice: 'Close it there, then run this command again.' } : {})
   })
   const secrets = options.secrets ?? new EnvironmentSecretStore(process.env)
   const listenerOptions = options.listener ?? { autoStart: options.mode !== 'cli' }

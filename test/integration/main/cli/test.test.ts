@@ -69,6 +69,27 @@ describe('capmap test', () => {
     }
   }, 60_000)
 
+  it('says, when a studio edits the project, to close it there and run the command again', () => {
+    capmap(['new', 'Shop.capmap', '--sample'])
+    const studio = createStudio({
+      configDir: join(folder.path, 'studio-config'),
+      mode: 'web',
+      version: 'test',
+      logger: silentLogger,
+      listener: { autoStart: false }
+    })
+    studio.session.open(join(folder.path, 'Shop.capmap'))
+    try {
+      const run = capmap(['test', '--project', 'Shop.capmap'])
+      expect(run.status).toBe(1)
+      expect(run.stderr).toMatch(
+        /^capmap: Shop is open for editing in another studio \(process \d+ on .+\)\. Close it there, then run this command again\.\n$/
+      )
+    } finally {
+      studio.session.close()
+    }
+  })
+
   it('prints one line per failure, records it in the project, and exits 1', () => {
     capmap(['new', 'Shop.capmap', '--sample'])
     const path = join(folder.path, 'Shop.capmap')
