@@ -40,11 +40,12 @@ function replaceAt(root: unknown, path: readonly (string | number)[], value: unk
 export async function redactPersonalData(
   content: BundleContent,
   evaluator: ExpressionEvaluator
-): Promise<{ content: BundleContent; redacted: Finding[] }> {
+): Promise<{ content: BundleContent; redacted: Finding[]; standIns: ReadonlySet<string> }> {
   const redacted = scanBundle(content).personalData.filter((finding) =>
     /^testCases\[\d+\]\.payload\b/.test(finding.path)
   )
-  if (redacted.length === 0) return { content, redacted }
+  const standIns = new Set<string>()
+  if (redacted.length === 0) return { content, redacted, standIns }
   const copy = JSON.parse(JSON.stringify(content)) as BundleContent
   const replaced = new Map<number, Map<string, string>>()
   redacted.forEach((finding, serial) => {
@@ -54,6 +55,7 @@ export async function redactPersonalData(
       .slice(2)
       .reduce<unknown>((node, step) => (node as Record<string | number, unknown>)[step], copy.testCases[testIndex])
     const after = placeholder(finding.kind, String(before), serial + 1)
+    standIns.add(after)
     replaceAt(copy.testCases[testIndex], path.slice(2), after)
     replaced.set(testIndex, (replaced.get(testIndex) ?? new Map()).set(String(before), after))
   })
@@ -75,5 +77,23 @@ export async function redactPersonalData(
           )
         ) as typeof testCase.expected)
   }
-  return { content: copy, redacted }
+  return { content: copy, redacted, standIns }
+}
+
+/**
+ * What a scan of redacted content still finds, but for the stand-ins the redaction put there (in payloads, and in
+ * the expected outputs made from them): a stand-in phone number is shaped like one on purpose.
+ */
+export function personalDataLeft(
+  content: BundleContent,
+  findings: readonly Finding[],
+  standIns: ReadonlySet<string>
+): Finding[] {
+  return findings.filter((finding) => {
+    const value = steps(finding.path).reduce<unknown>(
+      (node, step) => (node === null || typeof node !== 'object' ? undefined : (node as Record<string, unknown>)[step]),
+      content
+    )
+    return !standIns.has(String(value))
+  })
 }

@@ -17,7 +17,7 @@ import { readBundle } from '../../shared/bundle/readBundle'
 import { scanBundle } from '../../shared/bundle/scanBundle'
 import { applyMerge, planMerge } from '../bundles/mergeBundle'
 import { projectBundleContent, seedFromBundle } from '../bundles/projectBundle'
-import { redactPersonalData } from '../bundles/redactPersonalData'
+import { personalDataLeft, redactPersonalData } from '../bundles/redactPersonalData'
 import { createWorkerExpressionEvaluator } from '../engine/createWorkerExpressionEvaluator'
 import { StudioError } from '../errors/StudioError'
 import { fullLocalPath } from '../platform/fullLocalPath'
@@ -59,12 +59,14 @@ export class BundleService {
   ) {
     let content = projectBundleContent(this.session.require(), eventNames)
     let redacted = 0
+    let standIns: ReadonlySet<string> = new Set()
     if (redact) {
       const evaluator = createWorkerExpressionEvaluator()
       try {
         const result = await redactPersonalData(content, evaluator)
         content = result.content
         redacted = result.redacted.length
+        standIns = result.standIns
       } finally {
         await evaluator.close()
       }
@@ -84,7 +86,12 @@ export class BundleService {
     const { text } = exported
     const absolute = fullLocalPath(path)
     writeBundleFile(absolute, text, { overwrite })
-    return { path: absolute, bytes: Buffer.byteLength(text), personalData: scan.personalData, redacted }
+    return {
+      path: absolute,
+      bytes: Buffer.byteLength(text),
+      personalData: personalDataLeft(content, scan.personalData, standIns),
+      redacted
+    }
   }
 
   /** The bundle's problems, or what merging it into the open project would do. Nothing is written. */

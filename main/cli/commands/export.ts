@@ -3,7 +3,7 @@ import { exportBundle } from '../../../shared/bundle/exportBundle'
 import { scanBundle } from '../../../shared/bundle/scanBundle'
 import { writeBundleFile } from '../../bundles/writeBundleFile'
 import { projectBundleContent } from '../../bundles/projectBundle'
-import { redactPersonalData } from '../../bundles/redactPersonalData'
+import { personalDataLeft, redactPersonalData } from '../../bundles/redactPersonalData'
 import { createWorkerExpressionEvaluator } from '../../engine/createWorkerExpressionEvaluator'
 import { StudioError } from '../../errors/StudioError'
 import { createStudio } from '../../services/createStudio'
@@ -41,18 +41,20 @@ export const exportCommand: CliCommand = {
     studio.session.open(resolveProjectFile(values.project), { readOnly: true })
     try {
       let content = projectBundleContent(studio.session.require(), values.event ?? [])
+      let standIns: ReadonlySet<string> = new Set()
       if (values.redact) {
         const evaluator = createWorkerExpressionEvaluator()
         try {
           const redaction = await redactPersonalData(content, evaluator)
           content = redaction.content
+          standIns = redaction.standIns
           context.printError(`Redacted ${redaction.redacted.length} personal values in test-case payloads`)
         } finally {
           await evaluator.close()
         }
       }
       const { secrets, personalData } = scanBundle(content)
-      for (const finding of personalData) {
+      for (const finding of personalDataLeft(content, personalData, standIns)) {
         context.printError(
           `Warning: personal data in a test case: ${finding.path} (${finding.kind}, ${finding.excerpt})`
         )
