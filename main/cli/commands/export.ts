@@ -15,9 +15,10 @@ import { UsageError } from '../usage'
 export const exportCommand: CliCommand = {
   name: 'export',
   usage: `  export --project <file> --out <bundle.capmap.json> [--event name]... [--allow-secrets] [--redact]
-                             Write the project (or the named events) as a bundle to review in git; literal
-                             secrets block it (exit 1) unless allowed; personal data in test cases is a warning,
-                             or with --redact replaced by stand-ins (expected outputs made again)`,
+                             Write the project (or the named events) as a bundle to review in git (--out -
+                             writes it to stdout); literal secrets block it (exit 1) unless allowed; personal
+                             data in test cases is a warning, or with --redact replaced by stand-ins (expected
+                             outputs made again)`,
   async run(args, context) {
     const { values, positionals } = parseArgs({
       args,
@@ -73,6 +74,11 @@ export const exportCommand: CliCommand = {
         return 1
       }
       const { text } = exported
+      // The bundle's own bytes, final newline included.
+      if (values.out === '-') {
+        context.print(text.replace(/\n$/, ''))
+        return 0
+      }
       let written: { replaced: boolean }
       try {
         written = writeBundleFile(values.out, text)

@@ -200,6 +200,14 @@ describe('bundles on the command line', () => {
     expect(ambiguous.stderr).toContain('--integration booking-app --event be_reserved')
   })
 
+  it('writes the bundle to stdout for --out -, the same bytes as the file', () => {
+    capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json'])
+    const piped = capmap(['export', '--project', 'Shop.capmap', '--out', '-'])
+    expect(piped.status).toBe(0)
+    expect(piped.stdout).toBe(read('shop.capmap.json'))
+    expect(existsSync(file('-'))).toBe(false)
+  })
+
   it('redacts personal data in test cases on request, and the test cases still pass', () => {
     const run = capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json', '--redact'])
     expect(run.status).toBe(0)
