@@ -17,7 +17,7 @@ import { systemClock } from '../services/Clock'
 import { checkpoint, openProjectDatabase } from '../store/database'
 import { IntegrationRepository } from '../store/IntegrationRepository'
 import { ListenerSettingsRepository } from '../store/ListenerSettingsRepository'
-import { OutboxRepository, type SettledAttempt } from '../store/OutboxRepository'
+import { OutboxRepository, type NewOutboxRow, type SettledAttempt } from '../store/OutboxRepository'
 import { RelaySettingsRepository } from '../store/RelaySettingsRepository'
 import { WebhookSettingsRepository } from '../store/WebhookSettingsRepository'
 import type { CliCommand, CliContext } from './CliCommand'
@@ -31,7 +31,8 @@ export const relayCommand: CliCommand = {
   name: 'relay',
   usage: `  relay --project <file> (--profile <name> | --base-url <url> --till <code>)
                              Run the listener and relay captures to Capillary until Ctrl+C, printing one
-                             line per delivery outcome (the till's password from CAPMAP_PASSWORD)
+                             line per delivery outcome, and per output not sent as invalid (the till's
+                             password from CAPMAP_PASSWORD)
       --integration <slug>   Relay this integration (repeatable; turns its relay on in the project;
                              default: the integrations whose relay is on)
       --port <n>, --host <a> The listener's address for this run (default: the project's)
@@ -131,6 +132,7 @@ export const relayCommand: CliCommand = {
         posterFor: () => client,
         schedule,
         onSettled: (attempts) => attempts.forEach((attempt) => context.print(deliveryLine(attempt))),
+        onInvalid: (rows) => rows.forEach((row) => context.print(invalidLine(row, new Date()))),
         onError: (message) => context.printError(message),
         // The webhook answered 404 (replaced in Capillary, or a restarted sandbox): ensure it again, resend now.
         onWebhookMissing: (integrationId) => {
@@ -191,6 +193,18 @@ export function deliveryLine(attempt: SettledAttempt): string {
   ]
     .join('  ')
     .concat(next)
+}
+
+/** A mapped output that will not be sent, as one line: when, `invalid`, delivery id, why (its first error). */
+export function invalidLine(row: NewOutboxRow, at: Date): string {
+  const why = row.diagnostics.find((diagnostic) => diagnostic.severity === 'error') ?? row.diagnostics[0]
+  const what = row.eventName ? `${row.eventName}: ` : ''
+  return [
+    at.toISOString(),
+    'invalid'.padEnd(9),
+    `${row.captureSeq}:${row.outputIndex}`,
+    `not sent: ${what}${why?.attribute ? `${why.attribute}: ` : ''}${why?.message ?? 'not valid for Capillary'}`
+  ].join('  ')
 }
 
 /** The Capillary org a command talks to (`capmap relay`, `capmap publish`, `capmap pull`). */

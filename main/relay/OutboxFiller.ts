@@ -7,8 +7,8 @@ export interface OutboxFillerOptions {
   settings: RelaySettingsRepository
   mapper: CaptureMapper
   now: () => Date
-  /** Rows were written (the worker has work). */
-  onFilled(written: number): void
+  /** Rows were written (the worker has work); `invalid` are the mapped rows that will not be sent, and why. */
+  onFilled(written: number, invalid: readonly NewOutboxRow[]): void
   onError(message: string): void
   /** Runs a write transaction (startRelay syncs it off the event loop); default: as is. */
   commit?<T>(write: () => T): T
@@ -70,7 +70,11 @@ export class OutboxFiller {
         if (this.stopped) return
         const commit = this.options.commit ?? ((write) => write())
         const written = commit(() => outbox.recordMapped(rows, last.seq, this.options.now()))
-        if (written > 0) this.options.onFilled(written)
+        if (written > 0)
+          this.options.onFilled(
+            written,
+            rows.filter((row) => row.status === 'invalid')
+          )
         if (captures.length < batchSize) break
       }
     } while (this.again)

@@ -1,4 +1,4 @@
-import type { SettledAttempt } from '../store/OutboxRepository'
+import type { NewOutboxRow, SettledAttempt } from '../store/OutboxRepository'
 import { OutboxRepository } from '../store/OutboxRepository'
 import type { ProjectDatabase } from '../store/database'
 import { RelaySettingsRepository } from '../store/RelaySettingsRepository'
@@ -18,6 +18,8 @@ export interface RelayOptions {
   onSettled?(attempts: readonly SettledAttempt[]): void
   /** New outbox rows (mapped captures, valid or not). */
   onFilled?(written: number): void
+  /** Mapped rows that will not be sent (invalid for Capillary, or no mapping applies), each with why. */
+  onInvalid?(rows: readonly NewOutboxRow[]): void
   onError(message: string): void
   /** A post found no webhook at its URI (404): ensure the integration's webhook again. */
   onWebhookMissing?(integrationId: string): void
@@ -73,8 +75,9 @@ export function startRelay(options: RelayOptions): RunningRelay {
     mapper: new CaptureMapper(options.db, evaluator),
     commit,
     now: () => new Date(now()),
-    onFilled: (written) => {
+    onFilled: (written, invalid) => {
       options.onFilled?.(written)
+      if (invalid.length > 0) options.onInvalid?.(invalid)
       worker.wake()
     },
     onError: options.onError

@@ -61,6 +61,21 @@ describe('capmap relay', () => {
     expect(lines[0]).toMatch(/ retry +\d+:0 {2}attempt 1 {2}502/)
     expect(lines[1]).toMatch(/ delivered +\d+:0 {2}attempt 2 {2}1100: /)
     expect(sandbox.eventData().map((entry) => entry.externalEventId)).toEqual(['CLI-1'])
+    // An output Capillary would refuse is not sent, and says why, on its own line.
+    const { user_id: _customer, ...withoutCustomer } = JSON.parse(addedToCart) as Record<string, unknown>
+    await postToListener(relay.port, '/hooks/webengage', JSON.stringify(withoutCustomer), { 'x-request-id': 'CLI-2' })
+    const invalid = await waitFor(
+      () =>
+        relay
+          ?.stdout()
+          .split('\n')
+          .find((line) => / invalid /.test(line)),
+      `no invalid line: ${relay.stdout()} ${relay.stderr()}`
+    )
+    expect(invalid).toMatch(
+      /^\d{4}-\d\d-\d\dT\S+ {2}invalid {4}\d+:0 {2}not sent: ProductAddedToCart: customer: No customer identifier.+/
+    )
+    expect(sandbox.eventData()).toHaveLength(1)
     relay.child.kill('SIGTERM')
     expect(await relay.exited).toEqual({ code: 0, signal: null })
   })
