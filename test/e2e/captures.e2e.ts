@@ -237,6 +237,26 @@ describe('the capture inbox in web mode', () => {
     await expect.poll(() => captureOptions().count()).toBe(10)
   })
 
+  it('takes two deletes back in turn with Ctrl+Z, and goes to the newest and oldest capture with Home and End', async () => {
+    const list = page.getByRole('listbox', { name: 'Captures' })
+    const selected = () => list.getByRole('option', { selected: true }).textContent()
+    await list.press('Home')
+    await expect.poll(selected).toContain('#')
+    const newest = await selected()
+    await list.press('End')
+    await expect.poll(selected).not.toBe(newest)
+    await list.press('Home')
+    await expect.poll(selected).toBe(newest)
+    await list.press('Delete')
+    await expect.poll(() => captureOptions().count()).toBe(9)
+    await list.press('Delete')
+    await expect.poll(() => captureOptions().count()).toBe(8)
+    await list.press('Control+z')
+    await expect.poll(() => captureOptions().count()).toBe(9)
+    await list.press('Control+z')
+    await expect.poll(() => captureOptions().count()).toBe(10)
+  })
+
   it('sends a shipped sample as a test payload, signed, from the Send dialog', async () => {
     await page.getByRole('button', { name: 'Send a test payload' }).click()
     const dialog = page.getByRole('dialog', { name: 'Send a test payload' })

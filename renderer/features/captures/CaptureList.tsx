@@ -103,6 +103,10 @@ export function CaptureList({ onOpenDetail, onSendTest }: { onOpenDetail(): void
     } else if (event.key === 'PageDown' || event.key === 'PageUp') {
       event.preventDefault()
       void captures.getState().moveSelection(event.key === 'PageDown' ? 10 : -10)
+    } else if (event.key === 'Home' || event.key === 'End') {
+      // The newest, or the oldest loaded (reaching it loads the next page, as scrolling does).
+      event.preventDefault()
+      void captures.getState().moveSelection(event.key === 'End' ? Infinity : -Infinity)
     } else if (event.key === 'Enter' && selectedId !== null) {
       event.preventDefault()
       onOpenDetail()

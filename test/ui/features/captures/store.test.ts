@@ -154,6 +154,16 @@ describe('the capture inbox store', () => {
     expect(store.getState().lastDeletion).toBeNull()
   })
 
+  it('moves to the newest and the oldest loaded capture (Home, End)', async () => {
+    const { store } = storeWith(3)
+    await store.getState().load()
+    await store.getState().select('2')
+    await store.getState().moveSelection(Infinity)
+    expect(store.getState().selectedId).toBe('1')
+    await store.getState().moveSelection(-Infinity)
+    expect(store.getState().selectedId).toBe('3')
+  })
+
   it('takes back deletes in turn, newest first, as an editor undoes', async () => {
     const { store, api } = storeWith(3)
     await store.getState().load()
