@@ -47,7 +47,10 @@ describe('the Integrations screen in web mode', () => {
     await expect(page.getByLabel('Slug', { exact: true }).inputValue()).resolves.toBe('webengage-eu-storefront')
     await page.getByLabel('Kind', { exact: true }).selectOption('webengage')
     await page.getByLabel('Slug', { exact: true }).fill('webengage-eu')
-    await expect(page.getByLabel('Local listener path').textContent()).resolves.toBe('/hooks/webengage-eu')
+    // The studio listens (web mode starts the listener): the whole URL to give the sender.
+    await expect(page.getByLabel('Local listener URL').textContent()).resolves.toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/hooks\/webengage-eu$/
+    )
 
     await page.getByRole('button', { name: 'Add source name' }).click()
     await page.getByLabel('Source event name, row 1').fill('Product Viewed')

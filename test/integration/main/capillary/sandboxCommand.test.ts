@@ -94,11 +94,11 @@ describe('capmap sandbox', () => {
     expect(log).not.toContain(password)
   })
 
-  it('exits 2 with the usage for a bad option', () => {
+  it("exits 2 with the sandbox's own usage for a bad option", () => {
     for (const args of [['--fail-rate', '2'], ['--basic', 'no-colon'], ['--port', 'x'], ['extra']]) {
       const result = spawnSync(process.execPath, [bin, 'sandbox', ...args], { env: environment(), encoding: 'utf8' })
       expect(result.status).toBe(2)
-      expect(result.stderr).toContain('Usage: capmap')
+      expect(result.stderr).toContain('\n\nUsage:\n  sandbox [options]')
     }
   })
 })
