@@ -237,7 +237,7 @@ describe('the capture inbox in web mode', () => {
     await expect.poll(() => captureOptions().count()).toBe(10)
   })
 
-  it('takes two deletes back in turn with Ctrl+Z, and goes to the newest and oldest capture with Home and End', async () => {
+  it('goes to the newest and oldest capture with Home and End, in and out of its detail, and undoes two deletes', async () => {
     const list = page.getByRole('listbox', { name: 'Captures' })
     const selected = () => list.getByRole('option', { selected: true }).textContent()
     await list.press('Home')
@@ -247,6 +247,13 @@ describe('the capture inbox in web mode', () => {
     await expect.poll(selected).not.toBe(newest)
     await list.press('Home')
     await expect.poll(selected).toBe(newest)
+    // Enter opens the capture's detail, Escape comes back to the list.
+    const focusIn = (selector: string) => page.evaluate((within) => !!document.activeElement?.closest(within), selector)
+    await page.locator('.capture-detail').waitFor()
+    await list.press('Enter')
+    await expect.poll(() => focusIn('.capture-detail')).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => focusIn('[role="listbox"][aria-label="Captures"]')).toBe(true)
     await list.press('Delete')
     await expect.poll(() => captureOptions().count()).toBe(9)
     await list.press('Delete')

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type KeyboardEvent } from 'react'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { CaptureDetailPane } from './CaptureDetailPane'
 import { CaptureList } from './CaptureList'
@@ -31,9 +31,17 @@ export function CapturesScreen() {
   }, [captures, navigation, projectPath])
 
   const openDetail = () => document.querySelector<HTMLElement>('.capture-detail .tab[aria-selected="true"]')?.focus()
+  // Enter opens a capture's detail from the list; Escape goes back to it (not from a code editor, where Escape
+  // closes its own widgets and leads out with Tab).
+  const backToList = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return
+    if (!(event.target instanceof HTMLElement) || event.target.closest('.monaco-editor')) return
+    if (!event.currentTarget.querySelector('.capture-detail')?.contains(event.target)) return
+    document.querySelector<HTMLElement>('[role="listbox"][aria-label="Captures"]')?.focus()
+  }
 
   return (
-    <div className="screen captures-screen">
+    <div className="screen captures-screen" onKeyDown={backToList}>
       <CaptureList onOpenDetail={openDetail} onSendTest={() => setDialog('sendTest')} />
       <CaptureDetailPane onEdit={() => setDialog('edit')} onSaveSample={() => setDialog('saveSample')} />
       <ReplayDialog />

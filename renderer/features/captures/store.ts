@@ -327,24 +327,35 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
 
       async discard(ids) {
         if (ids.length === 0) return
-        const result = await api.discardCaptures({ ids: [...ids] })
-        if (!result.ok) return onError(result.error)
+        // Gone from the list at once, the next one selected, so a second Delete takes the next capture, not this
+        // one again; main's refusal puts the list back as it is stored.
         const gone = new Set(ids)
         const { items, selectedId } = get()
         const index = items.findIndex((item) => item.id === selectedId)
         const remaining = items.filter((item) => !gone.has(item.id))
-        const { lastDeletion, earlierDeletions } = get()
-        set({
-          items: remaining,
-          lastDeletion: result.value.undoId ? { undoId: result.value.undoId, count: result.value.deleted } : null,
-          earlierDeletions: lastDeletion
-            ? [...earlierDeletions, lastDeletion].slice(-maxUndoableDeletions)
-            : earlierDeletions
-        })
-        if (selectedId !== null && gone.has(selectedId)) {
-          const next = remaining[Math.min(Math.max(index, 0), remaining.length - 1)]
-          await get().select(next?.id ?? null)
+        set({ items: remaining })
+        const selecting =
+          selectedId !== null && gone.has(selectedId)
+            ? get().select(remaining[Math.min(Math.max(index, 0), remaining.length - 1)]?.id ?? null)
+            : Promise.resolve()
+        const result = await api.discardCaptures({ ids: [...ids] })
+        if (!result.ok) {
+          onError(result.error)
+          await get().load()
+          return
         }
+        const { undoId, deleted } = result.value
+        // Nothing deleted (deleted elsewhere meanwhile): nothing to undo, and the deletes before stay undoable.
+        if (undoId) {
+          const { lastDeletion, earlierDeletions } = get()
+          set({
+            lastDeletion: { undoId, count: deleted },
+            earlierDeletions: lastDeletion
+              ? [...earlierDeletions, lastDeletion].slice(-maxUndoableDeletions)
+              : earlierDeletions
+          })
+        }
+        await selecting
       },
 
       async undoDelete() {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createCapturesStore, pageSize } from '../../../../renderer/features/captures/store'
-import { ok } from '../../../../shared/api/result'
+import { fail, ok } from '../../../../shared/api/result'
 import { bookingReplay, fakeCapturesApi, summary } from './fakeCapturesApi'
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => summary(from + index))
@@ -162,6 +162,28 @@ describe('the capture inbox store', () => {
     expect(store.getState().selectedId).toBe('1')
     await store.getState().moveSelection(-Infinity)
     expect(store.getState().selectedId).toBe('3')
+  })
+
+  it('deletes the next capture on a second Delete pressed before the first is answered', async () => {
+    const { store, api } = storeWith(3)
+    await store.getState().load()
+    await store.getState().select('3')
+    const first = store.getState().discard([store.getState().selectedId!])
+    const second = store.getState().discard([store.getState().selectedId!])
+    await Promise.all([first, second])
+    expect(api.discardCaptures.mock.calls.map(([selection]) => selection)).toEqual([{ ids: ['3'] }, { ids: ['2'] }])
+    expect(store.getState().items.map((item) => item.id)).toEqual(['1'])
+    expect(store.getState().selectedId).toBe('1')
+  })
+
+  it('puts the list back as it is stored when main refuses a delete', async () => {
+    const { store, api, onError } = storeWith(2)
+    await store.getState().load()
+    api.discardCaptures.mockResolvedValueOnce(fail('read_only', 'The project is open read-only.'))
+    await store.getState().discard(['2'])
+    expect(onError).toHaveBeenCalledWith({ code: 'read_only', message: 'The project is open read-only.' })
+    expect(store.getState().items.map((item) => item.id)).toEqual(['2', '1'])
+    expect(store.getState().lastDeletion).toBeNull()
   })
 
   it('takes back deletes in turn, newest first, as an editor undoes', async () => {
