@@ -44,5 +44,10 @@ export async function openWatchedPage(browser: Browser, origin: string): Promise
     if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) offOrigin.push(url)
   })
   page.on('pageerror', (error) => pageErrors.push(error.message))
+  // What the page reports as an error (the unexpected-error panel logs what it shows) is printed with the run, so a
+  // failure that shows the panel says what it was.
+  page.on('console', (message) => {
+    if (message.type() === 'error') process.stderr.write(`[studio page] ${message.text()}\n`)
+  })
   return { page, context, offOrigin, pageErrors }
 }
