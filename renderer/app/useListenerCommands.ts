@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { copyWithNotice } from './copyWithNotice'
 import { useStudio } from './StudioContext'
 
 /** The webhook listener in the palette, as in the status bar: start, stop, and its address to paste into a sender. */
@@ -28,16 +29,7 @@ export function useListenerCommands(): void {
         title: 'Copy Listener URL',
         category: 'Listener',
         enabled: () => state() === 'listening' && Boolean(listener.getState().status?.url),
-        run: async () => {
-          const url = listener.getState().status?.url ?? ''
-          const copied = await navigator.clipboard.writeText(url).then(
-            () => true,
-            () => false
-          )
-          notifications
-            .getState()
-            .notify(copied ? 'info' : 'error', copied ? `Copied ${url}` : `This browser refused the clipboard: ${url}`)
-        }
+        run: () => copyWithNotice(listener.getState().status?.url ?? '', notifications)
       }
     ])
   }, [commands, listener, project, notifications])

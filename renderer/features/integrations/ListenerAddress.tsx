@@ -1,4 +1,5 @@
 import { Copy } from 'lucide-react'
+import { copyWithNotice } from '../../app/copyWithNotice'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 
 /**
@@ -13,16 +14,6 @@ export function ListenerAddress({ slug }: { slug: string }) {
   )
   const path = `/hooks/${slug}`
   const url = listenerUrl ? `${listenerUrl.replace(/\/$/, '')}${path}` : null
-  const copy = async () => {
-    if (!url) return
-    const copied = await navigator.clipboard.writeText(url).then(
-      () => true,
-      () => false
-    )
-    notifications
-      .getState()
-      .notify(copied ? 'info' : 'error', copied ? `Copied ${url}` : `This browser refused the clipboard: ${url}`)
-  }
   return (
     <div className="field">
       <span className="field-label" id="integration-listener-label">
@@ -42,7 +33,7 @@ export function ListenerAddress({ slug }: { slug: string }) {
             className="icon-button"
             title="Copy this URL"
             aria-label="Copy listener URL"
-            onClick={() => void copy()}
+            onClick={() => url && void copyWithNotice(url, notifications)}
           >
             <Copy size={14} aria-hidden />
           </button>
