@@ -163,11 +163,12 @@ export const relayCommand: CliCommand = {
         await relay.stop()
         throw error
       })
+      const interrupted = untilInterrupted()
       context.print(
         `Relaying ${chosen.map((integration) => integration.slug).join(', ')} of ${projectName(path)} to ${target.label}; ` +
           `listening on ${listener.url}; Ctrl+C stops.`
       )
-      await untilInterrupted()
+      await interrupted
       await listener.close()
       await relay.stop()
       return 0

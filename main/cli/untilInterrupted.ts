@@ -2,7 +2,8 @@ import { onReaderGone } from './readerGone'
 
 /**
  * Resolves on Ctrl+C or SIGTERM, or once no one reads the command's output any more, so a long-running command can
- * close its project cleanly.
+ * close its project cleanly. Called before the command says it is ready: a signal sent on reading that line would
+ * otherwise end the process before it could close anything.
  */
 export function untilInterrupted(): Promise<void> {
   return new Promise((resolve) => {

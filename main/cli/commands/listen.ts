@@ -71,13 +71,14 @@ export const listenCommand: CliCommand = {
       })
       if (port === undefined && settings.port === null) settingsRepository.save({ ...settings, port: listener.port })
       const paths = listener.routes.all().map((route) => `/hooks/${route.slug}`)
+      const interrupted = untilInterrupted()
       context.print(
         `Listening on ${listener.url} for ${projectName(path)}${paths.length > 0 ? ` (integrations at ${paths.join(', ')})` : ''}; Ctrl+C stops.`
       )
       if (host !== 'localhost' && host !== '::1' && !host.startsWith('127.')) {
         context.printError(`Warning: listening on ${host}: other machines that can reach this one can send to it.`)
       }
-      await untilInterrupted()
+      await interrupted
       // close() commits what is waiting before it resolves: the count is final.
       await listener.close()
       context.print(`Stopped listening on ${listener.url} for ${projectName(path)}: ${capturesReceived(received)}.`)

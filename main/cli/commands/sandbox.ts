@@ -93,6 +93,7 @@ export const sandboxCommand: CliCommand = {
       faults,
       logger: context.logger
     })
+    const interrupted = untilInterrupted()
     // The credentials are printed for the user to copy; they never reach the log file.
     context.print(`Capillary sandbox running at ${sandbox.baseUrl} (org ${sandbox.orgId})`)
     for (const till of sandbox.credentials.basic) {
@@ -105,7 +106,7 @@ export const sandboxCommand: CliCommand = {
     context.print(`  Publish an event as a person would in InTouch:`)
     context.print(`    curl -X POST '${sandbox.baseUrl}/sandbox/events/publish?event_name=<name>'`)
     context.print('Stop it with Ctrl+C.')
-    await untilInterrupted()
+    await interrupted
     await sandbox.close()
     return 0
   }

@@ -32,9 +32,10 @@ export const webCommand: CliCommand = {
       // Relative to where the command runs: the studio takes full paths only.
       projectPath: values.project === undefined ? undefined : resolve(values.project)
     })
+    const interrupted = untilInterrupted()
     context.print(`Capillary Mapping Studio is running at ${server.launchUrl}`)
     if (values.open) openInBrowser(server.launchUrl)
-    await untilInterrupted()
+    await interrupted
     studio.session.close()
     await server.close()
     return 0

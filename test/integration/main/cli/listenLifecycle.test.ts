@@ -40,6 +40,16 @@ async function occupiedPort(): Promise<number> {
   return (server.address() as { port: number }).port
 }
 
+/** A booking app's request to the listener, as a sender posts it. */
+const reserve = (port: number, event: string) =>
+  httpRequest({
+    port,
+    path: '/hooks/booking-app',
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ event_name: event })
+  })
+
 function capturesIn(project: string): number {
   const db = openProjectDatabase(project, { readOnly: true })
   const { n } = db.prepare('SELECT count(*) AS n FROM captures').get() as { n: number }
@@ -73,13 +83,7 @@ describe('capmap listen, when it stops', () => {
     const before = capturesIn(project)
     listening = await startListen(folder.path, configDir, ['--project', 'Shop.capmap', '--port', '0'])
     for (const event of ['be_reserved', 'be_cancelled']) {
-      await httpRequest({
-        port: listening.port,
-        path: '/hooks/booking-app',
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ event_name: event })
-      })
+      await reserve(listening.port, event)
     }
     await listening.linesAfterStart(2)
     listening.child.kill('SIGINT')
@@ -96,13 +100,7 @@ describe('capmap listen, when it stops', () => {
     const before = capturesIn(project)
     listening = await startListen(folder.path, configDir, ['--project', 'Shop.capmap', '--port', '0'])
     listening.child.stdout.destroy()
-    const answer = await httpRequest({
-      port: listening.port,
-      path: '/hooks/booking-app',
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ event_name: 'be_reserved' })
-    })
+    const answer = await reserve(listening.port, 'be_reserved')
     expect(answer.status).toBe(200)
     // 141, as `captures list | head` and git: under `set -o pipefail` a script sees that it did not run to its end.
     expect(await listening.exited).toEqual({ code: 141, signal: null })
@@ -129,13 +127,7 @@ describe('capmap listen, when a capture cannot be stored', () => {
     const holder = new Database(join(folder.path, 'Shop.capmap'))
     holder.exec('BEGIN EXCLUSIVE')
     try {
-      const answer = await httpRequest({
-        port: listening.port,
-        path: '/hooks/booking-app',
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ event_name: 'be_reserved' })
-      })
+      const answer = await reserve(listening.port, 'be_reserved')
       expect(answer.status).toBe(503)
     } finally {
       holder.exec('ROLLBACK')
