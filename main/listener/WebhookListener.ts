@@ -238,11 +238,11 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
   /** Answers the senders of a stored group (or tells them it was not stored), then the after-commit work. */
   function answer(group: Waiting[], captures: NewCapture[], error: Error | null, ids: readonly string[]): void {
     if (error) {
-      const [captures, senders] =
+      const [lost, senders] =
         group.length === 1
           ? ['1 capture was', 'its sender was']
           : [`${group.length} captures were`, 'their senders were']
-      options.onError(`${captures} not stored (${error.message}): ${senders} answered 503, to send again.`)
+      options.onError(`${lost} not stored (${error.message}): ${senders} answered 503, to send again.`)
       const notStored = failure(
         503,
         'not_stored',

@@ -43,14 +43,11 @@ export function StatusBar({ appInfo, onOpenPalette }: { appInfo: AppInfo | null;
     (s) => s.listenerSettings,
     (state) => state.drafts
   )
-  const integrationNames = useStudioStore(
+  const integrations = useStudioStore(
     (s) => s.integrations,
     (state) => state.integrations
   )
-  const rulesNotSaved = integrationsWithDrafts(captureRuleDrafts).map((id) => ({
-    id,
-    name: integrationNames.find((integration) => integration.id === id)?.name ?? 'an integration'
-  }))
+  const rulesNotSaved = integrationsWithDrafts(captureRuleDrafts, integrations)
   const saveState = worstSaveState([eventsSave, integrationsSave, mappingSave])
   // Items kept unsaved elsewhere make the whole "not saved", whatever the open editors' drafts are.
   const kept = { events: keptEvents.length, integrations: keptIntegrations.length, captureRules: rulesNotSaved.length }

@@ -23,8 +23,8 @@ export function unsavedChanges(stores: EditingStores): string | undefined {
     ...integrations.keptDraftNames(),
     ...(mapping.selectedId && notSaved(mapping.saveState) ? ['the open mapping'] : [])
   ]
-  const rules = integrationsWithDrafts(stores.listenerSettings.getState().drafts).map(
-    (id) => integrations.integrations.find((integration) => integration.id === id)?.name ?? 'an integration'
+  const rules = integrationsWithDrafts(stores.listenerSettings.getState().drafts, integrations.integrations).map(
+    (integration) => integration.name
   )
   if (names.length === 0 && rules.length === 0) return undefined
   const sentences = [

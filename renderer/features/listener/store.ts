@@ -47,12 +47,18 @@ interface ListenerSettingsState {
   forgetDrafts(): void
 }
 
-/** The integrations whose capture rules have unsaved changes. */
-export function integrationsWithDrafts(drafts: ListenerSettingsState['drafts']): string[] {
-  const ids = Object.keys(drafts).flatMap((part) =>
-    /^(verification|redaction):/.test(part) ? [part.replace(/^\w+:/, '')] : []
+/** The integrations whose capture rules have unsaved changes, by id and name. */
+export function integrationsWithDrafts(
+  drafts: ListenerSettingsState['drafts'],
+  integrations: readonly { id: string; name: string }[]
+): { id: string; name: string }[] {
+  const ids = new Set(
+    Object.keys(drafts).flatMap((part) => (/^(verification|redaction):/.test(part) ? [part.replace(/^\w+:/, '')] : []))
   )
-  return [...new Set(ids)]
+  return [...ids].map((id) => ({
+    id,
+    name: integrations.find((integration) => integration.id === id)?.name ?? 'an integration'
+  }))
 }
 
 /** The capture rules main keeps for one integration, if it has them. */
