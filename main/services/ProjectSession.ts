@@ -59,6 +59,11 @@ export interface ProjectSessionDeps {
   backupsDir: string
   /** What to advise when another studio holds the project: the CLI has no read-only open to offer. */
   lockedAdvice?: string
+  /**
+   * Whether opening a project puts it first in the studio's Recent list (the one it opens on its next start). Not
+   * for headless commands: a CI job's or a script's project is not one the user opened. A created project always is.
+   */
+  remembersOpened?: boolean
 }
 
 /**
@@ -91,7 +96,7 @@ export class ProjectSession {
       for (const file of [absolute, `${absolute}-wal`, `${absolute}-shm`]) rmSync(file, { force: true })
       throw error
     }
-    return this.activate(project)
+    return this.activate(project, true)
   }
 
   /** Opens a project for editing, or read-only when asked or when another studio is editing it. */
@@ -213,10 +218,10 @@ export class ProjectSession {
     }
   }
 
-  private activate(project: OpenedProject): ProjectState {
+  private activate(project: OpenedProject, remember = this.deps.remembersOpened !== false): ProjectState {
     if (this.current) this.close()
     this.current = project
-    this.deps.appState.rememberProject(project.path, this.deps.clock.now().toISOString())
+    if (remember) this.deps.appState.rememberProject(project.path, this.deps.clock.now().toISOString())
     this.deps.logger.info(`project opened: ${project.path}${isReadOnly(project.db) ? ' (read-only)' : ''}`)
     const state = this.state()
     this.deps.bus.emit('projectChanged', state)

@@ -49,7 +49,9 @@ export function createStudio(options: StudioOptions) {
     clock,
     logger: options.logger,
     backupsDir: join(options.configDir, 'backups'),
-    ...(options.mode === 'cli' ? { lockedAdvice: 'Close it there, then run this command again.' } : {})
+    ...(options.mode === 'cli'
+      ? { lockedAdvice: 'Close it there, then run this command again.', remembersOpened: false }
+      : {})
   })
   const secrets = options.secrets ?? new EnvironmentSecretStore(process.env)
   const listenerOptions = options.listener ?? { autoStart: options.mode !== 'cli' }

@@ -168,6 +168,20 @@ describe('capmap', () => {
       capmap('new', 'Remembered.capmap')
       expect(readFileSync(join(configDir, 'state.json'), 'utf8')).toContain(join(folder.path, 'Remembered.capmap'))
     })
+
+    it("leaves the studio's Recent list alone when a command only works on a project", () => {
+      expect(capmap('new', '--sample', 'Worked.capmap').status).toBe(0)
+      expect(capmap('new', 'Opened.capmap').status).toBe(0)
+      const recentPaths = () =>
+        (
+          JSON.parse(readFileSync(join(configDir, 'state.json'), 'utf8')) as { recentProjects: { path: string }[] }
+        ).recentProjects.map((entry) => entry.path)
+      const before = recentPaths()
+      expect(before[0]).toBe(join(folder.path, 'Opened.capmap'))
+      expect(capmap('test', '--project', 'Worked.capmap').stdout).toContain('passed')
+      expect(capmap('export', '--project', 'Worked.capmap', '--out', 'worked.json').status).toBe(0)
+      expect(recentPaths()).toEqual(before)
+    })
   })
 
   describe('web', () => {
