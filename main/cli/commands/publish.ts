@@ -58,8 +58,11 @@ export function publishConnection(target: RelayTarget): PublishConnection {
   }
 }
 
-/** A studio over the project, for one command; closed by the caller. */
-export function openCliStudio(path: string, context: CliContext): Studio {
+/**
+ * A studio over the project, for one command; closed by the caller. `readOnly` for a command that only reads it
+ * (the dry run), which then also runs while the studio has the project open for editing.
+ */
+export function openCliStudio(path: string, context: CliContext, options: { readOnly?: boolean } = {}): Studio {
   const studio = createStudio({
     configDir: context.configDir,
     mode: 'cli',
@@ -67,7 +70,7 @@ export function openCliStudio(path: string, context: CliContext): Studio {
     logger: context.logger,
     secrets: new EnvironmentSecretStore(process.env)
   })
-  studio.session.open(resolveProjectFile(path))
+  studio.session.open(resolveProjectFile(path), options)
   return studio
 }
 
@@ -93,7 +96,8 @@ export const publishCommand: CliCommand = {
                              against the org's, field by field, and the requests, secrets masked), then the
                              definition, webhook, adapter mapping, a test post and the logs' verdict; exit 0
                              when all are verified, 1 on a failure. --wait polls for PUBLISHED (after the
-                             manual publish in InTouch). Passwords: CAPMAP_PASSWORD; OAuth: CAPMAP_OAUTH_KEY,
+                             manual publish in InTouch). --dry-run only reads the project: it runs while the
+                             studio has it open. Passwords: CAPMAP_PASSWORD; OAuth: CAPMAP_OAUTH_KEY,
                              CAPMAP_OAUTH_SECRET`,
   async run(args, context) {
     const { values, positionals } = parseArgs({
@@ -111,7 +115,7 @@ export const publishCommand: CliCommand = {
     checkOrgOptions('publish', values)
     const wait = wholeNumberOption(values.wait, 'wait', 0, 86_400) ?? 0
     const connection = publishConnection(connect(values, new EnvironmentSecretStore(process.env), context))
-    const studio = openCliStudio(values.project ?? '', context)
+    const studio = openCliStudio(values.project ?? '', context, { readOnly: values['dry-run'] === true })
     try {
       const events = studio.events.list()
       const names = values.event ?? []

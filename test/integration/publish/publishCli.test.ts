@@ -75,6 +75,23 @@ describe('capmap publish and pull', () => {
     expect(changingCalls(sandbox)).toEqual([])
   })
 
+  it('runs the dry run while the studio edits the project, and refuses the publish itself then', async () => {
+    const editing = publishStudio(folder.path)
+    editing.session.open(join(folder.path, 'Shop.capmap'))
+    try {
+      const dryRun = await capmap(['publish', '--project', 'Shop.capmap', ...basic(), '--dry-run'])
+      expect(dryRun.stderr).toBe('')
+      expect(dryRun.status).toBe(0)
+      expect(dryRun.stdout).toContain('be_reserved (custom): ready; the org has it absent; action: create')
+      const publish = await capmap(['publish', '--project', 'Shop.capmap', ...basic(), '--yes'])
+      expect(publish.status).toBe(1)
+      expect(publish.stderr).toContain('Shop is open for editing in another studio')
+      expect(changingCalls(sandbox)).toEqual([])
+    } finally {
+      editing.session.close()
+    }
+  })
+
   it('publishes with --yes, exits 0 once verified, and keeps the state under the base URL', async () => {
     const result = await capmap(['publish', '--project', 'Shop.capmap', ...basic(), '--event', 'be_reserved', '--yes'])
     expect(result.stderr).toBe('')
