@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import type { AppInfo } from '../../shared/api/types'
+import { useSearchCapturesCommand } from '../features/captures/useSearchCapturesCommand'
 import { WelcomeScreen } from '../features/projects/WelcomeScreen'
 import { screens } from './screens'
 import { StatusBar } from './StatusBar'
@@ -38,6 +39,7 @@ export function Shell({ appInfo, onOpenPalette }: ShellProps) {
       ),
     [stores]
   )
+  useSearchCapturesCommand()
   const screen = screens.find((entry) => entry.id === current) ?? screens.find((entry) => entry.id === 'events')!
 
   return (

@@ -106,6 +106,21 @@ describe('the capture inbox in web mode', () => {
     await expect.poll(() => captureOptions().count()).toBe(7)
   })
 
+  it('goes to the search box from another screen with Ctrl+Shift+F', async () => {
+    const shown = (label: string) => page.getByRole('button', { name: label, exact: true }).getAttribute('aria-current')
+    await page.getByRole('button', { name: 'Events', exact: true }).click()
+    await expect.poll(() => shown('Events')).toBe('page')
+    await page.keyboard.press('Control+Shift+F')
+    await expect.poll(() => shown('Inbox')).toBe('page')
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Search captures')
+    await page.keyboard.type('XMLPROMO9')
+    await expect.poll(() => captureOptions().count()).toBe(1)
+    await page.getByLabel('Search captures').fill('')
+    await expect.poll(() => captureOptions().count()).toBe(7)
+  })
+
   it('opens a capture in Monaco with its headers and signature verdict', async () => {
     await captureOptions().filter({ hasText: 'be_reserved' }).first().click()
     const body = page.getByRole('region', { name: 'Capture body' })

@@ -9,6 +9,7 @@ import { ReplayDialog } from './ReplayDialog'
 import { SaveSampleDialog } from './SaveSampleDialog'
 import { SendTestDialog } from './SendTestDialog'
 import { useCaptureCommands, type InboxDialog } from './useCaptureCommands'
+import { focusCaptureSearch, focusSearchTarget } from './useSearchCapturesCommand'
 
 /** The capture inbox: payloads as they arrive, searched, inspected in Monaco, replayed, sent again. */
 export function CapturesScreen() {
@@ -28,6 +29,7 @@ export function CapturesScreen() {
     void captures.getState().show(projectPath ?? null)
     const target = navigation.getState().takeTarget()
     if (target?.id) void captures.getState().select(target.id)
+    if (target?.with?.focus === focusSearchTarget.focus) focusCaptureSearch()
   }, [captures, navigation, projectPath])
 
   const openDetail = () => document.querySelector<HTMLElement>('.capture-detail .tab[aria-selected="true"]')?.focus()

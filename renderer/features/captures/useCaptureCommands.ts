@@ -113,12 +113,6 @@ export function useCaptureCommands(openDialog: (dialog: InboxDialog) => void): v
         title: 'Clear Inbox Filters',
         category: 'Inbox',
         run: () => captures.getState().clearFilter()
-      },
-      {
-        id: 'captures.focusSearch',
-        title: 'Search Captures',
-        category: 'Inbox',
-        run: () => document.querySelector<HTMLInputElement>('input[aria-label="Search captures"]')?.focus()
       }
     ])
   }, [api, commands, captures, project, navigation, notifications, listener, openDialog])
