@@ -34,6 +34,8 @@ export interface CaptureServiceDependencies {
   clock: Clock
   secrets: SecretStore
   listenerStatus(): ListenerStatus
+  /** What the listener committed per minute (it counts what retention deleted since), oldest first. */
+  receivedPerMinute(from: Date, minutes: number): number[]
 }
 
 /** Marks a request the studio sent again, naming the capture it came from. */
@@ -239,7 +241,10 @@ export class CaptureService {
     return shapeValueOf(decoded.value)
   }
 
-  /** Captures per minute over the last `minutes` minutes (this one included), oldest first. */
+  /**
+   * Captures per minute over the last `minutes` minutes (this one included), oldest first: those in the file, or
+   * those the listener counted as it committed them when that is more (retention deleted some since).
+   */
   rate(minutes: number): CaptureRate {
     const project = this.session.require()
     const now = this.dependencies.clock.now()
@@ -251,10 +256,10 @@ export class CaptureService {
          WHERE received_at >= ? GROUP BY minute`
       )
       .all(rateScanLimit, first.toISOString()) as { minute: string; n: number }[]
-    const perMinute = Array.from({ length: minutes }, () => 0)
+    const perMinute = this.dependencies.receivedPerMinute(first, minutes)
     for (const row of rows) {
       const index = Math.round((Date.parse(`${row.minute}:00.000Z`) - first.getTime()) / 60_000)
-      if (index >= 0 && index < minutes) perMinute[index] = row.n
+      if (index >= 0 && index < minutes) perMinute[index] = Math.max(perMinute[index] ?? 0, row.n)
     }
     return { from: first.toISOString(), perMinute }
   }

@@ -22,6 +22,7 @@ import { isReadOnly } from '../store/database'
 import { defaultCaptureRules } from '../store/ListenerSettingsRepository'
 import type { Clock } from './Clock'
 import type { OpenedProject, ProjectSession } from './ProjectSession'
+import { ReceivedPerMinute } from './ReceivedPerMinute'
 import type { ServerEventBus } from './ServerEventBus'
 
 export interface ListenerServiceOptions {
@@ -56,6 +57,7 @@ export class ListenerService {
   private waitingNotice: CaptureSummary[] = []
   private waitingCount = 0
   private noticeTimer: ReturnType<typeof setTimeout> | undefined
+  private readonly received = new ReceivedPerMinute()
 
   constructor(
     private readonly session: ProjectSession,
@@ -70,7 +72,10 @@ export class ListenerService {
         if (options.autoStart) void this.launch(project, false)
         else this.publish(offStatus('The listener runs in the studio and with `capmap listen`.'))
       },
-      closing: () => this.detach(offStatus('No project is open.'))
+      closing: () => {
+        this.detach(offStatus('No project is open.'))
+        this.received.clear()
+      }
     })
     bus.subscribe((name) => {
       if (name === 'integrationsChanged') this.running?.listener.invalidate()
@@ -79,6 +84,11 @@ export class ListenerService {
 
   status(): ListenerStatus {
     return this.current
+  }
+
+  /** Captures this listener committed in each of `minutes` minutes from the one starting at `from`, oldest first. */
+  receivedPerMinute(from: Date, minutes: number): number[] {
+    return this.received.counted(from, minutes)
   }
 
   /** Turns listening on for the project (kept in it) and starts the listener. */
@@ -325,6 +335,7 @@ export class ListenerService {
 
   /** Captures reach the renderer in batches: a burst of a thousand requests is a handful of events. */
   private notice(captures: CaptureSummary[]): void {
+    this.received.record(captures.map((capture) => capture.receivedAt))
     this.waitingNotice.push(...captures)
     this.waitingCount += captures.length
     if (this.waitingNotice.length > maxCapturesPerNotice) {

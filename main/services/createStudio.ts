@@ -83,7 +83,12 @@ export function createStudio(options: StudioOptions) {
     mappings: new MappingService(session, bus, clock),
     secrets,
     listener,
-    captures: new CaptureService(session, bus, { clock, secrets, listenerStatus: () => listener.status() }),
+    captures: new CaptureService(session, bus, {
+      clock,
+      secrets,
+      listenerStatus: () => listener.status(),
+      receivedPerMinute: (from, minutes) => listener.receivedPerMinute(from, minutes)
+    }),
     /** Connection profiles (config folder + secret store) and the studio's local Capillary sandbox. */
     capillary,
     relay: new RelayService(session, bus, clock, capillary, options.logger, {

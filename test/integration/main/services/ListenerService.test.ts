@@ -349,6 +349,29 @@ describe('ListenerService', () => {
     expect(events).toContainEqual({ name: 'capturesDeleted', payload: { count: 1 } })
   })
 
+  it("counts in the status bar's rate the captures that retention deleted since they arrived", async () => {
+    const { studio } = newStudio()
+    studio.newProject(join(folder.path, 'Flood.capmap'), false)
+    const { port } = await settled(studio)
+    const shop = studio.integrations.create({
+      name: 'Shop',
+      slug: 'shop',
+      kind: 'custom',
+      sourceAccount: 'INSTORE',
+      eventNameField: 'event_name',
+      eventNameMap: []
+    })
+    studio.listener.setRetention(shop.id, { kind: 'count', count: 2 })
+    for (let n = 0; n < 5; n += 1) expect((await postJson(port ?? 0, '/hooks/shop', `{"n":${n}}`)).status).toBe(200)
+    for (let attempt = 0; attempt < 200 && studio.captures.list({ limit: 10 }).items.length > 2; attempt += 1) {
+      await new Promise((resolveWait) => setTimeout(resolveWait, 10))
+    }
+    expect(studio.captures.list({ limit: 10 }).items).toHaveLength(2)
+    const perMinute = studio.captures.rate(3).perMinute
+    // The five may straddle a minute's turn.
+    expect(perMinute.reduce((sum, count) => sum + count, 0)).toBe(5)
+  })
+
   it('gives the sample project captured payloads for both its integrations', () => {
     const { studio } = newStudio({ autoStart: false })
     studio.newProject(join(folder.path, 'Sample.capmap'), true)
