@@ -86,6 +86,15 @@ export default tseslint.config(
           paths: [electronValue],
           patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }]
         }
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // A deferred transaction that reads first cannot take the write lock once the listener's writer thread
+          // has committed since: SQLite fails it at once (SQLITE_BUSY_SNAPSHOT), without waiting.
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Run a write transaction with inWriteTransaction (store/database.ts): it begins IMMEDIATE.'
+        }
       ]
     }
   },

@@ -13,6 +13,7 @@ import { firstFreeName } from '../../shared/model/withSuffixWithin'
 import { StudioError } from '../errors/StudioError'
 import type { OpenedProject } from '../services/ProjectSession'
 import { projectBundleContent } from './projectBundle'
+import { inWriteTransaction } from '../store/database'
 
 const empty: BundleContent = { events: [], integrations: [], mappings: [], testCases: [] }
 const lower = (text: string) => text.toLowerCase()
@@ -154,7 +155,7 @@ export function applyMerge(
     else tally.kept += 1
   }
 
-  project.db.transaction(() => {
+  inWriteTransaction(project.db, () => {
     const eventNames = new Set(project.events.list().map((event) => lower(event.name)))
     const eventIds = new Map<string, string>()
     for (const event of bundle.events) {
@@ -240,6 +241,6 @@ export function applyMerge(
         result.testCases += 1
       }
     }
-  })()
+  })
   return result
 }

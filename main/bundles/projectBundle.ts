@@ -4,6 +4,7 @@ import type { EventDefinition } from '../../shared/model/event'
 import { IntegrationDraft } from '../../shared/model/integration'
 import { StudioError } from '../errors/StudioError'
 import type { OpenedProject } from '../services/ProjectSession'
+import { inWriteTransaction } from '../store/database'
 
 /** An event's design as a bundle holds it: no ids, status, publications or times. */
 function bundleEvent(event: EventDefinition): BundleEvent {
@@ -61,7 +62,7 @@ export function projectBundleContent(project: OpenedProject, eventNames: readonl
 
 /** Fills a new, empty project with a bundle's content, in one transaction: all of it or none. */
 export function seedFromBundle(project: OpenedProject, bundle: Bundle, now: string, newId: () => string): void {
-  project.db.transaction(() => {
+  inWriteTransaction(project.db, () => {
     const eventIds = new Map<string, string>()
     for (const event of bundle.events) {
       eventIds.set(event.name, project.events.insert({ id: newId(), draft: event, now, newAttributeId: newId }).id)
@@ -85,5 +86,5 @@ export function seedFromBundle(project: OpenedProject, bundle: Bundle, now: stri
       const mappingId = mappingIds.get(`${integration}\u0000${event}`) ?? ''
       project.testCases.insert(newId(), { mappingId, ...testCase }, now)
     }
-  })()
+  })
 }

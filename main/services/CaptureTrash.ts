@@ -1,6 +1,6 @@
 import { searchableCaptureColumns, searchTextOfRow, type SearchableCaptureRow } from '../store/captureSearchText'
-import type { ProjectDatabase } from '../store/database'
 import { undoCutoff } from '../store/undoWindow'
+import { inWriteTransaction, type ProjectDatabase } from '../store/database'
 
 const columns = `seq, received_at, integration_id, integration_slug, source_event, method, path, content_type, size,
   status, status_reason, response_status, verdict, verification, redacted, body_kind, remote_address, query, headers,
@@ -19,7 +19,7 @@ export class CaptureTrash {
   /** Moves the selected captures to the trash; answers how many. */
   discard(undoId: string, selection: TrashSelection, now: Date): number {
     const { condition, parameters } = selectionCondition(selection)
-    return this.db.transaction(() => {
+    return inWriteTransaction(this.db, () => {
       this.purgeExpired(now)
       this.db
         .prepare(
@@ -28,7 +28,7 @@ export class CaptureTrash {
         )
         .run({ ...parameters, undoId, deletedAt: now.toISOString() })
       return this.db.prepare(`DELETE FROM captures WHERE ${condition}`).run(parameters).changes
-    })()
+    })
   }
 
   /**
@@ -36,7 +36,7 @@ export class CaptureTrash {
    * unmatched, as the foreign key does for any capture), and back into the search index; answers how many.
    */
   restore(undoId: string, now: Date): number {
-    return this.db.transaction(() => {
+    return inWriteTransaction(this.db, () => {
       this.purgeExpired(now)
       const restored = this.db
         .prepare(
@@ -51,7 +51,7 @@ export class CaptureTrash {
       this.reindex(undoId)
       this.db.prepare('DELETE FROM capture_trash WHERE undo_id = ?').run(undoId)
       return restored
-    })()
+    })
   }
 
   /** Whether a deletion can still be undone. */

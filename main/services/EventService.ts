@@ -16,6 +16,7 @@ import { applyTestGate } from '../testCases/testGate'
 import type { Clock } from './Clock'
 import type { ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
+import { inWriteTransaction } from '../store/database'
 
 /**
  * Designing events. The service is the source of truth for what may be stored: names are unique, a published event
@@ -56,10 +57,10 @@ export class EventService {
     this.assertNameFree(draft.name, id)
     const write = this.write(this.withFreeAttributeIds(draft, id))
     // Back to Draft, unless the edit undid the last ones: the runs of the event as it now is count again.
-    project.db.transaction(() => {
+    inWriteTransaction(project.db, () => {
       project.events.update({ id, ...write })
       applyTestGate(project, id, write.now)
-    })()
+    })
     this.saved('updated', id)
     return this.require(id)
   }
@@ -116,11 +117,11 @@ export class EventService {
     }
     // What changed meanwhile (its integration's event-name map, a mapping dropped) may undo its Tested status.
     const { eventId, mappingIds, droppedMappings } = restoreOrRefuse(() =>
-      project.db.transaction(() => {
+      inWriteTransaction(project.db, () => {
         const restored = trash.restore(undoId, now, () => this.clock.newId())
         applyTestGate(project, restored.eventId, now.toISOString())
         return restored
-      })()
+      })
     )
     this.saved('created', eventId)
     for (const mappingId of mappingIds) this.bus.emit('mappingsChanged', { id: mappingId })

@@ -7,6 +7,7 @@ import { applyTestGate } from '../testCases/testGate'
 import type { Clock } from './Clock'
 import type { ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
+import { inWriteTransaction } from '../store/database'
 
 /** Integrations and the project's Capillary webhook settings (one per transformer). */
 export class IntegrationService {
@@ -39,7 +40,7 @@ export class IntegrationService {
       previous.eventNameField !== draft.eventNameField ||
       JSON.stringify(previous.eventNameMap) !== JSON.stringify(draft.eventNameMap)
     const now = this.clock.now().toISOString()
-    const integration = project.db.transaction(() => {
+    const integration = inWriteTransaction(project.db, () => {
       const updated = project.integrations.update(id, draft, now)
       if (matchChanged) {
         for (const mapping of project.mappings.list()) {
@@ -47,7 +48,7 @@ export class IntegrationService {
         }
       }
       return updated
-    })()
+    })
     this.saved(id)
     if (matchChanged) this.bus.emit('eventsChanged', { reason: 'updated' })
     return integration
@@ -64,10 +65,10 @@ export class IntegrationService {
         .map((mapping) => mapping.eventId)
     )
     const now = this.clock.now().toISOString()
-    project.db.transaction(() => {
+    inWriteTransaction(project.db, () => {
       project.integrations.delete(id)
       for (const eventId of eventIds) applyTestGate(project, eventId, now)
-    })()
+    })
     this.saved(id)
     if (eventIds.size > 0) this.bus.emit('eventsChanged', { reason: 'updated' })
     return { id }

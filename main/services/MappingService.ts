@@ -4,6 +4,7 @@ import { applyTestGate } from '../testCases/testGate'
 import type { Clock } from './Clock'
 import type { ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
+import { inWriteTransaction } from '../store/database'
 
 /**
  * Mappings of an integration's payloads onto an event. Saving one works its event's Tested gate out again: a change
@@ -41,11 +42,11 @@ export class MappingService {
     if (repeated)
       throw new StudioError('invalid_input', `${repeated.target} has two rules: keep one rule per attribute.`)
     const now = this.clock.now().toISOString()
-    const mapping = project.db.transaction(() => {
+    const mapping = inWriteTransaction(project.db, () => {
       const saved = project.mappings.save(this.clock.newId(), integrationId, eventId, spec, now)
       applyTestGate(project, eventId, now)
       return saved
-    })()
+    })
     this.session.touch()
     this.bus.emit('mappingsChanged', { id: mapping.id })
     this.bus.emit('eventsChanged', { reason: 'updated', id: eventId })
@@ -57,10 +58,10 @@ export class MappingService {
     const project = this.session.require({ forWriting: true })
     const mapping = project.mappings.get(id)
     if (!mapping) throw new StudioError('not_found', 'That mapping no longer exists.')
-    project.db.transaction(() => {
+    inWriteTransaction(project.db, () => {
       project.mappings.delete(id)
       applyTestGate(project, mapping.eventId, this.clock.now().toISOString())
-    })()
+    })
     this.session.touch()
     this.bus.emit('mappingsChanged', { id })
     this.bus.emit('eventsChanged', { reason: 'updated', id: mapping.eventId })

@@ -40,6 +40,7 @@ import { applyTestGate } from '../testCases/testGate'
 import type { Clock } from './Clock'
 import type { OpenedProject, ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
+import { inWriteTransaction } from '../store/database'
 
 export interface PublishServiceOptions {
   /** Between two polls of the logs or of `GET /v2/events` (default 2 s). */
@@ -259,7 +260,7 @@ export class PublishService {
     const problems = checkEventName(name, others).filter((issue) => issue.severity === 'error')
     if (problems.length > 0) throw new StudioError('invalid_input', problems.map((issue) => issue.message).join(' '))
     const now = this.clock.now().toISOString()
-    const result = project.db.transaction(() => {
+    const result = inWriteTransaction(project.db, () => {
       const event = project.events.insert({
         id: this.clock.newId(),
         draft: {
@@ -278,7 +279,7 @@ export class PublishService {
       applyTestGate(project, source.id, now)
       applyTestGate(project, event.id, now)
       return { event, movedMappingIds }
-    })()
+    })
     this.session.touch()
     this.bus.emit('eventsChanged', { reason: 'updated', id: source.id })
     this.bus.emit('eventsChanged', { reason: 'created', id: result.event.id })
@@ -365,7 +366,7 @@ export class PublishService {
     if (problems.length > 0) throw new StudioError('invalid_input', problems.join(' '))
     const repository = new PublishStateRepository(project.db)
     let mappingsImported = 0
-    const imported = project.db.transaction(() => {
+    const imported = inWriteTransaction(project.db, () => {
       const done: { eventId: string; eventName: string }[] = []
       for (const remote of chosen) {
         if (!remote) continue
@@ -391,7 +392,7 @@ export class PublishService {
         done.push({ eventId: event.id, eventName: event.name })
       }
       return done
-    })()
+    })
     let webhooksRecorded = 0
     for (const webhook of org.webhooks) {
       const transformer = TransformerType.options.find(
@@ -586,10 +587,10 @@ export class PublishService {
     by: string
   ): PublishStateEntry {
     const now = this.clock.now().toISOString()
-    const entry = project.db.transaction(() => {
+    const entry = inWriteTransaction(project.db, () => {
       project.events.recordPublication(eventId, { profile: profileKey, publishedAt: now, publishedBy: by })
       return new PublishStateRepository(project.db).save({ eventId, eventName, profileKey, stage: 'published', now })
-    })()
+    })
     this.session.touch()
     this.bus.emit('eventsChanged', { reason: 'updated', id: eventId })
     return entry

@@ -23,6 +23,7 @@ import { testFingerprint } from '../testCases/testFingerprint'
 import type { Clock } from './Clock'
 import type { OpenedProject, ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
+import { inWriteTransaction } from '../store/database'
 
 /** Captures of the integration that coverage reads: the newest. */
 const coverageCaptureLimit = 200
@@ -79,7 +80,7 @@ export class TestCaseService {
       )
     }
     const now = this.clock.now().toISOString()
-    const saved = project.db.transaction(() => {
+    const saved = inWriteTransaction(project.db, () => {
       const written =
         id === undefined
           ? project.testCases.insert(this.clock.newId(), draft, now)
@@ -88,7 +89,7 @@ export class TestCaseService {
       if (previous) events.add(mappingParts(project, previous.mappingId).event.id)
       for (const eventId of events) applyTestGate(project, eventId, now)
       return written
-    })()
+    })
     this.changed()
     return withCurrent(project, [saved])[0] as TestCase
   }
@@ -98,10 +99,10 @@ export class TestCaseService {
     const stored = project.testCases.get(id)
     if (!stored) throw new StudioError('not_found', 'That test case no longer exists.')
     const { event } = mappingParts(project, stored.mappingId)
-    project.db.transaction(() => {
+    inWriteTransaction(project.db, () => {
       project.testCases.delete(id)
       applyTestGate(project, event.id, this.clock.now().toISOString())
-    })()
+    })
     this.changed()
     return { id }
   }
@@ -152,9 +153,9 @@ export class TestCaseService {
       await evaluator.close()
     }
     const now = this.clock.now().toISOString()
-    project.db.transaction(() => {
+    inWriteTransaction(project.db, () => {
       for (const eventId of events) applyTestGate(project, eventId, now)
-    })()
+    })
     this.changed()
     const ran = new Set(chosen.map((testCase) => testCase.id))
     const overview = this.list()

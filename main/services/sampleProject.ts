@@ -9,6 +9,7 @@ import sampleSource from '../../resources/sample-project.json'
 import { SampleCapture, seedSampleCaptures } from '../listener/sampleCaptures'
 import { SampleTestCase, seedSampleTestCases } from '../testCases/sampleTestCases'
 import type { OpenedProject } from './ProjectSession'
+import { inWriteTransaction } from '../store/database'
 
 /** The readable source of the sample project (`resources/sample-project.json`), checked when it is built. */
 export const SampleProject = z.object({
@@ -33,7 +34,7 @@ export function loadSampleProject(): SampleProject {
 /** Fills a new, empty project with the sample's content, in one transaction. */
 export function seedSampleProject(project: OpenedProject, now: string, newId: () => string): void {
   const sample = loadSampleProject()
-  project.db.transaction(() => {
+  inWriteTransaction(project.db, () => {
     for (const entry of sample.events) {
       const draft = 'fromLibrary' in entry ? standardEventDraft(entry.fromLibrary) : entry
       project.events.insert({ id: newId(), draft, now, newAttributeId: newId })
@@ -50,5 +51,5 @@ export function seedSampleProject(project: OpenedProject, now: string, newId: ()
     seedSampleCaptures(project, sample.captures, new Date(now))
     seedSampleTestCases(project, sample.testCases, now, newId)
     project.meta.set('origin', 'sample')
-  })()
+  })
 }

@@ -9,7 +9,7 @@ import type {
 } from '../../shared/model/capture'
 import type { Retention } from '../../shared/model/listenerSettings'
 import { searchableCaptureColumns, searchTextOfRow, type SearchableCaptureRow } from './captureSearchText'
-import { isReadOnly, type ProjectDatabase } from './database'
+import { inWriteTransaction, isReadOnly, type ProjectDatabase } from './database'
 import { UnindexedCaptureText } from './UnindexedCaptureText'
 
 /** A capture as the listener hands it to the store (its id is given by the store). */
@@ -129,20 +129,13 @@ export const indexSlice = 200
  */
 export class CaptureRepository {
   private readonly statements = new Map<string, Statement>()
-  private insertGroup: ((captures: readonly NewCapture[]) => string[]) | undefined
-
   constructor(private readonly db: ProjectDatabase) {}
 
   /** Stores every capture of a group in one transaction (all of them, or none), answering their ids in order. */
   insert(captures: readonly NewCapture[]): string[] {
     if (captures.length === 0) return []
-    this.insertGroup ??= this.prepareInsert()
-    return this.insertGroup(captures)
-  }
-
-  private prepareInsert(): (captures: readonly NewCapture[]) => string[] {
     const insertCapture = this.statement(insertCaptureSql)
-    return this.db.transaction((captures: readonly NewCapture[]) =>
+    return inWriteTransaction(this.db, () =>
       captures.map((capture) => String(insertCapture.run(captureRow(capture)).lastInsertRowid))
     )
   }
@@ -169,13 +162,13 @@ export class CaptureRepository {
     const advance = this.statement('UPDATE capture_index_state SET indexed_through = ? WHERE id = 1')
     let indexed = 0
     while (indexed < limit) {
-      const count = this.db.transaction(() => {
+      const count = inWriteTransaction(this.db, () => {
         const rows = next.all(Math.min(indexSlice, limit - indexed)) as SearchableCaptureRow[]
         for (const row of rows) insertText.run(row.seq, searchTextOfRow(row))
         const last = rows[rows.length - 1]
         if (last) advance.run(last.seq)
         return rows.length
-      })()
+      })
       indexed += count
       if (count < indexSlice) break
     }
@@ -223,12 +216,12 @@ export class CaptureRepository {
 
   delete(ids: readonly string[]): number {
     const remove = this.statement('DELETE FROM captures WHERE seq = ?')
-    return this.db.transaction(() =>
+    return inWriteTransaction(this.db, () =>
       ids.reduce((deleted, id) => {
         const seq = captureSeq(id)
         return deleted + (seq === undefined ? 0 : remove.run(seq).changes)
       }, 0)
-    )()
+    )
   }
 
   /** Deletes every capture, or every one of a scope. */

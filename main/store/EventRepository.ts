@@ -1,6 +1,6 @@
 import type { Attribute, EventDefinition, EventDraft, EventPublication } from '../../shared/model/event'
 import { EventDefinition as EventDefinitionSchema } from '../../shared/model/event'
-import type { ProjectDatabase } from './database'
+import { inWriteTransaction, type ProjectDatabase } from './database'
 
 interface EventRow {
   id: string
@@ -73,7 +73,7 @@ export class EventRepository {
 
   /** Inserts the event; one that would not read back (past a limit of the model) is not written at all. */
   insert({ id, draft, now, newAttributeId }: EventWrite): EventDefinition {
-    return this.db.transaction(() => {
+    return inWriteTransaction(this.db, () => {
       this.db
         .prepare(
           `INSERT INTO events (id, name, label, description, kind, actions, status, created_at, updated_at)
@@ -82,7 +82,7 @@ export class EventRepository {
         .run(id, draft.name, draft.label, draft.description, draft.kind, JSON.stringify(draft.actions), now, now)
       this.writeAttributes(id, draft, newAttributeId)
       return this.require(id)
-    })()
+    })
   }
 
   /**
@@ -90,7 +90,7 @@ export class EventRepository {
    * would not read back is not written.
    */
   update({ id, draft, now, newAttributeId }: EventWrite): EventDefinition {
-    return this.db.transaction(() => {
+    return inWriteTransaction(this.db, () => {
       this.db
         .prepare(
           `UPDATE events SET name = ?, label = ?, description = ?, kind = ?, actions = ?, status = 'draft',
@@ -100,7 +100,7 @@ export class EventRepository {
       this.db.prepare('DELETE FROM attributes WHERE event_id = ?').run(id)
       this.writeAttributes(id, draft, newAttributeId)
       return this.require(id)
-    })()
+    })
   }
 
   /** Sends the event back to Draft: something it depends on (a mapping) changed since it was tested. */

@@ -1,5 +1,5 @@
-import type { ProjectDatabase } from './database'
 import { undoCutoff } from './undoWindow'
+import { inWriteTransaction, type ProjectDatabase } from './database'
 
 /**
  * What an event's delete takes with it (foreign keys that cascade), parents before children: the order rows are
@@ -37,7 +37,7 @@ export class EventTrash {
 
   /** Moves the event and what hangs on it to the trash; answers the mappings that went with it. */
   discard(undoId: string, eventId: string, now: Date): { mappingIds: string[] } {
-    return this.db.transaction(() => {
+    return inWriteTransaction(this.db, () => {
       this.purgeExpired(now)
       const rows: TrashedRows = {}
       for (const { table, rowsOf } of cascade) rows[table] = this.db.prepare(rowsOf).all(eventId) as Row[]
@@ -48,7 +48,7 @@ export class EventTrash {
         .run(undoId, now.toISOString(), event.name, JSON.stringify(rows))
       this.db.prepare('DELETE FROM events WHERE id = ?').run(eventId)
       return { mappingIds: (rows.mappings ?? []).map((mapping) => String(mapping.id)) }
-    })()
+    })
   }
 
   /** The deleted event's name, while it can still be put back. */
@@ -65,7 +65,7 @@ export class EventTrash {
    * one. The caller checks the name is still free.
    */
   restore(undoId: string, now: Date, newId: () => string): EventRestore {
-    return this.db.transaction(() => {
+    return inWriteTransaction(this.db, () => {
       this.purgeExpired(now)
       const trashed = this.db.prepare('SELECT rows FROM event_trash WHERE undo_id = ?').get(undoId) as
         { rows: string } | undefined
@@ -91,7 +91,7 @@ export class EventTrash {
         mappingIds: keptMappings.map((mapping) => String(mapping.id)),
         droppedMappings: (rows.mappings ?? []).length - keptMappings.length
       }
-    })()
+    })
   }
 
   /** One row back into its table; the column names are the table's own, as `SELECT *` gave them. */

@@ -70,7 +70,7 @@ const serve = ({ db, insertAll }) => {
       return void port.close()
     }
     try {
-      answer({ ok: true, rowids: insertAll(rows) })
+      answer({ ok: true, rowids: insertAll.immediate(rows) })
     } catch (error) {
       answer({ ok: false, message: String(error && error.message) })
     }

@@ -1,7 +1,7 @@
 import type { BodyKind, CaptureStatus, NameValue } from '../../shared/model/capture'
 import type { Delivery, DeliveryMinute, DeliveryPage, DeliveryQuery, DeliveryStatus } from '../../shared/model/relay'
 import type { Statement } from 'better-sqlite3'
-import type { ProjectDatabase } from './database'
+import { inWriteTransaction, type ProjectDatabase } from './database'
 
 /** A capture as the relay reads it: enough to map it, nothing the listener's views need. */
 export interface CaptureToRelay {
@@ -125,7 +125,7 @@ export class OutboxRepository {
     )
     const advance = this.statement('UPDATE relay_state SET processed_through = MAX(processed_through, ?) WHERE id = 1')
     const iso = now.toISOString()
-    return this.db.transaction(() => {
+    return inWriteTransaction(this.db, () => {
       let written = 0
       for (const row of rows) {
         written += insert.run(
@@ -144,7 +144,7 @@ export class OutboxRepository {
       }
       advance.run(through)
       return written
-    })()
+    })
   }
 
   /** Pending rows due by `now` whose integration relays to a known webhook, soonest first. */
@@ -200,7 +200,7 @@ export class OutboxRepository {
     const record = this.statement(
       `INSERT INTO delivery_attempts (capture_seq, output_index, at, outcome, status, message) VALUES (?, ?, ?, ?, ?, ?)`
     )
-    this.db.transaction(() => {
+    inWriteTransaction(this.db, () => {
       for (const attempt of attempts) {
         const { outcome } = attempt
         const iso = new Date(attempt.at).toISOString()
@@ -219,7 +219,7 @@ export class OutboxRepository {
         )
         record.run(attempt.captureSeq, attempt.outputIndex, attempt.at, outcome.kind, outcome.status, outcome.message)
       }
-    })()
+    })
   }
 
   /** Sends rows again from their first attempt: dead or pending ones (retry), or delivered ones (replay). */
@@ -229,13 +229,13 @@ export class OutboxRepository {
       `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?
        WHERE capture_seq = ? AND output_index = ? AND status IN (${statuses})`
     )
-    return this.db.transaction(() => {
+    return inWriteTransaction(this.db, () => {
       let changed = 0
       for (const key of keys) {
         changed += update.run(now.getTime(), now.toISOString(), key.captureSeq, key.outputIndex, ...from).changes
       }
       return changed
-    })()
+    })
   }
 
   /** An integration's waiting rows become due now (its webhook was just fixed), their attempts kept. */

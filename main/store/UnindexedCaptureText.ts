@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { inWriteTransaction } from './database'
 
 export interface CaptureText {
   seq: number
@@ -34,13 +35,13 @@ export class UnindexedCaptureText {
     const remove = this.index.prepare('DELETE FROM captures_text WHERE rowid = ?')
     const insert = this.index.prepare('INSERT INTO captures_text (rowid, text) VALUES (?, ?)')
     const added: number[] = []
-    this.index.transaction(() => {
+    inWriteTransaction(this.index, () => {
       for (const seq of dropped) remove.run(seq)
       for (const { seq, text } of textsOf(missing)) {
         insert.run(seq, text)
         added.push(seq)
       }
-    })()
+    })
     for (const seq of dropped) this.held.delete(seq)
     for (const seq of added) this.held.add(seq)
   }

@@ -8,6 +8,17 @@ import { readProjectFileHeader } from './projectFileHeader'
 
 export type ProjectDatabase = Database.Database
 
+/**
+ * Runs `work` in one transaction that begins IMMEDIATE, taking the write lock first (waiting out the busy timeout
+ * while another connection holds it). A deferred transaction that reads first cannot take that lock once another
+ * connection has committed since its read, the listener's writer thread say: SQLite then fails it at once
+ * (SQLITE_BUSY_SNAPSHOT), without waiting. Inside another transaction, it is a savepoint.
+ */
+export function inWriteTransaction<T>(db: ProjectDatabase, work: () => T): T {
+  // eslint-disable-next-line no-restricted-syntax -- the one place transactions begin.
+  return db.transaction(work).immediate()
+}
+
 export interface OpenDatabaseOptions {
   /** Make a new project file; refuses to overwrite an existing one. */
   create?: boolean
@@ -148,12 +159,12 @@ function migrate(db: Database.Database): void {
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
   const pending = migrations.filter((migration) => !applied.has(migration.version))
   for (const migration of pending) {
-    db.transaction(() => {
+    inWriteTransaction(db, () => {
       db.exec(migration.sql)
       record.run(migration.version, migration.name, new Date().toISOString())
       db.pragma(`user_version = ${migration.version}`)
       db.pragma(`application_id = ${capmapApplicationId}`)
-    })()
+    })
   }
   // The file header (application id, schema version) is read before SQLite opens a file: put it in the main file
   // now rather than leaving it in the WAL until some later checkpoint.

@@ -349,6 +349,34 @@ describe('ListenerService', () => {
     expect(events).toContainEqual({ name: 'capturesDeleted', payload: { count: 1 } })
   })
 
+  it('searches captures and edits the project while captures pour in, never refused as busy', async () => {
+    const { studio } = newStudio()
+    studio.newProject(join(folder.path, 'Busy.capmap'), true)
+    const { port } = await settled(studio)
+    const webengage = studio.integrations.list().find((integration) => integration.slug === 'webengage')!
+    let pouring = true
+    const senders = Array.from({ length: 20 }, async (_, sender) => {
+      for (let n = 0; pouring; n += 1) await postJson(port ?? 0, '/hooks/webengage', `{"note":"pour ${sender} ${n}"}`)
+    })
+    const failures: string[] = []
+    try {
+      for (let round = 0; round < 150; round += 1) {
+        await new Promise((resolveWait) => setTimeout(resolveWait, 5))
+        try {
+          studio.captures.list({ limit: 5, search: 'pour' })
+          studio.integrations.update(webengage.id, { ...webengage, name: `WebEngage ${round}` })
+        } catch (error) {
+          failures.push((error as Error).message)
+        }
+      }
+    } finally {
+      pouring = false
+      await Promise.all(senders)
+    }
+    expect(failures).toEqual([])
+    expect(studio.captures.list({ limit: 1, search: 'pour' }).items).toHaveLength(1)
+  })
+
   it("counts in the status bar's rate the captures that retention deleted since they arrived", async () => {
     const { studio } = newStudio()
     studio.newProject(join(folder.path, 'Flood.capmap'), false)
