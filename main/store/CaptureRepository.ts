@@ -89,10 +89,15 @@ interface DetailRow extends SummaryRow {
 const summaryColumns = `c.seq, c.received_at, c.integration_id, c.integration_slug, c.source_event, c.method, c.path,
   c.content_type, c.size, c.status, c.status_reason, c.response_status, c.verdict, c.redacted`
 
-/** Inserts one capture; its parameters are `captureRow`'s, in order. */
+/**
+ * Inserts one capture; its parameters are `captureRow`'s, in order. A capture names its integration as the listener's
+ * routes knew it: one deleted since (by the studio, beside `capmap listen`) leaves it unattributed, as deleting it
+ * does to the captures it already has, rather than failing its group's commit on the foreign key.
+ */
 export const insertCaptureSql = `INSERT INTO captures (received_at, integration_id, integration_slug, source_event,
   method, path, content_type, size, status, status_reason, response_status, verdict, verification, redacted, body_kind,
-  remote_address, query, headers, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  remote_address, query, headers, body)
+  VALUES (?, (SELECT id FROM integrations WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 /** A capture as the parameters of `insertCaptureSql`. */
 export function captureRow(capture: NewCapture): unknown[] {

@@ -30,9 +30,11 @@ export interface InsertThread {
 interface Pending {
   rows: readonly unknown[][]
   done(error: Error | null, rowids: string[]): void
+  /** Written in a transaction of its own: a row of it broke a constraint in one shared with other groups. */
+  alone?: boolean
 }
 
-type Reply = { ok: true; rowids: string[] } | { ok: false; message: string }
+type Reply = { ok: true; rowids: string[] } | { ok: false; message: string; code?: string }
 
 // The thread's program: ours, fixed, never built from user text. It answers on its own port and bumps a shared
 // counter after every answer, so the main thread can also wait for one synchronously (Atomics.wait) when closing.
@@ -72,7 +74,7 @@ const serve = ({ db, insertAll }) => {
     try {
       answer({ ok: true, rowids: insertAll.immediate(rows) })
     } catch (error) {
-      answer({ ok: false, message: String(error && error.message) })
+      answer({ ok: false, message: String(error && error.message), code: error && error.code })
     }
   })
   answer({ ok: true, rowids: [] })
@@ -150,6 +152,12 @@ export async function startInsertThread(options: InsertThreadOptions, signal?: A
   function receive(reply: Reply): void {
     const written = writing
     writing = []
+    // A row that breaks a constraint fails only its own group: the groups that shared its transaction are written
+    // again, each in its own. (A busy file fails them all alike: no second try, which would wait as long again.)
+    if (!reply.ok && written.length > 1 && reply.code?.startsWith('SQLITE_CONSTRAINT')) {
+      queued = [...written.map((pending) => ({ ...pending, alone: true })), ...queued]
+      return handOver()
+    }
     let offset = 0
     for (const pending of written) {
       if (reply.ok) pending.done(null, reply.rowids.slice(offset, offset + pending.rows.length))
@@ -161,8 +169,10 @@ export async function startInsertThread(options: InsertThreadOptions, signal?: A
 
   function handOver(): void {
     if (writing.length > 0 || queued.length === 0) return
-    writing = queued
-    queued = []
+    // Groups to write alone are at the front of the queue.
+    const alone = queued[0]?.alone === true
+    writing = alone ? queued.slice(0, 1) : queued
+    queued = alone ? queued.slice(1) : []
     port.postMessage(writing.length === 1 ? writing[0]!.rows : writing.flatMap((pending) => pending.rows))
   }
 

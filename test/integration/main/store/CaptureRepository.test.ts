@@ -50,7 +50,8 @@ describe('CaptureRepository', () => {
   })
 
   it('keeps a group all or nothing', () => {
-    expect(() => captures.insert([capture(), capture({ integrationId: 'no-such-integration' })])).toThrow(/FOREIGN KEY/)
+    const unreadable = capture({ receivedAt: null as unknown as string })
+    expect(() => captures.insert([capture(), unreadable])).toThrow(/NOT NULL constraint failed: captures.received_at/)
     expect(captures.count()).toBe(0)
   })
 
@@ -373,6 +374,15 @@ describe('CaptureRepository', () => {
       const [id] = captures.insert([capture()])
       new IntegrationRepository(db).delete(shopId)
       expect(captures.get(id ?? '')).toMatchObject({ integrationId: null, integration: 'shop' })
+    })
+
+    it('stores a capture of an integration deleted since the listener read its routes, unattributed, with its group', () => {
+      new IntegrationRepository(db).delete(shopId)
+      const ids = captures.insert([capture({ text: 'late' }), capture({ text: 'other', integrationId: null })])
+      expect(ids.map((id) => captures.get(id))).toMatchObject([
+        { integrationId: null, integration: 'shop', body: Buffer.from('late') },
+        { integrationId: null, body: Buffer.from('other') }
+      ])
     })
   })
 

@@ -63,6 +63,25 @@ describe('the insert thread', () => {
     expect(notes(db)).toEqual(['b'])
   })
 
+  it('fails only the group whose row breaks a constraint, when it shared its transaction with others', async () => {
+    const db = projectFile()
+    const writer = await thread(db)
+    // The thread waits for the lock with the first group: the next three come meanwhile and are written together.
+    db.exec('BEGIN IMMEDIATE')
+    const answers = Promise.all([
+      insert(writer, ['first']),
+      insert(writer, ['a']),
+      insert(writer, ['b', null]),
+      insert(writer, ['c'])
+    ])
+    await new Promise((wait) => setTimeout(wait, 50))
+    db.exec('COMMIT')
+    const [first, a, broken, c] = await answers
+    expect([first, a, c].map((answer) => answer.error)).toEqual([null, null, null])
+    expect(broken.error).toMatch(/NOT NULL constraint failed: notes.text/)
+    expect(notes(db)).toEqual(['first', 'a', 'c'])
+  })
+
   it('waits for the main connection to finish its write, then writes what came meanwhile in order', async () => {
     const db = projectFile()
     const writer = await thread(db)
