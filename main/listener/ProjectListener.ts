@@ -57,6 +57,12 @@ export interface ProjectListener {
  * integrations as routes, signing secrets from the secret store, group commits into the project file, retention.
  */
 export async function startProjectListener(options: ProjectListenerOptions): Promise<ProjectListener> {
+  // First, and alone, what may be stopped on the way: nothing else is set up for a start that is called off.
+  const writer = await startCaptureWriter(options.db, options.logger, options.signal)
+  if (options.signal?.aborted) {
+    writer?.close()
+    throw options.signal.reason
+  }
   const captures = new CaptureRepository(options.db)
   const settings = new ListenerSettingsRepository(options.db)
   const routes = new IntegrationRoutes(options.db)
@@ -93,7 +99,6 @@ export async function startProjectListener(options: ProjectListenerOptions): Pro
     }),
     bodyLimitBytes: options.bodyLimitBytes
   }
-  const writer = await startCaptureWriter(options.db, options.logger, options.signal)
   const stopWriter = () => writer?.close()
   options.signal?.addEventListener('abort', stopWriter, { once: true })
   const server = await startWebhookListener({

@@ -20,6 +20,7 @@ export class RetentionPruner {
   private readonly touched = new Map<string, CaptureScope>()
   private timer: ReturnType<typeof setTimeout> | undefined
   private readonly periodic: ReturnType<typeof setInterval>
+  private stopped = false
 
   constructor(private readonly options: RetentionPrunerOptions) {
     this.periodic = setInterval(() => this.pruneAll(), options.periodMs ?? 10 * 60_000)
@@ -28,6 +29,8 @@ export class RetentionPruner {
 
   /** Captures arrived in these scopes: prune them shortly. */
   note(scopes: readonly CaptureScope[]): void {
+    // A group committed while the listener was closing: its project may be closing too.
+    if (this.stopped) return
     for (const scope of scopes) this.touched.set(scope.integrationId ?? '', scope)
     if (this.timer) return
     this.timer = setTimeout(() => this.pruneTouched(), this.options.delayMs ?? 1_000)
@@ -39,6 +42,7 @@ export class RetentionPruner {
   }
 
   stop(): void {
+    this.stopped = true
     clearTimeout(this.timer)
     clearInterval(this.periodic)
   }

@@ -1,10 +1,16 @@
-import { createHash, createHmac } from 'node:crypto'
+import { createHash, createHmac, randomUUID } from 'node:crypto'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { maskedValue } from '../../../../main/listener/maskCredentials'
+import { startProjectListener } from '../../../../main/listener/ProjectListener'
 import { redactedValue } from '../../../../main/listener/redactCapture'
+import { silentLogger } from '../../../../main/platform/logger'
+import { EnvironmentSecretStore } from '../../../../main/secrets/EnvironmentSecretStore'
+import { openProjectDatabase } from '../../../../main/store/database'
 import { defaultRedaction } from '../../../../shared/model/listenerSettings'
 import { listenerProjectPerTest, type ListenerProjectOptions } from './listenerProject'
 import { rawExchange } from './rawExchange'
+import { createTemporaryFolder } from '../../support/temporaryFolder'
 
 const open = listenerProjectPerTest()
 
@@ -618,5 +624,33 @@ describe('the webhook listener', () => {
       await expect(listener.send('/x', { body: 'late' })).rejects.toThrow()
       expect(listener.stored(answer).body?.toString()).toBe('kept')
     })
+  })
+})
+
+describe('a start called off', () => {
+  it("leaves the project's checkpoint setting as it was", async () => {
+    const folder = createTemporaryFolder('listener-called-off')
+    const db = openProjectDatabase(join(folder.path, 'Off.capmap'), { create: true })
+    try {
+      const before = db.pragma('wal_autocheckpoint', { simple: true })
+      const abort = new AbortController()
+      const starting = startProjectListener({
+        db,
+        secrets: new EnvironmentSecretStore({}),
+        clock: { now: () => new Date(), newId: randomUUID },
+        logger: silentLogger,
+        host: '127.0.0.1',
+        port: 0,
+        scanPorts: 1,
+        bodyLimitBytes: 1024,
+        signal: abort.signal
+      })
+      abort.abort(new Error('the project is closing'))
+      await expect(starting).rejects.toThrow('the project is closing')
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(before)
+    } finally {
+      db.close()
+      folder.remove()
+    }
   })
 })
