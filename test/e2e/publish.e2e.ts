@@ -102,6 +102,14 @@ describe('publishing in web mode, against the studio local sandbox', () => {
     // Each request says the rule it follows, not a reference to notes users cannot look up.
     await card.getByText('Creates the custom event: Capillary refuses a name the org already has.').waitFor()
     await expect(card.textContent()).resolves.not.toMatch(/notes|§/)
+    // The dry run is longer than the window: the Publish pane scrolls to its end, the page and its status bar stay.
+    const paneScrollTop = () => page.getByRole('region', { name: 'Publish' }).evaluate((pane) => pane.scrollTop)
+    await page.mouse.move(640, 400)
+    await page.mouse.wheel(0, 20_000)
+    await expect.poll(paneScrollTop).toBeGreaterThan(0)
+    await expect(
+      page.evaluate(() => ({ scrolled: window.scrollY, taller: document.documentElement.scrollHeight > innerHeight }))
+    ).resolves.toEqual({ scrolled: 0, taller: false })
     await screenshotTall('publish-dry-run')
   })
 
