@@ -6,6 +6,7 @@ import { CaptureRepository } from '../../store/CaptureRepository'
 import { openProjectDatabase, schemaVersionOf, type ProjectDatabase } from '../../store/database'
 import { captures as capturesMigration } from '../../store/migrations/004-captures'
 import type { CliCommand, CliContext } from '../CliCommand'
+import { printable, printableJson } from '../printable'
 import { resolveProjectFile } from '../resolveProjectFile'
 import { UsageError } from '../usage'
 import { wholeNumberOption } from '../wholeNumberOption'
@@ -81,7 +82,7 @@ function list(
       ...(options.search === undefined ? {} : { search: options.search })
     })
     for (const capture of page.items)
-      context.print(options.json ? JSON.stringify(jsonLine(capture)) : captureLine(capture))
+      context.print(options.json ? printableJson(jsonLine(capture)) : captureLine(capture))
     printed += page.items.length
     if (page.nextCursor === null) break
     cursor = page.nextCursor
@@ -114,14 +115,19 @@ function show(captures: CaptureRepository | undefined, id: string, json: boolean
   if (!stored) throw new StudioError('not_found', `There is no capture ${id} in this project.`)
   const detail = captureDetail(stored)
   if (json) {
-    context.print(JSON.stringify(detail, null, 2))
+    context.print(printableJson(detail, 2))
     return 0
   }
-  for (const line of describe(detail)) context.print(line)
+  for (const line of describeCapture(detail, process.stdout.isTTY === true)) context.print(line)
   return 0
 }
 
-function describe(capture: CaptureDetail): string[] {
+/**
+ * A capture for reading. Everything but the body is made printable: method, path, headers, query, event names and
+ * reasons can hold whatever bytes the sender chose. The body is the payload asked for: piped (to jq, say) its text
+ * stays as it is; on a terminal its controls are shown as escapes, its line breaks and tabs kept.
+ */
+export function describeCapture(capture: CaptureDetail, toTerminal: boolean): string[] {
   const lines = [
     `Capture      ${capture.id}`,
     `Received     ${capture.receivedAt} from ${capture.remoteAddress}`,
@@ -134,9 +140,12 @@ function describe(capture: CaptureDetail): string[] {
   if (capture.query.length > 0) lines.push('', 'Query', ...capture.query.map(([name, value]) => `  ${name}: ${value}`))
   lines.push('', 'Headers', ...capture.headers.map(([name, value]) => `  ${name}: ${value}`))
   lines.push('', 'Body')
-  if (capture.bodyBase64 === null) lines.push('  (not kept)')
-  else if (capture.contentText === null) lines.push(`  (${capture.size} bytes, not text: use --json for base64)`)
-  else lines.push(capture.contentText)
-  if (capture.decodeError) lines.push('', `Decoding: ${capture.decodeError}`)
-  return lines
+  const decoding = capture.decodeError ? ['', printable(`Decoding: ${capture.decodeError}`)] : []
+  return [...lines.map((line) => printable(line)), bodyText(capture, toTerminal), ...decoding]
+}
+
+function bodyText(capture: CaptureDetail, toTerminal: boolean): string {
+  if (capture.bodyBase64 === null) return '  (not kept)'
+  if (capture.contentText === null) return `  (${capture.size} bytes, not text: use --json for base64)`
+  return toTerminal ? printable(capture.contentText, 'text') : capture.contentText
 }

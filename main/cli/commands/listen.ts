@@ -14,6 +14,7 @@ import { systemClock } from '../../services/Clock'
 import { checkpoint, openProjectDatabase } from '../../store/database'
 import { ListenerSettingsRepository } from '../../store/ListenerSettingsRepository'
 import type { CliCommand, CliContext } from '../CliCommand'
+import { printable } from '../printable'
 import { promptSecret } from '../promptSecret'
 import { resolveProjectFile } from '../resolveProjectFile'
 import { untilInterrupted } from '../untilInterrupted'
@@ -129,14 +130,17 @@ async function askForMissingSecrets(
   }
 }
 
-/** One capture as one line: when, what the sender heard, status, request, type, size, id. */
+/**
+ * One capture as one line: when, what the sender heard, status, request, type, size, id. Method, path and type are
+ * the sender's (raw bytes when Node's parser refused the request): printable, so they cannot drive the terminal.
+ */
 export function captureLine(capture: CaptureSummary): string {
   return [
     capture.receivedAt,
     String(capture.responseStatus),
     capture.status.padEnd(9),
-    `${capture.method} ${capture.path}`,
-    capture.contentType ?? '-',
+    printable(`${capture.method} ${capture.path}`),
+    printable(capture.contentType ?? '-'),
     formatBytes(capture.size),
     capture.id
   ].join('  ')
