@@ -1,4 +1,5 @@
 import { Copy } from 'lucide-react'
+import { Fragment, type ReactNode } from 'react'
 import { copyWithNotice } from '../../app/copyWithNotice'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 
@@ -25,7 +26,7 @@ export function ListenerAddress({ slug }: { slug: string }) {
           aria-labelledby="integration-listener-label"
           aria-describedby="integration-listener-note"
         >
-          {url ?? path}
+          {breakableAfterSlashes(url ?? path)}
         </output>
         {url && (
           <button
@@ -46,4 +47,18 @@ export function ListenerAddress({ slug }: { slug: string }) {
       </span>
     </div>
   )
+}
+
+/** A URL that wraps after its slashes, where a reader expects it to, rather than inside a name (`book|ing-app`). */
+function breakableAfterSlashes(address: string): ReactNode[] {
+  return address.split('/').map((part, index, parts) => (
+    <Fragment key={index}>
+      {part}
+      {index < parts.length - 1 && (
+        <>
+          /<wbr />
+        </>
+      )}
+    </Fragment>
+  ))
 }
