@@ -197,6 +197,17 @@ describe('the capture inbox in web mode', () => {
     await dialog.waitFor({ state: 'detached' })
   })
 
+  it('gives the focus back to Replay once its dialog closes, for a keyboard user', async () => {
+    const replay = page.getByRole('button', { name: 'Replay', exact: true })
+    await replay.focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: /Replay of capture/ })
+    await dialog.waitFor()
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(() => replay.evaluate((button) => button === document.activeElement)).toBe(true)
+  })
+
   it('re-sends the capture re-signed, and the listener verifies it', async () => {
     await page.getByRole('button', { name: 'Re-send signed' }).click()
     const reply = page.getByRole('dialog', { name: /the listener answered 200/ })

@@ -194,17 +194,19 @@ function CaptureActions({
       : 'this request had an empty body.'
   const noIntegration = detail.integrationId === null ? 'it matched no integration.' : null
   const projectReadOnly = readOnly ? 'the project is open read-only.' : null
-  const busyReplaying = replaying ? 'a replay is running.' : null
-  const busySending = sending ? 'a request is being sent.' : null
   const unavailable = {
-    replay: noBody ?? busyReplaying,
+    replay: noBody,
     edit: noBody,
-    resend: noBody ?? busySending,
-    resendSigned: noBody ?? noIntegration ?? busySending,
+    resend: noBody,
+    resendSigned: noBody ?? noIntegration,
     saveSample: projectReadOnly ?? noBody,
     saveTestCase: projectReadOnly ?? noBody ?? noIntegration,
     discard: projectReadOnly
   }
+  // Busy with its own work, a button stays focusable (aria-disabled, its click ignored): disabled, it would drop the
+  // keyboard focus to the page, and the dialog its answer opens could not give it back.
+  const busy = (running: boolean, what: string) =>
+    running ? { 'aria-disabled': true as const, title: `Not now: ${what}` } : {}
   return (
     <div className="capture-actions" role="group" aria-label="Capture actions">
       {curl !== null && (
@@ -223,7 +225,8 @@ function CaptureActions({
           className="button button-primary"
           disabled={unavailable.replay !== null}
           title={actionTitle("Run this capture through its integration's mappings", unavailable.replay)}
-          onClick={() => void captures.getState().replaySelected()}
+          {...busy(replaying, 'a replay is running.')}
+          onClick={() => !replaying && void captures.getState().replaySelected()}
         >
           <Play size={14} /> Replay
         </button>
@@ -241,7 +244,8 @@ function CaptureActions({
           className="button"
           disabled={unavailable.resend !== null}
           title={actionTitle('Send the stored headers and bytes to the listener again', unavailable.resend)}
-          onClick={() => void captures.getState().resendSelected('original')}
+          {...busy(sending, 'a request is being sent.')}
+          onClick={() => !sending && void captures.getState().resendSelected('original')}
         >
           <Send size={14} /> Re-send
         </button>
@@ -253,7 +257,8 @@ function CaptureActions({
             "Sign it again with the integration's local secret and a fresh timestamp, then send it",
             unavailable.resendSigned
           )}
-          onClick={() => void captures.getState().resendSelected('resigned')}
+          {...busy(sending, 'a request is being sent.')}
+          onClick={() => !sending && void captures.getState().resendSelected('resigned')}
         >
           <ShieldCheck size={14} /> Re-send signed
         </button>

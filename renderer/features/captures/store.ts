@@ -369,8 +369,8 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
       },
 
       async replaySelected(body) {
-        const { selectedId } = get()
-        if (selectedId === null) return
+        const { selectedId, replaying } = get()
+        if (selectedId === null || replaying) return
         set({ replaying: true })
         const result = await api.replayCapture(body === undefined ? { id: selectedId } : { id: selectedId, body })
         set({ replaying: false, replay: result.ok ? result.value : null })
@@ -395,8 +395,8 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
       },
 
       async resendSelected(mode, body) {
-        const { selectedId } = get()
-        if (selectedId === null) return
+        const { selectedId, sending } = get()
+        if (selectedId === null || sending) return
         set({ sending: true })
         const result = await api.resendCapture(
           body === undefined ? { id: selectedId, mode } : { id: selectedId, mode, body }
