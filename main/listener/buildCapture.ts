@@ -7,7 +7,7 @@ import type { IntegrationRoute } from './IntegrationRoutes'
 import { applyContentCoding, removeContentCoding } from '../engine/contentCoding'
 import { undecodableBody } from '../engine/decodeCapturedBody'
 import { maskHeaders, maskQuery } from './maskCredentials'
-import { redactCapture, redactQuery } from './redactCapture'
+import { redactCapture, redactHeaders, redactQuery } from './redactCapture'
 import { verifySignature, type SecretHint } from './verifySignature'
 
 /** A request as it reached the listener, body complete (or cut off at the limit). */
@@ -55,6 +55,8 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
   const header = (name: string) => headers.find(([candidate]) => candidate.toLowerCase() === name.toLowerCase())?.[1]
   const route = context.routeFor(pathname)
   const signatureHeader = route?.verification.scheme === 'hmac-sha256' ? [route.verification.header] : []
+  // The signature is checked below on `headers` as received; only what is stored is redacted and masked.
+  const storedHeaders = route?.redaction.enabled ? redactHeaders(headers, route.redaction, signatureHeader) : headers
   const facts: RequestFacts = {
     receivedAt: request.receivedAt.toISOString(),
     integrationId: route?.integrationId ?? null,
@@ -64,7 +66,7 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
     contentType: contentType ?? null,
     size: request.size,
     remoteAddress: request.remoteAddress,
-    headers: maskHeaders(headers, signatureHeader)
+    headers: maskHeaders(storedHeaders, signatureHeader)
   }
 
   const limit = formatBytes(context.bodyLimitBytes)

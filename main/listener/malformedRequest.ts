@@ -3,7 +3,7 @@ import type { CaptureDecision, IntakeContext, ListenerAnswer } from './buildCapt
 import { formatBytes } from '../../shared/model/formatBytes'
 import { splitTarget } from './buildCapture'
 import { maskHeaders, maskQuery } from './maskCredentials'
-import { redactQuery } from './redactCapture'
+import { redactHeaders, redactQuery } from './redactCapture'
 
 /** A request Node's HTTP parser refused (`clientError`): what could be read of it, and why it was refused. */
 export interface MalformedRequest {
@@ -37,6 +37,9 @@ export function malformedCapture(request: MalformedRequest, context: IntakeConte
   const refusal = refusalOf(request)
   const redaction = route?.redaction.enabled ? redactQuery(query, route.redaction) : undefined
   const signatureHeader = route?.verification.scheme === 'hmac-sha256' ? [route.verification.header] : []
+  const storedHeaders = route?.redaction.enabled
+    ? redactHeaders(head.headers, route.redaction, signatureHeader)
+    : head.headers
   return {
     capture: {
       receivedAt: request.receivedAt.toISOString(),
@@ -55,7 +58,7 @@ export function malformedCapture(request: MalformedRequest, context: IntakeConte
       bodyKind: 'none',
       remoteAddress: request.remoteAddress,
       query: maskQuery(redaction?.query ?? query),
-      headers: maskHeaders(head.headers, signatureHeader),
+      headers: maskHeaders(storedHeaders, signatureHeader),
       body: null
     },
     answer: refusal.answer

@@ -2,29 +2,99 @@ import type { NameValue } from '../../shared/model/capture'
 
 export const maskedValue = '[masked]'
 
-/** Header names that carry credentials or signatures, whatever their exact spelling. */
-const credentialHeader =
-  /^(authorization|proxy-authorization|cookie|set-cookie)$|signature|hmac|token|secret|passw|api-?key|x-auth/i
+/**
+ * Parts of a word that mark a credential wherever they appear in it (`clientsecret`, `X-Hub-Signature-256`,
+ * `newPassword`): harmless names hardly ever hold them, and a credential hidden is worth a `secretary` masked.
+ */
+const credentialFragment = /secret|passw|passphrase|signature|hmac/
 
 /**
- * Query parameters that carry credentials: WebEngage's `secret` (notes §10), tokens, keys, signatures, passwords.
- * `licenseCode` is WebEngage's account code, not a credential, and is kept.
+ * Words, or runs of words read as one (`api key`, `apiKey`, `apikey`), that mark a credential. Whole words only:
+ * `tokenize_count`, `max_tokens` and `author` are not credentials.
  */
-const credentialParameter = /^(key|sig|auth|code_verifier)$|secret|token|signature|passw|api[-_]?key|access[-_]?key/i
+const credentialWords = new Set([
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'idtoken',
+  'authtoken',
+  'apitoken',
+  'sessiontoken',
+  'csrftoken',
+  'xsrftoken',
+  'auth',
+  'authorization',
+  'authentication',
+  'bearer',
+  'jwt',
+  'pwd',
+  'sig',
+  'apikey',
+  'privatekey',
+  'authkey',
+  'accesskey',
+  'secretkey',
+  'signingkey',
+  'sessionkey',
+  'sessionid',
+  'codeverifier'
+])
+const longestCredentialWord = Math.max(...[...credentialWords].map((word) => word.length))
+
+/**
+ * Names that are a credential only on their own (a leading `x` aside): `?key=` (Google's API key), `?session=`, the
+ * cookie headers. `idempotency-key`, `keyword`, `monkey`, `session_count` and `cookie_consent` are not.
+ */
+const credentialNames = new Set(['key', 'session', 'pass', 'cookie', 'set cookie'])
+
+/**
+ * Whether a header or query parameter name carries a credential or a signature, whatever its spelling: case, `-`,
+ * `_` and camelCase read alike (`X-Api_Key`, `apiKey`, `api-key`). WebEngage's `licenseCode` is its account code,
+ * not a credential (notes §10), and is kept.
+ */
+export function isCredentialName(name: string): boolean {
+  const words = wordsOf(name)
+  if (words.some((word) => credentialFragment.test(word))) return true
+  if (credentialNames.has((words[0] === 'x' ? words.slice(1) : words).join(' '))) return true
+  for (let start = 0; start < words.length; start += 1) {
+    let run = ''
+    // Joining past the longest credential word cannot match: a name of thousands of words costs its length.
+    for (let end = start; end < words.length && run.length < longestCredentialWord; end += 1) {
+      run += words[end]
+      if (credentialWords.has(run)) return true
+    }
+  }
+  return false
+}
+
+/** Whether a header's value is stored masked: a credential's, or the integration's own signature header. */
+export function isMaskedHeader(name: string, extraNames: readonly string[] = []): boolean {
+  return isCredentialName(name) || extraNames.some((extra) => extra.toLowerCase() === name.toLowerCase())
+}
 
 /**
  * Credential-bearing headers are stored masked (issue 5): Authorization keeps its scheme (`Basic [masked]`) so the
  * user still sees how the sender authenticated; `extraNames` adds an integration's own signature header.
  */
 export function maskHeaders(headers: readonly NameValue[], extraNames: readonly string[] = []): NameValue[] {
-  const extra = new Set(extraNames.map((name) => name.toLowerCase()))
   return headers.map(([name, value]) => {
-    if (!credentialHeader.test(name) && !extra.has(name.toLowerCase())) return [name, value]
+    if (!isMaskedHeader(name, extraNames)) return [name, value]
     const scheme = /^(authorization|proxy-authorization)$/i.test(name) ? /^([A-Za-z][\w-]*)\s+\S/.exec(value) : null
     return [name, scheme?.[1] ? `${scheme[1]} ${maskedValue}` : maskedValue]
   })
 }
 
+/** Query parameters that carry credentials: WebEngage's `secret` (notes §10), tokens, keys, signatures, passwords. */
 export function maskQuery(query: readonly NameValue[]): NameValue[] {
-  return query.map(([name, value]) => [name, credentialParameter.test(name) ? maskedValue : value])
+  return query.map(([name, value]) => [name, isCredentialName(name) ? maskedValue : value])
+}
+
+/** `X-Api_Key` → x api key; `privateKey` → private key; `JWTToken` → jwt token. */
+function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
 }

@@ -1,6 +1,7 @@
 import { isLosslessNumber, parse, stringify } from 'lossless-json'
 import type { BodyKind, NameValue } from '../../shared/model/capture'
 import type { Redaction } from '../../shared/model/listenerSettings'
+import { isMaskedHeader } from './maskCredentials'
 
 export const redactedValue = '[redacted]'
 
@@ -26,8 +27,9 @@ const encoder = new TextEncoder()
 /**
  * Redacts what is stored of a request (issue 5), when its integration asks for it: values at given paths and under
  * sensitive key names (JSON and form bodies, query parameters), and values shaped like emails, phone numbers or card
- * numbers (everywhere, text and XML included). JSON keeps its numbers exact (lossless-json) but not its layout, so a
- * redacted capture can no longer be replayed byte for byte.
+ * numbers (everywhere, text and XML included), names so shaped too (JSON keys, form and query names). JSON keeps its
+ * numbers exact (lossless-json) but not its layout, so a redacted capture can no longer be replayed byte for byte.
+ * Headers are redacted by `redactHeaders`.
  */
 export function redactCapture(
   body: Uint8Array,
@@ -61,8 +63,67 @@ export function redactQuery(
 }
 
 function redactQueryBy(rules: RedactionRules, query: readonly NameValue[]): { query: NameValue[]; changed: boolean } {
-  const redacted = query.map(([name, value]): NameValue => [name, rules.forField([name], value)])
-  return { query: redacted, changed: redacted.some(([, value], index) => value !== query[index]?.[1]) }
+  const labels = redactNames(
+    rules,
+    query.map((pair) => pair[0])
+  )
+  const redacted = query.map(([name, value]): NameValue => [labels.get(name) ?? name, rules.forField([name], value)])
+  return {
+    query: redacted,
+    changed: labels.size > 0 || redacted.some(([, value], index) => value !== query[index]?.[1])
+  }
+}
+
+/**
+ * Headers whose values say how the request travels, never who it is about: they stay readable, where their dates,
+ * hosts, lengths and ages would read as phone numbers. Standard Webhooks' (and Svix's) id and timestamp, which the
+ * signature covers, are a message id and a clock reading.
+ */
+const protocolHeader = new RegExp(
+  '^(host|content-type|content-length|content-encoding|transfer-encoding|connection|keep-alive|te|upgrade|' +
+    'cache-control|pragma|date|user-agent|accept(-.*)?|expect|(webhook|svix)-(id|timestamp))$',
+  'i'
+)
+
+/**
+ * Redacts header values as the query's (issue 5): by the header's name against the key names, and by shape. Protocol
+ * headers are left readable, and credential headers to masking, which hides their whole value but Authorization's
+ * scheme; `maskedNames` are the integration's own signature header, masked too. Redacted headers alone do not mark a
+ * capture redacted: that mark says its body or query is not what was sent, which mapping and relaying (blind to
+ * headers) need.
+ */
+export function redactHeaders(
+  headers: readonly NameValue[],
+  redaction: Redaction,
+  maskedNames: readonly string[] = []
+): NameValue[] {
+  const rules = new RedactionRules(redaction)
+  return headers.map(([name, value]): NameValue => {
+    if (protocolHeader.test(name) || isMaskedHeader(name, maskedNames)) return [name, value]
+    return [name, rules.byName(name) ? redactedValue : rules.shapes(value)]
+  })
+}
+
+/**
+ * Names (JSON keys, query and form names) shaped like an email, a phone or a card number, each with its label:
+ * `[redacted]`, `[redacted 2]`… The same name always gets the same label, two names never share one, and no label
+ * takes a name already there, so no two fields merge into one.
+ */
+function redactNames(rules: RedactionRules, names: readonly string[]): Map<string, string> {
+  const labels = new Map<string, string>()
+  let taken: Set<string> | undefined
+  let next = 1
+  for (const name of names) {
+    if (labels.has(name) || rules.shapes(name) === name) continue
+    taken ??= new Set(names)
+    let label: string
+    do {
+      label = next === 1 ? redactedValue : `[redacted ${next}]`
+      next += 1
+    } while (taken.has(label))
+    labels.set(name, label)
+  }
+  return labels
 }
 
 const notUtf8 = 'The body is not UTF-8 text, so it could not be redacted: it was not kept.'
@@ -119,10 +180,13 @@ function redactJson(text: string, rules: RedactionRules): string | undefined {
     }
     if (value !== null && typeof value === 'object' && !isLosslessNumber(value)) {
       const copy: Record<string, unknown> = {}
+      const labels = redactNames(rules, Object.keys(value))
+      if (labels.size > 0) changed = true
       for (const [key, child] of Object.entries(value)) {
+        // Paths and key names are read on the key as sent; the key stored may be its label.
         path.push(key)
         // defineProperty, not assignment: a key named __proto__ stays a plain key.
-        Object.defineProperty(copy, key, {
+        Object.defineProperty(copy, labels.get(key) ?? key, {
           value: walk(child, false),
           enumerable: true,
           writable: true,
@@ -152,20 +216,27 @@ function redactJson(text: string, rules: RedactionRules): string | undefined {
  * percent-encoding is read as written, so a stray `%` never lets a field through unredacted.
  */
 function redactForm(text: string, rules: RedactionRules): string {
-  return text
-    .split('&')
-    .map((pair) => {
-      const equals = pair.indexOf('=')
-      if (equals === -1) return rules.shapes(pair)
-      const rawKey = pair.slice(0, equals)
+  const fields = text.split('&').map((pair) => {
+    const equals = pair.indexOf('=')
+    const rawKey = equals === -1 ? pair : pair.slice(0, equals)
+    return { pair, equals, rawKey, key: safeDecode(rawKey) ?? rawKey }
+  })
+  const labels = redactNames(
+    rules,
+    fields.map((field) => field.key)
+  )
+  return fields
+    .map(({ pair, equals, rawKey, key }) => {
+      const label = labels.get(key)
+      const storedKey = label === undefined ? rawKey : encodeURIComponent(label)
+      if (equals === -1) return storedKey
       const rawValue = pair.slice(equals + 1)
-      const key = safeDecode(rawKey) ?? rawKey
       const value = safeDecode(rawValue)
       if (value === undefined) {
-        return `${rawKey}=${rules.byPathOrName([key]) ? encodeURIComponent(redactedValue) : rules.shapes(rawValue)}`
+        return `${storedKey}=${rules.byPathOrName([key]) ? encodeURIComponent(redactedValue) : rules.shapes(rawValue)}`
       }
       const next = rules.forField([key], value)
-      return next === value ? pair : `${rawKey}=${encodeURIComponent(next)}`
+      return next === value && label === undefined ? pair : `${storedKey}=${encodeURIComponent(next)}`
     })
     .join('&')
 }
@@ -193,7 +264,7 @@ class RedactionRules {
 
   byPathOrName(path: string[]): boolean {
     const key = path[path.length - 1]
-    if (key !== undefined && this.isSensitiveKey(key)) return true
+    if (key !== undefined && this.byName(key)) return true
     return this.byPath(path)
   }
 
@@ -222,7 +293,7 @@ class RedactionRules {
   xmlElements(text: string): string {
     if (this.keyNames.size === 0) return text
     const withAttributes = text.replace(xmlAttribute, (attribute, space: string, name: string, equals, quoted) =>
-      this.isSensitiveKey(name)
+      this.byName(name)
         ? `${space}${name}${equals as string}${(quoted as string)[0]}${redactedValue}${(quoted as string)[0]}`
         : attribute
     )
@@ -231,7 +302,7 @@ class RedactionRules {
     xmlOpenTag.lastIndex = 0
     for (let open = xmlOpenTag.exec(withAttributes); open; open = xmlOpenTag.exec(withAttributes)) {
       const name = open[1] ?? ''
-      if (open[0].endsWith('/>') || !this.isSensitiveKey(name)) continue
+      if (open[0].endsWith('/>') || !this.byName(name)) continue
       const innerStart = open.index + open[0].length
       const close = closingTagOf(withAttributes, name, innerStart)
       // An element left open runs to the end of the body: all of it is hidden.
@@ -244,7 +315,7 @@ class RedactionRules {
   }
 
   /** `newPassword`, `user_password`, `X-Api-Key` all hold a sensitive word (password, apikey) as whole words. */
-  private isSensitiveKey(key: string): boolean {
+  byName(key: string): boolean {
     if (this.keyNames.size === 0) return false
     const words = key
       .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

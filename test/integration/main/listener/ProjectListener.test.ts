@@ -426,6 +426,28 @@ describe('the webhook listener', () => {
       expect(JSON.stringify(file)).not.toContain(secret)
     })
 
+    it('stores private keys, auth keys, passwords and JWTs masked, however spelt, keeping licenseCode', async () => {
+      const listener = await open({ integrations: { shop: {} } })
+      const answer = await listener.send(
+        '/hooks/shop?private_key=PK&auth_key=AK&pwd=pw&jwt=eyJhbGciOiJIUzI1NiJ9.e30.c2ln&licenseCode=~10a5cb78d',
+        { headers: { ...json, 'X-Private-Key': 'PK-123', 'X-Api_Key': 'AK', 'X-Request-Id': 'keep-me' }, body: '{}' }
+      )
+      const stored = listener.stored(answer)
+      expect(stored.query).toEqual([
+        ['private_key', maskedValue],
+        ['auth_key', maskedValue],
+        ['pwd', maskedValue],
+        ['jwt', maskedValue],
+        ['licenseCode', '~10a5cb78d']
+      ])
+      expect(Object.fromEntries(stored.headers)).toMatchObject({
+        'X-Private-Key': maskedValue,
+        'X-Api_Key': maskedValue,
+        'X-Request-Id': 'keep-me'
+      })
+      expect(stored.redacted).toBe(false)
+    })
+
     it("masks an integration's own signature header", async () => {
       const listener = await open({
         integrations: {
@@ -492,6 +514,45 @@ describe('the webhook listener', () => {
       const stored = listener.stored(answer)
       expect(stored.verification.outcome).toBe('verified')
       expect(stored.redacted).toBe(true)
+    })
+
+    it('redacts header values by shape and name, masks credentials after, and leaves protocol headers readable', async () => {
+      const listener = await open({
+        integrations: {
+          shop: { redaction, verification: { scheme: 'hmac-sha256', header: 'X-Sig', encoding: 'hex', prefix: '' } }
+        },
+        environment: { CAPMAP_SIGNING_SECRET_SHOP: 'k' }
+      })
+      const body = '{"event_name":"order"}'
+      const answer = await listener.send('/hooks/shop', {
+        headers: {
+          ...json,
+          Date: 'Sun, 29 Nov 2026 16:00:00 GMT',
+          'X-Customer-Email': 'asha@example.com',
+          'X-Card': '4111 1111 1111 1111',
+          'X-Otp': '1234',
+          'X-Private-Key': 'PK-123',
+          'X-Sig': createHmac('sha256', 'k').update(body).digest('hex')
+        },
+        body
+      })
+      const stored = listener.stored(answer)
+      expect(stored.verification.outcome).toBe('verified')
+      // Its body is as sent: the capture is not marked redacted, so it is still mapped and relayed.
+      expect(stored.redacted).toBe(false)
+      expect(stored.body?.toString()).toBe(body)
+      expect(Object.fromEntries(stored.headers)).toMatchObject({
+        Host: `127.0.0.1:${listener.listener.port}`,
+        'Content-Type': 'application/json',
+        Date: 'Sun, 29 Nov 2026 16:00:00 GMT',
+        'X-Customer-Email': redactedValue,
+        'X-Card': redactedValue,
+        'X-Otp': redactedValue,
+        'X-Private-Key': maskedValue,
+        'X-Sig': maskedValue
+      })
+      const file = JSON.stringify(listener.db.prepare('SELECT headers FROM captures').all())
+      expect(file).not.toMatch(/asha@example\.com|4111|PK-123/)
     })
 
     it('redacts form fields by key name and shape, keeping the others as written', async () => {

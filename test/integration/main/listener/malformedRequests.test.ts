@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { maskedValue } from '../../../../main/listener/maskCredentials'
+import { redactedValue } from '../../../../main/listener/redactCapture'
+import { defaultRedaction } from '../../../../shared/model/listenerSettings'
 import { listenerProjectPerTest, type ListenerProject } from './listenerProject'
 import { answersIn, rawExchange } from './rawExchange'
 
@@ -41,6 +43,30 @@ describe('requests that are not valid HTTP/1.1', () => {
     expect(stored.headers).toContainEqual(['Authorization', `Bearer ${maskedValue}`])
     expect(JSON.stringify(stored)).not.toContain('s3cret')
     expect((await listener.send('/after', { body: 'x' })).status).toBe(200)
+  })
+
+  it('redacts the query and headers of a malformed request as of any other, masking after', async () => {
+    const listener = await openWith({ integrations: { shop: { redaction: { ...defaultRedaction, enabled: true } } } })
+    const reply = await rawExchange(
+      listener.listener.port,
+      'FOO /hooks/shop?email=asha@example.com&x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+        'X-Customer-Email: asha@example.com\r\nAuthorization: Bearer s3cret\r\n\r\n'
+    )
+    const { stored } = onlyAnswer(listener, reply)
+    expect(stored).toMatchObject({
+      status: 'invalid',
+      redacted: true,
+      query: [
+        ['email', redactedValue],
+        ['x', '1']
+      ],
+      headers: [
+        ['Host', '127.0.0.1'],
+        ['X-Customer-Email', redactedValue],
+        ['Authorization', `Bearer ${maskedValue}`]
+      ]
+    })
+    expect(JSON.stringify(stored)).not.toMatch(/asha|s3cret/)
   })
 
   it('answers headers over 64 KiB with 431 in JSON, and captures that it happened', async () => {

@@ -1,8 +1,10 @@
+import { createHmac } from 'node:crypto'
 import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { buildCapture, splitTarget } from '../../../../main/listener/buildCapture'
 import { formatBytes } from '../../../../shared/model/formatBytes'
 import { slugOfPath } from '../../../../main/listener/IntegrationRoutes'
+import { maskedValue } from '../../../../main/listener/maskCredentials'
 import { redactedValue } from '../../../../main/listener/redactCapture'
 import { defaultCaptureRules } from '../../../../main/store/ListenerSettingsRepository'
 import { defaultRedaction } from '../../../../shared/model/listenerSettings'
@@ -78,6 +80,93 @@ describe('buildCapture', () => {
     const long = buildCapture(received({ event_name: `${'a'.repeat(199)}😀tail` }), context)
     expect(long.capture.sourceEvent).toBe('a'.repeat(199))
     expect(buildCapture(received({ event_name: 'Added To Cart' }), context).capture.sourceEvent).toBe('Added To Cart')
+  })
+
+  it('stores credential query parameters and headers masked, however spelt', () => {
+    const request = {
+      ...received({}),
+      url: '/hooks/shop?private_key=PK&auth_key=AK&pwd=pw&jwt=eyJhbGciOiJIUzI1NiJ9.e30.sig&licenseCode=~10a5cb78d',
+      rawHeaders: ['Content-Type', 'application/json', 'X-Private-Key', 'PK-123', 'X-Api_Key', 'AK']
+    }
+    const { capture } = buildCapture(request, context)
+    expect(capture.query).toEqual([
+      ['private_key', maskedValue],
+      ['auth_key', maskedValue],
+      ['pwd', maskedValue],
+      ['jwt', maskedValue],
+      ['licenseCode', '~10a5cb78d']
+    ])
+    expect(capture.headers).toEqual([
+      ['Content-Type', 'application/json'],
+      ['X-Private-Key', maskedValue],
+      ['X-Api_Key', maskedValue]
+    ])
+    expect(capture.redacted).toBe(false)
+  })
+
+  describe('with redaction on', () => {
+    const redaction = { ...defaultRedaction, enabled: true }
+    const signed = {
+      ...context,
+      routeFor: () => ({
+        ...context.routeFor(),
+        redaction,
+        verification: { scheme: 'hmac-sha256' as const, header: 'X-Sig', encoding: 'hex' as const, prefix: '' }
+      }),
+      secretFor: () => ({ secret: 'k' })
+    }
+    const withHeaders = (rawHeaders: string[], body: unknown = { event_name: 'order' }) => {
+      const request = received(body)
+      const signature = createHmac('sha256', 'k').update(request.body).digest('hex')
+      return { ...request, rawHeaders: [...rawHeaders, 'X-Sig', signature] }
+    }
+
+    it('redacts header values by shape and name, marks the capture redacted, masks after, verdict taken before', () => {
+      const { capture } = buildCapture(
+        withHeaders([
+          'Host',
+          '127.0.0.1:4890',
+          'Date',
+          'Sun, 29 Nov 2026 16:00:00 GMT',
+          'Content-Type',
+          'application/json',
+          'X-Customer-Email',
+          'asha@example.com',
+          'X-Card',
+          '4111 1111 1111 1111',
+          'X-Otp',
+          '1234',
+          'Authorization',
+          'Basic ZGVtbzpzZWNyZXQ='
+        ]),
+        signed
+      )
+      expect(capture.verification.outcome).toBe('verified')
+      expect(capture.headers).toEqual([
+        ['Host', '127.0.0.1:4890'],
+        ['Date', 'Sun, 29 Nov 2026 16:00:00 GMT'],
+        ['Content-Type', 'application/json'],
+        ['X-Customer-Email', redactedValue],
+        ['X-Card', redactedValue],
+        ['X-Otp', redactedValue],
+        ['Authorization', `Basic ${maskedValue}`],
+        ['X-Sig', maskedValue]
+      ])
+    })
+
+    it('leaves a capture whose headers alone were redacted unmarked: its body is as sent, to map and relay', () => {
+      const { capture } = buildCapture(withHeaders(['X-Customer-Email', 'asha@example.com']), signed)
+      expect(capture).toMatchObject({ redacted: false, status: 'ok' })
+      expect(capture.headers).toContainEqual(['X-Customer-Email', redactedValue])
+      expect(capture.body).toEqual(received({ event_name: 'order' }).body)
+    })
+
+    it('redacts the headers of a request over the limit', () => {
+      const request = { ...withHeaders(['X-Customer-Email', 'asha@example.com']), body: undefined }
+      const { capture } = buildCapture(request, signed)
+      expect(capture.status).toBe('oversize')
+      expect(capture.headers).toContainEqual(['X-Customer-Email', redactedValue])
+    })
   })
 
   describe('a content-coded body', () => {

@@ -36,6 +36,45 @@ describe('maskHeaders', () => {
     expect(maskHeaders(headers)).toEqual(headers)
   })
 
+  it('masks private keys, auth keys, JWTs, sessions and bearer tokens, reading `-` and `_` alike', () => {
+    expect(
+      maskHeaders([
+        ['X-Private-Key', 'PK-123'],
+        ['X-Api_Key', 'AK'],
+        ['x_api_key', 'AK'],
+        ['X-Auth-Key', 'AK'],
+        ['X-JWT-Assertion', 'eyJ'],
+        ['X-Session-Id', 's'],
+        ['X-Bearer', 'b'],
+        ['X-Amz-Security-Token', 't'],
+        ['X-Client-Secret', 'c'],
+        ['X-Pwd', 'p']
+      ])
+    ).toEqual([
+      ['X-Private-Key', maskedValue],
+      ['X-Api_Key', maskedValue],
+      ['x_api_key', maskedValue],
+      ['X-Auth-Key', maskedValue],
+      ['X-JWT-Assertion', maskedValue],
+      ['X-Session-Id', maskedValue],
+      ['X-Bearer', maskedValue],
+      ['X-Amz-Security-Token', maskedValue],
+      ['X-Client-Secret', maskedValue],
+      ['X-Pwd', maskedValue]
+    ])
+  })
+
+  it('keeps headers that only look like credentials: idempotency and WebSocket keys, token counts', () => {
+    const headers: [string, string][] = [
+      ['Idempotency-Key', 'order-1'],
+      ['Sec-WebSocket-Key', 'dGhl'],
+      ['X-Tokens-Used', '12'],
+      ['X-Author', 'Asha'],
+      ['X-Session-Count', '3']
+    ]
+    expect(maskHeaders(headers)).toEqual(headers)
+  })
+
   it("masks an integration's own signature header", () => {
     expect(maskHeaders([['X-Proof', 'abc']], ['x-proof'])).toEqual([['X-Proof', maskedValue]])
   })
@@ -64,5 +103,43 @@ describe('maskQuery', () => {
       ['sig', maskedValue],
       ['password', maskedValue]
     ])
+  })
+
+  it('masks private keys, auth keys, passwords, JWTs, sessions and OAuth tokens, however spelt', () => {
+    const names = [
+      'private_key',
+      'privateKey',
+      'auth_key',
+      'authkey',
+      'pwd',
+      'passwd',
+      'pass',
+      'jwt',
+      'bearer_token',
+      'session',
+      'session_id',
+      'client_secret',
+      'refresh-token',
+      'accesstoken',
+      'id_token',
+      'oauth_signature'
+    ]
+    expect(maskQuery(names.map((name) => [name, 'v']))).toEqual(names.map((name) => [name, maskedValue]))
+  })
+
+  it('keeps parameters whose names only contain a credential word: licenseCode, keyword, monkey, token counts', () => {
+    const query: [string, string][] = [
+      ['licenseCode', '~10a5cb78d'],
+      ['keyword', 'shoes'],
+      ['monkey', 'george'],
+      ['tokenize_count', '3'],
+      ['max_tokens', '256'],
+      ['session_count', '4'],
+      ['passenger_count', '2'],
+      ['author', 'Asha'],
+      ['oauth_version', '1.0'],
+      ['idempotency_key', 'order-1']
+    ]
+    expect(maskQuery(query)).toEqual(query)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { pathSegments, redactCapture, redactedValue } from '../../../../main/listener/redactCapture'
+import { maskedValue, maskHeaders } from '../../../../main/listener/maskCredentials'
+import { pathSegments, redactCapture, redactedValue, redactHeaders } from '../../../../main/listener/redactCapture'
 import { defaultRedaction, type Redaction } from '../../../../shared/model/listenerSettings'
 
 const on: Redaction = { ...defaultRedaction, enabled: true }
@@ -206,6 +207,116 @@ describe('redactCapture', () => {
     expect(JSON.parse(text(redactCapture(body, 'json', [], on).body))).toEqual(
       JSON.parse(`{"__proto__": {"token": "${redactedValue}"}, "a": 1}`)
     )
+  })
+  it('redacts JSON keys shaped like an email, each under its own label, none taking a key already there', () => {
+    const body = Buffer.from('{"asha@example.com": 5, "[redacted]": "kept", "ravi@example.com": {"email": "x"}}')
+    const result = redactCapture(body, 'json', [], { ...on, keyNames: [] })
+    expect(result.changed).toBe(true)
+    expect(JSON.parse(text(result.body))).toEqual({
+      [redactedValue]: 'kept',
+      '[redacted 2]': 5,
+      '[redacted 3]': { email: 'x' }
+    })
+  })
+
+  it('reads key names and paths on a JSON key as sent, though it is stored under its label', () => {
+    const body = Buffer.from('{"users": {"asha@example.com": {"password": "hunter2", "plan": "pro"}}}')
+    const redaction = { ...on, paths: ['users["asha@example.com"].plan'] }
+    expect(JSON.parse(text(redactCapture(body, 'json', [], redaction).body))).toEqual({
+      users: { [redactedValue]: { password: redactedValue, plan: redactedValue } }
+    })
+  })
+
+  it('redacts query names shaped like an email, the same name under the same label, two names never under one', () => {
+    const result = redactCapture(
+      Buffer.alloc(0),
+      'empty',
+      [
+        ['asha@example.com', '1'],
+        ['ravi@example.com', '2'],
+        ['asha@example.com', '3'],
+        ['sku', 'A1']
+      ],
+      on
+    )
+    expect(result.query).toEqual([
+      [redactedValue, '1'],
+      ['[redacted 2]', '2'],
+      [redactedValue, '3'],
+      ['sku', 'A1']
+    ])
+    expect(result.changed).toBe(true)
+  })
+
+  it('redacts form names shaped like an email, keeping the other fields as written', () => {
+    const body = Buffer.from('asha%40example.com=1&ravi@example.com=2&qty=%32&flag')
+    expect(text(redactCapture(body, 'form', [], on).body)).toBe(
+      `${encodeURIComponent(redactedValue)}=1&${encodeURIComponent('[redacted 2]')}=2&qty=%32&flag`
+    )
+  })
+})
+
+describe('redactHeaders', () => {
+  it('redacts header values by shape and by the header name', () => {
+    const result = redactHeaders(
+      [
+        ['X-Customer-Email', 'asha@example.com'],
+        ['X-Card', '4111 1111 1111 1111'],
+        ['X-Phone', '+91 98450 12345'],
+        ['X-Otp', '1234'],
+        ['X-Note', 'from asha@example.com, today'],
+        ['X-Request-Id', 'req-7']
+      ],
+      on
+    )
+    expect(result).toEqual([
+      ['X-Customer-Email', redactedValue],
+      ['X-Card', redactedValue],
+      ['X-Phone', redactedValue],
+      ['X-Otp', redactedValue],
+      ['X-Note', `from ${redactedValue}, today`],
+      ['X-Request-Id', 'req-7']
+    ])
+  })
+
+  it('leaves protocol headers readable, their dates, hosts and clock readings not taken for phone numbers', () => {
+    const headers: [string, string][] = [
+      ['Host', '127.0.0.1:4890'],
+      ['Date', 'Sun, 29 Nov 2026 16:00:00 GMT'],
+      ['Content-Type', 'application/json'],
+      ['Content-Length', '12345678'],
+      ['Content-Encoding', 'gzip'],
+      ['Transfer-Encoding', 'chunked'],
+      ['Connection', 'keep-alive'],
+      ['User-Agent', 'WebEngage/2.0 (+91 98450 12345)'],
+      ['Accept', '*/*'],
+      ['Accept-Language', 'en-IN'],
+      ['Expect', '100-continue'],
+      ['Cache-Control', 'max-age=31536000'],
+      ['webhook-id', 'msg_2026112912345678'],
+      ['webhook-timestamp', '1795968000']
+    ]
+    expect(redactHeaders(headers, on)).toEqual(headers)
+  })
+
+  it('leaves credential headers to masking, which keeps the Authorization scheme', () => {
+    const headers: [string, string][] = [
+      ['Authorization', 'Basic YXNoYUBleGFtcGxlLmNvbQ=='],
+      ['X-Auth-Token', '98450123456'],
+      ['X-Proof', 'sha256=4111111111111111']
+    ]
+    const result = redactHeaders(headers, on, ['X-Proof'])
+    expect(result).toEqual(headers)
+    expect(maskHeaders(result, ['X-Proof'])).toEqual([
+      ['Authorization', `Basic ${maskedValue}`],
+      ['X-Auth-Token', maskedValue],
+      ['X-Proof', maskedValue]
+    ])
+  })
+
+  it('leaves the headers as they came when nothing needed redacting', () => {
+    const headers: [string, string][] = [['X-Request-Id', 'abc']]
+    expect(redactHeaders(headers, on)).toEqual(headers)
   })
 })
 
