@@ -2,7 +2,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import { createServer as createProbe, type AddressInfo, type Server as NetServer, type Socket } from 'node:net'
 import type { NewCapture } from '../store/CaptureRepository'
 import type { CaptureDecision, ListenerAnswer, ReceivedRequest } from './buildCapture'
-import { maxHeaderBytes, type MalformedRequest } from './malformedRequest'
+import { maxHeaderBytes, tunnelRequestCode, type MalformedRequest } from './malformedRequest'
 
 export interface WebhookListenerOptions {
   host: string
@@ -70,6 +70,7 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
   /** Responses that are a 413, queued or written: the rest of such a body is dropped, whatever it holds. */
   const overLimit = new WeakSet<ServerResponse>()
   server.on('clientError', (error: ParserError, socket: Socket) => refuseMalformed(error, socket))
+  server.on('connect', (request: IncomingMessage, socket: Socket) => refuseTunnel(request, socket))
   // A sender that asks before sending a large body (Expect: 100-continue) hears the 413 before sending it.
   server.on('checkContinue', (request, response) => {
     if (declaredLength(request) <= options.bodyLimitBytes) response.writeContinue()
@@ -166,17 +167,44 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
       return void socket.destroy()
     }
     // An answer still owed to an earlier request on this connection goes first.
+    captureRefusal(socket, owed, {
+      rawPacket: error.rawPacket,
+      failedAt: error.bytesParsed ?? 0,
+      ...(inBody ? { head: parsedHead(current.req) } : {}),
+      code: error.code ?? 'ERR_UNKNOWN',
+      message: error.message
+    })
+  }
+
+  /** CONNECT asks for a tunnel (the sender took the listener for a proxy): Node hands over the connection. */
+  function refuseTunnel(request: IncomingMessage, socket: Socket): void {
+    socket.on('error', () => undefined)
+    const previous = responses.get(socket)
+    captureRefusal(socket, previous && !previous.writableFinished ? previous : undefined, {
+      rawPacket: undefined,
+      failedAt: 0,
+      head: parsedHead(request),
+      code: tunnelRequestCode,
+      message: 'CONNECT'
+    })
+  }
+
+  /**
+   * A request the listener answers itself on the bare connection, then closes: captured as any other, its answer
+   * written once it is committed, after the answer still `owed` to an earlier request of the connection.
+   */
+  function captureRefusal(
+    socket: Socket,
+    owed: ServerResponse | undefined,
+    request: Omit<MalformedRequest, 'remoteAddress' | 'receivedAt'>
+  ): void {
     const answer = (refusal: ListenerAnswer) =>
       owed ? owed.once('finish', () => writeAndClose(socket, refusal)) : writeAndClose(socket, refusal)
     if (closed) return void answer(failure(503, 'listener_stopped', 'The listener is stopping.'))
     let decision: CaptureDecision
     try {
       decision = options.intakeMalformed({
-        rawPacket: error.rawPacket,
-        failedAt: error.bytesParsed ?? 0,
-        ...(inBody ? { head: parsedHead(current.req) } : {}),
-        code: error.code ?? 'ERR_UNKNOWN',
-        message: error.message,
+        ...request,
         remoteAddress: socket.remoteAddress ?? '',
         receivedAt: options.now()
       })

@@ -5,7 +5,10 @@ import { splitTarget } from './buildCapture'
 import { maskHeaders, maskQuery } from './maskCredentials'
 import { redactHeaders, redactQuery } from './redactCapture'
 
-/** A request Node's HTTP parser refused (`clientError`): what could be read of it, and why it was refused. */
+/**
+ * A request Node's HTTP parser refused (`clientError`), or a CONNECT (which it hands over): what could be read of it,
+ * and why it was refused.
+ */
 export interface MalformedRequest {
   /** The bytes the parser held when it gave up (Node's `rawPacket`), when it kept them. */
   rawPacket: Uint8Array | undefined
@@ -20,6 +23,9 @@ export interface MalformedRequest {
   remoteAddress: string
   receivedAt: Date
 }
+
+/** The `code` of a CONNECT request: valid HTTP, but a proxy's work, which the listener refuses. */
+export const tunnelRequestCode = 'CONNECT_REQUEST'
 
 /** Header bytes a request may carry: 64 KiB, room for large cookies and tokens (Node's default is 16 KiB). */
 export const maxHeaderBytes = 64 * 1024
@@ -75,6 +81,13 @@ function refusalOf(request: MalformedRequest): { reason: string; answer: Listene
       400,
       'malformed_request',
       'This is a TLS handshake (an https:// URL): the listener speaks plain http://. Send to its http:// URL.'
+    )
+  }
+  if (request.code === tunnelRequestCode) {
+    return refuse(
+      501,
+      'tunnel_not_supported',
+      'CONNECT asks for a tunnel through a proxy: the listener is not one. Send the webhook to its URL (POST).'
     )
   }
   if (request.code === 'HPE_HEADER_OVERFLOW') {

@@ -69,6 +69,20 @@ describe('requests that are not valid HTTP/1.1', () => {
     expect(JSON.stringify(stored)).not.toMatch(/asha|s3cret/)
   })
 
+  it('captures a CONNECT (the listener taken for a proxy) and refuses it in JSON with 501', async () => {
+    const listener = await open()
+    const reply = await rawExchange(
+      listener.listener.port,
+      'CONNECT api.example.com:443 HTTP/1.1\r\nHost: api.example.com:443\r\nProxy-Authorization: Basic czNjcmV0\r\n\r\n'
+    )
+    const { answer, stored } = onlyAnswer(listener, reply)
+    expect(answer.status).toBe(501)
+    expect(answer.json).toMatchObject({ ok: false, error: { code: 'tunnel_not_supported' } })
+    expect(stored).toMatchObject({ method: 'CONNECT', status: 'invalid', responseStatus: 501, integration: null })
+    expect(stored.headers).toContainEqual(['Proxy-Authorization', `Basic ${maskedValue}`])
+    expect((await listener.send('/after', { body: 'x' })).status).toBe(200)
+  })
+
   it('answers headers over 64 KiB with 431 in JSON, and captures that it happened', async () => {
     const listener = await open()
     const reply = await rawExchange(
