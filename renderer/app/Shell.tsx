@@ -1,9 +1,11 @@
 import { useEffect } from 'react'
 import type { AppInfo } from '../../shared/api/types'
 import { useSearchCapturesCommand } from '../features/captures/useSearchCapturesCommand'
+import { useNotificationsIntegrationCommand } from '../features/integrations/useNotificationsIntegrationCommand'
 import { WelcomeScreen } from '../features/projects/WelcomeScreen'
 import { screens } from './screens'
 import { StatusBar } from './StatusBar'
+import { useScreenCommandLaunchers } from './useScreenCommandLaunchers'
 import { useStudio, useStudioStore } from './StudioContext'
 
 interface ShellProps {
@@ -40,6 +42,8 @@ export function Shell({ appInfo, onOpenPalette }: ShellProps) {
     [stores]
   )
   useSearchCapturesCommand()
+  useNotificationsIntegrationCommand()
+  useScreenCommandLaunchers()
   const screen = screens.find((entry) => entry.id === current) ?? screens.find((entry) => entry.id === 'events')!
 
   return (

@@ -93,6 +93,21 @@ describe('the studio in web mode', () => {
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(before)
   })
 
+  it("runs a screen's starting commands from any screen, showing that screen", async () => {
+    await page.getByRole('button', { name: 'Events', exact: true }).click()
+    await runCommand('New Integration')
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Integrations', exact: true }).getAttribute('aria-current'))
+      .toBe('page')
+    await page.getByRole('heading', { name: 'New integration', level: 1 }).waitFor()
+    // On its own screen the palette lists the screen's command once, not its launcher too.
+    await page.keyboard.press('Control+Shift+P')
+    await page.getByPlaceholder('Type a command…').fill('New Integration')
+    await expect(page.getByRole('option', { name: /New Integration/ }).count()).resolves.toBe(1)
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Events', exact: true }).click()
+  })
+
   it('saves the project as a new file and continues on the copy', async () => {
     const copy = join(session.folder, 'Brand copy.capmap')
     await runCommand('Save Project As')

@@ -1,22 +1,22 @@
 import { useEffect } from 'react'
 import { useStudio } from '../../app/StudioContext'
 import { copyCaptureAsCurl } from './copyCaptureAsCurl'
-import { notificationsIntegrationCommand } from './notificationsIntegrationCommand'
+
+/** Also offered from every screen (useScreenCommandLaunchers): it shows this screen and runs there. */
+export const sendTestPayloadCommand = { id: 'captures.sendTest', title: 'Send a Test Payload', category: 'Inbox' }
 
 export type InboxDialog = 'sendTest' | 'edit' | 'saveSample'
 
 /** The inbox's palette actions (registered while the screen is shown); the list itself handles Delete, Enter, arrows. */
 export function useCaptureCommands(openDialog: (dialog: InboxDialog) => void): void {
-  const { api, commands, captures, project, navigation, notifications, listener } = useStudio()
+  const { commands, captures, project, navigation, notifications, listener } = useStudio()
   useEffect(() => {
     const writable = () => project.getState().project?.readOnly === false
     const selected = () => captures.getState().selectedId !== null
     const withBody = () => captures.getState().detail?.hasBody === true
     return commands.getState().register([
       {
-        id: 'captures.sendTest',
-        title: 'Send a Test Payload',
-        category: 'Inbox',
+        ...sendTestPayloadCommand,
         run: () => openDialog('sendTest')
       },
       {
@@ -107,7 +107,6 @@ export function useCaptureCommands(openDialog: (dialog: InboxDialog) => void): v
         enabled: () => captures.getState().lastDeletion !== null,
         run: () => captures.getState().undoDelete()
       },
-      notificationsIntegrationCommand({ api, notifications, project }),
       {
         id: 'captures.clearFilters',
         title: 'Clear Inbox Filters',
@@ -115,5 +114,5 @@ export function useCaptureCommands(openDialog: (dialog: InboxDialog) => void): v
         run: () => captures.getState().clearFilter()
       }
     ])
-  }, [api, commands, captures, project, navigation, notifications, listener, openDialog])
+  }, [commands, captures, project, navigation, notifications, listener, openDialog])
 }

@@ -4,6 +4,19 @@ import { undoRedoCommands, type Undoable } from '../../app/undoRedoCommands'
 import { newCustomEventDraft } from './newEventDraft'
 import { undoEventDelete } from './undoEventDelete'
 
+/** Also offered from every screen (useScreenCommandLaunchers): it shows this screen and runs there. */
+export const newCustomEventCommand = {
+  id: 'events.newCustom',
+  title: 'New Custom Event',
+  category: 'Events',
+  shortcut: 'Mod+Alt+E'
+}
+export const addStandardEventCommand = {
+  id: 'events.addStandard',
+  title: 'Add Standard Event from the Library…',
+  category: 'Events'
+}
+
 /** The event designer's palette actions and shortcuts (registered while the Events screen is shown). */
 export function useEventCommands(openLibrary: () => void): void {
   const { commands, events, notifications, project } = useStudio()
@@ -26,10 +39,7 @@ export function useEventCommands(openLibrary: () => void): void {
     }
     return commands.getState().register([
       {
-        id: 'events.newCustom',
-        title: 'New Custom Event',
-        category: 'Events',
-        shortcut: 'Mod+Alt+E',
+        ...newCustomEventCommand,
         enabled: writable,
         run: async () => {
           const names = events.getState().events.map((event) => event.name)
@@ -37,9 +47,7 @@ export function useEventCommands(openLibrary: () => void): void {
         }
       },
       {
-        id: 'events.addStandard',
-        title: 'Add Standard Event from the Library…',
-        category: 'Events',
+        ...addStandardEventCommand,
         enabled: writable,
         run: openLibrary
       },

@@ -2,14 +2,12 @@ import { Plus, Webhook } from 'lucide-react'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { kindInfo } from './kindInfo'
 import { useCaptureOnlyIds } from './useCaptureOnlyIds'
-import { useNotificationsIntegrationCommand } from './useNotificationsIntegrationCommand'
 import { ListBox } from '../../ui/ListBox'
 
 /** The project's integrations, selectable with the mouse or the arrow keys, and the way to the webhook settings. */
 export function IntegrationList() {
   const { commands, integrations } = useStudio()
   const captureOnly = useCaptureOnlyIds()
-  useNotificationsIntegrationCommand()
   const items = useStudioStore(
     (s) => s.integrations,
     (state) => state.integrations

@@ -3,6 +3,9 @@ import { useStudio } from '../../app/StudioContext'
 import { undoRedoCommands } from '../../app/undoRedoCommands'
 import { newIntegrationDraft } from './newIntegrationDraft'
 
+/** Also offered from every screen (useScreenCommandLaunchers): it shows this screen and runs there. */
+export const newIntegrationCommand = { id: 'integrations.new', title: 'New Integration', category: 'Integrations' }
+
 /** The Integrations screen's palette actions (registered while the screen is shown). */
 export function useIntegrationCommands(): void {
   const { commands, integrations, project } = useStudio()
@@ -10,9 +13,7 @@ export function useIntegrationCommands(): void {
     const writable = () => project.getState().project?.readOnly === false
     return commands.getState().register([
       {
-        id: 'integrations.new',
-        title: 'New Integration',
-        category: 'Integrations',
+        ...newIntegrationCommand,
         enabled: writable,
         run: async () => {
           await integrations.getState().create(newIntegrationDraft(integrations.getState().integrations))

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { useStudio } from '../../app/StudioContext'
 import { notificationsIntegrationCommand } from '../captures/notificationsIntegrationCommand'
 
-/** The capture-only integration for Capillary's Event Notifications can be made from the Integrations screen too. */
+/** The capture-only integration for Capillary's Event Notifications is made from any screen (the shell registers it). */
 export function useNotificationsIntegrationCommand(): void {
   const { api, commands, notifications, project } = useStudio()
   useEffect(

@@ -2,6 +2,9 @@ import { useEffect } from 'react'
 import { useStudio } from '../../app/StudioContext'
 import { undoRedoCommands } from '../../app/undoRedoCommands'
 
+/** Also offered from every screen (useScreenCommandLaunchers): it shows this screen and runs there. */
+export const newMappingCommand = { id: 'mapping.new', title: 'New Mapping…', category: 'Mappings' }
+
 /** The mapping designer's palette actions (registered while the Mappings screen is shown). */
 export function useMappingCommands(actions: { newMapping(): void; suggest(): void }): void {
   const { commands, mapping, project } = useStudio()
@@ -11,7 +14,7 @@ export function useMappingCommands(actions: { newMapping(): void; suggest(): voi
     const selected = () => writable() && mapping.getState().selectedId !== null
     const ruleSelected = () => selected() && mapping.getState().selectedTarget !== null
     return commands.getState().register([
-      { id: 'mapping.new', title: 'New Mapping…', category: 'Mappings', enabled: writable, run: newMapping },
+      { ...newMappingCommand, enabled: writable, run: newMapping },
       { id: 'mapping.suggest', title: 'Suggest Mappings', category: 'Mappings', enabled: selected, run: suggest },
       {
         id: 'mapping.removeRule',

@@ -3,6 +3,9 @@ import { useStudio } from '../../app/StudioContext'
 import { publishButton } from './publishButton'
 import { publishRows } from './publishRows'
 
+/** Also offered from every screen (useScreenCommandLaunchers): it shows this screen and runs there. */
+export const dryRunCommand = { id: 'publish.dryRun', title: 'Dry Run of the Included Events', category: 'Publish' }
+
 /** The Publish screen's palette actions, while it shows (for the chosen profile). */
 export function usePublishCommands(profileName: string | null) {
   const { commands, publish, events } = useStudio()
@@ -17,9 +20,7 @@ export function usePublishCommands(profileName: string | null) {
     const idle = () => !publish.getState().run?.running && !publish.getState().starting
     return commands.getState().register([
       {
-        id: 'publish.dryRun',
-        title: 'Dry run of the included events',
-        category: 'Publish',
+        ...dryRunCommand,
         enabled: () => idle() && !publish.getState().planning && includedIds().length > 0,
         run: async () => {
           publish.getState().showTab('publish')
@@ -28,7 +29,7 @@ export function usePublishCommands(profileName: string | null) {
       },
       {
         id: 'publish.start',
-        title: 'Publish the events the dry run found ready',
+        title: 'Publish the Events the Dry Run Found Ready',
         category: 'Publish',
         enabled: () => {
           const { plan, planUsed } = publish.getState()
@@ -41,21 +42,21 @@ export function usePublishCommands(profileName: string | null) {
       },
       {
         id: 'publish.cancel',
-        title: 'Cancel the publish',
+        title: 'Cancel the Publish',
         category: 'Publish',
         enabled: () => publish.getState().run?.running ?? false,
         run: () => publish.getState().cancel()
       },
       {
         id: 'publish.checkPublished',
-        title: `Check whether ${profileName} published the events`,
+        title: `Check Whether ${profileName} Published the Events`,
         category: 'Publish',
         enabled: () => !publish.getState().checking,
         run: () => void publish.getState().checkPublished()
       },
       {
         id: 'publish.pull',
-        title: `Pull from org: compare ${profileName} with the project`,
+        title: `Pull from Org: Compare ${profileName} with the Project`,
         category: 'Publish',
         enabled: () => !publish.getState().pulling,
         run: async () => {
@@ -65,7 +66,7 @@ export function usePublishCommands(profileName: string | null) {
       },
       {
         id: 'publish.showDrift',
-        title: 'Show the drift with the org',
+        title: 'Show the Drift with the Org',
         category: 'Publish',
         run: () => publish.getState().showTab('drift')
       }

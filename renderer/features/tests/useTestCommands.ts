@@ -1,6 +1,9 @@
 import { useEffect } from 'react'
 import { useStudio } from '../../app/StudioContext'
 
+/** Also offered from every screen (useScreenCommandLaunchers): it shows this screen and runs there. */
+export const runAllTestsCommand = { id: 'tests.runAll', title: 'Run Every Test Case of the Project', category: 'Tests' }
+
 /** The Tests screen's palette actions and shortcuts. */
 export function useTestCommands(openNewTestCase: () => void) {
   const { commands, tests } = useStudio()
@@ -9,7 +12,7 @@ export function useTestCommands(openNewTestCase: () => void) {
       commands.getState().register([
         {
           id: 'tests.runEvent',
-          title: "Run the selected event's test cases",
+          title: "Run the Selected Event's Test Cases",
           category: 'Tests',
           shortcut: 'Mod+Shift+Enter',
           enabled: () => {
@@ -22,9 +25,7 @@ export function useTestCommands(openNewTestCase: () => void) {
           }
         },
         {
-          id: 'tests.runAll',
-          title: 'Run every test case of the project',
-          category: 'Tests',
+          ...runAllTestsCommand,
           enabled: () => tests.getState().testCases.length > 0 && !tests.getState().running,
           run: () => {
             const ids = tests.getState().testCases.map((testCase) => testCase.id)
@@ -33,14 +34,14 @@ export function useTestCommands(openNewTestCase: () => void) {
         },
         {
           id: 'tests.new',
-          title: 'New test case',
+          title: 'New Test Case',
           category: 'Tests',
           enabled: () => tests.getState().selectedEventId !== null,
           run: openNewTestCase
         },
         ...(['cases', 'batch', 'edgeCases', 'coverage'] as const).map((panel) => ({
           id: `tests.show.${panel}`,
-          title: `Show ${{ cases: 'test cases', batch: 'batch run', edgeCases: 'edge cases', coverage: 'coverage' }[panel]}`,
+          title: `Show ${{ cases: 'Test Cases', batch: 'Batch Run', edgeCases: 'Edge Cases', coverage: 'Coverage' }[panel]}`,
           category: 'Tests',
           run: () => tests.getState().showPanel(panel)
         }))
