@@ -1,5 +1,5 @@
 import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { capillaryDateFormats } from '../../../shared/capillary/implicitAttributes'
 import type { Transform, TransformKind } from '../../../shared/model/mapping'
 import { newTransform } from './mappingEdits'
@@ -35,6 +35,7 @@ interface TransformListProps {
 
 /** A rule's transforms as an ordered list: each step with its options, moved, removed, or added at the end. */
 export function TransformList({ transforms, disabled, onChange }: TransformListProps) {
+  const addId = useId()
   const [adding, setAdding] = useState<TransformKind>('trim')
   const update = (index: number, transform: Transform, option: string) =>
     onChange(
@@ -100,10 +101,14 @@ export function TransformList({ transforms, disabled, onChange }: TransformListP
           </li>
         ))}
       </ol>
+      {/* Set apart from the list, under its own label: it adds a step, it does not edit the one above. */}
       <div className="transform-add">
+        <label className="field-label transform-add-label" htmlFor={addId}>
+          Transform to add
+        </label>
         <select
+          id={addId}
           className="input"
-          aria-label="Transform to add"
           value={adding}
           disabled={disabled}
           onChange={(event) => setAdding(event.target.value as TransformKind)}
