@@ -439,7 +439,7 @@ describe('the mapping designer', () => {
     await page.getByRole('button', { name: 'Remove the rule for city' }).click()
     await waitForOutput('"city"', false)
     await page.getByRole('region', { name: 'Mapping designer' }).evaluate((element) => element.scrollTo({ top: 0 }))
-    const count = page.getByRole('button', { name: /^\d+ problems?$/ })
+    const count = page.getByRole('button', { name: /^\d+ errors?(, \d+ warnings?)?$/ })
     await expect(inWindow(count)).resolves.toBe(true)
     // The list itself is under the output, below the fold of an 800 px window.
     const list = page.getByRole('list', { name: 'Preview diagnostics' })
@@ -448,8 +448,12 @@ describe('the mapping designer', () => {
     await expect.poll(() => inWindow(list)).toBe(true)
     await expect(list.evaluate((element) => element === document.activeElement)).resolves.toBe(true)
     await expect(list.locator('[data-code="missing_required"]').count()).resolves.toBe(1)
+    const counted = (items: number, noun: string) => (items === 0 ? [] : [`${items} ${noun}${items === 1 ? '' : 's'}`])
     await expect(count.textContent()).resolves.toBe(
-      `${await list.locator('li').count()} problem${(await list.locator('li').count()) === 1 ? '' : 's'}`
+      [
+        ...counted(await list.locator('.diagnostic-error').count(), 'error'),
+        ...counted(await list.locator('.diagnostic-warning').count(), 'warning')
+      ].join(', ')
     )
     await page.getByRole('button', { name: 'Undo', exact: true }).click()
     await waitForOutput('"city"')

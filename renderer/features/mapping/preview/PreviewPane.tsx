@@ -188,7 +188,7 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
               aria-controls={diagnosticsId}
               onClick={showDiagnostics}
             >
-              {plural(shownDiagnostics.length, 'problem')}
+              {diagnosticCount(shownDiagnostics)}
             </button>
           )}
         </span>
@@ -238,3 +238,12 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
     </section>
   )
 })
+
+/** "1 error", "2 warnings", "1 error, 1 warning": a warning (valid for Capillary, worth a look) is not called a problem. */
+function diagnosticCount(diagnostics: readonly { severity: string }[]): string {
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
+  const warnings = diagnostics.length - errors
+  return [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : '']
+    .filter(Boolean)
+    .join(', ')
+}
