@@ -16,26 +16,28 @@ export interface CoverageInput {
 }
 
 /**
- * Coverage of a mapping: source fields no rule reads (from the captures' inferred schema), required attributes no
- * capture filled (by mapping the captures), and rules no test case exercises (no expected output has the key).
+ * Coverage of a mapping: source fields no rule reads (from the inferred schema of the captures it applies to: an
+ * integration's other events have fields of their own), required attributes no capture filled (by mapping the
+ * captures), and rules no test case exercises (no expected output has the key).
  */
 export async function mappingCoverage(input: CoverageInput): Promise<MappingCoverage> {
-  const read = fieldsReadBy(input.spec)
-  const unusedFields = inferSchema(input.payloads)
-    .fields.filter((field) => Object.keys(field.types).some((type) => type !== 'object' && type !== 'array'))
-    .filter((field) => !isRead(fieldKey(field.segments), read))
-    .sort((a, b) => b.presence - a.presence)
-    .map((field) => ({ path: field.path, presence: field.presence, example: field.examples[0] ?? null }))
-
   const filled = new Set<string>()
-  let matched = 0
+  const matching: unknown[] = []
   for (const payload of input.payloads) {
     const result = await input.compiled(payload)
-    if (result.matched) matched += 1
+    if (result.matched) matching.push(payload)
     for (const output of result.outputs) {
       for (const [key, value] of Object.entries(output.payload)) if (value !== undefined) filled.add(key)
     }
   }
+  const matched = matching.length
+
+  const read = fieldsReadBy(input.spec)
+  const unusedFields = inferSchema(matching)
+    .fields.filter((field) => Object.keys(field.types).some((type) => type !== 'object' && type !== 'array'))
+    .filter((field) => !isRead(fieldKey(field.segments), read))
+    .sort((a, b) => b.presence - a.presence)
+    .map((field) => ({ path: field.path, presence: field.presence, example: field.examples[0] ?? null }))
   const required = input.event.attributes.filter(
     (attribute) => attribute.isRequired || attribute.isUniqueKeyField || attribute.type === 'customer'
   )

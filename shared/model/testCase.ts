@@ -143,7 +143,7 @@ export interface MappingCoverage {
   mappingId: string
   /** Captures of the integration read for the first two lists (the newest). */
   capturesRead: number
-  /** Source fields seen in captures that no rule reads, most present first. */
+  /** Source fields seen in the captures the mapping applies to that no rule reads, most present first. */
   unusedFields: { path: string; presence: number; example: unknown }[]
   /** Required attributes that no capture filled, with why. */
   requiredUnfilled: { attribute: string; reason: string }[]

@@ -105,6 +105,8 @@ describe('batch runs and coverage', () => {
     expect(coverage.capturesRead).toBe(2)
     expect(coverage.unusedFields.map((field) => field.path)).toContain('variant')
     expect(coverage.unusedFields.map((field) => field.path)).not.toContain('skuCode')
+    // The sample's Promotion Viewed capture is not this mapping's event: its fields are not this mapping's to read.
+    expect(coverage.unusedFields.map((field) => field.path)).not.toContain('system_data.sdk')
     expect(coverage.requiredUnfilled).toEqual([])
     // The sample's test case expects every mapped attribute.
     expect(coverage.rulesNotExercised).toEqual([])
