@@ -8,6 +8,7 @@ import { IntegrationRepository } from '../../../main/store/IntegrationRepository
 import { OutboxRepository, type SettledAttempt } from '../../../main/store/OutboxRepository'
 import { RelaySettingsRepository } from '../../../main/store/RelaySettingsRepository'
 import { createTemporaryFolder } from '../support/temporaryFolder'
+import { customIntegrationDraft } from '../support/integrationDraft'
 
 let folder: ReturnType<typeof createTemporaryFolder>
 let db: ProjectDatabase
@@ -20,14 +21,7 @@ beforeEach(() => {
   db = openProjectDatabase(join(folder.path, 'Worker.capmap'), { create: true })
   const integration = new IntegrationRepository(db).insert(
     'i1',
-    {
-      name: 'Shop',
-      slug: 'shop',
-      kind: 'custom',
-      sourceAccount: 'INSTORE',
-      eventNameField: 'event_name',
-      eventNameMap: []
-    },
+    customIntegrationDraft('Shop', 'shop'),
     '2026-11-28T10:00:00.000Z'
   )
   new RelaySettingsRepository(db).save(

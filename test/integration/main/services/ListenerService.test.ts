@@ -12,6 +12,7 @@ import type { ServerEventName } from '../../../../shared/api/contract'
 import type { CaptureSummary } from '../../../../shared/model/capture'
 import { defaultListenerPort, type ListenerStatus } from '../../../../shared/model/listenerSettings'
 import { httpRequest } from '../../support/httpRequest'
+import { customIntegrationDraft } from '../../support/integrationDraft'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
 
 let folder: ReturnType<typeof createTemporaryFolder>
@@ -381,14 +382,7 @@ describe('ListenerService', () => {
     const { studio } = newStudio()
     studio.newProject(join(folder.path, 'Flood.capmap'), false)
     const { port } = await settled(studio)
-    const shop = studio.integrations.create({
-      name: 'Shop',
-      slug: 'shop',
-      kind: 'custom',
-      sourceAccount: 'INSTORE',
-      eventNameField: 'event_name',
-      eventNameMap: []
-    })
+    const shop = studio.integrations.create(customIntegrationDraft('Shop', 'shop'))
     studio.listener.setRetention(shop.id, { kind: 'count', count: 2 })
     for (let n = 0; n < 5; n += 1) expect((await postJson(port ?? 0, '/hooks/shop', `{"n":${n}}`)).status).toBe(200)
     for (let attempt = 0; attempt < 200 && studio.captures.list({ limit: 10 }).items.length > 2; attempt += 1) {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CaptureRepository, matchExpression, type NewCapture } from '../../../../main/store/CaptureRepository'
 import { openProjectDatabase, type ProjectDatabase } from '../../../../main/store/database'
 import { IntegrationRepository } from '../../../../main/store/IntegrationRepository'
+import { customIntegrationDraft } from '../../support/integrationDraft'
 import { jsonCapture } from '../../support/jsonCapture'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
 
@@ -18,18 +19,7 @@ beforeEach(() => {
   db = openProjectDatabase(path, { create: true })
   captures = new CaptureRepository(db)
   shopId = 'integration-shop'
-  new IntegrationRepository(db).insert(
-    shopId,
-    {
-      name: 'Shop',
-      slug: 'shop',
-      kind: 'custom',
-      sourceAccount: 'INSTORE',
-      eventNameField: 'event_name',
-      eventNameMap: []
-    },
-    '2026-11-28T00:00:00.000Z'
-  )
+  new IntegrationRepository(db).insert(shopId, customIntegrationDraft('Shop', 'shop'), '2026-11-28T00:00:00.000Z')
 })
 
 afterEach(() => {
