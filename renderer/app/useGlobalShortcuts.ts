@@ -30,10 +30,14 @@ export function useGlobalShortcuts(openPalette: () => void): void {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      // The first that can run: a screen's command and its launcher from other screens share a shortcut.
       const command = commands
         .getState()
-        .commands.find((candidate) => candidate.shortcut && matchesShortcut(event, candidate.shortcut))
-      if (!command || command.enabled?.() === false) return
+        .commands.find(
+          (candidate) =>
+            candidate.shortcut && matchesShortcut(event, candidate.shortcut) && candidate.enabled?.() !== false
+        )
+      if (!command) return
       event.preventDefault()
       void command.run()
     }

@@ -12,17 +12,19 @@ import { useStudio } from './StudioContext'
 interface Launcher {
   command: { id: string; title: string; category: string; shortcut?: string }
   screen: ScreenId
+  /** Offered only while the project can be edited: the command changes it. */
+  edits: boolean
 }
 
 /** A screen's commands that make sense from anywhere: where a piece of work starts. */
 const launchers: Launcher[] = [
-  { command: newCustomEventCommand, screen: 'events' },
-  { command: addStandardEventCommand, screen: 'events' },
-  { command: newIntegrationCommand, screen: 'integrations' },
-  { command: sendTestPayloadCommand, screen: 'captures' },
-  { command: newMappingCommand, screen: 'mapping' },
-  { command: runAllTestsCommand, screen: 'tests' },
-  { command: dryRunCommand, screen: 'publish' }
+  { command: newCustomEventCommand, screen: 'events', edits: true },
+  { command: addStandardEventCommand, screen: 'events', edits: true },
+  { command: newIntegrationCommand, screen: 'integrations', edits: true },
+  { command: sendTestPayloadCommand, screen: 'captures', edits: false },
+  { command: newMappingCommand, screen: 'mapping', edits: true },
+  { command: runAllTestsCommand, screen: 'tests', edits: false },
+  { command: dryRunCommand, screen: 'publish', edits: false }
 ]
 
 /** How long a launched command waits for its screen to offer it (registered, and enabled once its data is in). */
@@ -34,33 +36,38 @@ const waitForScreenMs = 3_000
  * once it is there. A launcher is hidden while its screen shows its own.
  */
 export function useScreenCommandLaunchers(): void {
-  const { commands, navigation, project } = useStudio()
-  useEffect(
-    () =>
-      commands.getState().register(
-        launchers.map(({ command, screen }) => ({
-          ...command,
-          id: `launch.${command.id}`,
-          enabled: () => project.getState().project !== null && !isRegistered(commands, command.id),
-          run: () => {
-            navigation.getState().open(screen)
-            runOnceOffered(commands, command.id)
-          }
-        }))
-      ),
-    [commands, navigation, project]
-  )
+  const { commands, navigation, notifications, project } = useStudio()
+  useEffect(() => {
+    const open = (edits: boolean) => {
+      const current = project.getState().project
+      return current !== null && (!edits || !current.readOnly)
+    }
+    return commands.getState().register(
+      launchers.map(({ command, screen, edits }) => ({
+        ...command,
+        id: `launch.${command.id}`,
+        enabled: () => open(edits) && !isRegistered(commands, command.id),
+        run: () => {
+          navigation.getState().open(screen)
+          runOnceOffered(commands, command.id, () =>
+            notifications.getState().notify('info', `${command.title} cannot run now: its screen shows why.`)
+          )
+        }
+      }))
+    )
+  }, [commands, navigation, notifications, project])
 }
 
 const isRegistered = (commands: CommandRegistry, id: string) =>
   commands.getState().commands.some((command) => command.id === id)
 
-function runOnceOffered(commands: CommandRegistry, id: string): void {
+function runOnceOffered(commands: CommandRegistry, id: string, cannotRun: () => void): void {
   const started = performance.now()
   const attempt = () => {
     const command = commands.getState().commands.find((candidate) => candidate.id === id)
     if (command && command.enabled?.() !== false) return void commands.getState().run(id)
-    if (performance.now() - started < waitForScreenMs) setTimeout(attempt, 50)
+    if (performance.now() - started < waitForScreenMs) return void setTimeout(attempt, 50)
+    cannotRun()
   }
   attempt()
 }
