@@ -3,49 +3,25 @@ import type { NameValue } from '../../shared/model/capture'
 export const maskedValue = '[masked]'
 
 /**
- * Parts of a word that mark a credential wherever they appear in it (`clientsecret`, `X-Hub-Signature-256`,
- * `newPassword`): harmless names hardly ever hold them, and a credential hidden is worth a `secretary` masked.
+ * What marks a credential wherever it appears in a name, its words run together (`clientsecret`, `X-Hub-Signature-256`,
+ * `oauthToken`, `X-Api-Keys`, `session_id`): a credential shown costs more than a harmless name masked (`secretary`,
+ * `max_tokens`).
  */
-const credentialFragment = /secret|passw|passphrase|signature|hmac/
+const credentialFragment =
+  /secret|passw|passphrase|signature|hmac|token|apikey|accesskey|privatekey|authkey|signingkey|sessionkey|sessionid|bearer|jwt/
 
 /**
- * Words, or runs of words read as one (`api key`, `apiKey`, `apikey`), that mark a credential. Whole words only:
- * `tokenize_count`, `max_tokens` and `author` are not credentials.
+ * Words, or runs of words read as one, that mark a credential only whole: `auth` is one, `author` and `oauth_version`
+ * are not.
  */
-const credentialWords = new Set([
-  'token',
-  'accesstoken',
-  'refreshtoken',
-  'idtoken',
-  'authtoken',
-  'apitoken',
-  'sessiontoken',
-  'csrftoken',
-  'xsrftoken',
-  'auth',
-  'authorization',
-  'authentication',
-  'bearer',
-  'jwt',
-  'pwd',
-  'sig',
-  'apikey',
-  'privatekey',
-  'authkey',
-  'accesskey',
-  'secretkey',
-  'signingkey',
-  'sessionkey',
-  'sessionid',
-  'codeverifier'
-])
+const credentialWords = new Set(['auth', 'authorization', 'authentication', 'pwd', 'sig', 'codeverifier'])
 const longestCredentialWord = Math.max(...[...credentialWords].map((word) => word.length))
 
 /**
  * Names that are a credential only on their own (a leading `x` aside): `?key=` (Google's API key), `?session=`, the
  * cookie headers. `idempotency-key`, `keyword`, `monkey`, `session_count` and `cookie_consent` are not.
  */
-const credentialNames = new Set(['key', 'session', 'pass', 'cookie', 'set cookie'])
+const credentialNames = new Set(['key', 'keys', 'session', 'pass', 'cookie', 'set cookie'])
 
 /**
  * Whether a header or query parameter name carries a credential or a signature, whatever its spelling: case, `-`,
@@ -54,7 +30,7 @@ const credentialNames = new Set(['key', 'session', 'pass', 'cookie', 'set cookie
  */
 export function isCredentialName(name: string): boolean {
   const words = wordsOf(name)
-  if (words.some((word) => credentialFragment.test(word))) return true
+  if (credentialFragment.test(words.join(''))) return true
   if (credentialNames.has((words[0] === 'x' ? words.slice(1) : words).join(' '))) return true
   for (let start = 0; start < words.length; start += 1) {
     let run = ''

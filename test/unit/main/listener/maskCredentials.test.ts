@@ -64,15 +64,19 @@ describe('maskHeaders', () => {
     ])
   })
 
-  it('keeps headers that only look like credentials: idempotency and WebSocket keys, token counts', () => {
+  it('keeps headers that only look like credentials: idempotency and WebSocket keys, an author, a count', () => {
     const headers: [string, string][] = [
       ['Idempotency-Key', 'order-1'],
       ['Sec-WebSocket-Key', 'dGhl'],
-      ['X-Tokens-Used', '12'],
       ['X-Author', 'Asha'],
       ['X-Session-Count', '3']
     ]
     expect(maskHeaders(headers)).toEqual(headers)
+  })
+
+  it('masks a token or key glued to other words or in the plural, and a token count with them', () => {
+    const names = ['X-Access-Tokens', 'X-Api-Keys', 'xapikey', 'X-OAuthToken', 'X-Webhook-Token', 'X-Tokens-Used']
+    expect(maskHeaders(names.map((name) => [name, 'v']))).toEqual(names.map((name) => [name, maskedValue]))
   })
 
   it("masks an integration's own signature header", () => {
@@ -127,13 +131,11 @@ describe('maskQuery', () => {
     expect(maskQuery(names.map((name) => [name, 'v']))).toEqual(names.map((name) => [name, maskedValue]))
   })
 
-  it('keeps parameters whose names only contain a credential word: licenseCode, keyword, monkey, token counts', () => {
+  it('keeps parameters whose names only contain a credential word: licenseCode, keyword, monkey, author', () => {
     const query: [string, string][] = [
       ['licenseCode', '~10a5cb78d'],
       ['keyword', 'shoes'],
       ['monkey', 'george'],
-      ['tokenize_count', '3'],
-      ['max_tokens', '256'],
       ['session_count', '4'],
       ['passenger_count', '2'],
       ['author', 'Asha'],
@@ -141,5 +143,23 @@ describe('maskQuery', () => {
       ['idempotency_key', 'order-1']
     ]
     expect(maskQuery(query)).toEqual(query)
+  })
+
+  it('masks a token or key glued to other words or in the plural: a credential shown costs more than a count hidden', () => {
+    const names = [
+      'oauthtoken',
+      'usertoken',
+      'bearertoken',
+      'webhooktoken',
+      'verifytoken',
+      'authtokens',
+      'tokens',
+      'refresh-tokens',
+      'api_keys',
+      'accesskeys',
+      'keys',
+      'max_tokens'
+    ]
+    expect(maskQuery(names.map((name) => [name, 'v']))).toEqual(names.map((name) => [name, maskedValue]))
   })
 })
