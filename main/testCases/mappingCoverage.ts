@@ -57,6 +57,7 @@ export async function mappingCoverage(input: CoverageInput): Promise<MappingCove
   return {
     mappingId: input.mappingId,
     capturesRead: input.payloads.length,
+    capturesMatched: matched,
     unusedFields,
     requiredUnfilled,
     rulesNotExercised: input.spec.rules.map((rule) => rule.target).filter((target) => !expectedKeys.has(target)),

@@ -143,6 +143,8 @@ export interface MappingCoverage {
   mappingId: string
   /** Captures of the integration read for the first two lists (the newest). */
   capturesRead: number
+  /** Of those, the captures the mapping applies to (the integration's other events are not): what the lists read. */
+  capturesMatched: number
   /** Source fields seen in the captures the mapping applies to that no rule reads, most present first. */
   unusedFields: { path: string; presence: number; example: unknown }[]
   /** Required attributes that no capture filled, with why. */

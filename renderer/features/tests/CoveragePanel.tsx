@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { plural } from '../../ui/plural'
 
 const percent = (share: number) => `${Math.round(share * 100)}%`
 
@@ -39,7 +40,8 @@ export function CoveragePanel({ mappingId }: { mappingId: string }) {
         <h4>Required attributes no capture fills ({coverage.requiredUnfilled.length})</h4>
         {coverage.requiredUnfilled.length === 0 ? (
           <p className="muted">
-            Every required attribute had a value in the outputs of the {coverage.capturesRead} newest captures.
+            Every required attribute had a value in the outputs of the {plural(coverage.capturesMatched, 'capture')} of
+            this event among the {coverage.capturesRead} newest.
           </p>
         ) : (
           <ul>
@@ -55,8 +57,15 @@ export function CoveragePanel({ mappingId }: { mappingId: string }) {
         <h4>Source fields no rule reads ({coverage.unusedFields.length})</h4>
         {coverage.capturesRead === 0 ? (
           <p className="muted">No captures yet: the fields senders send are learnt from captures.</p>
+        ) : coverage.capturesMatched === 0 ? (
+          <p className="muted">
+            None of the {coverage.capturesRead} newest captures is this event: its fields are learnt from its captures.
+          </p>
         ) : coverage.unusedFields.length === 0 ? (
-          <p className="muted">Rules read every field of the {coverage.capturesRead} newest captures.</p>
+          <p className="muted">
+            Rules read every field of the {plural(coverage.capturesMatched, 'capture')} of this event among the{' '}
+            {coverage.capturesRead} newest.
+          </p>
         ) : (
           <table className="table" aria-label="Source fields no rule reads">
             <thead>

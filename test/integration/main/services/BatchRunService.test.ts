@@ -103,6 +103,7 @@ describe('batch runs and coverage', () => {
   it('tells what the captures and test cases leave untouched', async () => {
     const coverage = await studio.testCases.coverage(mappingId)
     expect(coverage.capturesRead).toBe(2)
+    expect(coverage.capturesMatched).toBe(1)
     expect(coverage.unusedFields.map((field) => field.path)).toContain('variant')
     expect(coverage.unusedFields.map((field) => field.path)).not.toContain('skuCode')
     // The sample's Promotion Viewed capture is not this mapping's event: its fields are not this mapping's to read.

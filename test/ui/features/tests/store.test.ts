@@ -58,6 +58,7 @@ function fakeApi() {
       ok({
         mappingId: 'm1',
         capturesRead: 0,
+        capturesMatched: 0,
         unusedFields: [],
         requiredUnfilled: [],
         rulesNotExercised: [],
