@@ -76,12 +76,13 @@ function redactQueryBy(rules: RedactionRules, query: readonly NameValue[]): { qu
 
 /**
  * Headers whose values say how the request travels, never who it is about: they stay readable, where their dates,
- * hosts, lengths and ages would read as phone numbers. Standard Webhooks' (and Svix's) id and timestamp, which the
- * signature covers, are a message id and a clock reading.
+ * hosts, lengths, ages and clock readings would read as phone numbers. Standard Webhooks' (and Svix's) id, which the
+ * signature covers, is a message id. Other ids (X-Request-Id, X-Customer-Id) are redacted by shape like any value:
+ * a customer id is often a phone number.
  */
 const protocolHeader = new RegExp(
   '^(host|content-type|content-length|content-encoding|transfer-encoding|connection|keep-alive|te|upgrade|' +
-    'cache-control|pragma|date|user-agent|accept(-.*)?|expect|(webhook|svix)-(id|timestamp))$',
+    'cache-control|pragma|date|age|user-agent|accept(-.*)?|expect|(webhook|svix)-id|(.+-)?timestamp)$',
   'i'
 )
 

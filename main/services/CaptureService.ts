@@ -15,6 +15,7 @@ import { StudioError } from '../errors/StudioError'
 import { captureDetail } from '../listener/captureDetail'
 import { capturedContent, decodeCapturedBody } from '../engine/decodeCapturedBody'
 import { hooksPrefix } from '../listener/IntegrationRoutes'
+import { redactedValue } from '../listener/redactCapture'
 import { signingSecretName, type SecretStore } from '../secrets/SecretStore'
 import type { CaptureFilter, StoredCapture } from '../store/CaptureRepository'
 import { CaptureInboxSettings } from './CaptureInboxSettings'
@@ -157,6 +158,10 @@ export class CaptureService {
       request = this.signFor(project, stored.integrationId, request, clock.now())
     } else if (stored.redacted && editedBody === undefined) {
       request.note = 'Sent the redacted body: the original bytes were not kept.'
+    }
+    if (stored.headers.some(([, value]) => value.includes(redactedValue))) {
+      const headersNote = 'Headers redacted when captured were sent as stored.'
+      request.note = request.note === null ? headersNote : `${request.note} ${headersNote}`
     }
     return sendToListener(listenerStatus(), { method: stored.method, path: stored.path, ...request })
   }

@@ -152,8 +152,9 @@ export async function startInsertThread(options: InsertThreadOptions, signal?: A
   function receive(reply: Reply): void {
     const written = writing
     writing = []
-    // A row that breaks a constraint fails only its own group: the groups that shared its transaction are written
-    // again, each in its own. (A busy file fails them all alike: no second try, which would wait as long again.)
+    // A row that breaks a constraint fails only the group it was handed over in (one `insert` call: for the listener,
+    // the requests of one event-loop turn); the groups that shared its transaction are written again, each in its
+    // own. (A busy file fails them all alike: no second try, which would wait as long again.)
     if (!reply.ok && written.length > 1 && reply.code?.startsWith('SQLITE_CONSTRAINT')) {
       queued = [...written.map((pending) => ({ ...pending, alone: true })), ...queued]
       return handOver()

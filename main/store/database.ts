@@ -12,7 +12,8 @@ export type ProjectDatabase = Database.Database
  * Runs `work` in one transaction that begins IMMEDIATE, taking the write lock first (waiting out the busy timeout
  * while another connection holds it). A deferred transaction that reads first cannot take that lock once another
  * connection has committed since its read, the listener's writer thread say: SQLite then fails it at once
- * (SQLITE_BUSY_SNAPSHOT), without waiting. Inside another transaction, it is a savepoint.
+ * (SQLITE_BUSY_SNAPSHOT), without waiting. Inside another transaction, it is a savepoint. For writes only: on a
+ * project open read-only it fails, even for work that only reads.
  */
 export function inWriteTransaction<T>(db: ProjectDatabase, work: () => T): T {
   // eslint-disable-next-line no-restricted-syntax -- the one place transactions begin.

@@ -124,8 +124,9 @@ function show(captures: CaptureRepository | undefined, id: string, json: boolean
 
 /**
  * A capture for reading. Everything but the body is made printable: method, path, headers, query, event names and
- * reasons can hold whatever bytes the sender chose. The body is the payload asked for: piped (to jq, say) its text
- * stays as it is; on a terminal its controls are shown as escapes, its line breaks and tabs kept.
+ * reasons can hold whatever bytes the sender chose. The body is the payload asked for: piped or redirected (to a
+ * file, to grep) its text stays exactly as received, controls included, for whatever reads it next; on a terminal
+ * its controls are shown as escapes, its line breaks and tabs kept. (`--json` is the form for programs.)
  */
 export function describeCapture(capture: CaptureDetail, toTerminal: boolean): string[] {
   const lines = [

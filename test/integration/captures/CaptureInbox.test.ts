@@ -9,9 +9,11 @@ import { createHandlers } from '../../../main/api/handlers'
 import { silentLogger } from '../../../main/platform/logger'
 import { EnvironmentSecretStore } from '../../../main/secrets/EnvironmentSecretStore'
 import { createStudio, type Studio } from '../../../main/services/createStudio'
+import { redactedValue } from '../../../main/listener/redactCapture'
 import { openProjectDatabase } from '../../../main/store/database'
 import type { RequestInput, RequestName, RequestOutput, ServerEventName } from '../../../shared/api/contract'
 import type { Result } from '../../../shared/api/result'
+import { defaultRedaction } from '../../../shared/model/listenerSettings'
 import { httpRequest } from '../support/httpRequest'
 import { createTemporaryFolder } from '../support/temporaryFolder'
 
@@ -206,6 +208,23 @@ describe('the capture inbox in main', () => {
     expect(edited).toMatchObject({ ok: true, value: { status: 200 } })
     expect(newestCapture(studio)).toMatchObject({ verdict: 'verified', bodyText: '{"event_name":"x"}' })
     expect(studio.captures.get(original.id).bodyText).toBe(body)
+  })
+
+  it('says so when it re-sends headers that were redacted when captured', async () => {
+    const { studio, integration, port } = await sampleStudio({ listening: true })
+    const bookingApp = integration('booking-app')
+    studio.listener.setIntegrationRules(bookingApp.id, { redaction: { ...defaultRedaction, enabled: true } })
+    await httpRequest({
+      port,
+      path: '/hooks/booking-app',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Customer-Email': 'asha@example.com' },
+      body: '{"event_name":"be_reserved"}'
+    })
+    const stored = newestCapture(studio)
+    expect(stored.headers).toContainEqual(['X-Customer-Email', redactedValue])
+    const reply = await studio.captures.resend(stored.id, 'original')
+    expect(reply).toMatchObject({ status: 200, note: 'Headers redacted when captured were sent as stored.' })
   })
 
   it('re-signs WebEngage and Standard Webhooks requests as their senders do', async () => {

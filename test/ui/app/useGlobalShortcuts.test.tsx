@@ -20,29 +20,25 @@ describe('useGlobalShortcuts', () => {
       </StudioProvider>
     )
     // As after leaving the Events screen and coming back: the launcher was registered first.
-    stores.commands
-      .getState()
-      .register([
-        {
-          id: 'launch.events.newCustom',
-          title: 'New Custom Event',
-          category: 'Events',
-          shortcut: 'Mod+Alt+E',
-          enabled: () => false,
-          run: launcher
-        }
-      ])
-    stores.commands
-      .getState()
-      .register([
-        {
-          id: 'events.newCustom',
-          title: 'New Custom Event',
-          category: 'Events',
-          shortcut: 'Mod+Alt+E',
-          run: screenCommand
-        }
-      ])
+    stores.commands.getState().register([
+      {
+        id: 'launch.events.newCustom',
+        title: 'New Custom Event',
+        category: 'Events',
+        shortcut: 'Mod+Alt+E',
+        enabled: () => false,
+        run: launcher
+      }
+    ])
+    stores.commands.getState().register([
+      {
+        id: 'events.newCustom',
+        title: 'New Custom Event',
+        category: 'Events',
+        shortcut: 'Mod+Alt+E',
+        run: screenCommand
+      }
+    ])
     fireEvent.keyDown(window, { key: 'e', ctrlKey: true, altKey: true })
     expect(screenCommand).toHaveBeenCalledTimes(1)
     expect(launcher).not.toHaveBeenCalled()

@@ -121,7 +121,7 @@ describe('buildCapture', () => {
       return { ...request, rawHeaders: [...rawHeaders, 'X-Sig', signature] }
     }
 
-    it('redacts header values by shape and name, marks the capture redacted, masks after, verdict taken before', () => {
+    it('redacts header values by shape and name, masks after, the verdict taken before', () => {
       const { capture } = buildCapture(
         withHeaders([
           'Host',

@@ -294,7 +294,10 @@ describe('redactHeaders', () => {
       ['Expect', '100-continue'],
       ['Cache-Control', 'max-age=31536000'],
       ['webhook-id', 'msg_2026112912345678'],
-      ['webhook-timestamp', '1795968000']
+      ['webhook-timestamp', '1795968000'],
+      ['Age', '123456789'],
+      ['X-Timestamp', '1732896000'],
+      ['X-Slack-Request-Timestamp', '1732896000']
     ]
     expect(redactHeaders(headers, on)).toEqual(headers)
   })
