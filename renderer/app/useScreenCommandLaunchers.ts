@@ -38,7 +38,7 @@ const waitForScreenMs = 3_000
 export function useScreenCommandLaunchers(): void {
   const { commands, navigation, notifications, project } = useStudio()
   useEffect(() => {
-    const open = (edits: boolean) => {
+    const projectAllows = (edits: boolean) => {
       const current = project.getState().project
       return current !== null && (!edits || !current.readOnly)
     }
@@ -46,7 +46,7 @@ export function useScreenCommandLaunchers(): void {
       launchers.map(({ command, screen, edits }) => ({
         ...command,
         id: `launch.${command.id}`,
-        enabled: () => open(edits) && !isRegistered(commands, command.id),
+        enabled: () => projectAllows(edits) && !isRegistered(commands, command.id),
         run: () => {
           navigation.getState().open(screen)
           runOnceOffered(commands, command.id, () =>
