@@ -466,6 +466,15 @@ describe('the webhook listener', () => {
 
   describe('redaction', () => {
     const redaction = { ...defaultRedaction, enabled: true, paths: ['customer.address'] }
+    /** Shop redacting, and verifying an HMAC-SHA256 signature in X-Sig (key `k`): what it signs is `sign(body)`. */
+    const openSignedAndRedacted = () =>
+      open({
+        integrations: {
+          shop: { redaction, verification: { scheme: 'hmac-sha256', header: 'X-Sig', encoding: 'hex', prefix: '' } }
+        },
+        environment: { CAPMAP_SIGNING_SECRET_SHOP: 'k' }
+      })
+    const sign = (body: string) => createHmac('sha256', 'k').update(body).digest('hex')
 
     it('stores the redacted body, marked as such, when the integration asks for it', async () => {
       const listener = await open({ integrations: { shop: { redaction } } })
@@ -500,15 +509,10 @@ describe('the webhook listener', () => {
     })
 
     it('keeps the verdict taken on the original bytes', async () => {
-      const listener = await open({
-        integrations: {
-          shop: { redaction, verification: { scheme: 'hmac-sha256', header: 'X-Sig', encoding: 'hex', prefix: '' } }
-        },
-        environment: { CAPMAP_SIGNING_SECRET_SHOP: 'k' }
-      })
+      const listener = await openSignedAndRedacted()
       const body = '{"email":"a@b.co"}'
       const answer = await listener.send('/hooks/shop', {
-        headers: { ...json, 'X-Sig': createHmac('sha256', 'k').update(body).digest('hex') },
+        headers: { ...json, 'X-Sig': sign(body) },
         body
       })
       const stored = listener.stored(answer)
@@ -517,12 +521,7 @@ describe('the webhook listener', () => {
     })
 
     it('redacts header values by shape and name, masks credentials after, and leaves protocol headers readable', async () => {
-      const listener = await open({
-        integrations: {
-          shop: { redaction, verification: { scheme: 'hmac-sha256', header: 'X-Sig', encoding: 'hex', prefix: '' } }
-        },
-        environment: { CAPMAP_SIGNING_SECRET_SHOP: 'k' }
-      })
+      const listener = await openSignedAndRedacted()
       const body = '{"event_name":"order"}'
       const answer = await listener.send('/hooks/shop', {
         headers: {
@@ -532,7 +531,7 @@ describe('the webhook listener', () => {
           'X-Card': '4111 1111 1111 1111',
           'X-Otp': '1234',
           'X-Private-Key': 'PK-123',
-          'X-Sig': createHmac('sha256', 'k').update(body).digest('hex')
+          'X-Sig': sign(body)
         },
         body
       })
