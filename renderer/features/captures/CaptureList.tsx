@@ -6,6 +6,7 @@ import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { searchedCharsPerBody } from '../../../shared/model/captureInbox'
 import { formatBytes } from '../../../shared/model/formatBytes'
 import { isFiltered } from './inboxFilter'
+import { canUndoDelete } from './store'
 import { plural } from '../../ui/plural'
 import { UndoBanner } from '../../ui/UndoBanner'
 
@@ -113,7 +114,7 @@ export function CaptureList({ onOpenDetail, onSendTest }: { onOpenDetail(): void
     } else if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId !== null && !readOnly) {
       event.preventDefault()
       void captures.getState().discard([selectedId])
-    } else if (mod && event.key.toLowerCase() === 'z' && lastDeletion) {
+    } else if (mod && event.key.toLowerCase() === 'z' && canUndoDelete(captures.getState())) {
       event.preventDefault()
       event.stopPropagation()
       void captures.getState().undoDelete()

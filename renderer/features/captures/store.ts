@@ -70,6 +70,8 @@ interface CapturesState {
   /** The last delete, until undone; the ones before it wait their turn (main keeps each for ten minutes). */
   lastDeletion: CaptureDeletion | null
   earlierDeletions: CaptureDeletion[]
+  /** Deletes sent to main and not answered yet: Undo takes the newest back once it is answered. */
+  deletesInFlight: number
   replay: CaptureReplay | null
   replaying: boolean
   /** What the listener answered to the last re-send or test payload. */
@@ -109,6 +111,10 @@ interface CapturesState {
   loadShape(integrationId: string | null): Promise<void>
 }
 
+/** Whether Undo has a delete to take back: one main answered, or one it is still answering. */
+export const canUndoDelete = (state: Pick<CapturesState, 'lastDeletion' | 'deletesInFlight'>): boolean =>
+  state.lastDeletion !== null || state.deletesInFlight > 0
+
 /**
  * The capture inbox: one keyset-paged list for the current filter, the selected capture in full, and the actions
  * on it. Main is the source of truth; live arrivals are merged in (they come batched), never re-fetched one by one.
@@ -117,6 +123,8 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
   /** Bumped by each new query, so a slow answer to an older one is dropped. */
   let generation = 0
   let detailGeneration = 0
+  /** Settles once every delete sent so far is answered and on the undo stack. */
+  let deletesRecorded: Promise<unknown> = Promise.resolve()
 
   return createStore<CapturesState>()((set, get) => {
     const fetchDetail = async (id: string) => {
@@ -187,6 +195,7 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
       detailStatus: 'idle',
       lastDeletion: null,
       earlierDeletions: [],
+      deletesInFlight: 0,
       replay: null,
       replaying: false,
       reply: null,
@@ -330,40 +339,47 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
         // Gone from the list at once, the next one selected, so a second Delete takes the next capture, not this
         // one again; main's refusal puts the list back as it is stored.
         const gone = new Set(ids)
-        const { items, selectedId } = get()
+        const { items, selectedId, projectPath } = get()
         const index = items.findIndex((item) => item.id === selectedId)
         const remaining = items.filter((item) => !gone.has(item.id))
-        set({ items: remaining })
+        set((state) => ({ items: remaining, deletesInFlight: state.deletesInFlight + 1 }))
         const selecting =
           selectedId !== null && gone.has(selectedId)
             ? get().select(remaining[Math.min(Math.max(index, 0), remaining.length - 1)]?.id ?? null)
             : Promise.resolve()
-        const result = await api.discardCaptures({ ids: [...ids] })
+        const recorded = api.discardCaptures({ ids: [...ids] }).then((result) => {
+          set((state) => ({ deletesInFlight: state.deletesInFlight - 1 }))
+          // Nothing deleted (deleted elsewhere meanwhile): nothing to undo, and the deletes before stay undoable.
+          if (result.ok && result.value.undoId && get().projectPath === projectPath) {
+            const { lastDeletion, earlierDeletions } = get()
+            set({
+              lastDeletion: { undoId: result.value.undoId, count: result.value.deleted },
+              earlierDeletions: lastDeletion
+                ? [...earlierDeletions, lastDeletion].slice(-maxUndoableDeletions)
+                : earlierDeletions
+            })
+          }
+          return result
+        })
+        deletesRecorded = Promise.all([deletesRecorded, recorded])
+        const result = await recorded
         if (!result.ok) {
           onError(result.error)
           await get().load()
           return
         }
-        const { undoId, deleted } = result.value
-        // Nothing deleted (deleted elsewhere meanwhile): nothing to undo, and the deletes before stay undoable.
-        if (undoId) {
-          const { lastDeletion, earlierDeletions } = get()
-          set({
-            lastDeletion: { undoId, count: deleted },
-            earlierDeletions: lastDeletion
-              ? [...earlierDeletions, lastDeletion].slice(-maxUndoableDeletions)
-              : earlierDeletions
-          })
-        }
         await selecting
       },
 
       async undoDelete() {
+        // Undo pressed before main answered a delete takes that delete back, the newest, not the one before it.
+        await deletesRecorded
         const { lastDeletion: deletion, earlierDeletions } = get()
         if (!deletion) return
-        const result = await api.restoreCaptures({ undoId: deletion.undoId })
-        // Undone (or gone for good), the delete before it is the one Undo takes back next.
+        // Off the stack before main answers: a second Undo pressed meanwhile takes back the delete before this one.
         set({ lastDeletion: earlierDeletions.at(-1) ?? null, earlierDeletions: earlierDeletions.slice(0, -1) })
+        const result = await api.restoreCaptures({ undoId: deletion.undoId })
+        // Not restored: gone for good (main keeps a delete for ten minutes), so the delete before it is next.
         if (!result.ok) return onError(result.error)
         await get().load()
       },

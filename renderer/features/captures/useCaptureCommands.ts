@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { useStudio } from '../../app/StudioContext'
 import { copyCaptureAsCurl } from './copyCaptureAsCurl'
+import { canUndoDelete } from './store'
 
 /** Also offered from every screen (useScreenCommandLaunchers): it shows this screen and runs there. */
 export const sendTestPayloadCommand = { id: 'captures.sendTest', title: 'Send a Test Payload', category: 'Inbox' }
@@ -104,7 +105,7 @@ export function useCaptureCommands(openDialog: (dialog: InboxDialog) => void): v
         id: 'captures.undoDelete',
         title: 'Undo Delete of Captures',
         category: 'Inbox',
-        enabled: () => captures.getState().lastDeletion !== null,
+        enabled: () => canUndoDelete(captures.getState()),
         run: () => captures.getState().undoDelete()
       },
       {

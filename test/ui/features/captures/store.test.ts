@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest'
-import { createCapturesStore, pageSize } from '../../../../renderer/features/captures/store'
+import { describe, expect, it, vi, type Mock } from 'vitest'
+import { canUndoDelete, createCapturesStore, pageSize } from '../../../../renderer/features/captures/store'
 import { fail, ok } from '../../../../shared/api/result'
 import { bookingReplay, fakeCapturesApi, summary } from './fakeCapturesApi'
 
@@ -9,6 +9,19 @@ function storeWith(count: number) {
   const api = fakeCapturesApi(range(1, count))
   const onError = vi.fn()
   return { api, onError, store: createCapturesStore(api, onError) }
+}
+
+/** Holds `call`'s next answer back until the returned function lets it go, as a slow main would. */
+function holdNextAnswer<Input, Answer>(call: Mock<(input: Input) => Promise<Answer>>): () => void {
+  const answer = call.getMockImplementation()!
+  let release = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  call.mockImplementationOnce(async (input) => {
+    const answered = await answer(input)
+    await released
+    return answered
+  })
+  return release
 }
 
 describe('the capture inbox store', () => {
@@ -199,6 +212,36 @@ describe('the capture inbox store', () => {
     expect(api.restoreCaptures).toHaveBeenLastCalledWith({ undoId: 'undo-1' })
     expect(store.getState().items.map((item) => item.id)).toEqual(['3', '2', '1'])
     expect(store.getState().lastDeletion).toBeNull()
+  })
+
+  it('takes back a delete main has not answered yet when Undo is pressed, the newest first', async () => {
+    const { store, api } = storeWith(3)
+    await store.getState().load()
+    await store.getState().discard(['3'])
+    const releaseDelete = holdNextAnswer(api.discardCaptures)
+    const deleting = store.getState().discard(['2'])
+    expect(canUndoDelete(store.getState())).toBe(true)
+    const undoing = [store.getState().undoDelete(), store.getState().undoDelete()]
+    releaseDelete()
+    await Promise.all([deleting, ...undoing])
+    expect(api.restoreCaptures.mock.calls.map(([input]) => input.undoId)).toEqual(['undo-2', 'undo-1'])
+    expect(store.getState().items.map((item) => item.id)).toEqual(['3', '2', '1'])
+    expect(canUndoDelete(store.getState())).toBe(false)
+  })
+
+  it('keeps a delete answered while an undo is on its way undoable', async () => {
+    const { store, api } = storeWith(3)
+    await store.getState().load()
+    await store.getState().discard(['3'])
+    const releaseRestore = holdNextAnswer(api.restoreCaptures)
+    const undoing = store.getState().undoDelete()
+    await vi.waitFor(() => expect(api.restoreCaptures).toHaveBeenCalledTimes(1))
+    await store.getState().discard(['2'])
+    releaseRestore()
+    await undoing
+    expect(store.getState().lastDeletion).toEqual({ undoId: 'undo-2', count: 1 })
+    await store.getState().undoDelete()
+    expect(store.getState().items.map((item) => item.id)).toEqual(['3', '2', '1'])
   })
 
   it('reports an undo that came too late', async () => {
