@@ -1,6 +1,8 @@
 import { useEffect } from 'react'
 import { matchesShortcut } from './commands'
+import { typingInAField } from '../ui/typingInAField'
 import { useStudio } from './StudioContext'
+import { undoRedoShortcuts } from './undoRedoCommands'
 import { useThemeStore } from './theme'
 
 /** The shell's own commands, and one keydown listener that runs any command by its shortcut. */
@@ -37,7 +39,17 @@ export function useGlobalShortcuts(openPalette: () => void): void {
           (candidate) =>
             candidate.shortcut && matchesShortcut(event, candidate.shortcut) && candidate.enabled?.() !== false
         )
-      if (!command) return
+      if (!command) {
+        // Outside a field, the browser's own Undo would take back the last edit of a field the user is no longer in
+        // (a search typed earlier, which then filters the list again): with no undo of ours to run, none happens.
+        if (
+          Object.values(undoRedoShortcuts).some((shortcut) => matchesShortcut(event, shortcut)) &&
+          !typingInAField()
+        ) {
+          event.preventDefault()
+        }
+        return
+      }
       event.preventDefault()
       void command.run()
     }

@@ -121,6 +121,13 @@ describe('the capture inbox in web mode', () => {
     await expect.poll(() => captureOptions().count()).toBe(7)
   })
 
+  it('brings no earlier search back when Ctrl+Z in the list has nothing to undo', async () => {
+    const list = page.getByRole('listbox', { name: 'Captures' })
+    await list.press('Control+z')
+    await expect(page.getByLabel('Search captures').inputValue()).resolves.toBe('')
+    await expect.poll(() => captureOptions().count()).toBe(7)
+  })
+
   it('opens a capture in Monaco with its headers and signature verdict', async () => {
     await captureOptions().filter({ hasText: 'be_reserved' }).first().click()
     const body = page.getByRole('region', { name: 'Capture body' })
@@ -140,6 +147,7 @@ describe('the capture inbox in web mode', () => {
   it('moves the focus on with Tab from the read-only body viewer, and back with Shift+Tab', async () => {
     const body = page.getByRole('region', { name: 'Capture body' })
     const focusIn = () => body.evaluate((element) => element.contains(document.activeElement))
+    await expect.poll(() => linesOf(body)).toContain('"hotel_name": "Taj Palace"')
     const before = await linesOf(body)
     await body.locator('.view-lines').click()
     await expect.poll(focusIn).toBe(true)

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { useStudio } from '../../app/StudioContext'
 import { undoRedoCommands, type Undoable } from '../../app/undoRedoCommands'
+import { typingInAField } from '../../ui/typingInAField'
 import { newCustomEventDraft } from './newEventDraft'
 import { undoEventDelete } from './undoEventDelete'
 
@@ -71,10 +72,4 @@ export function useEventCommands(openLibrary: () => void): void {
       ...undoRedoCommands(editsOrDelete)
     ])
   }, [commands, events, notifications, project, openLibrary])
-}
-
-/** Whether the focus is in a field that keeps its own undo (a text input, a text area, an editor). */
-function typingInAField(): boolean {
-  const focused = document.activeElement
-  return focused instanceof HTMLElement && focused.closest('input, textarea, select, [contenteditable="true"]') !== null
 }

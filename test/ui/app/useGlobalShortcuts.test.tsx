@@ -43,4 +43,24 @@ describe('useGlobalShortcuts', () => {
     expect(screenCommand).toHaveBeenCalledTimes(1)
     expect(launcher).not.toHaveBeenCalled()
   })
+
+  it('keeps the browser’s own Undo off a field the user has left, and lets a field undo its own text', () => {
+    const stores = createStudioStores(createStudioApi({ call: vi.fn(), subscribe: vi.fn(() => () => undefined) }))
+    const { getByRole } = render(
+      <StudioProvider stores={stores}>
+        <Shortcuts />
+        <input aria-label="Search" />
+        <div role="listbox" aria-label="Captures" tabIndex={0} />
+      </StudioProvider>
+    )
+    const list = getByRole('listbox')
+    list.focus()
+    for (const chord of [{ ctrlKey: true }, { ctrlKey: true, shiftKey: true }]) {
+      expect(fireEvent.keyDown(list, { key: 'z', ...chord })).toBe(false)
+    }
+    expect(fireEvent.keyDown(list, { key: 'y', ctrlKey: true })).toBe(false)
+    const search = getByRole('textbox', { name: 'Search' })
+    search.focus()
+    expect(fireEvent.keyDown(search, { key: 'z', ctrlKey: true })).toBe(true)
+  })
 })
