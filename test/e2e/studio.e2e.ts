@@ -75,10 +75,10 @@ describe('the studio in web mode', () => {
   it("shows the event's Capillary definition in a read-only Monaco from the studio's own bundle", async () => {
     await page.getByRole('tab', { name: /Code/ }).click()
     const lines = page.locator('.monaco-editor .view-lines')
-    await lines.waitFor()
-    const text = (await lines.innerText()).replace(/\u00a0/g, ' ')
-    expect(text).toContain('"eventName": "store_visit"')
-    expect(text).toContain('"/v2/events"')
+    // Monaco fills its lines in after it shows: read them until they hold the definition.
+    const text = () => lines.innerText().then((shown) => shown.replace(/\u00a0/g, ' '))
+    await expect.poll(text).toContain('"eventName": "store_visit"')
+    await expect(text()).resolves.toContain('"/v2/events"')
     await session.screenshot('event-code-light')
     await page.getByRole('tab', { name: 'Design' }).click()
   })
