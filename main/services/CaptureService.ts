@@ -72,7 +72,8 @@ export class CaptureService {
 
   /** The capture as the inbox shows it: its body's views cut for an editor. */
   view(id: string): CaptureView {
-    return captureView(this.get(id))
+    const detail = this.get(id)
+    return captureView(detail, this.signingSchemeOf(detail.integrationId))
   }
 
   /** Deletes for good (the CLI, retention-like clean-ups). */
@@ -309,6 +310,13 @@ export class CaptureService {
     const secret = this.dependencies.secrets.get(signingSecretName(integration.slug))
     const signed = signForListener(verification, secret, request, now)
     return { ...request, query: signed.query, headers: signed.headers, note: signed.note }
+  }
+
+  /** How a re-send to this integration is signed: its verification now; null when there is no such integration. */
+  private signingSchemeOf(integrationId: string | null): CaptureView['signedAs'] {
+    const project = this.session.require()
+    if (integrationId === null || !project.integrations.get(integrationId)) return null
+    return project.listenerSettings.rules(integrationId).verification.scheme
   }
 
   private stored(id: string): StoredCapture {

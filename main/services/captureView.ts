@@ -2,7 +2,7 @@ import type { CaptureDetail } from '../../shared/model/capture'
 import { displayLimitChars, type BodyExcerpt, type CaptureView } from '../../shared/model/captureInbox'
 
 /** A capture's detail as the inbox shows it: the decoded and raw views of its body, each cut for an editor. */
-export function captureView(detail: CaptureDetail): CaptureView {
+export function captureView(detail: CaptureDetail, signedAs: CaptureView['signedAs']): CaptureView {
   const { bodyBase64, bodyText, contentText: _contentText, parsed: _parsed, ...rest } = detail
   const hasBody = bodyBase64 !== null && bodyBase64 !== ''
   return {
@@ -13,7 +13,8 @@ export function captureView(detail: CaptureDetail): CaptureView {
     raw:
       bodyText !== null
         ? excerpt(bodyText, 'plaintext')
-        : excerpt(hexDump(Buffer.from(bodyBase64 ?? '', 'base64')), 'plaintext')
+        : excerpt(hexDump(Buffer.from(bodyBase64 ?? '', 'base64')), 'plaintext'),
+    signedAs
   }
 }
 

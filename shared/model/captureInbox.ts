@@ -3,6 +3,7 @@ import type { EngineDiagnostic } from '../engine/diagnostics'
 import type { InferredSchema } from '../engine/inferSchema'
 import type { CapillaryPayload } from '../engine/mappingResult'
 import type { CaptureDetail } from './capture'
+import type { Verification } from './listenerSettings'
 import { Id } from './ids'
 
 /** At most this many bytes of text may be edited and sent again (the listener's own default limit). */
@@ -145,6 +146,11 @@ export interface CaptureView extends Omit<CaptureDetail, 'bodyBase64' | 'bodyTex
   decoded: BodyExcerpt
   /** The bytes as received: their text, or a hex dump when they are not UTF-8. */
   raw: BodyExcerpt
+  /**
+   * How a signed re-send signs it: its integration's verification as set now ('none': it checks no signature);
+   * null when no integration received it, or that integration no longer exists.
+   */
+  signedAs: Verification['scheme'] | null
 }
 
 /** How much of each body's text the inbox's search reads: enough for any real payload, bounded for huge ones. */

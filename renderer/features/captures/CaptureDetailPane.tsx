@@ -9,6 +9,7 @@ import { CaptureBodyView } from './CaptureBodyView'
 import { DriftWarning } from './DriftWarning'
 import { copyCaptureAsCurl } from './copyCaptureAsCurl'
 import { ShapePanel } from './ShapePanel'
+import { whyNotSigned } from './whyNotSigned'
 
 type Tab = 'body' | 'raw' | 'headers' | 'query' | 'signature' | 'shape'
 
@@ -198,7 +199,7 @@ function CaptureActions({
     replay: noBody,
     edit: noBody,
     resend: noBody,
-    resendSigned: noBody ?? noIntegration,
+    resendSigned: noBody ?? whyNotSigned(detail),
     saveSample: projectReadOnly ?? noBody,
     saveTestCase: projectReadOnly ?? noBody ?? noIntegration,
     discard: projectReadOnly

@@ -8,6 +8,7 @@ import { useThemeStore } from '../../app/theme'
 import { Dialog } from '../../ui/Dialog'
 import { editorHost } from '../../editor/editorHost'
 import { escapeThenTabHint, letEscapeThenTabLeave } from '../../editor/escapeThenTab'
+import { whyNotSigned } from './whyNotSigned'
 
 const editHintId = 'capture-edit-hint'
 
@@ -28,6 +29,7 @@ export function EditReplayDialog({ detail, onClose }: { detail: CaptureView; onC
   // The view holds only the start of a large body: the copy to edit is the whole of it.
   const [body, setBody] = useState<string | null>(null)
   const [isText, setIsText] = useState(true)
+  const unsigned = whyNotSigned(detail)
   useEffect(() => {
     let current = true
     void captures
@@ -84,7 +86,8 @@ export function EditReplayDialog({ detail, onClose }: { detail: CaptureView; onC
           <button
             type="button"
             className="button"
-            disabled={busy || tooLarge || !ready || detail.integrationId === null}
+            disabled={busy || tooLarge || !ready || unsigned !== null}
+            title={unsigned === null ? undefined : `Unavailable: ${unsigned}`}
             onClick={() => void run((edited) => captures.getState().resendSelected('resigned', edited))}
           >
             <ShieldCheck size={14} /> Send edited, signed

@@ -210,6 +210,26 @@ describe('the capture inbox in main', () => {
     expect(studio.captures.get(original.id).bodyText).toBe(body)
   })
 
+  it('says how a signed re-send would sign a capture: by its integration’s verification as set now', async () => {
+    const { studio, integration, dispatch } = await sampleStudio()
+    const bookingApp = integration('booking-app')
+    const captureOf = (integrationId: string) => studio.captures.list({ integrationId, limit: 1 }).items[0]!.id
+    const signedAs = async (id: string) => {
+      const view = await dispatch('getCaptureView', { id })
+      return view.ok ? view.value.signedAs : view.error
+    }
+    const booking = captureOf(bookingApp.id)
+    studio.listener.setIntegrationRules(bookingApp.id, { verification: { scheme: 'none' } })
+    await expect(signedAs(booking)).resolves.toBe('none')
+    studio.listener.setIntegrationRules(bookingApp.id, {
+      verification: { scheme: 'hmac-sha256', header: 'X-Signature', encoding: 'hex', prefix: 'sha256=' }
+    })
+    await expect(signedAs(booking)).resolves.toBe('hmac-sha256')
+    const webengage = captureOf(integration('webengage').id)
+    studio.integrations.delete(integration('webengage').id)
+    await expect(signedAs(webengage)).resolves.toBeNull()
+  })
+
   it('says so when it re-sends headers that were redacted when captured', async () => {
     const { studio, integration, port } = await sampleStudio({ listening: true })
     const bookingApp = integration('booking-app')

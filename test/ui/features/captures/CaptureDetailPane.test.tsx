@@ -135,6 +135,23 @@ describe('the capture detail pane', () => {
     expect(screen.getByRole('button', { name: 'Re-send' }).hasAttribute('disabled')).toBe(false)
   })
 
+  it('says a capture of an integration that checks no signature, or is gone, cannot be re-signed', async () => {
+    for (const [signedAs, reason] of [
+      ['none', 'its integration checks no signature.'],
+      [null, 'its integration no longer exists.']
+    ] as const) {
+      const { stores } = await renderPane(undefined, { signedAs })
+      await act(() => stores.captures.getState().select('1'))
+      const resign = screen.getByRole('button', { name: 'Re-send signed' })
+      expect(resign.hasAttribute('disabled')).toBe(true)
+      expect(resign.getAttribute('title')).toBe(
+        `Sign it again with the integration's local secret and a fresh timestamp, then send it. Unavailable: ${reason}`
+      )
+      expect(screen.getByRole('button', { name: 'Re-send' }).hasAttribute('disabled')).toBe(false)
+      cleanup()
+    }
+  })
+
   it('says when the selected capture no longer exists', async () => {
     const { stores } = await renderPane()
     await act(() => stores.captures.getState().select('99'))

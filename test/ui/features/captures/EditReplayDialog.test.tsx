@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
+import { ok } from '../../../../shared/api/result'
 import { useStudioStore } from '../../../../renderer/app/StudioContext'
 import { escapeThenTabHint } from '../../../../renderer/editor/escapeThenTab'
 import { EditReplayDialog } from '../../../../renderer/features/captures/EditReplayDialog'
@@ -46,5 +47,23 @@ describe('the edit and replay dialog', () => {
     const { dialog, onClose } = await openDialog()
     fireEvent.keyDown(within(dialog).getByRole('button', { name: 'Cancel' }), { key: 'Escape' })
     expect(onClose).toHaveBeenCalledOnce()
+  })
+
+  it('offers no signed send for an integration that checks no signature, saying why', async () => {
+    const api = fakeCapturesApi([summary(5)])
+    const view = api.getCaptureView.getMockImplementation()!
+    api.getCaptureView.mockImplementation(async (input) => {
+      const answer = await view(input)
+      return answer.ok ? ok({ ...answer.value, signedAs: 'none' as const }) : answer
+    })
+    await renderInStudio({ ...api }, <DialogOnSelected onClose={vi.fn()} />, (stores) =>
+      stores.captures.getState().select('5')
+    )
+    // Once the whole body is in the editor, only the signed send stays off.
+    await act(async () => undefined)
+    const signed = screen.getByRole('button', { name: 'Send edited, signed' })
+    expect(signed.hasAttribute('disabled')).toBe(true)
+    expect(signed.getAttribute('title')).toBe('Unavailable: its integration checks no signature.')
+    expect(screen.getByRole('button', { name: 'Send edited' }).hasAttribute('disabled')).toBe(false)
   })
 })

@@ -51,7 +51,8 @@ function viewOf(capture: CaptureSummary): CaptureView {
     hasBody: true,
     isText: true,
     decoded: { text: pretty, language: 'json', totalChars: pretty.length },
-    raw: { text: bodyText ?? '', language: 'plaintext', totalChars: bodyText?.length ?? 0 }
+    raw: { text: bodyText ?? '', language: 'plaintext', totalChars: bodyText?.length ?? 0 },
+    signedAs: capture.integrationId === null ? null : 'hmac-sha256'
   }
 }
 
