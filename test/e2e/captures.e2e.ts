@@ -515,6 +515,28 @@ describe('the capture inbox in web mode', () => {
     await page.getByRole('region', { name: `Capture ${id}` }).waitFor()
   })
 
+  it('says no mapping of the booking app reads the sample’s order, which names no source event, and offers one', async () => {
+    await page.getByRole('button', { name: 'Inbox', exact: true }).click()
+    await page.getByLabel('Search captures').fill('SO-100482')
+    await expect.poll(() => captureOptions().count()).toBe(1)
+    await captureOptions().first().click()
+    await page.getByRole('heading', { name: 'POST /hooks/booking-app' }).waitFor()
+    await page.getByRole('button', { name: 'Open in mapping designer' }).click()
+    const notice = page.getByTestId('capture-without-mapping')
+    await notice.getByRole('heading', { name: 'No mapping of Hotel booking app reads this capture' }).waitFor()
+    await expect(notice.textContent()).resolves.toContain('with no source event name at event_name')
+    await notice.getByRole('button', { name: 'Create a mapping for Hotel booking app' }).click()
+    const dialog = page.getByRole('dialog', { name: 'New mapping' })
+    const chosen = dialog
+      .getByLabel('Integration')
+      .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text)
+    await expect(chosen).resolves.toContain('Hotel booking app')
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Inbox', exact: true }).click()
+    await page.getByLabel('Search captures').fill('')
+    await expect.poll(() => captureOptions().count()).toBeGreaterThan(1)
+  })
+
   it('keeps the capture’s actions in their places from capture to capture, its title on one line, at 1024 by 700', async () => {
     await page.setViewportSize({ width: 1024, height: 700 })
     const longPath = '/hooks/a-sender-whose-path-is-much-longer-than-the-detail-pane-is-wide'

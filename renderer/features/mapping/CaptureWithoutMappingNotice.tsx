@@ -30,9 +30,9 @@ function useCapturesOnly(integrationId: string | null): boolean | null {
 }
 
 /**
- * Stands in for the designer when the capture the user opened has no mapping to show: its integration has none yet
- * (offered to create it, with this capture under test), its integration only captures (never mapped: nothing to
- * create), or it matched no integration at all.
+ * Stands in for the designer when the capture the user opened has no mapping to show: its integration has none yet,
+ * or none for the capture's source event (offered to create it, with this capture under test), its integration only
+ * captures (never mapped: nothing to create), or it matched no integration at all.
  */
 export function CaptureWithoutMappingNotice({ capture, onCreate }: CaptureWithoutMappingNoticeProps) {
   const { navigation } = useStudio()
@@ -75,6 +75,26 @@ export function CaptureWithoutMappingNotice({ capture, onCreate }: CaptureWithou
               There is no mapping to create for it: read its captures in the Inbox, or pick a mapping from the list.
             </p>
             <div className="button-row">{backToInbox}</div>
+          </>
+        ) : integration && capture.otherMappings > 0 ? (
+          <>
+            <h2>
+              No mapping of {integration.name} reads {capture.sourceEvent ?? 'this capture'}
+            </h2>
+            <p>
+              {capture.sourceEvent === null
+                ? `Capture #${capture.captureId} came to ${capture.path} with no source event name at ${integration.eventNameField}, and the mappings of ${integration.name} (${capture.otherMappings}) read named source events only.`
+                : `Capture #${capture.captureId} (${capture.sourceEvent}) came to ${capture.path}, and the mappings of ${integration.name} (${capture.otherMappings}) read other source events.`}
+            </p>
+            <p className="muted">
+              Create one to design it with this capture as the payload under test, or pick a mapping from the list.
+            </p>
+            <div className="button-row">
+              <button type="button" className="button button-primary" disabled={readOnly} onClick={onCreate}>
+                <Plus size={14} /> Create a mapping for {integration.name}
+              </button>
+              {backToInbox}
+            </div>
           </>
         ) : integration ? (
           <>

@@ -22,13 +22,16 @@ export const schemaSampleSize = 20
 
 /**
  * A capture another screen asked to open in the designer that no mapping reads: its integration has no mapping
- * yet, or it matched no integration (`integrationId` null). The designer says so, and offers to create the mapping.
+ * yet, none of its mappings reads the capture's source event, or it matched no integration (`integrationId` null).
+ * The designer says so, and offers to create the mapping.
  */
 export interface CaptureWithoutMapping {
   captureId: string
   integrationId: string | null
   sourceEvent: string | null
   path: string
+  /** The integration's mappings, none of which reads this capture (they match other source events). */
+  otherMappings: number
 }
 
 /** What opening a capture did: its mapping opened, it has none (see `captureWithoutMapping`), or it could not be read. */
@@ -288,15 +291,18 @@ export const createMappingStore = (
         }
         const { integrationId, sourceEvent, path } = result.value
         const candidates = get().mappings.filter((mapping) => mapping.integrationId === integrationId)
+        // The mapping that names the capture's source event; else one whose condition only the engine can tell.
         const chosen =
           candidates.find((mapping) => sourceEvent !== null && sourceNamesOf(mapping).includes(sourceEvent)) ??
-          candidates[0]
+          candidates.find((mapping) => mapping.match.kind === 'expression' || mapping.match.kind === 'always')
         if (chosen) {
           await get().select(chosen.id, { captureId })
           return 'opened'
         }
         await get().select(null)
-        set({ captureWithoutMapping: { captureId, integrationId, sourceEvent, path } })
+        set({
+          captureWithoutMapping: { captureId, integrationId, sourceEvent, path, otherMappings: candidates.length }
+        })
         return 'withoutMapping'
       },
       chooseSample(id) {

@@ -13,7 +13,10 @@ const shop = integration('shop', 'Shop Orders', 'shop-orders')
 const notifications = integration('notes', 'Capillary notifications', 'capillary-notifications')
 
 /** The notice for a capture of `integrationId`, in a project where only `notes` only captures. */
-async function showNotice(capture: { captureId: string; integrationId: string; sourceEvent: string; path: string }) {
+async function showNotice(
+  capture: { captureId: string; integrationId: string; sourceEvent: string | null; path: string },
+  otherMappings = 0
+) {
   const onCreate = vi.fn()
   const listCaptureOnlyIntegrations = vi.fn(async () => ok(['notes']))
   const stores = await renderInStudio(
@@ -23,7 +26,7 @@ async function showNotice(capture: { captureId: string; integrationId: string; s
       listWebhookSettings: async () => ok([]),
       listCaptureOnlyIntegrations
     },
-    <CaptureWithoutMappingNotice capture={capture} onCreate={onCreate} />,
+    <CaptureWithoutMappingNotice capture={{ ...capture, otherMappings }} onCreate={onCreate} />,
     async (prepared) => {
       await Promise.all([prepared.project.getState().refresh(), prepared.integrations.getState().load()])
     }
@@ -71,5 +74,29 @@ describe('the notice for a capture without a mapping', () => {
     within(notice).getByRole('heading', { name: 'Shop Orders has no mapping yet' })
     fireEvent.click(within(notice).getByRole('button', { name: 'Create a mapping for Shop Orders' }))
     expect(onCreate).toHaveBeenCalledOnce()
+  })
+
+  it('says no mapping of the integration reads the capture’s source event, and offers to create one', async () => {
+    const { notice, onCreate } = await showNotice(
+      { captureId: '9', integrationId: 'shop', sourceEvent: 'order.completed', path: '/hooks/shop-orders' },
+      2
+    )
+    within(notice).getByRole('heading', { name: 'No mapping of Shop Orders reads order.completed' })
+    expect(notice.textContent).toContain(
+      'Capture #9 (order.completed) came to /hooks/shop-orders, and the mappings of Shop Orders (2) read other source events.'
+    )
+    fireEvent.click(within(notice).getByRole('button', { name: 'Create a mapping for Shop Orders' }))
+    expect(onCreate).toHaveBeenCalledOnce()
+  })
+
+  it('says where the source event name was looked for when the capture has none', async () => {
+    const { notice } = await showNotice(
+      { captureId: '10', integrationId: 'shop', sourceEvent: null, path: '/hooks/shop-orders' },
+      1
+    )
+    within(notice).getByRole('heading', { name: 'No mapping of Shop Orders reads this capture' })
+    expect(notice.textContent).toContain(
+      `Capture #10 came to /hooks/shop-orders with no source event name at ${shop.eventNameField}, and the mappings of Shop Orders (1) read named source events only.`
+    )
   })
 })

@@ -100,7 +100,13 @@ describe('MappingScreen, opened on a capture', () => {
 
 // The dialog alone: the designer it opens onto needs a browser (Monaco, a worker), and is driven end to end.
 describe('NewMappingDialog, for a capture without a mapping', () => {
-  const forCapture = { captureId: '41', integrationId: 'shop', sourceEvent: 'order_placed', path: '/hooks/shop-orders' }
+  const forCapture = {
+    captureId: '41',
+    integrationId: 'shop',
+    sourceEvent: 'order_placed',
+    path: '/hooks/shop-orders',
+    otherMappings: 0
+  }
 
   it('creates the mapping for its integration, onto the event its source event means, with it under test', async () => {
     const onClose = vi.fn()

@@ -184,6 +184,33 @@ describe('the mapping designer store', () => {
     expect(store.getState().captureWithoutMapping).toBeNull()
   })
 
+  it('opens no mapping of the integration that reads other source events, and keeps the capture to say so', async () => {
+    const order = capture('c3', 'we', 'order.completed', { type: 'order.completed' })
+    const names: Record<string, string[]> = { 'm-cart': ['Added To Cart'] }
+    const store = createMappingStore(fakeMappingApi([stored], [cart, order]), vi.fn(), (m) => names[m.id] ?? [])
+    await store.getState().load()
+    await expect(store.getState().openCapture('c3')).resolves.toBe('withoutMapping')
+    expect(store.getState().selectedId).toBeNull()
+    expect(store.getState().captureWithoutMapping).toMatchObject({
+      captureId: 'c3',
+      integrationId: 'we',
+      sourceEvent: 'order.completed',
+      otherMappings: 1
+    })
+  })
+
+  it('opens a mapping whose condition only the engine can tell for a capture no mapping names', async () => {
+    const byCondition: Mapping = { ...stored, id: 'm-any', match: { kind: 'expression', expression: 'true' } }
+    const order = capture('c3', 'we', 'order.completed', { type: 'order.completed' })
+    const names: Record<string, string[]> = { 'm-cart': ['Added To Cart'] }
+    const api = fakeMappingApi([stored, byCondition], [cart, order])
+    const store = createMappingStore(api, vi.fn(), (m) => names[m.id] ?? [])
+    await store.getState().load()
+    await expect(store.getState().openCapture('c3')).resolves.toBe('opened')
+    expect(store.getState().selectedId).toBe('m-any')
+    expect(store.getState().captureId).toBe('c3')
+  })
+
   it('opens no other mapping for a capture whose integration has none, and keeps the capture to say so', async () => {
     const elsewhere: Mapping = { ...stored, id: 'm-shop', integrationId: 'shop' }
     const order = { ...capture('c9', 'orders', 'order_placed', { event_name: 'order_placed' }), path: '/hooks/orders' }
@@ -197,14 +224,21 @@ describe('the mapping designer store', () => {
       captureId: 'c9',
       integrationId: 'orders',
       sourceEvent: 'order_placed',
-      path: '/hooks/orders'
+      path: '/hooks/orders',
+      otherMappings: 0
     })
     await store.getState().select('m-shop')
     expect(store.getState().captureWithoutMapping).toBeNull()
   })
 
   it('keeps a capture that matched no integration to say so, rather than opening a mapping', async () => {
-    const stray = { ...capture('c7', 'none', 'x', { a: 1 }), integrationId: null, sourceEvent: null, path: '/hooks/x' }
+    const stray = {
+      ...capture('c7', 'none', 'x', { a: 1 }),
+      integrationId: null,
+      sourceEvent: null,
+      path: '/hooks/x',
+      otherMappings: 0
+    }
     const store = createMappingStore(fakeMappingApi([stored], [stray]), vi.fn())
     await store.getState().load()
     await expect(store.getState().openCapture('c7')).resolves.toBe('withoutMapping')
@@ -213,7 +247,8 @@ describe('the mapping designer store', () => {
       captureId: 'c7',
       integrationId: null,
       sourceEvent: null,
-      path: '/hooks/x'
+      path: '/hooks/x',
+      otherMappings: 0
     })
   })
 
