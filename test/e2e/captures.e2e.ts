@@ -525,6 +525,7 @@ describe('the capture inbox in web mode', () => {
     const notice = page.getByTestId('capture-without-mapping')
     await notice.getByRole('heading', { name: 'No mapping of Hotel booking app reads this capture' }).waitFor()
     await expect(notice.textContent()).resolves.toContain('with no source event name at event_name')
+    await session.screenshot('mapping-capture-other-event')
     await notice.getByRole('button', { name: 'Create a mapping for Hotel booking app' }).click()
     const dialog = page.getByRole('dialog', { name: 'New mapping' })
     const chosen = dialog

@@ -1,6 +1,7 @@
 import { Inbox, Plus } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { plural } from '../../ui/plural'
 import type { CaptureWithoutMapping } from './store'
 
 interface CaptureWithoutMappingNoticeProps {
@@ -28,6 +29,10 @@ function useCapturesOnly(integrationId: string | null): boolean | null {
   if (integrationId === null) return false
   return answer?.integrationId === integrationId ? answer.capturesOnly : null
 }
+
+/** "the 1 mapping of Shop reads", "the 2 mappings of Shop read". */
+const mappingsOf = (integrationName: string, count: number) =>
+  `the ${plural(count, 'mapping')} of ${integrationName} ${count === 1 ? 'reads' : 'read'}`
 
 /**
  * Stands in for the designer when the capture the user opened has no mapping to show: its integration has none yet,
@@ -83,8 +88,8 @@ export function CaptureWithoutMappingNotice({ capture, onCreate }: CaptureWithou
             </h2>
             <p>
               {capture.sourceEvent === null
-                ? `Capture #${capture.captureId} came to ${capture.path} with no source event name at ${integration.eventNameField}, and the mappings of ${integration.name} (${capture.otherMappings}) read named source events only.`
-                : `Capture #${capture.captureId} (${capture.sourceEvent}) came to ${capture.path}, and the mappings of ${integration.name} (${capture.otherMappings}) read other source events.`}
+                ? `Capture #${capture.captureId} came to ${capture.path} with no source event name at ${integration.eventNameField}; ${mappingsOf(integration.name, capture.otherMappings)} named source events only.`
+                : `Capture #${capture.captureId} (${capture.sourceEvent}) came to ${capture.path}; ${mappingsOf(integration.name, capture.otherMappings)} other source events.`}
             </p>
             <p className="muted">
               Create one to design it with this capture as the payload under test, or pick a mapping from the list.

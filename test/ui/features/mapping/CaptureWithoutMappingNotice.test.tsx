@@ -83,7 +83,7 @@ describe('the notice for a capture without a mapping', () => {
     )
     within(notice).getByRole('heading', { name: 'No mapping of Shop Orders reads order.completed' })
     expect(notice.textContent).toContain(
-      'Capture #9 (order.completed) came to /hooks/shop-orders, and the mappings of Shop Orders (2) read other source events.'
+      'Capture #9 (order.completed) came to /hooks/shop-orders; the 2 mappings of Shop Orders read other source events.'
     )
     fireEvent.click(within(notice).getByRole('button', { name: 'Create a mapping for Shop Orders' }))
     expect(onCreate).toHaveBeenCalledOnce()
@@ -96,7 +96,7 @@ describe('the notice for a capture without a mapping', () => {
     )
     within(notice).getByRole('heading', { name: 'No mapping of Shop Orders reads this capture' })
     expect(notice.textContent).toContain(
-      `Capture #10 came to /hooks/shop-orders with no source event name at ${shop.eventNameField}, and the mappings of Shop Orders (1) read named source events only.`
+      `Capture #10 came to /hooks/shop-orders with no source event name at ${shop.eventNameField}; the 1 mapping of Shop Orders reads named source events only.`
     )
   })
 })
