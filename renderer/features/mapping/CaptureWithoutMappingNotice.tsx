@@ -81,33 +81,28 @@ export function CaptureWithoutMappingNotice({ capture, onCreate }: CaptureWithou
             </p>
             <div className="button-row">{backToInbox}</div>
           </>
-        ) : integration && capture.otherMappings > 0 ? (
-          <>
-            <h2>
-              No mapping of {integration.name} reads {capture.sourceEvent ?? 'this capture'}
-            </h2>
-            <p>
-              {capture.sourceEvent === null
-                ? `Capture #${capture.captureId} came to ${capture.path} with no source event name at ${integration.eventNameField}; ${mappingsOf(integration.name, capture.otherMappings)} named source events only.`
-                : `Capture #${capture.captureId} (${capture.sourceEvent}) came to ${capture.path}; ${mappingsOf(integration.name, capture.otherMappings)} other source events.`}
-            </p>
-            <p className="muted">
-              Create one to design it with this capture as the payload under test, or pick a mapping from the list.
-            </p>
-            <div className="button-row">
-              <button type="button" className="button button-primary" disabled={readOnly} onClick={onCreate}>
-                <Plus size={14} /> Create a mapping for {integration.name}
-              </button>
-              {backToInbox}
-            </div>
-          </>
         ) : integration ? (
           <>
-            <h2>{integration.name} has no mapping yet</h2>
-            <p>
-              Capture #{capture.captureId}
-              {sourceEvent} came to {capture.path}, but no mapping reads {integration.name}’s payloads.
-            </p>
+            {capture.otherMappings > 0 ? (
+              <>
+                <h2>
+                  No mapping of {integration.name} reads {capture.sourceEvent ?? 'this capture'}
+                </h2>
+                <p>
+                  {capture.sourceEvent === null
+                    ? `Capture #${capture.captureId} came to ${capture.path} with no source event name at ${integration.eventNameField}; ${mappingsOf(integration.name, capture.otherMappings)} named source events only.`
+                    : `Capture #${capture.captureId} (${capture.sourceEvent}) came to ${capture.path}; ${mappingsOf(integration.name, capture.otherMappings)} other source events.`}
+                </p>
+              </>
+            ) : (
+              <>
+                <h2>{integration.name} has no mapping yet</h2>
+                <p>
+                  Capture #{capture.captureId}
+                  {sourceEvent} came to {capture.path}, but no mapping reads {integration.name}’s payloads.
+                </p>
+              </>
+            )}
             <p className="muted">
               Create one to design it with this capture as the payload under test, or pick another mapping from the
               list.
