@@ -1,4 +1,5 @@
 import type { NameValue } from '../../shared/model/capture'
+import { wordsOf, WordRuns } from './nameWords'
 
 export const maskedValue = '[masked]'
 
@@ -14,8 +15,7 @@ const credentialFragment =
  * Words, or runs of words read as one, that mark a credential only whole: `auth` is one, `author` and `oauth_version`
  * are not.
  */
-const credentialWords = new Set(['auth', 'authorization', 'authentication', 'pwd', 'sig', 'codeverifier'])
-const longestCredentialWord = Math.max(...[...credentialWords].map((word) => word.length))
+const credentialWords = new WordRuns(new Set(['auth', 'authorization', 'authentication', 'pwd', 'sig', 'codeverifier']))
 
 /**
  * Names that are a credential only on their own (a leading `x` aside): `?key=` (Google's API key), `?session=`, the
@@ -32,15 +32,7 @@ export function isCredentialName(name: string): boolean {
   const words = wordsOf(name)
   if (credentialFragment.test(words.join(''))) return true
   if (credentialNames.has((words[0] === 'x' ? words.slice(1) : words).join(' '))) return true
-  for (let start = 0; start < words.length; start += 1) {
-    let run = ''
-    // Joining past the longest credential word cannot match: a name of thousands of words costs its length.
-    for (let end = start; end < words.length && run.length < longestCredentialWord; end += 1) {
-      run += words[end]
-      if (credentialWords.has(run)) return true
-    }
-  }
-  return false
+  return credentialWords.in(words)
 }
 
 /** Whether a header's value is stored masked: a credential's, or the integration's own signature header. */
@@ -63,14 +55,4 @@ export function maskHeaders(headers: readonly NameValue[], extraNames: readonly 
 /** Query parameters that carry credentials: WebEngage's `secret` (notes §10), tokens, keys, signatures, passwords. */
 export function maskQuery(query: readonly NameValue[]): NameValue[] {
   return query.map(([name, value]) => [name, isCredentialName(name) ? maskedValue : value])
-}
-
-/** `X-Api_Key` → x api key; `privateKey` → private key; `JWTToken` → jwt token. */
-function wordsOf(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
 }

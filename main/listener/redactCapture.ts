@@ -2,6 +2,7 @@ import { isLosslessNumber, parse, stringify } from 'lossless-json'
 import type { BodyKind, NameValue } from '../../shared/model/capture'
 import type { Redaction } from '../../shared/model/listenerSettings'
 import { isMaskedHeader } from './maskCredentials'
+import { wordsOf, WordRuns } from './nameWords'
 
 export const redactedValue = '[redacted]'
 
@@ -244,13 +245,11 @@ function redactForm(text: string, rules: RedactionRules): string {
 
 class RedactionRules {
   private readonly paths: string[][]
-  private readonly keyNames: Set<string>
-  private readonly longestKeyName: number
+  private readonly keyNames: WordRuns
 
   constructor(private readonly redaction: Redaction) {
     this.paths = redaction.paths.map(pathSegments)
-    this.keyNames = new Set(redaction.keyNames.map(normaliseKey))
-    this.longestKeyName = Math.max(0, ...[...this.keyNames].map((name) => name.length))
+    this.keyNames = new WordRuns(new Set(redaction.keyNames.map(normaliseKey)))
   }
 
   /** A field's value after redaction by path, key name or shape. */
@@ -317,21 +316,7 @@ class RedactionRules {
 
   /** `newPassword`, `user_password`, `X-Api-Key` all hold a sensitive word (password, apikey) as whole words. */
   byName(key: string): boolean {
-    if (this.keyNames.size === 0) return false
-    const words = key
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter(Boolean)
-    for (let start = 0; start < words.length; start += 1) {
-      let joined = ''
-      // Joining past the longest key name cannot match: a key of thousands of words costs no more than its length.
-      for (let end = start; end < words.length && joined.length < this.longestKeyName; end += 1) {
-        joined += words[end]
-        if (this.keyNames.has(joined)) return true
-      }
-    }
-    return false
+    return this.keyNames.size > 0 && this.keyNames.in(wordsOf(key))
   }
 }
 
