@@ -286,15 +286,17 @@ export const createEventsStore = (
       async undoDelete() {
         const deletion = get().lastDeletion
         if (!deletion) return null
+        // Taken before main is asked: a second Undo does not ask for it again, and a delete answered meanwhile
+        // stays the one to undo next.
+        set({ lastDeletion: null })
         await leave()
         const result = await api.restoreEvent({ undoId: deletion.undoId })
         if (!result.ok) {
           // Too late: nothing is left to undo. A name taken since: once it is renamed, the undo can be tried again.
-          if (result.error.code !== 'conflict') set({ lastDeletion: null })
+          if (result.error.code === 'conflict' && get().lastDeletion === null) set({ lastDeletion: deletion })
           onError(result.error)
           return null
         }
-        set({ lastDeletion: null })
         await adopt({ ok: true, value: result.value.event })
         return result.value
       }

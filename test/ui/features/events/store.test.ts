@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fail } from '../../../../shared/api/result'
+import { fail, ok } from '../../../../shared/api/result'
 import type { EventDraft } from '../../../../shared/model/event'
 import { autosaveDelayMs } from '../../../../renderer/app/autosave'
 import { createEventsStore } from '../../../../renderer/features/events/store'
@@ -200,6 +200,55 @@ describe('the events store', () => {
     expect(api.restoreEvent).not.toHaveBeenCalled()
     await store.getState().select(second!.id)
     expect(store.getState().draft?.name).toBe(second!.name)
+  })
+
+  it('keeps a delete answered while an undo is on its way undoable', async () => {
+    const api = fakeEventsApi()
+    const store = createEventsStore(api, vi.fn())
+    const first = await store.getState().create(newCustomEventDraft([]))
+    const second = await store.getState().create(newCustomEventDraft(['new_event']))
+    await store.getState().remove(first!.id)
+    let answerRestore: () => void = () => undefined
+    const restoreAsked = new Promise<void>((resolveAsked) => {
+      api.restoreEvent.mockImplementationOnce(async () => {
+        resolveAsked()
+        await new Promise<void>((resolveAnswer) => (answerRestore = resolveAnswer))
+        return ok({ event: first!, droppedMappings: 0 })
+      })
+    })
+    const undoing = store.getState().undoDelete()
+    await restoreAsked
+    await store.getState().remove(second!.id)
+    answerRestore()
+    expect((await undoing)?.event.id).toBe(first!.id)
+    expect(store.getState().lastDeletion?.id).toBe(second!.id)
+  })
+
+  it('asks main once when Undo is pressed twice for one delete', async () => {
+    const api = fakeEventsApi()
+    const onError = vi.fn()
+    const store = createEventsStore(api, onError)
+    const created = await store.getState().create(newCustomEventDraft([]))
+    await store.getState().remove(created!.id)
+    const [once, twice] = await Promise.all([store.getState().undoDelete(), store.getState().undoDelete()])
+    expect(once?.event.id).toBe(created!.id)
+    expect(twice).toBeNull()
+    expect(api.restoreEvent).toHaveBeenCalledTimes(1)
+    expect(onError).not.toHaveBeenCalled()
+    expect(store.getState().events.map((event) => event.id)).toEqual([created!.id])
+  })
+
+  it('keeps a delete undoable when main refuses its undo for a name taken since', async () => {
+    const api = fakeEventsApi()
+    const onError = vi.fn()
+    const store = createEventsStore(api, onError)
+    const created = await store.getState().create(newCustomEventDraft([]))
+    await store.getState().remove(created!.id)
+    api.restoreEvent.mockResolvedValueOnce(fail('conflict', 'An event named new_event exists: rename it first.'))
+    expect(await store.getState().undoDelete()).toBeNull()
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'conflict' }))
+    expect(store.getState().lastDeletion?.id).toBe(created!.id)
+    expect((await store.getState().undoDelete())?.event.id).toBe(created!.id)
   })
 
   it('keeps the draft when the event already open is selected again', async () => {
