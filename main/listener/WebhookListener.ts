@@ -67,8 +67,12 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
   const responses = new WeakMap<Socket, ServerResponse>()
   /** A pipelined request's response, to the one before it still unanswered when it came. */
   const earlierResponse = new WeakMap<ServerResponse, ServerResponse>()
-  /** Responses that are a 413, queued or written: the rest of such a body is dropped, whatever it holds. */
-  const overLimit = new WeakSet<ServerResponse>()
+  /**
+   * Responses that are a 413, queued or written, each with what ends the dropping of the rest of its body: whatever
+   * that rest holds is dropped, and once the parser gives up on it (the sender hung up, or sent what is not HTTP)
+   * nothing more comes, so the 413 is ended there.
+   */
+  const overLimit = new WeakMap<ServerResponse, () => void>()
   server.on('clientError', (error: ParserError, socket: Socket) => refuseMalformed(error, socket))
   server.on('connect', (request: IncomingMessage, socket: Socket) => refuseTunnel(request, socket))
   // A sender that asks before sending a large body (Expect: 100-continue) hears the 413 before sending it.
@@ -117,11 +121,11 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
    * closed only once the sender stops sending (or after a while), so it reads its answer rather than a reset.
    */
   function oversize(request: IncomingMessage, response: ServerResponse, size: number): void {
-    overLimit.add(response)
     request.on('error', () => undefined)
     const drained = new Promise<void>((resolveDrained) => {
       let dropped = 0
       const done = () => resolveDrained()
+      overLimit.set(response, done)
       request.on('data', (chunk: Buffer) => {
         dropped += chunk.length
         if (dropped > maxDrainBytes) request.socket.destroy()
@@ -162,7 +166,8 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
     const latestOwed = inBody ? current && earlierResponse.get(current) : current
     const owed = latestOwed && !latestOwed.writableFinished ? latestOwed : undefined
     // A body over the limit is being dropped: what the parser makes of its rest changes nothing; its 413 comes.
-    if (inBody && overLimit.has(current)) return
+    const endDrop = inBody ? overLimit.get(current) : undefined
+    if (endDrop) return endDrop()
     if (error.code === 'ECONNRESET' || !socket.writable || (inBody && current.headersSent)) {
       return void socket.destroy()
     }
@@ -298,8 +303,9 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
       options.finishCommits?.()
       const stopped = new Promise<void>((resolveClose) => server.close(() => resolveClose()))
       server.closeIdleConnections()
+      // Kept referenced: a connection left half-open by its sender does not keep the process alive by itself, and
+      // the process must live until the close completes (`capmap listen` checkpoints and says so after it).
       const force = setTimeout(() => server.closeAllConnections(), 2_000)
-      force.unref()
       return stopped.finally(() => clearTimeout(force))
     }
   }

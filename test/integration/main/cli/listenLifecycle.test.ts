@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
-import { createServer, type Server } from 'node:net'
+import { connect, createServer, type Server } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openProjectDatabase } from '../../../../main/store/database'
@@ -49,6 +49,27 @@ const reserve = (port: number, event: string) =>
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ event_name: event })
   })
+
+/**
+ * A sender that declares a body over the listener's 5 MiB, sends part of it, and closes its connection as soon as
+ * the answer comes, as curl does: resolves with the answer's first bytes.
+ */
+function oversizeThenHangUp(port: number): Promise<string> {
+  return new Promise((resolveAnswer, rejectAnswer) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(
+        `POST /hooks/booking-app HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${6 * 1024 * 1024}\r\n\r\n`
+      )
+      socket.write(Buffer.alloc(64 * 1024, 0x20))
+    })
+    socket.once('data', (chunk: Buffer) => {
+      socket.end()
+      resolveAnswer(chunk.toString('latin1'))
+    })
+    socket.on('error', rejectAnswer)
+  })
+}
 
 function capturesIn(project: string): number {
   const db = openProjectDatabase(project, { readOnly: true })
@@ -108,6 +129,18 @@ describe('capmap listen, when it stops', () => {
     expect(existsSync(`${project}-wal`)).toBe(false)
     expect(capturesIn(project)).toBe(before + 1)
     expect(listening.stderr()).toBe('')
+  })
+
+  it('stops as cleanly after a body over the limit whose sender went away once it read its 413', async () => {
+    listening = await startListen(folder.path, configDir, ['--project', 'Shop.capmap', '--port', '0'])
+    const answer = await oversizeThenHangUp(listening.port)
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /)
+    await listening.linesAfterStart(1)
+    listening.child.kill('SIGINT')
+    expect(await listening.exited).toEqual({ code: 0, signal: null })
+    expect(listening.stdout().trimEnd().split('\n').at(-1)).toBe(
+      `Stopped listening on http://127.0.0.1:${listening.port}/ for Shop: 1 capture received.`
+    )
   })
 
   it('says so on SIGTERM too, counting no captures when none came', async () => {
