@@ -67,6 +67,8 @@ function keepExact(value: unknown, path: (string | number)[], diagnostics: Engin
  * ("Not readable as json: …. Shown as received.", "The body could not be read: …").
  */
 function describeJsonError(text: string, error: unknown): string {
+  // The parser descends one call per level: a hostile payload thousands of levels deep runs out of stack.
+  if (error instanceof RangeError) return 'Invalid JSON: it nests too deeply to be read (thousands of levels)'
   const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
   const position = /at position (\d+)/.exec(message)
   if (position?.[1] === undefined) return `Invalid JSON: ${message}`

@@ -52,6 +52,14 @@ describe('decodeJson', () => {
     })
   })
 
+  it('says that JSON nested thousands of levels deep is too deep to read, not that the stack overflowed', () => {
+    const depth = 100_000
+    expect(decodeJson(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`)).toEqual({
+      ok: false,
+      error: 'Invalid JSON: it nests too deeply to be read (thousands of levels)'
+    })
+  })
+
   it('says where invalid JSON is wrong, by line and column', () => {
     expect(decodeJson('{\n  "a": tru\n}')).toEqual({
       ok: false,
