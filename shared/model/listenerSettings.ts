@@ -4,6 +4,8 @@ import { Id } from './ids'
 /** The first port a project's listener tries when it has none yet (the next free one is taken if it is busy). */
 export const defaultListenerPort = 4890
 export const defaultBodyLimitBytes = 5 * 1024 * 1024
+/** The largest body limit a listener may be given: also the largest payload `capmap transform` reads. */
+export const maxBodyLimitBytes = 100 * 1024 * 1024
 export const loopbackHost = '127.0.0.1'
 
 /** An IP literal (v4 or v6) or `localhost`; main checks it further before binding. */
@@ -21,11 +23,7 @@ export const ListenerSettings = z.object({
   host: ListenHost,
   /** Null until first chosen (the default port, or the next free one). */
   port: z.number().int().min(1).max(65535).nullable(),
-  bodyLimitBytes: z
-    .number()
-    .int()
-    .min(1024)
-    .max(100 * 1024 * 1024)
+  bodyLimitBytes: z.number().int().min(1024).max(maxBodyLimitBytes)
 })
 export type ListenerSettings = z.infer<typeof ListenerSettings>
 

@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { eventDraftFromDefinition } from '../../../shared/capillary/eventDraftFromDefinition'
 import { compileMapping, type MappingEvent } from '../../../shared/engine/compileMapping'
 import { decodeBody } from '../../../shared/engine/decode/decodeBody'
 import { contentTypeForFile } from '../../../shared/engine/decode/mediaType'
 import type { EngineDiagnostic } from '../../../shared/engine/diagnostics'
+import { maxBodyLimitBytes } from '../../../shared/model/listenerSettings'
 import { MappingSpec } from '../../../shared/model/mapping'
+import { bundleMaxBytes } from '../../../shared/bundle/readBundle'
 import { bundleMapping } from '../../bundles/bundleMapping'
 import { createWorkerExpressionEvaluator } from '../../engine/createWorkerExpressionEvaluator'
+import { readFileWithin, readStdinWithin } from '../../platform/readBoundedInput'
 import type { CliCommand, CliContext } from '../CliCommand'
 import { readBundleFile } from '../readBundleFile'
 import { exitCodes, UsageError } from '../usage'
@@ -50,13 +52,15 @@ export const transformCommand: CliCommand = {
     if (typeof mapping === 'number') return mapping
     const { spec, event } = mapping
 
-    let bytes: Uint8Array
-    try {
-      bytes = payloadFile === '-' ? readFileSync(0) : readFileSync(payloadFile)
-    } catch (error) {
-      context.printError(`capmap: cannot read the payload ${payloadFile}: ${(error as Error).message}`)
+    const payload =
+      payloadFile === '-'
+        ? readStdinWithin(maxBodyLimitBytes, 'payload')
+        : readFileWithin(payloadFile, maxBodyLimitBytes, 'payload')
+    if (!payload.ok) {
+      context.printError(`capmap: ${payload.problem}`)
       return exitCodes.usage
     }
+    const bytes = payload.bytes
     const contentType =
       values['content-type'] ?? (payloadFile === '-' ? 'application/json' : contentTypeForFile(payloadFile))
     const decoded = decodeBody(bytes, contentType)
@@ -83,15 +87,13 @@ export const transformCommand: CliCommand = {
 }
 
 function readJsonFile(path: string, what: string, context: CliContext): unknown {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (error) {
-    context.printError(`capmap: cannot read the ${what} file ${path}: ${(error as Error).message}`)
+  const read = readFileWithin(path, bundleMaxBytes, `${what} file`)
+  if (!read.ok) {
+    context.printError(`capmap: ${read.problem}`)
     return undefined
   }
   try {
-    return JSON.parse(text) as unknown
+    return JSON.parse(read.bytes.toString('utf8')) as unknown
   } catch (error) {
     context.printError(`capmap: the ${what} file ${path} is not JSON: ${(error as Error).message}`)
     return undefined

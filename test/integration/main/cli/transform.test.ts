@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { eventDefinitionBody } from '../../../../shared/capillary/eventDefinitionBody'
@@ -263,6 +263,32 @@ describe('capmap transform', () => {
       status: 2,
       stderr: expect.stringContaining('eventName')
     })
+  })
+
+  it('exits 2 for a payload it will not read whole: a device, or endless standard input', () => {
+    const event = eventFile(beReserved)
+    const mapping = mappingFile('booking-form')
+    expect(capmap(['--mapping', mapping, '--event-def', event, '/dev/zero'])).toMatchObject({
+      status: 2,
+      stderr:
+        'capmap: cannot read the payload: /dev/zero is not a file (a pipe, a device or a socket): the studio reads only files.\n'
+    })
+    const zeros = openSync('/dev/zero', 'r')
+    try {
+      const endless = spawnSync(process.execPath, [bin, 'transform', '--mapping', mapping, '--event-def', event], {
+        cwd: folder.path,
+        env: { ...process.env, CAPMAP_CONFIG_DIR: join(folder.path, 'config') },
+        encoding: 'utf8',
+        stdio: [zeros, 'pipe', 'pipe'],
+        timeout: 60_000
+      })
+      expect(endless.status).toBe(2)
+      expect(endless.stderr).toBe(
+        'capmap: the payload on standard input is over 100 MiB: larger than the studio reads.\n'
+      )
+    } finally {
+      closeSync(zeros)
+    }
   })
 
   it('is listed by capmap --help', () => {
