@@ -98,7 +98,12 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
   const content = coded?.ok ? coded.content : body
   const decoded =
     coded === undefined || coded.ok ? quickDecode(content, contentType) : undecodableBody(contentType, coded.error)
-  const outcome = decide(verification, decoded.kind === 'json' ? decoded.error : undefined, route, pathname)
+  // JSON that cannot be read: its text is not JSON, or its content coding cannot be removed to reach the text.
+  const unreadableJson =
+    decoded.kind === 'json' && decoded.error !== undefined
+      ? { code: coded?.ok === false ? 'unreadable_content_coding' : 'invalid_json', message: decoded.error }
+      : undefined
+  const outcome = decide(verification, unreadableJson, route, pathname)
 
   const redaction = route?.redaction.enabled
     ? redactCapture(content, decoded.kind, query, route.redaction, mediaType(contentType).charset)
@@ -218,7 +223,7 @@ function quickDecode(body: Uint8Array, contentType: string | undefined): Decoded
 
 function decide(
   verification: SignatureVerdict,
-  jsonError: string | undefined,
+  unreadableJson: { code: string; message: string } | undefined,
   route: IntegrationRoute | undefined,
   pathname: string
 ): { status: CaptureStatus; reason: string | null; answer: ListenerAnswer } {
@@ -230,11 +235,11 @@ function decide(
       answer: { status: 401, body: { ok: false, error: { code: 'signature_rejected', message: reason } } }
     }
   }
-  if (jsonError !== undefined) {
+  if (unreadableJson !== undefined) {
     return {
       status: 'invalid',
-      reason: jsonError,
-      answer: { status: 400, body: { ok: false, error: { code: 'invalid_json', message: jsonError } } }
+      reason: unreadableJson.message,
+      answer: { status: 400, body: { ok: false, error: unreadableJson } }
     }
   }
   if (!route) {

@@ -67,7 +67,7 @@ describe('the webhook listener, given a content-coded body', () => {
     })
     const reason = 'The body is declared gzip-encoded but could not be decompressed: unexpected end of file'
     expect(answer.status).toBe(400)
-    expect(answer.json).toMatchObject({ ok: false, error: { code: 'invalid_json', message: reason } })
+    expect(answer.json).toMatchObject({ ok: false, error: { code: 'unreadable_content_coding', message: reason } })
     const stored = listener.stored(answer)
     expect(stored).toMatchObject({ status: 'invalid', statusReason: reason })
     expect(stored.body?.equals(body)).toBe(true)

@@ -209,7 +209,10 @@ describe('buildCapture', () => {
       ])
       const reason = 'The body is declared gzip-encoded but could not be decompressed: incorrect header check'
       const { capture, answer } = buildCapture(request, context)
-      expect(answer).toEqual({ status: 400, body: { ok: false, error: { code: 'invalid_json', message: reason } } })
+      expect(answer).toEqual({
+        status: 400,
+        body: { ok: false, error: { code: 'unreadable_content_coding', message: reason } }
+      })
       expect(capture).toMatchObject({ status: 'invalid', statusReason: reason, sourceEvent: null })
       expect(capture.body).toBe(request.body)
     })
