@@ -9,6 +9,7 @@ import type { CliCommand, CliContext } from '../CliCommand'
 import { connect, type RelayTarget } from '../relay'
 import { resolveProjectFile } from '../resolveProjectFile'
 import { UsageError } from '../usage'
+import { untilInterrupted } from '../untilInterrupted'
 import { wholeNumberOption } from '../wholeNumberOption'
 
 /** The org options `capmap publish` and `capmap pull` share. */
@@ -116,6 +117,10 @@ export const publishCommand: CliCommand = {
     const wait = wholeNumberOption(values.wait, 'wait', 0, 86_400) ?? 0
     const connection = publishConnection(connect(values, new EnvironmentSecretStore(process.env), context))
     const studio = openCliStudio(values.project ?? '', context, { readOnly: values['dry-run'] === true })
+    // Ctrl+C (or SIGTERM) cancels a run as the studio's Cancel does, each event saying where it stopped; before the
+    // run, nothing is sent. Either way the project is closed, its lock released, before the command ends.
+    let interrupted = false
+    const interruption = untilInterrupted().then(() => void (interrupted = true))
     try {
       const events = studio.events.list()
       const names = values.event ?? []
@@ -136,6 +141,7 @@ export const publishCommand: CliCommand = {
         return 1
       }
       const plan = await studio.publish.planWith(connection, eventIds)
+      if (interrupted) return stoppedBeforePublishing(context)
       for (const line of describePlan(plan)) context.print(line)
       if (values['dry-run']) return 0
       const ready = plan.events.filter((event) => event.ready)
@@ -155,6 +161,8 @@ export const publishCommand: CliCommand = {
           if (progress.done) finals.set(progress.eventId, progress)
         }
       })
+      if (interrupted) return stoppedBeforePublishing(context)
+      void interruption.then(() => studio.publish.cancel(started.runId))
       await started.finished
       let failed = 0
       for (const event of plan.events) {
@@ -176,9 +184,18 @@ export const publishCommand: CliCommand = {
             ? `; ${plan.events.length - ready.length} blocked by the local checks`
             : '')
       )
+      if (interrupted) {
+        context.printError('Interrupted: publish again to finish what was cancelled.')
+        return 1
+      }
       return failed === 0 ? 0 : 1
     } finally {
       studio.session.close()
     }
   }
+}
+
+function stoppedBeforePublishing(context: CliContext): number {
+  context.printError('Interrupted: nothing was published.')
+  return 1
 }

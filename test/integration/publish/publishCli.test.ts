@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
@@ -152,5 +153,33 @@ describe('capmap publish and pull', () => {
     expect(result.stdout).toContain(
       'Imported 1 event(s) as drafts: seeded_1; 0 adapter mapping(s) made mappings; 1 webhook URI(s) kept'
     )
+  })
+
+  it('on Ctrl+C while waiting for the publish in InTouch cancels, says so, and closes the project, lock and all', async () => {
+    const child = spawn(
+      process.execPath,
+      [capmapBin, 'publish', '--project', 'Shop.capmap', ...basic(), '--event', 'ProductAddedToCart', '--wait', '600'],
+      {
+        cwd: folder.path,
+        env: { ...process.env, CAPMAP_CONFIG_DIR: configDir, NO_COLOR: '1', CAPMAP_PASSWORD: 'sandbox' },
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
+    let stdout = ''
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    const exited = new Promise<number | null>((resolveExit) => child.once('close', resolveExit))
+    await new Promise<void>((resolveWaiting) =>
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk
+        if (/^ProductAddedToCart {2}logs {2}.*EVENT_SUCCESS/m.test(stdout)) resolveWaiting()
+      })
+    )
+    child.kill('SIGINT')
+    expect(await exited).toBe(1)
+    expect(stdout).toContain('ProductAddedToCart: failed: CANCELLED')
+    expect(stderr).toBe('Interrupted: publish again to finish what was cancelled.\n')
+    expect(existsSync(join(folder.path, 'Shop.capmap.lock'))).toBe(false)
+    expect(existsSync(join(folder.path, 'Shop.capmap-wal'))).toBe(false)
   })
 })
