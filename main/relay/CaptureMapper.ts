@@ -9,7 +9,7 @@ import { EventRepository } from '../store/EventRepository'
 import { IntegrationRepository } from '../store/IntegrationRepository'
 import { MappingRepository } from '../store/MappingRepository'
 import type { CaptureToRelay, NewOutboxRow } from '../store/OutboxRepository'
-import { externalEventId } from './externalEventId'
+import { externalEventIds } from './externalEventId'
 
 interface CompiledForIntegration {
   version: string
@@ -56,19 +56,19 @@ export class CaptureMapper {
       capture.headers
     )
     if (decoded.error !== undefined) return [invalid(base, 0, `The body could not be read: ${decoded.error}`)]
+    const idOf = externalEventIds(capture.headers, capture.body)
     const rows: NewOutboxRow[] = []
     for (const mapping of compiled.mappings) {
       const result = await mapping.run(decoded.value)
       if (!result.matched) continue
+      const diagnosticsOf = diagnosticsByOutput(result.diagnostics)
       result.outputs.forEach((output, index) => {
         const outputIndex = rows.length
         const id =
           typeof output.payload.external_event_id === 'string' && output.payload.external_event_id !== ''
             ? output.payload.external_event_id
-            : externalEventId(capture.headers, capture.body, outputIndex)
-        const diagnostics = result.diagnostics.filter(
-          (diagnostic) => diagnostic.outputPointer === undefined || diagnostic.outputPointer.startsWith(`/${index}/`)
-        )
+            : idOf(outputIndex)
+        const diagnostics = diagnosticsOf(index)
         rows.push({
           ...base,
           outputIndex,
@@ -137,5 +137,29 @@ function toRowDiagnostic(diagnostic: EngineDiagnostic): Delivery['diagnostics'][
     severity: diagnostic.severity,
     message: diagnostic.message,
     ...(diagnostic.attribute !== undefined ? { attribute: diagnostic.attribute } : {})
+  }
+}
+
+/**
+ * An output's diagnostics: those about the whole run (no output pointer) and those pointing into that output
+ * (`/<index>/…`), grouped in one pass, so a fan-out of thousands of outputs does not scan every diagnostic for each.
+ */
+function diagnosticsByOutput(diagnostics: readonly EngineDiagnostic[]): (index: number) => EngineDiagnostic[] {
+  const general: EngineDiagnostic[] = []
+  const byIndex = new Map<number, EngineDiagnostic[]>()
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.outputPointer === undefined) {
+      general.push(diagnostic)
+      continue
+    }
+    const index = /^\/(\d+)\//.exec(diagnostic.outputPointer)?.[1]
+    if (index === undefined) continue
+    const group = byIndex.get(Number(index)) ?? []
+    group.push(diagnostic)
+    byIndex.set(Number(index), group)
+  }
+  return (index) => {
+    const own = byIndex.get(index)
+    return own ? [...general, ...own] : general
   }
 }
