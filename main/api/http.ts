@@ -147,13 +147,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     // Client-side routes fall back to the app's page, as a single-page app expects.
     const file = isFile(requested) ? requested : join(options.staticDir, 'index.html')
-    response.writeHead(200, {
-      'Content-Type': rendererContentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Security-Policy': contentSecurityPolicy,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-cache'
+    const stream = createReadStream(file)
+    // A file gone or unreadable (the studio's build being replaced under it) fails this answer, never the server:
+    // the listener and the API run in the same process.
+    stream.once('error', (error: NodeJS.ErrnoException) => {
+      if (response.headersSent) return void response.destroy()
+      if (error.code === 'ENOENT') {
+        return sendText(response, 503, "The studio's files are missing (being rebuilt?): reload in a moment.")
+      }
+      sendText(response, 500, `The studio's file could not be read: ${error.message}`)
     })
-    createReadStream(file).pipe(response)
+    stream.once('open', () => {
+      response.writeHead(200, {
+        'Content-Type': rendererContentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Security-Policy': contentSecurityPolicy,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-cache'
+      })
+      stream.pipe(response)
+    })
   }
 
   const port = await listen(server, host, options.port, options.portAttempts ?? 20)

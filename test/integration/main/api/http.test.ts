@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
@@ -361,6 +361,15 @@ describe('startWebServer', () => {
       const answer = await httpRequest({ port: server.port, path: '/events/123', headers: cookie })
       expect(answer.status).toBe(200)
       expect(answer.body).toBe(indexHtml)
+    })
+
+    it("answers 503 when the studio's page is missing (a rebuild under way), and goes on serving", async () => {
+      rmSync(join(staticDir, 'index.html'))
+      const answer = await httpRequest({ port: server.port, path: '/events/123', headers: cookie })
+      expect(answer.status).toBe(503)
+      expect(answer.body).toBe("The studio's files are missing (being rebuilt?): reload in a moment.")
+      const script = await httpRequest({ port: server.port, path: '/assets/app.js', headers: cookie })
+      expect(script.body).toBe(appJs)
     })
 
     it.each([
