@@ -1,11 +1,12 @@
 import './desktop.css'
 import { useState } from 'react'
+import { describeUnexpected } from './describeUnexpected'
 import { copyDiagnostics, currentDiagnostics } from './diagnostics'
 
 /** What went wrong, the diagnostics to report, and the ways out: try again, or reload the window. */
 export function UnexpectedErrorPanel({ error, onDismiss }: { error: unknown; onDismiss(): void }) {
   const [copied, setCopied] = useState<boolean | null>(null)
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  const message = describeUnexpected(error)
   return (
     <section className="unexpected-error" role="alertdialog" aria-labelledby="unexpected-error-title">
       <h1 id="unexpected-error-title">Something went wrong</h1>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { describeUnexpected } from './describeUnexpected'
 import { UnexpectedErrorPanel } from './UnexpectedErrorPanel'
 
 /** Noise browsers raise as errors that break nothing: never worth stopping the user for. */
@@ -23,8 +24,7 @@ export function UnexpectedErrors() {
       setError((shown: unknown) => shown ?? caught ?? new Error(message))
     }
     const onError = (event: ErrorEvent) => show(event.error, event.message)
-    const onRejection = (event: PromiseRejectionEvent) =>
-      show(event.reason, event.reason instanceof Error ? event.reason.message : String(event.reason))
+    const onRejection = (event: PromiseRejectionEvent) => show(event.reason, describeUnexpected(event.reason))
     window.addEventListener('error', onError)
     window.addEventListener('unhandledrejection', onRejection)
     return () => {

@@ -8,6 +8,7 @@ import { screens } from '../../../renderer/app/screens'
 import { createStudioStores, StudioProvider } from '../../../renderer/app/StudioContext'
 import { formatRendererDiagnostics, engineVersions } from '../../../renderer/app/diagnostics'
 import { isFirstRun, useTourStore } from '../../../renderer/app/tour'
+import { describeUnexpected } from '../../../renderer/app/describeUnexpected'
 import { isHarmless } from '../../../renderer/app/UnexpectedErrors'
 
 const appInfo = {
@@ -154,6 +155,20 @@ describe('unexpected errors', () => {
     expect(screen.getByText('Error: kaput')).toBeTruthy()
     expect(screen.getByLabelText('Diagnostics').textContent).toContain('Capillary Mapping Studio')
     expect(screen.getByRole('button', { name: 'Reload Window' })).toBeTruthy()
+  })
+
+  it('say what a bare event that nothing handled was, not "[object Event]"', () => {
+    const script = document.createElement('script')
+    script.src = 'http://127.0.0.1/assets/editor.worker.js'
+    const failedLoad = new Event('error')
+    script.dispatchEvent(failedLoad)
+    expect(describeUnexpected(failedLoad)).toBe(
+      'An "error" event from the script http://127.0.0.1/assets/editor.worker.js that nothing handled'
+    )
+    expect(describeUnexpected(new ErrorEvent('error', { message: 'Script failed' }))).toBe(
+      'An "error" event that nothing handled: Script failed'
+    )
+    expect(describeUnexpected(new TypeError('x is undefined'))).toBe('TypeError: x is undefined')
   })
 
   it("let browsers' harmless noise through", () => {
