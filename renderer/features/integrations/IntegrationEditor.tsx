@@ -65,6 +65,8 @@ export function IntegrationEditor() {
     (s) => s.integrations,
     (state) => state.integrations
   )
+  // Main names the signing secret's variable by the slug as saved, new integration or not.
+  const savedSlug = all.find((integration) => integration.id === selectedId)?.slug
   const webhooks = useStudioStore(
     (s) => s.integrations,
     (state) => state.webhooks
@@ -98,6 +100,11 @@ export function IntegrationEditor() {
       })
     return found
   }, [draft, others, eventNames, original, isNew])
+  // The path the listener receives at: the slug being typed once it can be saved; never one that breaks a rule or
+  // is another integration's (its URL would send this sender's payloads there).
+  const listenerSlug = issues.some((issue) => issue.path === 'slug' && issue.severity === 'error')
+    ? (savedSlug ?? original?.slug ?? '')
+    : (draft?.slug ?? '')
 
   // Another integration starts at its top, where its name is; a new one's name is selected, ready to be typed over.
   const pane = useRef<HTMLElement>(null)
@@ -275,7 +282,7 @@ export function IntegrationEditor() {
             />
             <FieldMessages issues={fieldIssues} id="integration-field-issues" />
           </div>
-          <ListenerAddress slug={draft.slug} />
+          <ListenerAddress slug={listenerSlug} />
         </fieldset>
 
         <EventNameMapTable
@@ -287,9 +294,9 @@ export function IntegrationEditor() {
           onChange={(eventNameMap) => edit({ eventNameMap })}
         />
 
-        {!isNew && original && <CaptureRulesPanel integrationId={selectedId} slug={original.slug} />}
+        {savedSlug !== undefined && <CaptureRulesPanel integrationId={selectedId} slug={savedSlug} />}
 
-        <ReachingListenerPanel integrationId={selectedId} draft={draft} />
+        <ReachingListenerPanel integrationId={selectedId} draft={draft} slug={listenerSlug} />
 
         <section aria-labelledby="integration-webhook-heading" className="integration-section">
           <header className="section-header">

@@ -48,10 +48,13 @@ function useListenerReach(integrationId: string | null) {
  */
 export function ReachingListenerPanel({
   integrationId,
-  draft
+  draft,
+  slug
 }: {
   integrationId: string | null
   draft: IntegrationDraft
+  /** The slug as saved: the path the listener receives this integration's payloads at. */
+  slug: string
 }) {
   const readOnly = useStudioStore(
     (s) => s.project,
@@ -65,7 +68,7 @@ export function ReachingListenerPanel({
   const [editing, setEditing] = useState<string | null>(null)
   const value = editing ?? publicUrl ?? ''
   const localPort = port ?? 4890
-  const webhookUrl = `${publicUrl ?? 'https://<your tunnel address>'}/hooks/${draft.slug}`
+  const webhookUrl = `${publicUrl ?? 'https://<your tunnel address>'}/hooks/${slug}`
 
   return (
     <section aria-labelledby="integration-tunnel-heading" className="integration-section">

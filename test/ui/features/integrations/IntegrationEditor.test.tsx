@@ -76,6 +76,21 @@ describe('the integration editor', () => {
     expect(api.updateIntegration).not.toHaveBeenCalled()
   })
 
+  it("keeps the listener path at the saved slug while the slug typed is another integration's", async () => {
+    await open('WebEngage storefront')
+    fireEvent.change(screen.getByLabelText('Slug'), { target: { value: 'booking-app' } })
+    expect(screen.getByLabelText('Local listener path').textContent).toBe('/hooks/webengage')
+    fireEvent.change(screen.getByLabelText('Slug'), { target: { value: 'webengage-eu' } })
+    expect(screen.getByLabelText('Local listener path').textContent).toBe('/hooks/webengage-eu')
+  })
+
+  it('offers the capture rules of an integration just created, which the signing note points to', async () => {
+    await renderIntegrationsScreen({ integrations: [storefront], eventNames })
+    fireEvent.click(screen.getByRole('button', { name: 'New integration' }))
+    await screen.findByDisplayValue('New integration')
+    expect(screen.getByRole('heading', { name: 'Capture rules' })).toBeTruthy()
+  })
+
   it('refuses the name of another integration at the name field, whatever its case and spaces', async () => {
     const { api } = await open('WebEngage storefront')
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: '  hotel   Booking app ' } })
