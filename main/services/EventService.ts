@@ -17,6 +17,7 @@ import type { Clock } from './Clock'
 import type { ProjectSession } from './ProjectSession'
 import type { ServerEventBus } from './ServerEventBus'
 import { inWriteTransaction } from '../store/database'
+import { attributeRenames, carryAttributeRenames } from './carryAttributeRenames'
 
 /**
  * Designing events. The service is the source of truth for what may be stored: names are unique, a published event
@@ -56,12 +57,16 @@ export class EventService {
     if (locked) throw new StudioError('conflict', locked)
     this.assertNameFree(draft.name, id)
     const write = this.write(this.withFreeAttributeIds(draft, id))
+    const renames = attributeRenames(current.attributes, write.draft.attributes)
     // Back to Draft, unless the edit undid the last ones: the runs of the event as it now is count again.
-    inWriteTransaction(project.db, () => {
+    const retargeted = inWriteTransaction(project.db, () => {
       project.events.update({ id, ...write })
+      const mappingIds = carryAttributeRenames(project.mappings, id, renames, write.now)
       applyTestGate(project, id, write.now)
+      return mappingIds
     })
     this.saved('updated', id)
+    for (const mappingId of retargeted) this.bus.emit('mappingsChanged', { id: mappingId })
     return this.require(id)
   }
 

@@ -311,3 +311,53 @@ describe('EventService', () => {
     })
   })
 })
+
+describe('EventService, renaming an attribute', () => {
+  let fixture: TestStudio
+  let studio: Studio
+
+  beforeEach(() => {
+    fixture = createTestStudio('event-rename')
+    studio = fixture.studio
+    studio.session.close()
+    studio.newProject(join(fixture.folder, 'Shop.capmap'), true)
+  })
+
+  afterEach(() => fixture.dispose())
+
+  const reserved = () => studio.session.require().events.findByName('be_reserved')!
+  const targetsOf = (eventId: string) =>
+    studio.mappings
+      .list()
+      .filter((mapping) => mapping.eventId === eventId)
+      .flatMap((mapping) => mapping.rules.map((rule) => rule.target))
+
+  it("points the mappings' rules at the new name, and tells the mapping screens", () => {
+    const event = reserved()
+    const before = targetsOf(event.id)
+    expect(before).toContain('hotel_name')
+    const changed: unknown[] = []
+    studio.bus.subscribe((name, payload) => name === 'mappingsChanged' && changed.push(payload))
+    const { id: _id, status: _status, publications: _p, createdAt: _c, updatedAt: _u, ...draft } = event
+    const renamed = draft.attributes.map((attribute) =>
+      attribute.name === 'hotel_name' ? { ...attribute, name: 'hotel' } : attribute
+    )
+    studio.events.update(event.id, { ...draft, attributes: renamed })
+
+    expect(targetsOf(event.id)).toEqual(before.map((target) => (target === 'hotel_name' ? 'hotel' : target)))
+    const mappingId = studio.mappings.list().find((mapping) => mapping.eventId === event.id)!.id
+    expect(changed).toEqual([{ id: mappingId }])
+  })
+
+  it('leaves the rules of a removed attribute as they are, to be seen, when another is added in its place', () => {
+    const event = reserved()
+    const { id: _id, status: _status, publications: _p, createdAt: _c, updatedAt: _u, ...draft } = event
+    // The same place in the list, but a new attribute (no id): not a rename.
+    const replaced = draft.attributes.map(({ id: attributeId, ...attribute }) =>
+      attribute.name === 'hotel_name' ? { ...attribute, name: 'hotel' } : { id: attributeId, ...attribute }
+    )
+    studio.events.update(event.id, { ...draft, attributes: replaced })
+    expect(targetsOf(event.id)).toContain('hotel_name')
+    expect(targetsOf(event.id)).not.toContain('hotel')
+  })
+})
