@@ -2,8 +2,6 @@ import { isIP } from 'node:net'
 import { parseArgs } from 'node:util'
 import type { CaptureSummary } from '../../../shared/model/capture'
 import { defaultListenerPort } from '../../../shared/model/listenerSettings'
-import { StudioError } from '../../errors/StudioError'
-import { bindErrorMessage, type FailedBind } from '../../listener/bindErrorMessage'
 import { formatBytes } from '../../../shared/model/formatBytes'
 import { IntegrationRoutes, type IntegrationRoute } from '../../listener/IntegrationRoutes'
 import { startProjectListener } from '../../listener/ProjectListener'
@@ -13,6 +11,7 @@ import { environmentVariableFor, signingSecretName } from '../../secrets/SecretS
 import { systemClock } from '../../services/Clock'
 import { checkpoint, openProjectDatabase } from '../../store/database'
 import { ListenerSettingsRepository } from '../../store/ListenerSettingsRepository'
+import { asBindFailure } from '../asBindFailure'
 import type { CliCommand, CliContext } from '../CliCommand'
 import { printable } from '../printable'
 import { promptSecret } from '../promptSecret'
@@ -94,15 +93,6 @@ export const listenCommand: CliCommand = {
 function echoError(message: string, context: CliContext): void {
   context.logger.error(message)
   context.printError(`capmap: ${message}`)
-}
-
-/** A port or address that cannot be bound is worded as the studio words it; anything else keeps its stack. */
-function asBindFailure(error: unknown, address: Omit<FailedBind, 'error'>): unknown {
-  if (!(error instanceof Error)) return error
-  const failed: NodeJS.ErrnoException = error
-  if (failed.syscall !== 'listen') return error
-  const code = failed.code === 'EADDRINUSE' ? 'conflict' : 'invalid_input'
-  return new StudioError(code, bindErrorMessage({ ...address, error: failed }, 'with --port'))
 }
 
 const capturesReceived = (count: number) => `${count} ${count === 1 ? 'capture' : 'captures'} received`

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { localSandboxPort } from '../../capillary/LocalSandbox'
 import type { SandboxFaults } from '../../capillary/sandbox/SandboxFaults'
 import { defaultSandboxOrgId, startSandbox, type SandboxCredentials } from '../../capillary/sandbox/startSandbox'
+import { asBindFailure } from '../asBindFailure'
 import type { CliCommand } from '../CliCommand'
 import { UsageError } from '../usage'
 import { portOption, wholeNumberOption } from '../wholeNumberOption'
@@ -86,12 +87,15 @@ export const sandboxCommand: CliCommand = {
       latencyMs: wholeNumberOption(values.latency, 'latency', 0, 600_000) ?? 0,
       rateLimitPerMinute: wholeNumberOption(values['rate-limit'], 'rate-limit', 0, 1_000_000) ?? 0
     }
+    const address = { host: '127.0.0.1', port: port ?? localSandboxPort, scan: 1 }
     const sandbox = await startSandbox({
-      port: port ?? localSandboxPort,
+      port: address.port,
       ...(orgId !== undefined ? { orgId } : {}),
       ...(credentials ? { credentials } : {}),
       faults,
       logger: context.logger
+    }).catch((error: unknown) => {
+      throw asBindFailure(error, address)
     })
     const interrupted = untilInterrupted()
     // The credentials are printed for the user to copy; they never reach the log file.

@@ -94,6 +94,19 @@ describe('capmap sandbox', () => {
     expect(log).not.toContain(password)
   })
 
+  it('exits 1 saying, without a stack trace, that its port is in use and how to choose another', async () => {
+    const { baseUrl } = await startCli('--port', '0')
+    const port = new URL(baseUrl).port
+    const result = spawnSync(process.execPath, [bin, 'sandbox', '--port', port], {
+      env: environment(),
+      encoding: 'utf8'
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toBe(
+      `capmap: Port ${port} is in use by another program: close it, or choose another port with --port.\n`
+    )
+  })
+
   it("exits 2 with the sandbox's own usage for a bad option", () => {
     for (const args of [['--fail-rate', '2'], ['--basic', 'no-colon'], ['--port', 'x'], ['extra']]) {
       const result = spawnSync(process.execPath, [bin, 'sandbox', ...args], { env: environment(), encoding: 'utf8' })
