@@ -76,7 +76,7 @@ function merge(
   mode: ConflictMode,
   context: CliContext
 ): number {
-  studio.session.open(resolveProjectFile(project))
+  studio.session.open(resolveProjectFile(project, ': make one from the bundle with --new'))
   const opened = studio.session.require({ forWriting: true })
   const plan = planMerge(opened, bundle)
   const conflicts = [...plan.events, ...plan.integrations].filter((item) => item.state === 'conflict')

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../../../main/api/dispatcher'
@@ -59,6 +59,21 @@ describe('bundles on the command line', () => {
     expect(imported.stdout).toContain('2 events, 3 test cases')
     expect(capmap(['export', '--project', 'Copy.capmap', '--out', 'copy.capmap.json']).status).toBe(0)
     expect(read('copy.capmap.json')).toBe(read('shop.capmap.json'))
+  })
+
+  it('says how to make the project a merge names when there is none (--new), and what a folder is', () => {
+    expect(capmap(['export', '--project', 'Shop.capmap', '--out', 'shop.capmap.json']).status).toBe(0)
+    const missing = capmap(['import', 'shop.capmap.json', '--project', 'Missing.capmap'])
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toBe(
+      `capmap: There is no project at ${file('Missing.capmap')}: make one from the bundle with --new.\n`
+    )
+    mkdirSync(file('Folder.capmap'))
+    const folderProject = capmap(['import', 'shop.capmap.json', '--project', 'Folder.capmap'])
+    expect(folderProject.status).toBe(1)
+    expect(folderProject.stderr).toBe(
+      `capmap: ${file('Folder.capmap')} is a folder, not a file. Name a project file (.capmap).\n`
+    )
   })
 
   it('turns a one-field change into a one-line change of the file (and of the event hash that tells it)', () => {
