@@ -45,9 +45,19 @@ export function setMatch(spec: MappingSpec, match: MappingMatch): MappingSpec {
   return { ...spec, match }
 }
 
+/**
+ * Sets the list to fan out over. Turning fan-out on keeps every path rule reading what it read, the whole payload:
+ * under fan-out a path reads the item unless scoped to the payload (rules made after read the item, as they connect).
+ */
 export function setFanOut(spec: MappingSpec, path: string | null): MappingSpec {
   const trimmed = path?.trim() ?? ''
-  return { ...spec, fanOut: trimmed === '' ? null : { path: trimmed } }
+  const fanOut = trimmed === '' ? null : { path: trimmed }
+  const turnedOn = spec.fanOut === null && fanOut !== null
+  return { ...spec, fanOut, rules: turnedOn ? spec.rules.map(readingThePayload) : spec.rules }
+}
+
+function readingThePayload(rule: MappingRule): MappingRule {
+  return rule.source.kind === 'path' ? { ...rule, source: { ...rule.source, scope: 'payload' } } : rule
 }
 
 /** A new transform of a kind with the options it needs to be valid, for the user to adjust. */
