@@ -5,6 +5,7 @@ import { defaultListenerPort } from '../../shared/model/listenerSettings'
 import { relayTransformer } from '../../shared/model/webhookSettings'
 import { clusterBaseUrl } from '../../shared/capillary/clusters'
 import { CapillaryClient } from '../capillary/client/CapillaryClient'
+import { CapillaryError } from '../capillary/client/CapillaryError'
 import { ConnectionProfileService } from '../capillary/ConnectionProfileService'
 import { ensureWebhook } from '../capillary/ensureWebhook'
 import { startProjectListener } from '../listener/ProjectListener'
@@ -113,7 +114,8 @@ export const relayCommand: CliCommand = {
       const ensure = async (integration: Integration) => {
         const settings = webhooks.find((entry) => entry.transformer === relayTransformer)
         if (!settings) return
-        const setup = target.client({ maxAttempts: 8 })
+        // A few tries here: setUpWebhooks tries again later while Capillary is out of reach.
+        const setup = target.client({ maxAttempts: 3 })
         try {
           const webhookUri = await ensureWebhook(setup, settings, target.tillCode)
           relaySettings.save(
@@ -124,7 +126,14 @@ export const relayCommand: CliCommand = {
           await setup.close()
         }
       }
-      for (const integration of chosen) await ensure(integration)
+      // On from the start, even before the webhook is set up: what comes is captured and mapped, and waits for its
+      // URI. Any earlier URI is dropped: it may be another org's (a --base-url run names no profile).
+      for (const integration of chosen) {
+        relaySettings.save(
+          { integrationId: integration.id, enabled: true, profileId: target.profileId, webhookUri: null },
+          new Date().toISOString()
+        )
+      }
       const reensuring = new Set<string>()
 
       const relay = startRelay({
@@ -164,14 +173,26 @@ export const relayCommand: CliCommand = {
         throw error
       })
       const interrupted = untilInterrupted()
+      let stopped = false
+      void interrupted.then(() => (stopped = true))
       context.print(
         `Relaying ${chosen.map((integration) => integration.slug).join(', ')} of ${projectName(path)} to ${target.label}; ` +
           `listening on ${listener.url}; Ctrl+C stops.`
       )
-      await interrupted
+      // The webhooks are set up once the listener runs, so a Capillary out of reach loses nothing: captures wait
+      // for their URI and go once it is known. Credentials Capillary refuses end the run, as nothing could be sent.
+      const refused = await setUpWebhooks(chosen, ensure, () => stopped, context)
+      if (refused === undefined && !stopped) {
+        for (const integration of chosen) new OutboxRepository(db).dueNow(integration.id, new Date())
+        relay.wake()
+        context.print(`Webhook ready in ${target.label}: deliveries start.`)
+        await interrupted
+      }
       await listener.close()
       await relay.stop()
-      return 0
+      if (refused === undefined) return 0
+      context.printError(`capmap: ${refused.message}`)
+      return 1
     } finally {
       await client.close()
       checkpoint(db)
@@ -282,5 +303,53 @@ export function connect(
         retry,
         logger: context.logger
       })
+  }
+}
+
+/** How long the relay waits before trying again to set up a webhook Capillary could not be reached for. */
+const webhookRetryMs = 15_000
+
+/**
+ * Sets up each integration's webhook, trying again while Capillary cannot be reached (saying so once per try) until
+ * it is done or the run stops. Answers the error that ends the run: Capillary refused the credentials or the request.
+ */
+async function setUpWebhooks(
+  integrations: readonly Integration[],
+  ensure: (integration: Integration) => Promise<void>,
+  stopped: () => boolean,
+  context: CliContext
+): Promise<Error | undefined> {
+  let pending = [...integrations]
+  while (pending.length > 0 && !stopped()) {
+    const failed: Integration[] = []
+    for (const integration of pending) {
+      try {
+        await ensure(integration)
+      } catch (error) {
+        if (!isOutOfReach(error)) return error as Error
+        failed.push(integration)
+        context.printError(
+          `relay: the webhook for ${integration.slug} cannot be set up yet (${(error as Error).message}): ` +
+            `its captures are kept and sent once it is; trying again in ${webhookRetryMs / 1000} s.`
+        )
+      }
+    }
+    pending = failed
+    if (pending.length > 0) await pauseUnless(stopped, webhookRetryMs)
+  }
+  return undefined
+}
+
+/** A failure that may pass by itself: Capillary down, slow, or rate limiting, a network or proxy problem. */
+function isOutOfReach(error: unknown): boolean {
+  return (
+    error instanceof CapillaryError && ['network', 'timeout', 'server', 'rate_limited', 'proxy'].includes(error.kind)
+  )
+}
+
+/** Waits `ms`, or less once `stopped` turns true (checked every half second). */
+async function pauseUnless(stopped: () => boolean, ms: number): Promise<void> {
+  for (let waited = 0; waited < ms && !stopped(); waited += 500) {
+    await new Promise((resolveWait) => setTimeout(resolveWait, 500))
   }
 }

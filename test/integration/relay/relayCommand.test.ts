@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
 import { createTemporaryFolder } from '../support/temporaryFolder'
-import { addedToCart, postToListener } from './relayHarness'
+import { addedToCart, freePort, postToListener } from './relayHarness'
 import { buildTimeoutMs, ensureBuiltCli } from '../support/builtCli'
 import { runCapmap, startRelayProcess, waitFor, type RunningRelayProcess } from './runRelay'
 
@@ -51,6 +51,10 @@ describe('capmap relay', () => {
       { CAPMAP_PASSWORD: 'sandbox' }
     )
     expect(relay.stdout()).toMatch(/^Relaying webengage of Shop to http:\/\/127\.0\.0\.1:\d+; listening on /)
+    await waitFor(
+      () => (relay?.stdout().includes('Webhook ready in ') ? true : undefined),
+      `no webhook set up: ${relay.stdout()} ${relay.stderr()}`
+    )
     sandbox.failNext(1, { status: 502 })
     const answer = await postToListener(relay.port, '/hooks/webengage', addedToCart, { 'x-request-id': 'CLI-1' })
     expect(answer.status).toBe(200)
@@ -78,6 +82,66 @@ describe('capmap relay', () => {
     expect(sandbox.eventData()).toHaveLength(1)
     relay.child.kill('SIGTERM')
     expect(await relay.exited).toEqual({ code: 0, signal: null })
+  })
+
+  it('captures while Capillary is out of reach, and delivers once it can set up the webhook', async () => {
+    const { configDir } = newSampleProject()
+    const port = await freePort()
+    relay = await startRelayProcess(
+      folder.path,
+      configDir,
+      [
+        '--project',
+        'Shop.capmap',
+        '--base-url',
+        `http://127.0.0.1:${port}`,
+        '--till',
+        'sandbox.till',
+        '--integration',
+        'webengage',
+        '--port',
+        '0'
+      ],
+      { CAPMAP_PASSWORD: 'sandbox' }
+    )
+    const answer = await postToListener(relay.port, '/hooks/webengage', addedToCart, { 'x-request-id': 'LATE-1' })
+    expect(answer.status).toBe(200)
+    await waitFor(
+      () => (relay?.stderr().includes('the webhook for webengage cannot be set up yet') ? true : undefined),
+      `no word of Capillary out of reach: ${relay.stderr()}`
+    )
+    sandbox = await startSandbox({ port })
+    await waitFor(
+      () => (relay?.outcomes().some((line) => line.includes(' delivered ')) ? true : undefined),
+      `nothing delivered once Capillary answered: ${relay.stdout()} ${relay.stderr()}`
+    )
+    expect(sandbox.eventData().map((entry) => entry.externalEventId)).toEqual(['LATE-1'])
+    relay.child.kill('SIGINT')
+    expect(await relay.exited).toEqual({ code: 0, signal: null })
+  }, 90_000)
+
+  it('ends, saying why, when Capillary refuses the credentials', async () => {
+    const { configDir } = newSampleProject()
+    sandbox = await startSandbox()
+    relay = await startRelayProcess(
+      folder.path,
+      configDir,
+      [
+        '--project',
+        'Shop.capmap',
+        '--base-url',
+        sandbox.baseUrl,
+        '--till',
+        'sandbox.till',
+        '--integration',
+        'webengage',
+        '--port',
+        '0'
+      ],
+      { CAPMAP_PASSWORD: 'wrong' }
+    )
+    expect(await relay.exited).toEqual({ code: 1, signal: null })
+    expect(relay.stderr()).toMatch(/^capmap: Capillary refused GET \/v2\/events\/webhooks: the till code and password/)
   })
 
   it('refuses to run without exactly one target', () => {
