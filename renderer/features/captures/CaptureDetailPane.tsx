@@ -29,7 +29,7 @@ interface CaptureDetailPaneProps {
 
 /** The selected capture: body in Monaco, raw bytes, headers, query, signature verdict, shape; and its actions. */
 export function CaptureDetailPane({ onEdit, onSaveSample }: CaptureDetailPaneProps) {
-  const { captures } = useStudio()
+  const { captures, navigation } = useStudio()
   const detail = useStudioStore(
     (s) => s.captures,
     (state) => state.detail
@@ -93,7 +93,10 @@ export function CaptureDetailPane({ onEdit, onSaveSample }: CaptureDetailPanePro
       </header>
       {shape && shape.integrationId === detail.integrationId && shape.drift[0]?.captureId === detail.id && (
         <div className="capture-drift-slot">
-          <DriftWarning shape={shape} onOpenCapture={(id) => void captures.getState().select(id)} />
+          <DriftWarning
+            shape={shape}
+            onCheckMapping={() => navigation.getState().open('mapping', { with: { captureId: detail.id } })}
+          />
         </div>
       )}
       <div className="tabs capture-tabs" role="tablist" aria-label="Capture views">

@@ -3,8 +3,11 @@ import type { CaptureShape } from '../../../shared/model/captureInbox'
 
 const shownChanges = 4
 
-/** The newest drift of an integration's captures: which capture brought which new fields or types. */
-export function DriftWarning({ shape, onOpenCapture }: { shape: CaptureShape; onOpenCapture(id: string): void }) {
+/**
+ * The newest drift of an integration's captures, shown on the capture that brought it: which new fields or types,
+ * and the way to the mapping that must still read them.
+ */
+export function DriftWarning({ shape, onCheckMapping }: { shape: CaptureShape; onCheckMapping(): void }) {
   const latest = shape.drift[0]
   if (!latest) return null
   const changes = latest.changes
@@ -15,12 +18,11 @@ export function DriftWarning({ shape, onOpenCapture }: { shape: CaptureShape; on
     <div className="capture-drift" role="alert" data-testid="drift-warning">
       <TriangleAlert size={14} aria-hidden />
       <span>
-        Capture #{latest.captureId} ({new Date(latest.receivedAt).toLocaleTimeString()}) brought what no earlier capture
-        had: {changes.join(', ')}
+        This capture brought what no earlier capture had: {changes.join(', ')}
         {more > 0 ? ` and ${more} more` : ''}. Check the mapping still reads it.
       </span>
-      <button type="button" className="link-button" onClick={() => onOpenCapture(latest.captureId)}>
-        Show #{latest.captureId}
+      <button type="button" className="link-button" onClick={onCheckMapping}>
+        Check the mapping
       </button>
     </div>
   )
