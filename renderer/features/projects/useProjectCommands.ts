@@ -40,6 +40,15 @@ export function useProjectCommands(showPathDialog: (purpose: PathDialogPurpose) 
         shortcut: 'Mod+O',
         run: () => withPath('open', async (path) => report(await project.getState().open(path)))
       },
+      // Before Save As: "save" in the palette, then Enter, saves (equal matches keep this order).
+      {
+        id: 'project.save',
+        title: 'Save Now',
+        category: 'Project',
+        shortcut: 'Mod+S',
+        enabled: hasProject,
+        run: () => flushEdits(stores)
+      },
       {
         id: 'project.saveAs',
         title: 'Save Project As…',
@@ -56,14 +65,6 @@ export function useProjectCommands(showPathDialog: (purpose: PathDialogPurpose) 
         run: async () => {
           if (await confirmLeave()) report(await project.getState().close())
         }
-      },
-      {
-        id: 'project.save',
-        title: 'Save Now',
-        category: 'Project',
-        shortcut: 'Mod+S',
-        enabled: hasProject,
-        run: () => flushEdits(stores)
       }
     ])
   }, [stores, api, commands, project, notifications, leave, showPathDialog])
