@@ -56,15 +56,19 @@ export function TestCaseDetail({ testCase }: { testCase: TestCase }) {
             {failureLabel[run.failure ?? 'outputs_differ']}.
           </p>
           {run.diagnostics.length > 0 && (
-            <ul className="diagnostics" aria-label="Diagnostics">
-              {run.diagnostics.map((diagnostic, index) => (
-                <li key={index} className={`diagnostic diagnostic-${diagnostic.severity}`}>
-                  <span className="mono">{diagnostic.attribute ?? diagnostic.code}</span> {diagnostic.message}
-                </li>
-              ))}
-            </ul>
+            <>
+              <p className="muted">What the engine noted on this run:</p>
+              <ul className="diagnostics" aria-label="Diagnostics">
+                {run.diagnostics.map((diagnostic, index) => (
+                  <li key={index} className={`diagnostic diagnostic-${diagnostic.severity}`}>
+                    <span className="mono">{diagnostic.attribute ?? diagnostic.code}</span> {diagnostic.message}
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
-          <p className="muted">Expected (left) against what the mapping gives now (right).</p>
+          {/* Side by side where there is room, inline where there is not: the colours say which is which in both. */}
+          <p className="muted">Expected (red, −) against what the mapping gives now (green, +).</p>
           <div className="test-diff">
             <JsonDiffView original={testCase.expected} modified={run.actual} label="Expected against actual" />
           </div>
