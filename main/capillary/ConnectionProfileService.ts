@@ -120,6 +120,14 @@ export class ConnectionProfileService {
     const name = this.secretName(profile)
     const secret = this.secrets.get(name)
     if (profile.auth === 'basic') {
+      // The local sandbox's password lives as long as the sandbox, which stops with the studio that ran it.
+      if (secret === undefined && profile.id === this.profiles.localSandboxProfileId) {
+        throw new StudioError(
+          'invalid_input',
+          'The local sandbox is not running (it stops with the studio): start it in Settings › Connection profiles, ' +
+            'then try again.'
+        )
+      }
       if (secret === undefined) {
         throw new StudioError(
           'invalid_input',

@@ -306,6 +306,21 @@ describe('the local sandbox inside the studio', () => {
     expect((await test(dispatch, profile!.id)).detail).toMatch(/^Nothing answers at/)
   })
 
+  it('says, in the next studio, that its sandbox is not running rather than that a password is missing', async () => {
+    const { studio } = sampleStudio()
+    const { profileId } = await startLocal(studio)
+    await studio.capillary.localSandbox.stop()
+    studio.session.close()
+    // The next studio: the profile is kept in the config folder, the sandbox's password was held in memory.
+    const { dispatch } = studioWith()
+    expect(await test(dispatch, profileId!)).toMatchObject({
+      ok: false,
+      detail:
+        'The local sandbox is not running (it stops with the studio): start it in Settings › Connection profiles, ' +
+        'then try again.'
+    })
+  })
+
   it('points the same profile at it again on the next start', async () => {
     const { studio } = sampleStudio()
     const first = await startLocal(studio)
