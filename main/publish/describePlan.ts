@@ -27,7 +27,7 @@ export function requestLines(request: PublishRequestPreview): string[] {
 /** The dry run as the CLI prints it: per event, readiness, ours against theirs, deliveries, the exact requests. */
 export function describePlan(plan: PublishPlan): string[] {
   const lines = [
-    `Publish plan for ${plan.target.name}${plan.target.orgId ? ` (org ${plan.target.orgId})` : ''} at ${plan.target.baseUrl}: ` +
+    `Publish plan for ${targetOf(plan.target)}: ` +
       `${plan.quota.active} of ${plan.quota.limit} custom events active, ${plan.quota.afterPublish} after publishing.`
   ]
   if (plan.events.length === 0) lines.push('No event to publish.')
@@ -60,7 +60,7 @@ export const progressLine = (progress: PublishProgress): string =>
 
 /** The pull/drift view as text. */
 export function describePull(plan: PullPlan): string[] {
-  const lines = [`Org ${plan.target.name} at ${plan.target.baseUrl}:`]
+  const lines = [`Org ${targetOf(plan.target)}:`]
   const label = { org_only: 'only in the org', project_only: 'only in the project', both: 'in both' } as const
   for (const event of plan.events) {
     const changes = event.comparison.filter((entry) => entry.change !== 'same')
@@ -88,4 +88,10 @@ export function describePull(plan: PullPlan): string[] {
     )
   }
   return lines
+}
+
+/** A profile by its name, its org and where it is; a bare base URL (`--base-url`, no profile) once. */
+function targetOf(target: { name: string; orgId?: string | null | undefined; baseUrl: string }): string {
+  const org = target.orgId ? ` (org ${target.orgId})` : ''
+  return target.name === target.baseUrl ? `${target.baseUrl}${org}` : `${target.name}${org} at ${target.baseUrl}`
 }

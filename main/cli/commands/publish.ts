@@ -40,7 +40,8 @@ export function checkOrgOptions(
       throw new UsageError(`--base-url must be an http(s) URL (got ${values['base-url']})`)
     }
     if (values.auth !== 'basic' && values.auth !== 'oauth') {
-      throw new UsageError('--base-url needs --auth basic (with --till <code>) or --auth oauth')
+      const given = values.auth === undefined ? '' : ` (got --auth ${values.auth})`
+      throw new UsageError(`--base-url needs --auth basic (with --till <code>) or --auth oauth${given}`)
     }
     if (values.auth === 'basic' && !values.till) {
       throw new UsageError('--auth basic needs --till <code> (its password from CAPMAP_PASSWORD)')

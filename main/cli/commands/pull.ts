@@ -33,7 +33,8 @@ export const pullCommand: CliCommand = {
               importable.map((event) => event.eventName)
             )
           : undefined
-      for (const line of describePull(result?.plan ?? plan)) context.print(line)
+      // The drift as found, before the import: what was only in the org reads so, then what was imported of it.
+      for (const line of describePull(plan)) context.print(line)
       const names = result?.imported.map((entry) => entry.eventName) ?? []
       context.print(
         `Imported ${names.length} event(s) as drafts${names.length > 0 ? `: ${names.join(', ')}` : ''}; ` +

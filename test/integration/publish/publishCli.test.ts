@@ -62,12 +62,25 @@ describe('capmap publish and pull', () => {
     ])
     expect(noTill.status).toBe(2)
     expect(noTill.stderr).toContain('--auth basic needs --till <code>')
+    const unknownAuth = await capmap([
+      'pull',
+      '--project',
+      'Shop.capmap',
+      '--base-url',
+      sandbox.baseUrl,
+      '--auth',
+      'foo'
+    ])
+    expect(unknownAuth.status).toBe(2)
+    expect(unknownAuth.stderr).toContain(
+      '--base-url needs --auth basic (with --till <code>) or --auth oauth (got --auth foo)'
+    )
   })
 
   it('prints the dry run (comparison and requests, secrets masked) and changes nothing', async () => {
     const result = await capmap(['publish', '--project', 'Shop.capmap', ...basic(), '--dry-run'])
     expect(result.status).toBe(0)
-    expect(result.stdout).toContain(`Publish plan for ${sandbox.baseUrl} at ${sandbox.baseUrl}: 0 of 10 custom events`)
+    expect(result.stdout).toContain(`Publish plan for ${sandbox.baseUrl}: 0 of 10 custom events`)
     expect(result.stdout).toContain('be_reserved (custom): ready; the org has it absent; action: create')
     expect(result.stdout).toMatch(/\+ fields\.hotel_name {2}string .*\| {2}—/)
     expect(result.stdout).toContain('POST /v2/events  (Creates the custom event')
@@ -150,6 +163,8 @@ describe('capmap publish and pull', () => {
     expect(result.status).toBe(0)
     expect(result.stdout).toContain('be_reserved (custom): in both; the org has it published; the same')
     expect(result.stdout).toContain('ProductAddedToCart (standard): only in the project')
+    // The drift as found: what the import then takes in reads as only in the org.
+    expect(result.stdout).toContain('seeded_1 (custom): only in the org; the org has it unpublished')
     expect(result.stdout).toContain(
       'Imported 1 event(s) as drafts: seeded_1; 0 adapter mapping(s) made mappings; 1 webhook URI(s) kept'
     )
