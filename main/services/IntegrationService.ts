@@ -58,18 +58,16 @@ export class IntegrationService {
   delete(id: string): { id: string } {
     const project = this.session.require({ forWriting: true })
     if (!project.integrations.get(id)) throw new StudioError('not_found', 'That integration no longer exists.')
-    const eventIds = new Set(
-      project.mappings
-        .list()
-        .filter((mapping) => mapping.integrationId === id)
-        .map((mapping) => mapping.eventId)
-    )
+    const mappings = project.mappings.list().filter((mapping) => mapping.integrationId === id)
+    const eventIds = new Set(mappings.map((mapping) => mapping.eventId))
     const now = this.clock.now().toISOString()
     inWriteTransaction(project.db, () => {
       project.integrations.delete(id)
       for (const eventId of eventIds) applyTestGate(project, eventId, now)
     })
     this.saved(id)
+    // The mapping screens drop the mappings that went with it (and the tests screen their test cases).
+    for (const mapping of mappings) this.bus.emit('mappingsChanged', { id: mapping.id })
     if (eventIds.size > 0) this.bus.emit('eventsChanged', { reason: 'updated' })
     return { id }
   }

@@ -335,7 +335,7 @@ export function IntegrationEditor() {
       {confirmDelete && (
         <Dialog
           title={`Delete ${draft.name || 'this integration'}?`}
-          description={`Its source-event-name map goes with it, and nothing will listen at /hooks/${draft.slug} any more. The ${transformerLabels[transformer]} webhook stays for the other integrations.`}
+          description={`Its mappings and their test cases go with it, as does its source-event-name map, and nothing will listen at /hooks/${draft.slug} any more; its captures stay in the inbox. The ${transformerLabels[transformer]} webhook stays for the other integrations.`}
           onClose={() => setConfirmDelete(false)}
           footer={
             <>

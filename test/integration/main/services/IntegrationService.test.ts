@@ -119,6 +119,20 @@ describe('IntegrationService', () => {
     expect(changed).toEqual([{ reason: 'updated' }])
   })
 
+  it('tells the mapping screens of the mappings that went with a deleted integration', () => {
+    studio.newProject(join(fixture.folder, 'Sample.capmap'), true)
+    const bookingApp = studio.integrations.list().find((integration) => integration.slug === 'booking-app')!
+    const itsMappings = studio.mappings.list().filter((mapping) => mapping.integrationId === bookingApp.id)
+    expect(itsMappings.length).toBeGreaterThan(0)
+    const told: unknown[] = []
+    studio.bus.subscribe((name, payload) => name === 'mappingsChanged' && told.push(payload))
+
+    studio.integrations.delete(bookingApp.id)
+
+    expect(studio.mappings.list().filter((mapping) => mapping.integrationId === bookingApp.id)).toEqual([])
+    expect(told).toEqual(itsMappings.map((mapping) => ({ id: mapping.id })))
+  })
+
   it('reads default webhook settings for each transformer until they are saved', () => {
     expect(studio.integrations.listWebhookSettings()).toEqual([
       { transformer: 'webEngageTransformer', tillCode: '', auth: 'none', uniquenessCheckEnabled: false },
