@@ -26,7 +26,7 @@ export function decodeXml(text: string): XmlDecoding {
   const validation = XMLValidator.validate(text)
   if (validation !== true) {
     const { msg, line, col } = validation.err
-    return { ok: false, error: `Invalid XML at line ${line}, column ${col}: ${withoutFullStop(msg)}` }
+    return { ok: false, error: `Invalid XML at line ${line}, column ${col}: ${withoutFullStop(inWords(msg))}` }
   }
   try {
     return { ok: true, value: xmlParser.parse(text) as unknown }
@@ -40,3 +40,21 @@ export function decodeXml(text: string): XmlDecoding {
 
 /** The parser's messages end with a full stop; ours are clauses that each caller ends (see DecodedBody.error). */
 const withoutFullStop = (message: string) => message.replace(/\.$/, '')
+
+/**
+ * The validator's message, except where it prints its own stack of open tags (`Invalid '[ "order", "item"]'
+ * found`, for a body that ends before they close: a truncated one): that is said in words.
+ */
+function inWords(message: string): string {
+  const openTags = /^Invalid '(\[[\s\S]*\])' found/.exec(message)?.[1]
+  if (openTags === undefined) return message
+  try {
+    const names = JSON.parse(openTags) as unknown
+    if (Array.isArray(names) && names.every((name) => typeof name === 'string')) {
+      return `the body ends before these tags close: ${names.join(', ')} (is it truncated?)`
+    }
+  } catch {
+    // Not the list expected: the validator's own words follow.
+  }
+  return message
+}

@@ -35,6 +35,13 @@ describe('decodeXml', () => {
     expect(decodeXml('<a')).toEqual({ ok: false, error: "Invalid XML at line 1, column 1: Unclosed tag 'a'" })
   })
 
+  it("says in words which tags a truncated body leaves open, not the validator's own list", () => {
+    expect(decodeXml('<order><item>1')).toEqual({
+      ok: false,
+      error: 'Invalid XML at line 1, column 1: the body ends before these tags close: order, item (is it truncated?)'
+    })
+  })
+
   it('refuses malformed XML, saying where', () => {
     expect(decodeXml('<a>\n<b></a>')).toEqual({
       ok: false,
