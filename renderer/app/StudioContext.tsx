@@ -44,13 +44,18 @@ export function createStudioStores(api: StudioApi) {
     deliveries: createDeliveriesStore(api, reportError),
     tests: createTestsStore(api, reportError),
     publish: createPublishStore(api, reportError, (message) => notifications.getState().notify('info', message)),
-    mapping: createMappingStore(api, reportError, (mapping) => {
-      // An `integration` match means the source names the integration's event-name map gives the mapping's event.
-      if (mapping.match.kind === 'eventName') return mapping.match.sourceNames
-      const integration = integrations.getState().integrations.find((entry) => entry.id === mapping.integrationId)
-      const event = events.getState().events.find((entry) => entry.id === mapping.eventId)
-      return integration && event ? integrationMatch(integration, event.name).sourceNames : []
-    })
+    mapping: createMappingStore(
+      api,
+      reportError,
+      (mapping) => {
+        // An `integration` match means the source names the integration's event-name map gives the mapping's event.
+        if (mapping.match.kind === 'eventName') return mapping.match.sourceNames
+        const integration = integrations.getState().integrations.find((entry) => entry.id === mapping.integrationId)
+        const event = events.getState().events.find((entry) => entry.id === mapping.eventId)
+        return integration && event ? integrationMatch(integration, event.name).sourceNames : []
+      },
+      (message) => notifications.getState().notify('info', message)
+    )
   }
 }
 

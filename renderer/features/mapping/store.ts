@@ -7,7 +7,7 @@ import type { MappingSuggestion } from '../../../shared/engine/suggestMappings'
 import type { StudioApi } from '../../api/client'
 import { createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
-import { connect, emptySpec, removeRule, setRule } from './mappingEdits'
+import { connect, emptySpec, removeRule, ruleFieldPath, setRule } from './mappingEdits'
 import { payloadTextOf, sampleText } from './payloadText'
 
 type MappingApi = Pick<
@@ -108,7 +108,9 @@ export const createMappingStore = (
   onError: (error: StudioErrorInfo) => void,
   /** The source event names a mapping applies to (for an `integration` match, the integration says). */
   sourceNamesOf: (mapping: Mapping) => readonly string[] = (mapping) =>
-    mapping.match.kind === 'eventName' ? mapping.match.sourceNames : []
+    mapping.match.kind === 'eventName' ? mapping.match.sourceNames : [],
+  /** Says what an edit changed that the user may not have meant (a rule replaced by a connection). */
+  inform: (message: string) => void = () => undefined
 ) =>
   createStore<MappingState>()((set, get) => {
     const histories = createEditHistories<MappingSpec>()
@@ -252,8 +254,18 @@ export const createMappingStore = (
       connect(path, target) {
         const { draft } = get()
         if (!draft) return
-        get().edit(connect(draft, path, target), `connect:${target}:${path}`)
+        const fanOutPath = draft.fanOut?.path ?? null
+        const replaced = draft.rules.find((rule) => rule.target === target)
+        const connected = connect(draft, path, target)
+        const before = replaced && ruleSourceText(replaced, fanOutPath)
+        const after = ruleSourceText(
+          connected.rules.find((rule) => rule.target === target)!,
+          fanOutPath
+        )
+        get().edit(connected, `connect:${target}:${path}`)
         set({ armedField: null, selectedTarget: target })
+        // One rule per attribute: a connection to a mapped attribute replaces its rule, which Undo puts back.
+        if (before && before !== after) inform(`${target} now reads ${after}, instead of ${before}: Undo puts it back.`)
       },
       setRule(target, rule, touched = `rule:${target}`) {
         const { draft } = get()
@@ -363,3 +375,10 @@ export const createMappingStore = (
   })
 
 export type MappingStore = ReturnType<typeof createMappingStore>
+
+/** What a rule reads, as the designer names it: its field, its constant or "an expression". */
+function ruleSourceText(rule: MappingRule, fanOutPath: string | null): string {
+  if (rule.source.kind === 'constant') return `the constant ${JSON.stringify(rule.source.value)}`
+  if (rule.source.kind === 'expression') return 'an expression'
+  return ruleFieldPath(rule, fanOutPath) ?? rule.source.path
+}

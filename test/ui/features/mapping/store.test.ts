@@ -83,6 +83,23 @@ describe('the mapping designer store', () => {
     expect(store.getState().mappings[0]?.rules).toHaveLength(2)
   })
 
+  it('says when a connection replaces the rule an attribute had, and that Undo puts it back', async () => {
+    const api = fakeMappingApi([stored], [viewed, cart])
+    const inform = vi.fn()
+    const store = createMappingStore(api, vi.fn(), () => [], inform)
+    await store.getState().load()
+    await store.getState().select('m-cart')
+    store.getState().connect('user_id', 'customer')
+    store.getState().connect('price', 'productPrice')
+    expect(inform).not.toHaveBeenCalled()
+    store.getState().connect('event_name', 'customer')
+    expect(inform).toHaveBeenCalledWith('customer now reads event_name, instead of user_id: Undo puts it back.')
+    store.getState().undo()
+    expect(store.getState().draft?.rules.find((rule) => rule.target === 'customer')?.source).toMatchObject({
+      path: 'user_id'
+    })
+  })
+
   it('reads fields outside the fan-out list from the whole payload, and fields inside it from each item', async () => {
     const { store } = await loadedStore()
     await store.getState().select('m-cart')
