@@ -33,9 +33,11 @@ export function SendTestDialog({ onClose }: { onClose(): void }) {
     (s) => s.listener,
     (state) => state.status?.state === 'listening'
   )
-  const [integrationId, setIntegrationId] = useState(
-    () => captures.getState().filter.integrationId ?? integrations[0]?.id ?? ''
-  )
+  // The integration the inbox is filtered on, else that of the capture open, else the first.
+  const [integrationId, setIntegrationId] = useState(() => {
+    const { filter, detail } = captures.getState()
+    return filter.integrationId ?? detail?.integrationId ?? integrations[0]?.id ?? ''
+  })
   const [sampleId, setSampleId] = useState(pasted)
   const [contentType, setContentType] = useState<string>('application/json')
   const [body, setBody] = useState('')

@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { ok } from '../../../../shared/api/result'
+import type { CaptureSummary } from '../../../../shared/model/capture'
 import type { Integration } from '../../../../shared/model/integration'
 import { SendTestDialog } from '../../../../renderer/features/captures/SendTestDialog'
-import { fakeCapturesApi } from './fakeCapturesApi'
+import { fakeCapturesApi, summary } from './fakeCapturesApi'
 import { renderInStudio } from '../../support/renderInStudio'
 
 const booking: Integration = {
@@ -18,13 +19,17 @@ const booking: Integration = {
   updatedAt: '2026-11-28T10:00:00.000Z'
 }
 
-/** The Send dialog with one integration and the listener on. */
-async function renderDialog() {
-  const api = fakeCapturesApi([])
+const shop: Integration = { ...booking, id: 'i-shop', name: 'Shop app', slug: 'shop-app' }
+
+/** The Send dialog with the listener on, over `integrations` (the booking app alone) and the inbox's `captures`. */
+async function renderDialog(
+  options: { integrations?: Integration[]; captures?: CaptureSummary[]; open?: string } = {}
+) {
+  const api = fakeCapturesApi(options.captures ?? [])
   await renderInStudio(
     {
       ...api,
-      listIntegrations: async () => ok([booking]),
+      listIntegrations: async () => ok(options.integrations ?? [booking]),
       listWebhookSettings: async () => ok([]),
       getListenerStatus: async () =>
         ok({ state: 'listening', host: '127.0.0.1', port: 4890, url: null, message: null, warning: null })
@@ -33,6 +38,7 @@ async function renderDialog() {
     async (stores) => {
       await stores.integrations.getState().load()
       await stores.listener.getState().load()
+      if (options.open) await stores.captures.getState().select(options.open)
     }
   )
   const send = () => screen.getByRole('button', { name: /^Send/ }) as HTMLButtonElement
@@ -41,6 +47,15 @@ async function renderDialog() {
 }
 
 describe('sending a test payload', () => {
+  it('sends to the integration of the capture open in the inbox', async () => {
+    await renderDialog({
+      integrations: [booking, shop],
+      captures: [summary(1), summary(2, { integrationId: 'i-shop', integration: 'shop-app', path: '/hooks/shop-app' })],
+      open: '2'
+    })
+    expect((screen.getByLabelText('Integration') as HTMLSelectElement).value).toBe('i-shop')
+  })
+
   it('says before sending that a JSON body is not valid JSON, and sends only when the user chooses to', async () => {
     const { api, send, type } = await renderDialog()
     type('not json at all')
