@@ -152,6 +152,8 @@ export const publishCommand: CliCommand = {
           return 1
         }
       }
+      // Asked to stop while the plan was read or the question was open: nothing is sent.
+      if (interrupted) return stoppedBeforePublishing(context)
       context.print('')
       const finals = new Map<string, PublishProgress>()
       const started = studio.publish.startWith(connection, eventIds, {
@@ -162,7 +164,6 @@ export const publishCommand: CliCommand = {
           if (progress.done) finals.set(progress.eventId, progress)
         }
       })
-      if (interrupted) return stoppedBeforePublishing(context)
       void interruption.then(() => studio.publish.cancel(started.runId))
       await started.finished
       let failed = 0
