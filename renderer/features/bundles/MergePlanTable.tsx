@@ -12,6 +12,10 @@ const stateLabels: Record<MergeItem['state'], string> = {
   conflict: 'Conflict'
 }
 
+/** A difference only one side made since the export still asks for a choice, but is a change, not a clash. */
+const stateLabelOf = (item: MergeItem) =>
+  item.state === 'conflict' && item.changedOnlyIn ? 'Changed' : stateLabels[item.state]
+
 const changedOnlyNotes: Record<NonNullable<MergeItem['changedOnlyIn']>, string> = {
   bundle: 'Only the bundle changed it since it was exported.',
   project: 'Only this project changed it since the bundle was exported.'
@@ -61,7 +65,7 @@ export function MergePlanTable({
                     {item.key}
                   </th>
                   <td>
-                    <span className={`chip bundle-state-${item.state}`}>{stateLabels[item.state]}</span>
+                    <span className={`chip bundle-state-${item.state}`}>{stateLabelOf(item)}</span>
                   </td>
                   <td className="bundle-plan-changes">
                     {item.changes.slice(0, 4).map((change) => (

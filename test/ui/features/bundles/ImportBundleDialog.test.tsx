@@ -97,6 +97,9 @@ describe('the import dialog', () => {
     expect(screen.getByText('Only the bundle changed it since it was exported.')).toBeTruthy()
     expect((screen.getByLabelText('Choice for event hotel_checkout') as HTMLSelectElement).value).toBe('keep-mine')
     expect(screen.getByText('Only this project changed it since the bundle was exported.')).toBeTruthy()
+    // A change one side made is labelled a change, not a clash, though it still asks for a choice.
+    expect(screen.getAllByText('Changed', { exact: true })).toHaveLength(2)
+    expect(screen.queryByText('Conflict', { exact: true })).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: 'Merge into this project' }))
     await waitFor(() =>
       expect(api.importBundle).toHaveBeenCalledWith(
