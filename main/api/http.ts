@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import { createReadStream, statSync } from 'node:fs'
+import { pipeline } from 'node:stream'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
@@ -151,7 +152,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     // A file gone or unreadable (the studio's build being replaced under it) fails this answer, never the server:
     // the listener and the API run in the same process.
     stream.once('error', (error: NodeJS.ErrnoException) => {
-      if (response.headersSent) return void response.destroy()
+      if (response.headersSent) return // the pipeline ends the answer
       if (error.code === 'ENOENT') {
         return sendText(response, 503, "The studio's files are missing (being rebuilt?): reload in a moment.")
       }
@@ -164,7 +165,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache'
       })
-      stream.pipe(response)
+      // A client gone mid-file ends the read too, letting go of the file.
+      pipeline(stream, response, () => undefined)
     })
   }
 

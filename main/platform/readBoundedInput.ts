@@ -41,14 +41,16 @@ function readWithin(fd: number, maxBytes: number, subject: string): BoundedRead 
   const stats = fstatSync(fd)
   if (stats.isFile() && stats.size > maxBytes) return tooLarge
   const chunks: Buffer[] = []
+  // One scratch buffer, each read copied out at its own size: short reads (a slow pipe) would otherwise each keep a
+  // whole 64 KiB alive.
+  const scratch = Buffer.allocUnsafe(64 * 1024)
   let total = 0
   for (;;) {
-    const chunk = Buffer.allocUnsafe(64 * 1024)
-    const read = readSync(fd, chunk, 0, chunk.length, null)
+    const read = readSync(fd, scratch, 0, scratch.length, null)
     if (read === 0) break
     total += read
     if (total > maxBytes) return tooLarge
-    chunks.push(chunk.subarray(0, read))
+    chunks.push(Buffer.from(scratch.subarray(0, read)))
   }
   return { ok: true, bytes: Buffer.concat(chunks, total) }
 }

@@ -30,9 +30,13 @@ export function carryAttributeRenames(
 ): string[] {
   if (renames.size === 0) return []
   const changed: string[] = []
+  const newNames = new Set(renames.values())
   for (const mapping of mappings.list()) {
     if (mapping.eventId !== eventId || !mapping.rules.some((rule) => renames.has(rule.target))) continue
-    const rules = mapping.rules.map((rule) => ({ ...rule, target: renames.get(rule.target) ?? rule.target }))
+    // A rule left by a removed attribute of the new name would be a second rule for it, and the first one read.
+    const rules = mapping.rules
+      .filter((rule) => renames.has(rule.target) || !newNames.has(rule.target))
+      .map((rule) => ({ ...rule, target: renames.get(rule.target) ?? rule.target }))
     mappings.save(
       mapping.id,
       mapping.integrationId,

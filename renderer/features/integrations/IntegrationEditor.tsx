@@ -100,9 +100,9 @@ export function IntegrationEditor() {
       })
     return found
   }, [draft, others, eventNames, original, isNew])
-  // The path the listener receives at: the slug being typed once it can be saved; never one that breaks a rule or
-  // is another integration's (its URL would send this sender's payloads there).
-  const listenerSlug = issues.some((issue) => issue.path === 'slug' && issue.severity === 'error')
+  // The path the listener receives at: the slug being typed once the draft can be saved; never one that breaks a
+  // rule or is another integration's (its URL would send this sender's payloads there), nor one held back unsaved.
+  const listenerSlug = issues.some((issue) => issue.severity === 'error')
     ? (savedSlug ?? original?.slug ?? '')
     : (draft?.slug ?? '')
 

@@ -53,7 +53,7 @@ export function ReachingListenerPanel({
 }: {
   integrationId: string | null
   draft: IntegrationDraft
-  /** The slug as saved: the path the listener receives this integration's payloads at. */
+  /** The slug the listener receives this integration's payloads at: as saved, or as typed once it can be. */
   slug: string
 }) {
   const readOnly = useStudioStore(

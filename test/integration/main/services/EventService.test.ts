@@ -349,6 +349,32 @@ describe('EventService, renaming an attribute', () => {
     expect(changed).toEqual([{ id: mappingId }])
   })
 
+  it('drops the rule a removed attribute left when another attribute is renamed to its name', () => {
+    const event = reserved()
+    const { id: _id, status: _status, publications: _p, createdAt: _c, updatedAt: _u, ...draft } = event
+    const withoutHotel = draft.attributes.filter((attribute) => attribute.name !== 'hotel_name')
+    studio.events.update(event.id, { ...draft, attributes: withoutHotel })
+    expect(targetsOf(event.id)).toContain('hotel_name')
+    const hotelNameSources = () =>
+      studio.mappings
+        .list()
+        .find((mapping) => mapping.eventId === event.id)!
+        .rules.filter((rule) => rule.target === 'hotel_name')
+        .map((rule) => rule.source)
+    const roomNights = studio.mappings
+      .list()
+      .find((mapping) => mapping.eventId === event.id)!
+      .rules.find((rule) => rule.target === 'room_nights')!.source
+    studio.events.update(event.id, {
+      ...draft,
+      attributes: withoutHotel.map((attribute) =>
+        attribute.name === 'room_nights' ? { ...attribute, name: 'hotel_name' } : attribute
+      )
+    })
+    expect(hotelNameSources()).toEqual([roomNights])
+    expect(targetsOf(event.id)).not.toContain('room_nights')
+  })
+
   it('leaves the rules of a removed attribute as they are, to be seen, when another is added in its place', () => {
     const event = reserved()
     const { id: _id, status: _status, publications: _p, createdAt: _c, updatedAt: _u, ...draft } = event
