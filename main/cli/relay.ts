@@ -127,12 +127,18 @@ export const relayCommand: CliCommand = {
         }
       }
       // On from the start, even before the webhook is set up: what comes is captured and mapped, and waits for its
-      // URI. Any earlier URI is dropped: it may be another org's (a --base-url run names no profile).
+      // URI. Any earlier URI is dropped: it may be another org's (a --base-url run names no profile). A run that
+      // ends before the setup is done puts the settings back as they were, for the studio's relay.
+      const before = chosen.map((integration) => relaySettings.get(integration.id))
       for (const integration of chosen) {
         relaySettings.save(
           { integrationId: integration.id, enabled: true, profileId: target.profileId, webhookUri: null },
           new Date().toISOString()
         )
+      }
+      const putSettingsBack = () => {
+        for (const { updatedAt: _updatedAt, ...settings } of before)
+          relaySettings.save(settings, new Date().toISOString())
       }
       const reensuring = new Set<string>()
 
@@ -181,8 +187,9 @@ export const relayCommand: CliCommand = {
       )
       // The webhooks are set up once the listener runs, so a Capillary out of reach loses nothing: captures wait
       // for their URI and go once it is known. Credentials Capillary refuses end the run, as nothing could be sent.
-      const refused = await setUpWebhooks(chosen, ensure, () => stopped, context)
-      if (refused === undefined && !stopped) {
+      const refused = await setUpWebhooks(chosen, ensure, interrupted, () => stopped, context)
+      const ready = refused === undefined && !stopped
+      if (ready) {
         for (const integration of chosen) new OutboxRepository(db).dueNow(integration.id, new Date())
         relay.wake()
         context.print(`Webhook ready in ${target.label}: deliveries start.`)
@@ -190,6 +197,7 @@ export const relayCommand: CliCommand = {
       }
       await listener.close()
       await relay.stop()
+      if (!ready) putSettingsBack()
       if (refused === undefined) return 0
       context.printError(`capmap: ${refused.message}`)
       return 1
@@ -316,6 +324,7 @@ const webhookRetryMs = 15_000
 async function setUpWebhooks(
   integrations: readonly Integration[],
   ensure: (integration: Integration) => Promise<void>,
+  interrupted: Promise<void>,
   stopped: () => boolean,
   context: CliContext
 ): Promise<Error | undefined> {
@@ -324,7 +333,11 @@ async function setUpWebhooks(
     const failed: Integration[] = []
     for (const integration of pending) {
       try {
-        await ensure(integration)
+        // Ctrl+C does not wait for a Capillary that hangs: the attempt is left to end on its own.
+        const attempt = ensure(integration)
+        attempt.catch(() => undefined)
+        await Promise.race([attempt, interrupted])
+        if (stopped()) return undefined
       } catch (error) {
         if (!isOutOfReach(error)) return error as Error
         failed.push(integration)

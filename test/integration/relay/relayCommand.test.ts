@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
+import { openProjectDatabase } from '../../../main/store/database'
 import { createTemporaryFolder } from '../support/temporaryFolder'
 import { addedToCart, freePort, postToListener } from './relayHarness'
 import { buildTimeoutMs, ensureBuiltCli } from '../support/builtCli'
@@ -142,6 +143,13 @@ describe('capmap relay', () => {
     )
     expect(await relay.exited).toEqual({ code: 1, signal: null })
     expect(relay.stderr()).toMatch(/^capmap: Capillary refused GET \/v2\/events\/webhooks: the till code and password/)
+    // The relay settings are as the run found them: the studio's relay is not left on without a webhook.
+    const db = openProjectDatabase(join(folder.path, 'Shop.capmap'), { readOnly: true })
+    try {
+      expect(db.prepare('SELECT enabled, webhook_uri FROM relay_settings WHERE enabled = 1').all()).toEqual([])
+    } finally {
+      db.close()
+    }
   })
 
   it('refuses to run without exactly one target', () => {
