@@ -76,10 +76,16 @@ export function openCliStudio(path: string, context: CliContext, options: { read
   return studio
 }
 
-async function confirm(question: string): Promise<boolean> {
+/** Asks on the terminal; Ctrl+C there (readline takes it, not the process) or a SIGTERM meanwhile answers no. */
+async function confirm(question: string, interruption: Promise<void>): Promise<boolean> {
   const reader = createInterface({ input: process.stdin, output: process.stdout })
+  const asking = new AbortController()
+  void interruption.then(() => asking.abort())
   try {
-    return /^y(es)?$/i.test((await reader.question(question)).trim())
+    return /^y(es)?$/i.test((await reader.question(question, { signal: asking.signal })).trim())
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') return false
+    throw error
   } finally {
     reader.close()
   }
@@ -147,7 +153,7 @@ export const publishCommand: CliCommand = {
       if (values['dry-run']) return 0
       const ready = plan.events.filter((event) => event.ready)
       if (!values.yes && process.stdin.isTTY && process.stdout.isTTY) {
-        if (!(await confirm(`\nPublish ${plan.events.length} event(s) to ${plan.target.name}? [y/N] `))) {
+        if (!(await confirm(`\nPublish ${plan.events.length} event(s) to ${plan.target.name}? [y/N] `, interruption))) {
           context.printError('Nothing was published.')
           return 1
         }
