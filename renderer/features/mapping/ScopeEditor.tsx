@@ -2,6 +2,7 @@ import { memo } from 'react'
 import type { InferredSchema } from '../../../shared/engine/inferSchema'
 import type { MappingMatch, MappingSpec } from '../../../shared/model/mapping'
 import { useStudio } from '../../app/StudioContext'
+import { FanOutField } from './FanOutField'
 import { setFanOut, setMatch } from './mappingEdits'
 
 interface ScopeEditorProps {
@@ -129,22 +130,12 @@ export const ScopeEditor = memo(function ScopeEditor({
           />
         </label>
       )}
-      <label className="field">
-        <span className="field-label">Fan out over (one event per item)</span>
-        <input
-          className="input mono"
-          list="mapping-fan-out-lists"
-          placeholder="none"
-          value={spec.fanOut?.path ?? ''}
-          disabled={readOnly}
-          onChange={(event) => edit(setFanOut(spec, event.target.value), 'fanOut')}
-        />
-        <datalist id="mapping-fan-out-lists">
-          {lists.map((path) => (
-            <option key={path} value={path} />
-          ))}
-        </datalist>
-      </label>
+      <FanOutField
+        path={spec.fanOut?.path ?? ''}
+        lists={lists}
+        readOnly={readOnly}
+        onTake={(path) => edit(setFanOut(spec, path), 'fanOut')}
+      />
     </section>
   )
 })

@@ -48,6 +48,7 @@ export function setMatch(spec: MappingSpec, match: MappingMatch): MappingSpec {
 /**
  * Sets the list to fan out over. Turning fan-out on keeps every path rule reading what it read, the whole payload:
  * under fan-out a path reads the item unless scoped to the payload (rules made after read the item, as they connect).
+ * Expression rules are left as written: under fan-out their `$` is the item, `$$` the payload.
  */
 export function setFanOut(spec: MappingSpec, path: string | null): MappingSpec {
   const trimmed = path?.trim() ?? ''
