@@ -17,9 +17,14 @@ export function pathRule(path: string, target: string, fanOutPath: string | null
   }
 }
 
-/** Connects a field to an attribute: one rule per attribute, so an existing rule of that attribute is replaced. */
+/**
+ * Connects a field to an attribute: one rule per attribute, so an existing rule of that attribute is replaced,
+ * unless it already reads that field (its transforms are kept: the same spec comes back).
+ */
 export function connect(spec: MappingSpec, path: string, target: string): MappingSpec {
   const rule = pathRule(path, target, spec.fanOut?.path ?? null)
+  const existing = spec.rules.find((candidate) => candidate.target === target)
+  if (existing && JSON.stringify(existing.source) === JSON.stringify(rule.source)) return spec
   return setRule(spec, target, rule)
 }
 

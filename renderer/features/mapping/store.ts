@@ -257,13 +257,14 @@ export const createMappingStore = (
         const fanOutPath = draft.fanOut?.path ?? null
         const replaced = draft.rules.find((rule) => rule.target === target)
         const connected = connect(draft, path, target)
+        set({ armedField: null, selectedTarget: target })
+        if (connected === draft) return // already connected so: nothing to save or undo
         const before = replaced && ruleSourceText(replaced, fanOutPath)
         const after = ruleSourceText(
           connected.rules.find((rule) => rule.target === target)!,
           fanOutPath
         )
         get().edit(connected, `connect:${target}:${path}`)
-        set({ armedField: null, selectedTarget: target })
         // One rule per attribute: a connection to a mapped attribute replaces its rule, which Undo puts back.
         if (before && before !== after) inform(`${target} now reads ${after}, instead of ${before}: Undo puts it back.`)
       },

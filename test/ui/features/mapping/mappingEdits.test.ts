@@ -33,3 +33,18 @@ describe('setFanOut', () => {
     expect(setFanOut(fannedOut, '  ')).toEqual({ ...fannedOut, fanOut: null })
   })
 })
+
+describe('connect', () => {
+  it('keeps a rule that already reads the field, transforms and all', () => {
+    const withTransform: MappingSpec = {
+      ...mapped,
+      rules: [{ ...mapped.rules[0]!, transforms: [{ kind: 'trim' }] }]
+    }
+    expect(connect(withTransform, 'user', 'customer')).toBe(withTransform)
+    expect(connect(withTransform, 'user_id', 'customer').rules[0]).toEqual({
+      target: 'customer',
+      source: { kind: 'path', path: 'user_id', scope: 'item' },
+      transforms: []
+    })
+  })
+})
