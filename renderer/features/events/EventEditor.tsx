@@ -1,5 +1,5 @@
 import { CircleAlert, Copy, Lock, Plus } from 'lucide-react'
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { checkEvent } from '../../../shared/capillary/checkEvent'
 import { definitionRequests } from '../../../shared/capillary/definitionRequest'
 import { implicitAttributes } from '../../../shared/capillary/implicitAttributes'
@@ -10,6 +10,7 @@ import { plural } from '../../ui/plural'
 import { AttributeRow } from './AttributeRow'
 import { draftLimitIssues } from './draftLimitIssues'
 import { FieldIssues } from './FieldIssues'
+import { focusFirstProblem } from './focusFirstProblem'
 import { issuesAt } from './issuesAt'
 import { LimitedTextField } from './LimitedTextField'
 import { StatusChip } from './StatusChip'
@@ -53,6 +54,7 @@ export function EventEditor() {
     (state) => state.project?.readOnly ?? true
   )
   const [tab, setTab] = useState<Tab>('design')
+  const pane = useRef<HTMLElement>(null)
   // The attribute the user just added: its name takes the focus.
   const [addedAttributeId, setAddedAttributeId] = useState<string | null>(null)
 
@@ -84,6 +86,11 @@ export function EventEditor() {
   const toggleAction = (action: EventAction, on: boolean) =>
     edit({ actions: on ? [...new Set([...draft.actions, action])] : draft.actions.filter((a) => a !== action) })
   const errorCount = issues.filter((issue) => issue.severity === 'error').length
+  const goToFirstProblem = () => {
+    setTab('design')
+    // After the Design tab is drawn, when the Code tab was showing.
+    setTimeout(() => focusFirstProblem(pane.current, issues.find((issue) => issue.severity === 'error')?.path))
+  }
   const nameIssues = issuesAt(issues, 'name')
   // An invalid draft waits at the field its problem is about: the rule's own error there says why. A name differing
   // only in letter case from another is only a warning for Capillary, yet the project refuses it: say so at the name.
@@ -102,7 +109,7 @@ export function EventEditor() {
   }
 
   return (
-    <section className="editor-pane" aria-label="Event editor">
+    <section className="editor-pane" aria-label="Event editor" ref={pane}>
       <header className="editor-header event-editor-header">
         <div>
           <h1 className="mono" title={draft.name || undefined}>
@@ -111,7 +118,14 @@ export function EventEditor() {
           <span className="muted">{draft.kind === 'standard' ? 'Standard event' : 'Custom event'}</span>{' '}
           <StatusChip event={selected} />{' '}
           {errorCount > 0 ? (
-            <span className="chip chip-error">{plural(errorCount, 'problem')}</span>
+            <button
+              type="button"
+              className="chip chip-error chip-button"
+              title="Go to the first problem"
+              onClick={goToFirstProblem}
+            >
+              {plural(errorCount, 'problem')}
+            </button>
           ) : (
             <span className="chip chip-ok">Valid for Capillary</span>
           )}

@@ -281,6 +281,14 @@ describe('EventsScreen', () => {
     expect(screen.queryByText(/Name attribute 2, or remove it/)).toBeNull()
   })
 
+  it('goes to the first problem from the problem count, even one not marked yet (a new attribute not left)', async () => {
+    await renderEventsScreen(['be_reserved'])
+    fireEvent.click(screen.getByRole('button', { name: 'Add attribute' }))
+    nameField().focus()
+    fireEvent.click(screen.getByRole('button', { name: '1 problem' }))
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Attribute 2 name')))
+  })
+
   it('shows the note of a type whose API encoding is undocumented once', async () => {
     await renderEventsScreen(['be_reserved'])
     fireEvent.click(screen.getByRole('button', { name: 'Add attribute' }))
