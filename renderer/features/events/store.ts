@@ -178,6 +178,8 @@ export const createEventsStore = (
      * Before another event is selected or added: the draft is saved, or kept for when the user comes back (it is
      * not saved, and they are told why).
      */
+    /** Counts the projects forgotten, so an answer about the last project's delete is not taken for this one's. */
+    let projectsOpened = 0
     const leave = async () => {
       await flush()
       const { draft, saveState, saveProblem, selectedId, events } = get()
@@ -280,6 +282,7 @@ export const createEventsStore = (
       lastDeletion: null,
       keptDraftNames: () => unsaved.names(),
       forgetProject() {
+        projectsOpened += 1
         unsaved.clear()
         set({ lastDeletion: null })
       },
@@ -289,11 +292,14 @@ export const createEventsStore = (
         // Taken before main is asked: a second Undo does not ask for it again, and a delete answered meanwhile
         // stays the one to undo next.
         set({ lastDeletion: null })
+        const project = projectsOpened
         await leave()
         const result = await api.restoreEvent({ undoId: deletion.undoId })
         if (!result.ok) {
-          // Too late: nothing is left to undo. A name taken since: once it is renamed, the undo can be tried again.
-          if (result.error.code === 'conflict' && get().lastDeletion === null) set({ lastDeletion: deletion })
+          // Too late: nothing is left to undo. A name taken since: once it is renamed, the undo can be tried again
+          // (unless another delete, or another project, came meanwhile).
+          const sameState = get().lastDeletion === null && projectsOpened === project
+          if (result.error.code === 'conflict' && sameState) set({ lastDeletion: deletion })
           onError(result.error)
           return null
         }

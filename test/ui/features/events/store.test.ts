@@ -251,6 +251,24 @@ describe('the events store', () => {
     expect((await store.getState().undoDelete())?.event.id).toBe(created!.id)
   })
 
+  it("does not bring the last project's delete back when its undo is refused after another project opened", async () => {
+    const api = fakeEventsApi()
+    const store = createEventsStore(api, vi.fn())
+    const created = await store.getState().create(newCustomEventDraft([]))
+    await store.getState().remove(created!.id)
+    let answer: () => void = () => undefined
+    api.restoreEvent.mockImplementationOnce(async () => {
+      await new Promise<void>((resolveAnswer) => (answer = resolveAnswer))
+      return fail('conflict', 'An event named new_event exists: rename it first.')
+    })
+    const undoing = store.getState().undoDelete()
+    await vi.waitFor(() => expect(api.restoreEvent).toHaveBeenCalled())
+    store.getState().forgetProject()
+    answer()
+    expect(await undoing).toBeNull()
+    expect(store.getState().lastDeletion).toBeNull()
+  })
+
   it('keeps the draft when the event already open is selected again', async () => {
     const api = fakeEventsApi()
     const onError = vi.fn()
