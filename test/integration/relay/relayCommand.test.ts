@@ -26,6 +26,21 @@ function newSampleProject(): { configDir: string } {
   return { configDir }
 }
 
+/** `capmap relay` of the sample's WebEngage integration to a Capillary at `baseUrl`, listening on a free port. */
+const relayWebEngageTo = (baseUrl: string, ...more: string[]) => [
+  '--project',
+  'Shop.capmap',
+  '--base-url',
+  baseUrl,
+  '--till',
+  'sandbox.till',
+  '--integration',
+  'webengage',
+  '--port',
+  '0',
+  ...more
+]
+
 describe('capmap relay', () => {
   it('runs the listener and the relay headless and prints one line per delivery outcome', async () => {
     const { configDir } = newSampleProject()
@@ -33,22 +48,7 @@ describe('capmap relay', () => {
     relay = await startRelayProcess(
       folder.path,
       configDir,
-      [
-        '--project',
-        'Shop.capmap',
-        '--base-url',
-        sandbox.baseUrl,
-        '--till',
-        'sandbox.till',
-        '--integration',
-        'webengage',
-        '--port',
-        '0',
-        '--first-retry',
-        '50',
-        '--slow-down',
-        '50'
-      ],
+      relayWebEngageTo(sandbox.baseUrl, '--first-retry', '50', '--slow-down', '50'),
       { CAPMAP_PASSWORD: 'sandbox' }
     )
     expect(relay.stdout()).toMatch(/^Relaying webengage of Shop to http:\/\/127\.0\.0\.1:\d+; listening on /)
@@ -88,23 +88,9 @@ describe('capmap relay', () => {
   it('captures while Capillary is out of reach, and delivers once it can set up the webhook', async () => {
     const { configDir } = newSampleProject()
     const port = await freePort()
-    relay = await startRelayProcess(
-      folder.path,
-      configDir,
-      [
-        '--project',
-        'Shop.capmap',
-        '--base-url',
-        `http://127.0.0.1:${port}`,
-        '--till',
-        'sandbox.till',
-        '--integration',
-        'webengage',
-        '--port',
-        '0'
-      ],
-      { CAPMAP_PASSWORD: 'sandbox' }
-    )
+    relay = await startRelayProcess(folder.path, configDir, relayWebEngageTo(`http://127.0.0.1:${port}`), {
+      CAPMAP_PASSWORD: 'sandbox'
+    })
     const answer = await postToListener(relay.port, '/hooks/webengage', addedToCart, { 'x-request-id': 'LATE-1' })
     expect(answer.status).toBe(200)
     await waitFor(
@@ -124,23 +110,9 @@ describe('capmap relay', () => {
   it('ends, saying why, when Capillary refuses the credentials', async () => {
     const { configDir } = newSampleProject()
     sandbox = await startSandbox()
-    relay = await startRelayProcess(
-      folder.path,
-      configDir,
-      [
-        '--project',
-        'Shop.capmap',
-        '--base-url',
-        sandbox.baseUrl,
-        '--till',
-        'sandbox.till',
-        '--integration',
-        'webengage',
-        '--port',
-        '0'
-      ],
-      { CAPMAP_PASSWORD: 'wrong' }
-    )
+    relay = await startRelayProcess(folder.path, configDir, relayWebEngageTo(sandbox.baseUrl), {
+      CAPMAP_PASSWORD: 'wrong'
+    })
     expect(await relay.exited).toEqual({ code: 1, signal: null })
     expect(relay.stderr()).toMatch(/^capmap: Capillary refused GET \/v2\/events\/webhooks: the till code and password/)
     // The relay settings are as the run found them: the studio's relay is not left on without a webhook.
