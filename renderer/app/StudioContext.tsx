@@ -54,7 +54,10 @@ export function createStudioStores(api: StudioApi) {
         const event = events.getState().events.find((entry) => entry.id === mapping.eventId)
         return integration && event ? integrationMatch(integration, event.name).sourceNames : []
       },
-      (message) => notifications.getState().notify('info', message)
+      {
+        inform: (message, key) => notifications.getState().notify('info', message, key),
+        withdraw: (key) => notifications.getState().withdraw(key)
+      }
     )
   }
 }

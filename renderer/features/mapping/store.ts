@@ -103,14 +103,22 @@ const sameSuggestion = (a: MappingSuggestion, b: MappingSuggestion) =>
  * (one per mapping, kept while the studio runs), the rule being edited, and the payload under test with the
  * captures it can come from.
  */
+/** Notices of the designer that an undo takes back: each kind under one key, so a later one replaces it. */
+export interface MappingNotices {
+  inform(message: string, key: string): void
+  withdraw(key: string): void
+}
+
+const replacedRuleNotice = 'mapping:replaced-rule'
+
 export const createMappingStore = (
   api: MappingApi,
   onError: (error: StudioErrorInfo) => void,
   /** The source event names a mapping applies to (for an `integration` match, the integration says). */
   sourceNamesOf: (mapping: Mapping) => readonly string[] = (mapping) =>
     mapping.match.kind === 'eventName' ? mapping.match.sourceNames : [],
-  /** Says what an edit changed that the user may not have meant (a rule replaced by a connection). */
-  inform: (message: string) => void = () => undefined
+  /** Says what an edit did that the user may not have meant (a rule replaced by a connection); Undo takes it back. */
+  notices: MappingNotices = { inform: () => undefined, withdraw: () => undefined }
 ) =>
   createStore<MappingState>()((set, get) => {
     const histories = createEditHistories<MappingSpec>()
@@ -266,7 +274,9 @@ export const createMappingStore = (
         )
         get().edit(connected, `connect:${target}:${path}`)
         // One rule per attribute: a connection to a mapped attribute replaces its rule, which Undo puts back.
-        if (before && before !== after) inform(`${target} now reads ${after}, instead of ${before}: Undo puts it back.`)
+        if (before && before !== after) {
+          notices.inform(`${target} now reads ${after}, instead of ${before}: Undo puts it back.`, replacedRuleNotice)
+        }
       },
       setRule(target, rule, touched = `rule:${target}`) {
         const { draft } = get()
@@ -348,6 +358,7 @@ export const createMappingStore = (
       },
       undo() {
         const { selectedId, draft } = get()
+        notices.withdraw(replacedRuleNotice)
         restore(selectedId && draft ? histories.undo(selectedId, draft) : undefined)
       },
       redo() {

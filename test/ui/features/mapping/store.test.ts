@@ -86,15 +86,20 @@ describe('the mapping designer store', () => {
   it('says when a connection replaces the rule an attribute had, and that Undo puts it back', async () => {
     const api = fakeMappingApi([stored], [viewed, cart])
     const inform = vi.fn()
-    const store = createMappingStore(api, vi.fn(), () => [], inform)
+    const withdraw = vi.fn()
+    const store = createMappingStore(api, vi.fn(), () => [], { inform, withdraw })
     await store.getState().load()
     await store.getState().select('m-cart')
     store.getState().connect('user_id', 'customer')
     store.getState().connect('price', 'productPrice')
     expect(inform).not.toHaveBeenCalled()
     store.getState().connect('event_name', 'customer')
-    expect(inform).toHaveBeenCalledWith('customer now reads event_name, instead of user_id: Undo puts it back.')
+    expect(inform).toHaveBeenCalledWith(
+      'customer now reads event_name, instead of user_id: Undo puts it back.',
+      'mapping:replaced-rule'
+    )
     store.getState().undo()
+    expect(withdraw).toHaveBeenCalledWith('mapping:replaced-rule')
     expect(store.getState().draft?.rules.find((rule) => rule.target === 'customer')?.source).toMatchObject({
       path: 'user_id'
     })
