@@ -23,6 +23,16 @@ async function storeWithKeptDraft(more: Partial<EventDraft> = {}) {
   return { api, onError, withdraw, store, first, second }
 }
 
+/** A store whose one event was just deleted, its undo not yet asked for. */
+async function storeWithDeletedEvent() {
+  const api = fakeEventsApi()
+  const onError = vi.fn()
+  const store = createEventsStore(api, onError)
+  const created = await store.getState().create(newCustomEventDraft([]))
+  await store.getState().remove(created!.id)
+  return { api, onError, store, created }
+}
+
 describe('the events store', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
@@ -225,11 +235,7 @@ describe('the events store', () => {
   })
 
   it('asks main once when Undo is pressed twice for one delete', async () => {
-    const api = fakeEventsApi()
-    const onError = vi.fn()
-    const store = createEventsStore(api, onError)
-    const created = await store.getState().create(newCustomEventDraft([]))
-    await store.getState().remove(created!.id)
+    const { api, onError, store, created } = await storeWithDeletedEvent()
     const [once, twice] = await Promise.all([store.getState().undoDelete(), store.getState().undoDelete()])
     expect(once?.event.id).toBe(created!.id)
     expect(twice).toBeNull()
@@ -239,11 +245,7 @@ describe('the events store', () => {
   })
 
   it('keeps a delete undoable when main refuses its undo for a name taken since', async () => {
-    const api = fakeEventsApi()
-    const onError = vi.fn()
-    const store = createEventsStore(api, onError)
-    const created = await store.getState().create(newCustomEventDraft([]))
-    await store.getState().remove(created!.id)
+    const { api, onError, store, created } = await storeWithDeletedEvent()
     api.restoreEvent.mockResolvedValueOnce(fail('conflict', 'An event named new_event exists: rename it first.'))
     expect(await store.getState().undoDelete()).toBeNull()
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'conflict' }))
@@ -252,10 +254,7 @@ describe('the events store', () => {
   })
 
   it("does not bring the last project's delete back when its undo is refused after another project opened", async () => {
-    const api = fakeEventsApi()
-    const store = createEventsStore(api, vi.fn())
-    const created = await store.getState().create(newCustomEventDraft([]))
-    await store.getState().remove(created!.id)
+    const { api, store } = await storeWithDeletedEvent()
     let answer: () => void = () => undefined
     api.restoreEvent.mockImplementationOnce(async () => {
       await new Promise<void>((resolveAnswer) => (answer = resolveAnswer))
@@ -319,10 +318,7 @@ describe('the events store', () => {
   })
 
   it('forgets the selection when the selected event is deleted', async () => {
-    const api = fakeEventsApi()
-    const store = createEventsStore(api, vi.fn())
-    const created = await store.getState().create(newCustomEventDraft([]))
-    await store.getState().remove(created!.id)
+    const { store } = await storeWithDeletedEvent()
     expect(store.getState().selectedId).toBeNull()
     expect(store.getState().events).toEqual([])
   })
