@@ -1,3 +1,5 @@
+import { expressionReadingPayload } from '../../../shared/engine/expressions/checkExpression'
+import { templateReadingPayload } from '../../../shared/engine/transforms/template'
 import type { MappingMatch, MappingRule, MappingSpec, Transform } from '../../../shared/model/mapping'
 
 /** The pure edits of a mapping spec the designer makes; each returns a new spec (the store records the old one). */
@@ -51,9 +53,10 @@ export function setMatch(spec: MappingSpec, match: MappingMatch): MappingSpec {
 }
 
 /**
- * Sets the list to fan out over. Turning fan-out on keeps every path rule reading what it read, the whole payload:
- * under fan-out a path reads the item unless scoped to the payload (rules made after read the item, as they connect).
- * Expression rules are left as written: under fan-out their `$` is the item, `$$` the payload.
+ * Sets the list to fan out over. Turning fan-out on keeps every rule reading what it read, the whole payload, where
+ * fan-out would have it read the item: a path is scoped to the payload, an expression is evaluated on the payload
+ * (`$$.( … )`), a template's placeholders read from the payload root (`{$.city}`). Rules made after read the item,
+ * as they connect.
  */
 export function setFanOut(spec: MappingSpec, path: string | null): MappingSpec {
   const trimmed = path?.trim() ?? ''
@@ -63,7 +66,19 @@ export function setFanOut(spec: MappingSpec, path: string | null): MappingSpec {
 }
 
 function readingThePayload(rule: MappingRule): MappingRule {
-  return rule.source.kind === 'path' ? { ...rule, source: { ...rule.source, scope: 'payload' } } : rule
+  const { source } = rule
+  return {
+    ...rule,
+    source:
+      source.kind === 'path'
+        ? { ...source, scope: 'payload' }
+        : source.kind === 'expression'
+          ? { ...source, expression: expressionReadingPayload(source.expression) }
+          : source,
+    transforms: rule.transforms.map((transform) =>
+      transform.kind === 'template' ? { ...transform, template: templateReadingPayload(transform.template) } : transform
+    )
+  }
 }
 
 /** A new transform of a kind with the options it needs to be valid, for the user to adjust. */

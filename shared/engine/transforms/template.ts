@@ -12,6 +12,36 @@ function textOf(value: unknown): string {
 }
 
 /**
+ * The same template with every placeholder that reads the item made to read the whole payload (`{city}` becomes
+ * `{$.city}`), for a rule that goes on reading what it read once fan-out is turned on. A template that does not
+ * parse comes back as it is: its error is shown where it is edited.
+ */
+export function templateReadingPayload(text: string): string {
+  let result = ''
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charAt(index)
+    if ((char === '{' || char === '}') && text.charAt(index + 1) === char) {
+      result += char + char
+      index++
+      continue
+    }
+    if (char !== '{') {
+      result += char
+      continue
+    }
+    const close = text.indexOf('}', index + 1)
+    if (close === -1) return text
+    const inner = text.slice(index + 1, close).trim()
+    const parsed = inner === '' ? undefined : parsePath(inner)
+    if (parsed && !parsed.ok) return text
+    const readsItem = parsed?.ok === true && !parsed.path.fromPayloadRoot
+    result += readsItem ? `{$${inner.startsWith('[') ? '' : '.'}${inner}}` : text.slice(index, close + 1)
+    index = close
+  }
+  return result
+}
+
+/**
  * Builds text from literal parts and placeholders: `{path}` reads the item (the payload without fan-out), `{$.path}`
  * the whole payload, `{}` the current value; `{{` and `}}` are literal braces. A placeholder with nothing there
  * writes nothing and says so (missing_value).

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { MappingSpec } from '../../../../shared/model/mapping'
+import { compileMapping } from '../../../../shared/engine/compileMapping'
 import { connect, setFanOut } from '../../../../renderer/features/mapping/mappingEdits'
+import { beReserved } from '../../../unit/shared/engine/fixtures/events'
 
 const mapped: MappingSpec = {
   match: { kind: 'integration' },
@@ -25,6 +27,37 @@ describe('setFanOut', () => {
       { kind: 'path', path: 'user', scope: 'payload' },
       { kind: 'constant', value: 'web' },
       { kind: 'path', path: 'sku', scope: 'item' }
+    ])
+  })
+
+  it('keeps expression and template rules reading the whole payload once fan-out is on', async () => {
+    const reading: MappingSpec = {
+      match: { kind: 'always' },
+      fanOut: null,
+      rules: [
+        { target: 'customer_id', source: { kind: 'expression', expression: '$string(customer.id)' }, transforms: [] },
+        {
+          target: 'hotel_name',
+          source: { kind: 'constant', value: 'ignored' },
+          transforms: [{ kind: 'template', template: '{hotel} ({city}, {nights} nights)' }]
+        }
+      ]
+    }
+    const payload = { customer: { id: 919933772255 }, hotel: 'Indiranagar', city: 'Bengaluru', nights: 2 }
+    const before = await compileMapping(reading, beReserved)(payload)
+    // Each item has fields of the payload's names: a rule left reading the item would read them.
+    const items = [
+      { customer: { id: 1 }, hotel: 'Item hotel', city: 'Item city', nights: 9 },
+      { customer: { id: 2 }, hotel: 'Other', city: 'Other', nights: 8 }
+    ]
+    const after = await compileMapping(setFanOut(reading, 'items'), beReserved)({ ...payload, items })
+    expect(before.outputs[0]?.payload).toMatchObject({
+      customer_id: '919933772255',
+      hotel_name: 'Indiranagar (Bengaluru, 2 nights)'
+    })
+    expect(after.outputs.map((output) => output.payload)).toEqual([
+      before.outputs[0]?.payload,
+      before.outputs[0]?.payload
     ])
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { template } from '../../../../../shared/engine/transforms/template'
+import { template, templateReadingPayload } from '../../../../../shared/engine/transforms/template'
 import { compiled, runStep } from './runStep'
 
 const payload = { id: 'evt_1', order: { number: 'SO-1', items: [{ sku: 'A' }] } }
@@ -29,5 +29,18 @@ describe('template', () => {
     expect(template({ kind: 'template', template: 'a{b' }).ok).toBe(false)
     expect(template({ kind: 'template', template: 'a}b' }).ok).toBe(false)
     expect(template({ kind: 'template', template: '{a..b}' }).ok).toBe(false)
+  })
+})
+
+describe('templateReadingPayload', () => {
+  it('anchors the placeholders that read the item to the payload root, and leaves the rest as written', () => {
+    expect(templateReadingPayload('{first} {{literal}} {} { $.city } {items[0].sku}-{["a b"]}')).toBe(
+      '{$.first} {{literal}} {} { $.city } {$.items[0].sku}-{$["a b"]}'
+    )
+  })
+
+  it('leaves a template that does not parse as it is', () => {
+    expect(templateReadingPayload('{first')).toBe('{first')
+    expect(templateReadingPayload('{a..b} {c}')).toBe('{a..b} {c}')
   })
 })
