@@ -68,7 +68,8 @@ export async function testConnection(
   } catch (error) {
     const detail = messageOf(error)
     steps.push({ label: `Org ${profile.orgId}`, ok: false, detail })
-    if (error instanceof CapillaryError && (error.code === 1064 || error.status === 403)) {
+    // Notes §9: 1064 is an invalid org; any other 403 is access denied (or V2 not enabled), said as such below.
+    if (error instanceof CapillaryError && error.code === 1064) {
       return {
         ok: false,
         summary: `Not connected: org ${profile.orgId} does not match these credentials.`,
@@ -77,7 +78,11 @@ export async function testConnection(
         checkedAt
       }
     }
-    return { ok: false, summary: plainly(error, profile), detail, steps, checkedAt }
+    const summary =
+      error instanceof CapillaryError && error.kind === 'permission'
+        ? `Not connected: these credentials may not read org ${profile.orgId}.`
+        : plainly(error, profile)
+    return { ok: false, summary, detail, steps, checkedAt }
   }
   const events = eventCount === 1 ? '1 event' : `${eventCount} events`
   return {
