@@ -84,7 +84,7 @@ export function describePull(plan: PullPlan): string[] {
   for (const webhook of plan.webhooks) {
     lines.push(
       `webhook ${webhook.transformer}: ${webhook.webHookUri} (till ${webhook.tillCode || '—'}, ` +
-        `${webhook.authEnabled ? `auth ${webhook.authMechanism ?? 'BASIC'}` : 'no auth'})`
+        `${webhook.authEnabled ? `auth ${webhook.authMechanism ?? 'on'}` : 'no auth'})`
     )
   }
   return lines

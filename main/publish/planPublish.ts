@@ -33,6 +33,7 @@ import {
   webhookPreview
 } from './previewRequests'
 import type { ProjectSnapshot } from './projectSnapshot'
+import { authOfExisting } from './authOfExisting'
 import { testPayloadFor, type TestPayload } from './testPayload'
 
 /** What the org answered when the plan was made: `GET /v2/events` and `GET /v2/events/webhooks`. */
@@ -195,11 +196,7 @@ function planEvent(
       const settings = snapshot.webhookSettings.find((entry) => entry.transformer === transformer)
       const existing = findRemoteWebhook(org.webhooks, transformer)
       const auth: WebhookAuth = existing
-        ? existing.authEnabled
-          ? existing.authMechanism?.toUpperCase() === 'OAUTH'
-            ? 'OAUTH'
-            : 'BASIC'
-          : 'none'
+        ? authOfExisting(existing, settings?.auth, context.scheme)
         : (settings?.auth ?? 'none')
       const testCases = snapshot.tests.get(event.id)?.testCases ?? []
       return [

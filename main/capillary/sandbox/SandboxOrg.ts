@@ -615,6 +615,7 @@ export class SandboxOrg {
     }
   }
 
+  /** SLATE:L4900 (Get Org Webhooks): these fields, no more; in particular no `authMechanism`. */
   private renderWebhook(webhook: StoredWebhook) {
     return {
       transformerType: webhook.transformerType,
@@ -622,9 +623,7 @@ export class SandboxOrg {
       uniquenessCheckEnabled: webhook.uniquenessCheckEnabled,
       tillCode: webhook.tillCode,
       webHookUri: webhook.webHookUri,
-      authEnabled: webhook.authEnabled,
-      authMechanism: webhook.authMechanism,
-      listenToChildEvents: webhook.listenToChildEvents
+      authEnabled: webhook.authEnabled
     }
   }
 

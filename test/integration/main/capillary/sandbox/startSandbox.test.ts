@@ -420,14 +420,17 @@ describe('sandbox webhooks (notes §5)', () => {
     ).toBe(400)
   })
 
-  it('defaults the auth mechanism to Basic, as documented', async () => {
+  it('defaults the auth mechanism to Basic, as documented, and lists webhooks without it (SLATE:L4900)', async () => {
     await call('POST', '/v2/events/webhook', {
       body: { transformerType: 'defaultTransformer', tillCode: 't', authEnabled: true }
     })
-    expect((await call('GET', '/v2/events/webhooks')).json.data[0]).toMatchObject({
-      authEnabled: true,
-      authMechanism: 'BASIC'
-    })
+    const [listed] = (await call('GET', '/v2/events/webhooks')).json.data
+    expect(Object.keys(listed).sort()).toEqual(
+      ['authEnabled', 'tillCode', 'transformerType', 'uniquenessCheckEnabled', 'webHookId', 'webHookUri'].sort()
+    )
+    expect(listed.authEnabled).toBe(true)
+    expect((await postTo(listed.webHookUri, { event_name: 'x' })).status).toBe(401)
+    expect((await postTo(listed.webHookUri, { event_name: 'x' }, { auth: basic })).status).toBe(200)
   })
 
   it('never turns the uniqueness check off once on, and answers 404 for unknown webhooks', async () => {
