@@ -6,6 +6,7 @@ import { ensureWebhook } from '../capillary/ensureWebhook'
 import { StudioError } from '../errors/StudioError'
 import type { PlannedEvent } from './planPublish'
 import { PublishCancelled, pollLogVerdict, type PollTiming } from './pollLogVerdict'
+import { sendDefinition } from './sendDefinition'
 import { waitForPublished } from './waitForPublished'
 
 /** Where a run's steps report to: progress for the UI or CLI, and the project's publish state. */
@@ -77,7 +78,7 @@ export async function executePublish(planned: PlannedEvent, options: ExecuteOpti
     if (shown.action === 'none') {
       sink.progress('definition', `The org already has ${event.name} as designed: no definition to send.`)
     } else {
-      const ack = await client.sendDefinition(event, { mode: shown.action === 'replace' ? 'replace' : 'create' })
+      const ack = await sendDefinition(client, event, shown.action === 'replace' ? 'replace' : 'create')
       const said = ack.warnings.length > 0 ? ` Capillary warns: ${ack.warnings.join(' ')}` : ''
       const what = {
         create: 'Created',

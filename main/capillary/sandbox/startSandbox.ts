@@ -52,7 +52,8 @@ export interface SandboxRequestRecord {
   contentType: string | undefined
   accept: string | undefined
   auth: 'basic' | 'oauth' | 'none'
-  status: number | 'dropped'
+  /** `dropped`: cut before it was handled; `answer lost`: handled in full, then cut before its answer. */
+  status: number | 'dropped' | 'answer lost'
   /** Which connection carried it (1, 2, ...): the same number again means a kept-alive connection was reused. */
   connection: number
 }
@@ -66,6 +67,11 @@ export interface RunningSandbox {
   setFaults(changes: Partial<SandboxFaults>): SandboxFaults
   /** The next `count` Capillary calls fail with this status (exact faults for tests). */
   failNext(count: number, failure: ScheduledFailure): void
+  /**
+   * The next `count` calls of `method` on `path` are handled in full (an event created, a post queued), then their
+   * connection is cut before the answer: a gateway timeout after the work was done, which a client's retry meets.
+   */
+  loseAnswersOf(method: string, path: string, count?: number): void
   /** What reached the sandbox, without any secret. */
   requests(): readonly SandboxRequestRecord[]
   /** Every post of event data acknowledged, with its external_event_id and whether the uniqueness check flagged it. */
@@ -108,6 +114,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const signingKey = randomBytes(32)
   const faults = new FaultInjector(options.faults ?? {}, random, now)
   const journal: SandboxRequestRecord[] = []
+  /** Answers still to lose after their call is handled, by `METHOD /path` (loseAnswersOf). */
+  const answersToLose = new Map<string, number>()
   const pending = new Set<Promise<void>>()
   const timers = new Set<NodeJS.Timeout>()
   const connections = new WeakMap<object, number>()
@@ -351,7 +359,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         return send(refusal(400, 400, `The body is not valid JSON: ${(error as Error).message}`))
       }
     }
-    return send(await route(request, url, body, caller))
+    const answer = await route(request, url, body, caller)
+    const toLose = `${record.method} ${record.path}`
+    const left = answersToLose.get(toLose) ?? 0
+    if (left > 0) {
+      answersToLose.set(toLose, left - 1)
+      record.status = 'answer lost'
+      logger.info(`sandbox ${record.method} ${record.path} → handled, answer lost`)
+      request.socket.destroy()
+      return
+    }
+    return send(answer)
   }
 
   async function sandboxRoute(request: IncomingMessage, url: URL): Promise<SandboxAnswer> {
@@ -421,6 +439,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     faults: () => faults.current(),
     setFaults: (changes) => faults.update(changes),
     failNext: (count, failure) => faults.failNext(count, failure),
+    loseAnswersOf: (method, path, count = 1) => {
+      const key = `${method} ${path}`
+      answersToLose.set(key, (answersToLose.get(key) ?? 0) + count)
+    },
     requests: () => journal,
     eventData: () => org.receivedEventData(),
     tokensIssued: () => tokensIssued,

@@ -113,6 +113,31 @@ describe('publish failures leave the project as it was, with the reason', () => 
     ])
   })
 
+  it('counts a create whose answer was lost as done when the retry meets 1806 and the org has it as sent', async () => {
+    const retryingFolder = createTemporaryFolder('publish-retrying')
+    const retrying = publishStudio(retryingFolder.path, { maxAttempts: 2 })
+    retrying.newProject(join(retryingFolder.path, 'Shop.capmap'), true)
+    try {
+      const sandbox = await quickSandbox()
+      sandboxes.push(sandbox)
+      const profileId = sandboxProfile(retrying, sandbox, 'Lossy org')
+      sandbox.loseAnswersOf('POST', '/v2/events')
+      const { finals, progress } = await publishAndCollect(retrying, profileId, [eventId(retrying, 'be_reserved')])
+      expect(sandbox.requests().filter((entry) => entry.method === 'POST' && entry.path === '/v2/events')).toEqual([
+        expect.objectContaining({ status: 'answer lost' }),
+        expect.objectContaining({ status: 400 })
+      ])
+      expect(progress.find((entry) => entry.step === 'definition')?.message).toBe(
+        'Created: be_reserved. Capillary warns: The first answer was lost and the call sent again: Capillary had ' +
+          'be_reserved already.'
+      )
+      expect(finals[0]?.verdict).toMatchObject({ ok: true })
+    } finally {
+      retrying.session.close()
+      retryingFolder.remove()
+    }
+  })
+
   it('fails every event with the reason when the org cannot be read (503), sending nothing', async () => {
     const { sandbox, profileId } = await org('Unavailable org')
     sandbox.failNext(1, { status: 503 })

@@ -9,8 +9,11 @@ import { eventDefinitionBody } from '../../../shared/capillary/eventDefinitionBo
 import { CapillaryClient } from '../../../main/capillary/client/CapillaryClient'
 import { attributeDraft, eventDraft } from '../support/eventDraft'
 
-/** A studio whose publish polls every 10 ms, with the sandbox's password as a headless studio reads it. */
-export function publishStudio(folder: string, options: { logsTimeoutMs?: number } = {}): Studio {
+/**
+ * A studio whose publish polls every 10 ms, with the sandbox's password as a headless studio reads it; each call is
+ * tried once unless `maxAttempts` says otherwise.
+ */
+export function publishStudio(folder: string, options: { logsTimeoutMs?: number; maxAttempts?: number } = {}): Studio {
   return createStudio({
     configDir: join(folder, 'config'),
     mode: 'cli',
@@ -21,7 +24,11 @@ export function publishStudio(folder: string, options: { logsTimeoutMs?: number 
       CAPMAP_OAUTH_KEY: 'sandbox',
       CAPMAP_OAUTH_SECRET: 'sandbox'
     }),
-    publish: { pollIntervalMs: 10, logsTimeoutMs: options.logsTimeoutMs ?? 10_000, maxAttempts: 1 }
+    publish: {
+      pollIntervalMs: 10,
+      logsTimeoutMs: options.logsTimeoutMs ?? 10_000,
+      maxAttempts: options.maxAttempts ?? 1
+    }
   })
 }
 
