@@ -43,9 +43,50 @@ const monthNames = [
 ] as const
 const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
 
-// Zone abbreviations Java writes for `z` that we read; others are ambiguous (IST is also Irish and Israeli time, but
-// Capillary's own samples are Indian, notes §7.2 "+05:30").
-const zoneAbbreviations: Record<string, number> = { UTC: 0, GMT: 0, Z: 0, IST: 330 }
+// Zone names Java writes for `z` (Date.toString() among others) and reads back, in minutes from UTC. Where a name is
+// shared, it means what Java's own three-letter zone ids say: IST India (Capillary's samples too, notes §7.2
+// "+05:30"), CST the US Central. BST (British Summer or Bangladesh) is left out: no reading of it is safe.
+const zoneAbbreviations: Record<string, number> = {
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  WET: 0,
+  WEST: 60,
+  CET: 60,
+  CEST: 120,
+  EET: 120,
+  EEST: 180,
+  MSK: 180,
+  SAST: 120,
+  GST: 240,
+  PKT: 300,
+  IST: 330,
+  ICT: 420,
+  WIB: 420,
+  SGT: 480,
+  HKT: 480,
+  AWST: 480,
+  JST: 540,
+  KST: 540,
+  ACST: 570,
+  AEST: 600,
+  AEDT: 660,
+  NZST: 720,
+  NZDT: 780,
+  BRT: -180,
+  ART: -180,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  AKST: -540,
+  AKDT: -480,
+  HST: -600
+}
 
 interface Field {
   regex: string

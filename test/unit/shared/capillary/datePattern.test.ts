@@ -49,6 +49,15 @@ describe('compileDatePattern', () => {
     expect(format.format({ ...noon, offsetMinutes: 330 })).toBe('Thu Apr 11 12:00:00 GMT+05:30 2024')
   })
 
+  it("reads the zone names Java's Date.toString() writes, and refuses one without a safe reading", () => {
+    const format = pattern('EEE MMM dd HH:mm:ss z yyyy')
+    expect(format.parse('Thu Apr 11 12:00:00 PST 2024')?.offsetMinutes).toBe(-480)
+    expect(format.parse('Thu Apr 11 12:00:00 EDT 2024')?.offsetMinutes).toBe(-240)
+    expect(format.parse('Thu Apr 11 12:00:00 CEST 2024')?.offsetMinutes).toBe(120)
+    expect(format.parse('Thu Apr 11 12:00:00 SGT 2024')?.offsetMinutes).toBe(480)
+    expect(format.parse('Thu Apr 11 12:00:00 BST 2024')).toBeUndefined()
+  })
+
   it('reads two-digit years in the fixed POSIX window', () => {
     const format = pattern('dd-MMM-yy')
     expect(format.parse('11-Apr-24')?.year).toBe(2024)
