@@ -162,6 +162,13 @@ function planEvent(
     for (const issue of checkCustomEventQuota(event, customEventsInOrg, 'publish')) {
       blockers.push({ code: 'quota', message: issue.message })
     }
+    // Notes §4: the Create doc names an OAuth token only, where Update, Get and Meta show Basic too.
+    if (context.scheme === 'basic') {
+      warnings.push(
+        `Capillary documents creating an event with an OAuth token only: if it refuses ${context.target.name}'s till ` +
+          '(401), publish the new event with an OAuth profile of the same org.'
+      )
+    }
   }
   if (remote && remote.standardEvent !== (event.kind === 'standard')) {
     blockers.push({

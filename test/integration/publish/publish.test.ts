@@ -48,9 +48,15 @@ describe('publish to Capillary', () => {
       'logs GET /v2/events/logs'
     ])
     expect(reserved?.requests[0]?.headers).toMatchObject({ Authorization: 'Basic [masked]' })
+    // Notes §4: creating an event is documented with an OAuth token only; enabling a standard one is not a create.
+    expect(reserved?.warnings).toContain(
+      "Capillary documents creating an event with an OAuth token only: if it refuses UAT sandbox's till (401), " +
+        'publish the new event with an OAuth profile of the same org.'
+    )
     expect(JSON.stringify(plan)).not.toContain('sandbox.till:')
     const cart = plan.events.find((event) => event.eventName === 'ProductAddedToCart')
     expect(cart).toMatchObject({ ready: true, action: 'enable' })
+    expect(cart?.warnings.join(' ')).not.toContain('OAuth token only')
     expect(changingCalls(sandbox)).toEqual([])
   })
 
