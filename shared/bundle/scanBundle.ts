@@ -30,7 +30,20 @@ const secretShapes: [kind: string, pattern: RegExp][] = [
   ['basic credentials', /\bBasic\s+[A-Za-z0-9+/]{12,}={0,2}/]
 ]
 
-const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/
+/**
+ * An email address is a local-part character, `@`, then a domain with a dot. Tried only at each `@` (sticky, so it
+ * never slices): unanchored, the pattern restarted at every character of a long run without one, quadratic in it.
+ */
+const emailLocalChar = /[A-Za-z0-9._%+-]/
+const emailDomain = /[A-Za-z0-9.-]+\.[A-Za-z]{2,}/y
+
+function holdsEmail(text: string): boolean {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    emailDomain.lastIndex = at + 1
+    if (at > 0 && emailLocalChar.test(text.charAt(at - 1)) && emailDomain.test(text)) return true
+  }
+  return false
+}
 /** Digits with the separators phone numbers are written with (spaces, dashes, brackets), a + or 00 before. */
 const phoneShape = /^(?:\+|00)?\(?\d[\d\s()-]*\d$/
 /** 202612011030, 20261201103000: a date and time written without separators. */
@@ -120,7 +133,7 @@ function isPhoneNumber(text: string, key: string): boolean {
 }
 
 function personalDataIn(text: string, key: string): string | undefined {
-  if (email.test(text)) return 'email address'
+  if (holdsEmail(text)) return 'email address'
   const card = cardCandidate.exec(text)?.[0].replace(/[ -]/g, '')
   // A Unix time in milliseconds has 13 digits and passes the Luhn check one time in ten.
   if (card && card.length >= 13 && luhn(card) && !unixTime.test(card)) return 'card number'

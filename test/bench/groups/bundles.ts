@@ -4,14 +4,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serializeBundle } from '../../../shared/bundle/canonicalBundle'
 import { bundleMaxBytes } from '../../../shared/bundle/readBundle'
-import { figure, type Figure } from '../figure'
+import { scanBundle } from '../../../shared/bundle/scanBundle'
+import { figure, medianMs, type Figure } from '../figure'
 
 /**
  * Imports of bundles, each in a process of its own. The largest file taken (~45 MB: 4,300 test cases, valid, so read,
  * checked and written into a new project) has figures of its own. The hostile set: a file just over the size limit,
  * a 100,000-deep nesting, thousands of prototype keys in a 45 MB file, a payload of 2.5 million keys, and a truncated
  * 45 MB file. `bundles.hostile_import_ms` and `_mb` are the worst of that set: wall time, and peak memory above the
- * process's own at start.
+ * process's own at start. `bundles.scan_long_string_ms`: the export's scan of a test case holding a 1 MB string
+ * without an @ (the email check once restarted at each of its characters).
  */
 export async function bundlesBench(): Promise<Figure[]> {
   const folder = mkdtempSync(join(tmpdir(), 'capmap-bench-bundles-'))
@@ -27,7 +29,8 @@ export async function bundlesBench(): Promise<Figure[]> {
       figure('bundles.largest_import_ms', largest.ms, 'ms'),
       figure('bundles.largest_import_mb', largest.mb, 'MB'),
       figure('bundles.hostile_import_ms', Math.max(...hostile.map((result) => result.ms)), 'ms', 1000),
-      figure('bundles.hostile_import_mb', Math.max(...hostile.map((result) => result.mb)), 'MB', 100)
+      figure('bundles.hostile_import_mb', Math.max(...hostile.map((result) => result.mb)), 'MB', 100),
+      figure('bundles.scan_long_string_ms', await medianMs(() => scanBundle(longStringContent()), 5, 1), 'ms', 100)
     ]
   } finally {
     rmSync(folder, { recursive: true, force: true })
@@ -72,6 +75,13 @@ function hostileBundles(folder: string): string[] {
     write('wide.capmap.json', wide),
     write('truncated.capmap.json', largest.slice(0, Math.floor(largest.length * 0.9)))
   ]
+}
+
+/** One test case whose payload holds a 1 MB string with no @ in it, then an email address. */
+function longStringContent() {
+  const content = bigContent(1)
+  content.testCases[0]!.payload = { notes: `${'x'.repeat(1_000_000)} asha@example.com` }
+  return content
 }
 
 /** A bundle of one event, integration and mapping, with `count` test cases of ~5 KB payloads. */

@@ -131,6 +131,21 @@ describe('the export scan', () => {
     })
   })
 
+  it('finds an email address after a long run of text without one, and only where an @ has one around it', () => {
+    const bundle = content()
+    const longRun = 'x'.repeat(200_000)
+    bundle.testCases[0]!.payload = {
+      after: `${longRun} write to asha@example.com`,
+      handle: `${longRun} @asha`,
+      local: 'root@localhost',
+      alone: 'a @example.com'
+    }
+    bundle.testCases[0]!.expected = []
+    expect(scanBundle(bundle).personalData.map((finding) => [finding.path, finding.kind])).toEqual([
+      ['testCases[0].payload.after', 'email address']
+    ])
+  })
+
   it('finds literal secrets anywhere: credential keys and token shapes', () => {
     const bundle = content()
     bundle.mappings[0]!.spec.rules.push({
