@@ -38,7 +38,8 @@ export interface DeliveryWorkerOptions {
 
 /**
  * Delivers the outbox at least once: a row stays pending until Capillary's answer is committed, so a crash at any
- * point sends it again (the same `external_event_id`, which Capillary's uniqueness check recognises). Failures wait
+ * point sends it again (the same output and `external_event_id`; Capillary's uniqueness check flags it when the
+ * event's unique-key attributes tell its occurrences apart, notes §3). Failures wait
  * on the schedule's backoff with jitter, Retry-After when given; 429/502/504 halve the posts in flight and pause the
  * whole sender; after the last attempt a row is a dead letter that keeps its last answer.
  */

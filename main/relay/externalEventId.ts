@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto'
 import type { NameValue } from '../../shared/model/capture'
 
 /**
- * The idempotency keys Capillary receives as `external_event_id` for a capture's outputs (notes §7; the uniqueness
- * check flags a repeat as a duplicate, notes §3): WebEngage's `x-request-id` ("to achieve events idempotency", notes
- * §10) with the output index after the first output, else a hash of the request body and the output index. A retry,
- * a replay or a re-mapping after a crash therefore always sends the same key for the same output. The body is hashed
- * once, however many outputs it fans out to (a 4 MB body of 40,000 items would otherwise be hashed 40,000 times).
+ * The ids Capillary receives as `external_event_id` for a capture's outputs (notes §7: the brand's own identifier of
+ * each event): WebEngage's `x-request-id` ("to achieve events idempotency", notes §10) with the output index after
+ * the first output, else a hash of the request body and the output index. A retry, a replay or a re-mapping after a
+ * crash therefore always sends the same id for the same output. (Capillary's uniqueness check keys on the event, the
+ * customer and the unique-key attributes, not on this id: notes §3.) The body is hashed once, however many outputs it
+ * fans out to (a 4 MB body of 40,000 items would otherwise be hashed 40,000 times).
  */
 export function externalEventIds(
   headers: readonly NameValue[],

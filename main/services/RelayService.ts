@@ -131,7 +131,10 @@ export class RelayService {
     return this.requeue(selection, ['dead', 'pending'])
   }
 
-  /** Delivered rows are sent again, with the same external_event_id (Capillary flags the repeat, notes §3). */
+  /**
+   * Delivered rows are sent again, with the same external_event_id; Capillary flags the repeat only with the
+   * webhook's uniqueness check on and unique-key attributes that tell the event's occurrences apart (notes §3).
+   */
   replay(selection: DeliverySelection): { requeued: number } {
     return this.requeue(selection, ['delivered'])
   }

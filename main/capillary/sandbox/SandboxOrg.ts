@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { eventDefinitionBody } from '../../../shared/capillary/eventDefinitionBody'
 import { publishedEventChangeProblem } from '../../../shared/capillary/publishedEventChange'
 import { standardEventDraft } from '../../../shared/capillary/standardEventDraft'
@@ -66,6 +67,14 @@ export interface ReceivedEventData {
   externalEventId: string | undefined
   /** Flagged by the webhook's uniqueness check: stored, not processed again (notes §3). */
   duplicate: boolean
+}
+
+interface ResolvedPost {
+  event: StoredEvent | undefined
+  /** The event's attribute values as posted, and eventDateTime. */
+  values: Record<string, unknown>
+  sourceName: unknown
+  nameField: string
 }
 
 export interface SandboxOrgOptions {
@@ -407,7 +416,7 @@ export class SandboxOrg {
     const requestId = this.options.newId()
     const receivedAt = this.options.now()
     const externalEventId = typeof payload.external_event_id === 'string' ? payload.external_event_id : undefined
-    const duplicate = this.isDuplicate(webhook, payload, externalEventId)
+    const duplicate = this.isDuplicate(webhook, this.resolve(webhook, payload))
     this.received.push({ webhookId: webhook.webHookId, externalEventId, duplicate })
     this.runs.set(requestId, {
       eventName: '',
@@ -464,15 +473,7 @@ export class SandboxOrg {
     requestId: string,
     receivedAt: number
   ): void {
-    const { transformer } = webhook
-    const nameField =
-      this.active().find((event) => event.mappings[transformer])?.mappings[transformer]?.eventNameField ?? 'event_name'
-    const sourceName = payload[nameField]
-    const event =
-      this.active().find(
-        (candidate) =>
-          typeof sourceName === 'string' && candidate.mappings[transformer]?.valueMap[sourceName] !== undefined
-      ) ?? this.active().find((candidate) => candidate.draft.name === sourceName)
+    const { event, values, sourceName, nameField } = this.resolve(webhook, payload)
     let status: string
     let message: string
     let states: ProcessingState[]
@@ -482,12 +483,6 @@ export class SandboxOrg {
         typeof sourceName === 'string' ? `No active event named ${sourceName} in this org` : `${nameField} is missing`
       states = [{ status, message }]
     } else {
-      const mapping = event.mappings[transformer]
-      const values: Record<string, unknown> = { eventDateTime: payload.eventDateTime }
-      for (const attribute of event.draft.attributes) {
-        const source = mapping?.fieldMappings.find((entry) => entry.eventFieldName === attribute.name)?.fieldName
-        values[attribute.name] = payload[source ?? attribute.name]
-      }
       const outcome = judgeEventData(event.draft, values)
       ;({ status, message, states } = outcome)
       // SETUP "Test & Publish Event": a test event that validates moves the event from "Testing Pending" on.
@@ -510,14 +505,41 @@ export class SandboxOrg {
     })
   }
 
+  /** The org's event a post is for (through the webhook's transformer mapping) and its attribute values. */
+  private resolve(webhook: StoredWebhook, payload: Record<string, unknown>): ResolvedPost {
+    const { transformer } = webhook
+    const nameField =
+      this.active().find((event) => event.mappings[transformer])?.mappings[transformer]?.eventNameField ?? 'event_name'
+    const sourceName = payload[nameField]
+    const event =
+      this.active().find(
+        (candidate) =>
+          typeof sourceName === 'string' && candidate.mappings[transformer]?.valueMap[sourceName] !== undefined
+      ) ?? this.active().find((candidate) => candidate.draft.name === sourceName)
+    const values: Record<string, unknown> = { eventDateTime: payload.eventDateTime }
+    const mapping = event?.mappings[transformer]
+    for (const attribute of event?.draft.attributes ?? []) {
+      const source = mapping?.fieldMappings.find((entry) => entry.eventFieldName === attribute.name)?.fieldName
+      values[attribute.name] = payload[source ?? attribute.name]
+    }
+    return { event, values, sourceName, nameField }
+  }
+
   /**
    * Notes §3 ("Enabling uniqueness check"): with the check on, a repeat is not rejected but stored and flagged as a
-   * duplicate. Its key is md5(EventName_CustomerId_Attr…); the sandbox keys on the posted event name and
-   * `external_event_id`, the brand's own unique identifier of the event (notes §2) [I], and checks posts carrying one.
+   * duplicate. Its key is md5(EventName_CustomerId_Attr1_Attr2…): the event's name, its customer identifier and its
+   * unique-key attributes (`isUniqueKeyField`), whatever else differs (`external_event_id` included: it is not an
+   * attribute). A post for no event of the org has no key.
    */
-  private isDuplicate(webhook: StoredWebhook, payload: Record<string, unknown>, externalEventId: string | undefined) {
-    if (!webhook.uniquenessCheckEnabled || externalEventId === undefined) return false
-    const key = `${webhook.webHookId}\u0000${String(payload.event_name)}\u0000${externalEventId}`
+  private isDuplicate(webhook: StoredWebhook, { event, values }: ResolvedPost): boolean {
+    if (!webhook.uniquenessCheckEnabled || !event) return false
+    const { attributes } = event.draft
+    const keyed = [
+      ...attributes.filter((attribute) => attribute.type === 'customer'),
+      ...attributes.filter((attribute) => attribute.isUniqueKeyField && attribute.type !== 'customer')
+    ]
+    const parts = [event.draft.name, ...keyed.map((attribute) => String(values[attribute.name] ?? ''))]
+    const key = createHash('md5').update(parts.join('_')).digest('hex')
     if (this.uniquenessKeys.has(key)) return true
     this.uniquenessKeys.add(key)
     return false

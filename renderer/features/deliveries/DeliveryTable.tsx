@@ -74,6 +74,7 @@ export function DeliveryTable({
                 <button
                   type="button"
                   className="link-button"
+                  title="Sends it again. Capillary stores it again unless the webhook's uniqueness check is on and the event's unique-key attributes match a stored one."
                   onClick={() => void deliveries.getState().replay([item.id])}
                 >
                   Replay

@@ -1,8 +1,15 @@
 import Database from 'better-sqlite3'
+import { randomUUID } from 'node:crypto'
 import { Agent, request } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CapillaryClient } from '../../../main/capillary/client/CapillaryClient'
 import { startSandbox, type RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
+import { EventRepository } from '../../../main/store/EventRepository'
+import { MappingRepository } from '../../../main/store/MappingRepository'
+import type { EventDraft } from '../../../shared/model/event'
+import type { MappingRule } from '../../../shared/model/mapping'
+import { attributeDraft } from '../support/eventDraft'
 import { openProjectDatabase } from '../../../main/store/database'
 import { WebhookSettingsRepository } from '../../../main/store/WebhookSettingsRepository'
 import { createTemporaryFolder } from '../support/temporaryFolder'
@@ -35,6 +42,51 @@ function payload(n: number): string {
   return JSON.stringify(body)
 }
 
+/**
+ * Capillary's uniqueness check keys on the event, the customer and the unique-key attributes (notes §3), and a
+ * standard event's own fields stay optional, so never a unique key: the project's ProductAddedToCart gains a custom
+ * `cartKey` (unique key) read from WebEngage's cartRefKey, and the org gets the event as designed. A re-sent output
+ * (the same cart) is then flagged as a duplicate.
+ */
+async function keyCartEventsByCart(projectPath: string, running: RunningSandbox): Promise<void> {
+  const db = openProjectDatabase(projectPath)
+  let draft: EventDraft
+  try {
+    const events = new EventRepository(db)
+    const cart = events.findByName('ProductAddedToCart')!
+    draft = {
+      ...cart,
+      attributes: [
+        ...cart.attributes,
+        attributeDraft({ name: 'cartKey', type: 'string', isRequired: true, isUniqueKeyField: true })
+      ]
+    }
+    const now = new Date().toISOString()
+    events.update({ id: cart.id, draft, now, newAttributeId: () => randomUUID() })
+    const mappings = new MappingRepository(db)
+    const mapping = mappings.list().find((candidate) => candidate.eventId === cart.id)!
+    const rule: MappingRule = {
+      target: 'cartKey',
+      source: { kind: 'path', path: 'cartRefKey', scope: 'item' },
+      transforms: []
+    }
+    const { match, fanOut, rules } = mapping
+    mappings.save(mapping.id, mapping.integrationId, cart.id, { match, fanOut, rules: [...rules, rule] }, now)
+  } finally {
+    db.close()
+  }
+  const client = new CapillaryClient({
+    baseUrl: running.baseUrl,
+    credentials: { scheme: 'basic', tillCode: 'sandbox.till', password: 'sandbox' },
+    retry: { maxAttempts: 1 }
+  })
+  try {
+    await client.sendDefinition(draft, { mode: 'create' })
+  } finally {
+    await client.close()
+  }
+}
+
 /** Posts capture n until the listener answers 2xx, as WebEngage re-sends (the listener may be down meanwhile). */
 function sendUntilAccepted(port: () => number, agent: Agent, n: number): Promise<void> {
   return new Promise((resolveSent) => {
@@ -65,7 +117,7 @@ function sendUntilAccepted(port: () => number, agent: Agent, n: number): Promise
 }
 
 describe('the relay under faults, killed twice', () => {
-  it('delivers every valid capture, loses none, and Capillary accepts each external_event_id once', async () => {
+  it('delivers every valid capture, loses none, and Capillary accepts each output once', async () => {
     folder = createTemporaryFolder('relay-fault')
     const configDir = join(folder.path, 'config')
     expect(runCapmap(folder.path, configDir, ['new', 'Fault.capmap', '--sample']).status).toBe(0)
@@ -81,6 +133,7 @@ describe('the relay under faults, killed twice', () => {
 
     sandbox = await startSandbox({ processingDelayMs: 0 })
     const running = sandbox
+    await keyCartEventsByCart(projectPath, running)
     const port = await freePort()
     const start = () =>
       startRelayProcess(
@@ -215,7 +268,7 @@ describe('the relay under faults, killed twice', () => {
       expect(counts.invalid).toBe(captures / 100)
       // None lost: every valid capture's output was delivered...
       expect(validIds.filter((id) => !capturedIds.has(id))).toEqual([])
-      // ...and Capillary accepted each external_event_id exactly once (a re-send after a kill is flagged, not kept).
+      // ...and Capillary accepted each output exactly once: a re-send after a kill (same cart) is flagged, not kept.
       expect(validIds.filter((id) => originals.get(id) !== 1)).toEqual([])
       expect(originals.size).toBe(validIds.length)
     } finally {

@@ -521,6 +521,31 @@ describe('sandbox event data and its asynchronous processing (notes §7)', () =>
     expect(answer.headers['x-cap-hydra-request-id']).toBe(answer.json.requestId)
   })
 
+  it('flags a repeat of event, customer and unique-key attributes as a duplicate once the check is on (notes §3)', async () => {
+    const { webHookUri } = await createWebhook({ uniquenessCheckEnabled: true })
+    const posts = [
+      { ...goodPayload, external_event_id: 'a' },
+      // The same event, customer and promotionId (the unique key), whatever else differs: a duplicate.
+      { ...goodPayload, external_event_id: 'b', discount: 20 },
+      // Another promotion, or another customer: not one, even with an external_event_id seen before.
+      { ...goodPayload, external_event_id: 'a', promotionId: 'WINTER24' },
+      { ...goodPayload, external_event_id: 'a', customerId: '919845099999' }
+    ]
+    for (const payload of posts) expect((await postTo(webHookUri, payload)).status).toBe(200)
+    expect(sandbox.eventData().map((entry) => [entry.externalEventId, entry.duplicate])).toEqual([
+      ['a', false],
+      ['b', true],
+      ['a', false],
+      ['a', false]
+    ])
+  })
+
+  it('flags nothing while the uniqueness check is off', async () => {
+    const { webHookUri } = await createWebhook()
+    for (let index = 0; index < 2; index += 1) await postTo(webHookUri, goodPayload)
+    expect(sandbox.eventData().map((entry) => entry.duplicate)).toEqual([false, false])
+  })
+
   it('shows the outcome in the logs only once processed, and marks the event verified', async () => {
     await start({ processingDelayMs: 150 })
     await call('POST', '/v2/events', { body: bodyOf(promotionViewed()) })
