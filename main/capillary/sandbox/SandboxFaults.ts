@@ -57,11 +57,12 @@ export class FaultInjector {
     for (let index = 0; index < count; index += 1) this.scheduled.push(failure)
   }
 
-  decide(rateKey: string): FaultDecision {
+  /** `rateKey` null: a call the rate limit does not apply to (posting event data: "Rate limit NA", notes §7). */
+  decide(rateKey: string | null): FaultDecision {
     const scheduled = this.scheduled.shift()
     if (scheduled) return { kind: 'fail', ...scheduled }
     if (this.faults.dropRate > 0 && this.random() < this.faults.dropRate) return { kind: 'drop' }
-    const limited = this.rateLimit(rateKey)
+    const limited = rateKey === null ? undefined : this.rateLimit(rateKey)
     if (limited) return limited
     if (this.faults.failRate > 0 && this.random() < this.faults.failRate) {
       return { kind: 'fail', status: this.random() < 0.5 ? 500 : 503 }

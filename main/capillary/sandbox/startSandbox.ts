@@ -311,7 +311,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const latency = faults.current().latencyMs
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency))
     const caller = identify(request)
-    const decision = faults.decide(caller?.identity ?? `address:${request.socket.remoteAddress ?? ''}`)
+    const decision = faults.decide(
+      url.pathname.startsWith('/webhooks/') ? null : (caller?.identity ?? `address:${request.socket.remoteAddress ?? ''}`)
+    )
     if (decision.kind === 'drop') {
       record.status = 'dropped'
       logger.info(`sandbox ${record.method} ${record.path} → dropped`)

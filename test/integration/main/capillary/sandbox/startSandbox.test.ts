@@ -717,6 +717,13 @@ describe('sandbox faults', () => {
     )
   })
 
+  it('never limits posts of event data (Post Event: "Rate limit NA", notes §7)', async () => {
+    await start({ faults: { rateLimitPerMinute: 1 } })
+    const { webHookUri } = await createWebhook()
+    for (let index = 0; index < 3; index += 1) expect((await postTo(webHookUri, goodPayload)).status).toBe(200)
+    expect((await call('GET', '/v2/events')).status).toBe(429)
+  })
+
   it('answer 500 or 503 to the configured share of calls', async () => {
     const draws = [0.05, 0.2, 0.9, 0.05, 0.7]
     await start({ faults: { failRate: 0.1 }, random: () => draws.shift() ?? 0.9 })
