@@ -33,10 +33,13 @@ export function SendTestDialog({ onClose }: { onClose(): void }) {
     (s) => s.listener,
     (state) => state.status?.state === 'listening'
   )
-  // The integration the inbox is filtered on, else that of the capture open, else the first.
+  // The integration the inbox is filtered on, else that of the capture open, else the first: one that still exists.
   const [integrationId, setIntegrationId] = useState(() => {
     const { filter, detail } = captures.getState()
-    return filter.integrationId ?? detail?.integrationId ?? integrations[0]?.id ?? ''
+    const existing = [filter.integrationId, detail?.integrationId].find((id) =>
+      integrations.some((integration) => integration.id === id)
+    )
+    return existing ?? integrations[0]?.id ?? ''
   })
   const [sampleId, setSampleId] = useState(pasted)
   const [contentType, setContentType] = useState<string>('application/json')

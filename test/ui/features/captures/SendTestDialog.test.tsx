@@ -56,6 +56,20 @@ describe('sending a test payload', () => {
     expect((screen.getByLabelText('Integration') as HTMLSelectElement).value).toBe('i-shop')
   })
 
+  it('never aims at an integration that no longer exists, though the capture open came through it', async () => {
+    const { api, send, type } = await renderDialog({
+      integrations: [booking, shop],
+      captures: [summary(1, { integrationId: 'i-deleted', integration: 'gone', path: '/hooks/gone' })],
+      open: '1'
+    })
+    expect((screen.getByLabelText('Integration') as HTMLSelectElement).value).toBe('i-booking')
+    type('{"event_name":"be_reserved"}')
+    fireEvent.click(send())
+    await waitFor(() =>
+      expect(api.sendTestPayload).toHaveBeenCalledWith(expect.objectContaining({ integrationId: 'i-booking' }))
+    )
+  })
+
   it('says before sending that a JSON body is not valid JSON, and sends only when the user chooses to', async () => {
     const { api, send, type } = await renderDialog()
     type('not json at all')
