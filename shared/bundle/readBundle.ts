@@ -7,6 +7,7 @@ import { extraTargets } from '../model/mapping'
 import { type Bundle, Bundle as BundleSchema, bundleFormatId, bundleFormatVersion } from './bundleFormat'
 import { structureProblem } from './bundleStructure'
 import { eventHash } from './canonicalBundle'
+import { unknownKeyProblems } from './unknownKeyProblems'
 
 /** The most a bundle file may weigh: beyond, it is refused before it is read. */
 export const bundleMaxBytes = 50 * 1024 * 1024
@@ -57,8 +58,11 @@ export function readBundle(text: string): BundleRead {
       `The bundle is of format version ${version}; this studio reads up to ${bundleFormatVersion}. Update the studio.`
     )
   }
-  const parsed = BundleSchema.safeParse(migrate(json, version))
+  const migrated = migrate(json, version)
+  const parsed = BundleSchema.safeParse(migrated)
   if (!parsed.success) return { ok: false, kind: 'invalid', problems: parsed.error.issues.map(describeIssue) }
+  const unknownKeys = unknownKeyProblems(migrated, parsed.data)
+  if (unknownKeys.length > 0) return { ok: false, kind: 'invalid', problems: unknownKeys }
   const problems = crossReferenceProblems(parsed.data)
   if (problems.length > 0) return { ok: false, kind: 'invalid', problems }
   const ruleBreaks = designWarnings(parsed.data)

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { serializeBundle } from '../../../../shared/bundle/canonicalBundle'
 import { readBundle } from '../../../../shared/bundle/readBundle'
+import { sampleBundleContent } from './sampleBundleContent'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests edit bundles as the JSON they are
+type Untyped = any
+
+/** A valid bundle's text, as export writes it. */
+const sampleText = () => serializeBundle(sampleBundleContent(), 'test')
+
+/** The sample bundle edited as JSON, then written back as a teammate's editor would. */
+const edited = (change: (bundle: Untyped) => void) => {
+  const bundle = JSON.parse(sampleText()) as Untyped
+  change(bundle)
+  return `${JSON.stringify(bundle, null, 2)}\n`
+}
 
 const event = (name: string) => ({
   name,
@@ -45,5 +59,59 @@ describe('reading a bundle', () => {
         'events[2]: a second event named be_reserved.'
       ]
     })
+  })
+})
+
+describe('keys a bundle does not have', () => {
+  it.each([
+    [
+      'a rule',
+      (b: Untyped) => (b.mappings[0].spec.rules[1].transfroms = []),
+      'mappings[0].spec.rules[1]',
+      'transfroms'
+    ],
+    [
+      'an attribute',
+      (b: Untyped) => (b.events[0].attributes[1].isRequierd = true),
+      'events[0].attributes[1]',
+      'isRequierd'
+    ],
+    ['a match', (b: Untyped) => (b.mappings[0].spec.match.field = 'x'), 'mappings[0].spec.match', 'field'],
+    [
+      'a source',
+      (b: Untyped) => (b.mappings[0].spec.rules[0].source.scpoe = 'root'),
+      'mappings[0].spec.rules[0].source',
+      'scpoe'
+    ],
+    [
+      'a transform',
+      (b: Untyped) => (b.mappings[0].spec.rules[1].transforms[0].mode = 'x'),
+      'mappings[0].spec.rules[1].transforms[0]',
+      'mode'
+    ],
+    ['a spec', (b: Untyped) => (b.mappings[0].spec.ruels = []), 'mappings[0].spec', 'ruels'],
+    [
+      'an event-name map entry',
+      (b: Untyped) =>
+        (b.integrations[0].eventNameMap = [{ sorceName: 'booked', sourceName: 'b', eventName: 'be_reserved' }]),
+      'integrations[0].eventNameMap[0]',
+      'sorceName'
+    ]
+  ])('refuses an unknown key in %s, naming its place', (_what, change, path, key) => {
+    expect(readBundle(edited(change))).toEqual({
+      ok: false,
+      kind: 'invalid',
+      problems: [`${path}: unknown key "${key}".`]
+    })
+  })
+
+  it("takes any key inside a payload or an expected output, which are the user's own JSON", () => {
+    const read = readBundle(
+      edited((bundle) => {
+        bundle.testCases[0].payload.anything = { nested: true }
+        bundle.testCases[0].expected[0].extra_field = 1
+      })
+    )
+    expect(read.ok).toBe(true)
   })
 })

@@ -1,0 +1,85 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { serializeBundle } from '../../../../shared/bundle/canonicalBundle'
+import type { CliCommand } from '../../../../main/cli/CliCommand'
+import { importCommand } from '../../../../main/cli/commands/import'
+import { validateCommand } from '../../../../main/cli/commands/validate'
+import { silentLogger } from '../../../../main/platform/logger'
+import { sha256OfFile } from '../../support/sha256OfFile'
+import { createTemporaryFolder } from '../../support/temporaryFolder'
+import { sampleBundleContent } from '../../../unit/shared/bundle/sampleBundleContent'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests edit bundles as the JSON they are
+type Untyped = any
+
+let folder: ReturnType<typeof createTemporaryFolder>
+
+beforeEach(() => {
+  folder = createTemporaryFolder('cli-bundle-checks')
+  writeFileSync(file('sample.capmap.json'), serializeBundle(sampleBundleContent(), 'test'))
+})
+
+afterEach(() => folder.remove())
+
+const file = (name: string) => join(folder.path, name)
+
+/** A command run in-process, as the CLI runs it: its exit code and what it printed. */
+async function capmap(command: CliCommand, args: string[]) {
+  const stdout: string[] = []
+  const stderr: string[] = []
+  const status = await command.run(args, {
+    configDir: file('config'),
+    version: 'test',
+    logger: silentLogger,
+    print: (line) => stdout.push(line),
+    printError: (line) => stderr.push(line)
+  })
+  return { status, stdout: stdout.join('\n'), stderr: stderr.join('\n') }
+}
+
+/** The sample bundle edited as JSON, written as `name`. */
+const writeEdited = (name: string, change: (bundle: Untyped) => void) => {
+  const bundle = JSON.parse(readFileSync(file('sample.capmap.json'), 'utf8')) as Untyped
+  change(bundle)
+  writeFileSync(file(name), `${JSON.stringify(bundle, null, 2)}\n`)
+}
+
+/** Checks that a bundle is refused by validate and by both imports, with `problem`, and that nothing is written. */
+async function expectRefusedEverywhere(name: string, problem: string) {
+  const validated = await capmap(validateCommand, [file(name)])
+  expect(validated.status).toBe(1)
+  expect(validated.stderr).toContain(problem)
+
+  const asNew = await capmap(importCommand, [file(name), '--project', file('New.capmap'), '--new'])
+  expect(asNew.status).toBe(1)
+  expect(asNew.stderr).toContain(problem)
+  expect(readdirSync(folder.path).filter((entry) => entry.startsWith('New'))).toEqual([])
+
+  expect(
+    (await capmap(importCommand, [file('sample.capmap.json'), '--project', file('Mine.capmap'), '--new'])).status
+  ).toBe(0)
+  const before = sha256OfFile(file('Mine.capmap'))
+  const merged = await capmap(importCommand, [
+    file(name),
+    '--project',
+    file('Mine.capmap'),
+    '--on-conflict',
+    'take-theirs'
+  ])
+  expect(merged.status).toBe(1)
+  expect(merged.stderr).toContain(problem)
+  expect(sha256OfFile(file('Mine.capmap'))).toBe(before)
+}
+
+describe('bundles the studio would not have written, refused by validate and import', () => {
+  it('refuses a misspelt key in a rule, at its place, where it was dropped before', async () => {
+    writeEdited('typo.capmap.json', (bundle) => {
+      const rule = bundle.mappings[0].spec.rules[1]
+      rule.transfroms = rule.transforms
+      delete rule.transforms
+    })
+    await expectRefusedEverywhere('typo.capmap.json', `mappings[0].spec.rules[1]: unknown key "transfroms".`)
+    expect(existsSync(file('New.capmap'))).toBe(false)
+  })
+})
