@@ -9,6 +9,7 @@ import { plural } from '../../../ui/plural'
 import { useMediaQuery } from '../../../ui/useMediaQuery'
 import { inputModelPath, outputModelPath, registerProvenanceHover, showPreviewMarkers } from './previewMonaco'
 import type { PreviewResult, PreviewResults } from './previewProtocol'
+import { previewStatus } from './previewStatus'
 import { useStore, type StoreApi } from 'zustand'
 
 interface PreviewPaneProps {
@@ -105,13 +106,7 @@ export const PreviewPane = memo(function PreviewPane({ results, hidden }: Previe
     show(latest.current)
   }
 
-  const status = !result
-    ? 'Waiting for a payload…'
-    : result.payloadError
-      ? result.payloadError
-      : !result.matched
-        ? 'This payload is not one this mapping applies to.'
-        : `${result.outputCount} event${result.outputCount === 1 ? '' : 's'} · ${result.valid ? 'valid for Capillary' : 'not valid for Capillary'}`
+  const status = previewStatus(result)
   const shownDiagnostics = result?.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info') ?? []
   // The list sits under the output, often below the fold: its count is beside the output, and a click brings it.
   const showDiagnostics = () => {

@@ -3,6 +3,7 @@ import type { AttributeDraft, EventDraft } from '../../../../shared/model/event'
 import { MappingSpec } from '../../../../shared/model/mapping'
 import { jsonTextRanges } from '../../../../shared/engine/jsonTextRanges'
 import { createPreviewComputer } from '../../../../renderer/features/mapping/preview/computePreview'
+import { previewStatus } from '../../../../renderer/features/mapping/preview/previewStatus'
 
 const attribute = (
   name: string,
@@ -105,6 +106,23 @@ describe('the live preview', () => {
     // Nothing at pricing: the nearest existing parent is the whole payload.
     expect(unpriced?.start).toBe(0)
     expect(result.valid).toBe(false)
+  })
+
+  it('says in its status line why a fan-out makes no event, and how many events it makes otherwise', async () => {
+    const compute = createPreviewComputer()
+    const over = async (fanOutPath: string) =>
+      previewStatus(
+        await compute({
+          id: 7,
+          spec: spec([rule('customer', '$.user_id'), rule('city', 'sku')], { fanOut: { path: fanOutPath } }),
+          event,
+          integration,
+          payloadText
+        })
+      )
+    expect(await over('lines')).toBe('No event: Nothing at lines (the payload has no key "lines"): no event is made.')
+    expect(await over('items')).toBe('2 events · valid for Capillary')
+    expect(previewStatus(null)).toBe('Waiting for a payload…')
   })
 
   it('shows the list of payloads under fan-out, with markers at the right item', async () => {
