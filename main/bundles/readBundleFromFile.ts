@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { structureProblem } from '../../shared/bundle/bundleStructure'
 import { bundleTextOf, notUtf8Problem } from '../../shared/bundle/bundleText'
+import { mergeConflictMarkerLine, mergeConflictProblem } from '../../shared/bundle/mergeConflictMarkers'
 import { bundleMaxBytes, readBundle, type BundleRead } from '../../shared/bundle/readBundle'
 import { fileReadProblem, notARegularFile } from '../platform/fileReadProblem'
 import { sqliteMagic } from '../store/projectFileHeader'
@@ -27,6 +28,9 @@ export function readBundleFromFile(path: string): BundleRead {
       `${path} is a project file, not a bundle: open it with File › Open Project (capmap reads it with --project).`
     )
   }
+  // Before the structure scan: a conflict's two sides make brackets that never close, said as truncation.
+  const conflictLine = mergeConflictMarkerLine(bytes.length, (index) => bytes[index] ?? 0)
+  if (conflictLine !== undefined) return unreadable(mergeConflictProblem(conflictLine))
   const structure = structureProblem(bytes.length, (index) => bytes[index] ?? 0)
   if (structure !== undefined) return unreadable(structure)
   const text = bundleTextOf(bytes)

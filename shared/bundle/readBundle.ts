@@ -7,6 +7,8 @@ import { extraTargets } from '../model/mapping'
 import { type Bundle, Bundle as BundleSchema, bundleFormatId, bundleFormatVersion } from './bundleFormat'
 import { structureProblem } from './bundleStructure'
 import { eventHash } from './canonicalBundle'
+import { jsonSyntaxProblem } from './jsonSyntaxProblem'
+import { mergeConflictMarkerLine, mergeConflictProblem } from './mergeConflictMarkers'
 import { unknownKeyProblems } from './unknownKeyProblems'
 
 /** The most a bundle file may weigh: beyond, it is refused before it is read. */
@@ -33,6 +35,8 @@ export function readBundle(text: string): BundleRead {
   if (text.length > bundleMaxBytes) {
     return unreadable(`The file is over ${bundleMaxBytes / 1024 / 1024} MB: it is not a bundle this studio takes.`)
   }
+  const conflictLine = mergeConflictMarkerLine(text.length, (index) => text.charCodeAt(index))
+  if (conflictLine !== undefined) return unreadable(mergeConflictProblem(conflictLine))
   const structure = structureProblem(text.length, (index) => text.charCodeAt(index))
   if (structure !== undefined) return unreadable(structure)
   let json: unknown
@@ -43,7 +47,7 @@ export function readBundle(text: string): BundleRead {
     return unreadable(
       /prototype/i.test(message)
         ? 'The file holds a "__proto__" key, or a "constructor" with a "prototype": refused, as no bundle has one.'
-        : `The file is not JSON: ${message}`
+        : jsonSyntaxProblem(message, text)
     )
   }
   if (json === null || typeof json !== 'object' || (json as { format?: unknown }).format !== bundleFormatId) {

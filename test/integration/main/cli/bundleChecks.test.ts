@@ -83,3 +83,16 @@ describe('bundles the studio would not have written, refused by validate and imp
     expect(existsSync(file('New.capmap'))).toBe(false)
   })
 })
+
+describe('a bundle left in a git merge conflict', () => {
+  it('is refused by validate as not readable, naming the line of the first marker', async () => {
+    const lines = readFileSync(file('sample.capmap.json'), 'utf8').split('\n')
+    lines.splice(3, 0, '<<<<<<< HEAD', '=======', '>>>>>>> theirs')
+    writeFileSync(file('conflict.capmap.json'), lines.join('\n'))
+    const validated = await capmap(validateCommand, [file('conflict.capmap.json')])
+    expect(validated.status).toBe(2)
+    expect(validated.stderr).toBe(
+      `capmap: ${file('conflict.capmap.json')}: The file has unresolved git merge conflict markers at line 4: resolve the conflict (keep one side, or merge them by hand), then try again.`
+    )
+  })
+})

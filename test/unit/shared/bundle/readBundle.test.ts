@@ -115,3 +115,38 @@ describe('keys a bundle does not have', () => {
     expect(read.ok).toBe(true)
   })
 })
+
+describe('files that are not JSON', () => {
+  it('says a file holds unresolved git merge conflict markers, at the line of the first', () => {
+    const lines = sampleText().split('\n')
+    const at = lines.findIndex((line) => line.includes('"label"'))
+    const conflicted = [
+      ...lines.slice(0, at),
+      '<<<<<<< HEAD',
+      lines[at],
+      '=======',
+      lines[at]!.replace('Reserved', 'Room reserved'),
+      '>>>>>>> feature',
+      ...lines.slice(at + 1)
+    ].join('\n')
+    expect(readBundle(conflicted)).toEqual({
+      ok: false,
+      kind: 'unreadable',
+      problems: [
+        `The file has unresolved git merge conflict markers at line ${at + 1}: resolve the conflict (keep one side, or merge them by hand), then try again.`
+      ]
+    })
+  })
+
+  it('says where a syntax error is by line and column, not by character position', () => {
+    const lines = sampleText().split('\n')
+    const at = lines.findIndex((line) => line.includes('"label"'))
+    lines[at] = lines[at]!.replace('"label"', 'label')
+    const column = lines[at]!.indexOf('label') + 1
+    expect(readBundle(lines.join('\n'))).toEqual({
+      ok: false,
+      kind: 'unreadable',
+      problems: [`The file is not JSON: Expected double-quoted property name at line ${at + 1}, column ${column}.`]
+    })
+  })
+})
