@@ -8,6 +8,7 @@ import { type Bundle, Bundle as BundleSchema, bundleFormatId, bundleFormatVersio
 import { structureProblem } from './bundleStructure'
 import { eventHash } from './canonicalBundle'
 import { jsonSyntaxProblem } from './jsonSyntaxProblem'
+import { jsonTextProblems } from './jsonTextProblems'
 import { mergeConflictMarkerLine, mergeConflictProblem } from './mergeConflictMarkers'
 import { unknownKeyProblems } from './unknownKeyProblems'
 
@@ -62,6 +63,8 @@ export function readBundle(text: string): BundleRead {
       `The bundle is of format version ${version}; this studio reads up to ${bundleFormatVersion}. Update the studio.`
     )
   }
+  const textProblems = jsonTextProblems(text)
+  if (textProblems.length > 0) return { ok: false, kind: 'invalid', problems: textProblems }
   const migrated = migrate(json, version)
   const parsed = BundleSchema.safeParse(migrated)
   if (!parsed.success) return { ok: false, kind: 'invalid', problems: parsed.error.issues.map(describeIssue) }

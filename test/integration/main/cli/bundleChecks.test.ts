@@ -84,6 +84,23 @@ describe('bundles the studio would not have written, refused by validate and imp
   })
 })
 
+describe('numbers and keys JSON.parse would change', () => {
+  it('refuses a number too large for a double, with its place, and writes nothing', async () => {
+    const text = readFileSync(file('sample.capmap.json'), 'utf8').replace('"nights": 2\n', '"nights": 1e400\n')
+    writeFileSync(file('huge.capmap.json'), text)
+    await expectRefusedEverywhere('huge.capmap.json', 'testCases[0].expected[0].nights: the number 1e400 is too large')
+  })
+
+  it('refuses a key written twice, with its place, and writes nothing', async () => {
+    const text = readFileSync(file('sample.capmap.json'), 'utf8').replace(
+      '"format": "capmap.bundle",',
+      '"format": "capmap.bundle",\n  "format": "capmap.bundle",'
+    )
+    writeFileSync(file('twice.capmap.json'), text)
+    await expectRefusedEverywhere('twice.capmap.json', 'format: the key "format" is written twice')
+  })
+})
+
 describe('a bundle left in a git merge conflict', () => {
   it('is refused by validate as not readable, naming the line of the first marker', async () => {
     const lines = readFileSync(file('sample.capmap.json'), 'utf8').split('\n')

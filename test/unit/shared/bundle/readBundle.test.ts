@@ -150,3 +150,32 @@ describe('files that are not JSON', () => {
     })
   })
 })
+
+describe('what JSON.parse takes silently', () => {
+  it('refuses a number too large for a double (1e400 would become null), at its place', () => {
+    const text = sampleText().replace('"nights": 2\n', '"nights": 1e400\n')
+    expect(readBundle(text)).toEqual({
+      ok: false,
+      kind: 'invalid',
+      problems: [
+        'testCases[0].expected[0].nights: the number 1e400 is too large to be read as one (it would become null).'
+      ]
+    })
+  })
+
+  it('refuses a key written twice in one object (the parser keeps the last), at its place', () => {
+    const text = sampleText().replace('"label": "Reserved",', '"label": "Reserved",\n      "label": "Booked",')
+    expect(readBundle(text)).toEqual({
+      ok: false,
+      kind: 'invalid',
+      problems: ['events[0].label: the key "label" is written twice in one object (JSON keeps only the last).']
+    })
+  })
+
+  it('tells keys apart as the parser does: escaped the same, they are the same key; in other objects, not', () => {
+    const twice = sampleText().replace('"label": "Reserved",', '"label": "Reserved",\n      "\\u006cabel": "Booked",')
+    expect(readBundle(twice).ok && 'read').toBe(false)
+    // Every event, attribute and rule has a "name" or a "kind" of its own: the same key in sibling objects is fine.
+    expect(readBundle(sampleText()).ok).toBe(true)
+  })
+})
