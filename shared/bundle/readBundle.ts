@@ -1,9 +1,11 @@
 import secureJson from 'secure-json-parse'
 import type { z } from 'zod'
 import { checkEvent } from '../capillary/checkEvent'
+import { integrationNameProblem } from '../model/integrationNameProblem'
 import { issuePath } from '../model/spelledPath'
 import { eventNameKey } from '../model/event'
 import { extraTargets } from '../model/mapping'
+import { slugProblem } from '../model/slug'
 import { type Bundle, Bundle as BundleSchema, bundleFormatId, bundleFormatVersion } from './bundleFormat'
 import { structureProblem } from './bundleStructure'
 import { eventHash } from './canonicalBundle'
@@ -114,8 +116,25 @@ function crossReferenceProblems(bundle: Bundle): string[] {
     (event) => eventNameKey(event.name)
   )
   repeated(bundle.integrations, (integration) => integration.slug, 'integrations', 'integration with the slug')
+  // The integration editor's own rules (IntegrationService): a bundle makes nothing the studio would refuse to save.
+  bundle.integrations.forEach((integration, index) => {
+    const slug = slugProblem(integration.slug, [])
+    if (slug) problems.push(`integrations[${index}].slug: ${slug}`)
+    const earlierNames = bundle.integrations.slice(0, index).map((earlier) => earlier.name)
+    const name = integrationNameProblem(integration.name, earlierNames)
+    if (name) problems.push(`integrations[${index}].name: ${name.message}`)
+  })
   repeated(bundle.mappings, (mapping) => `${mapping.integration} → ${mapping.event}`, 'mappings', 'mapping')
   bundle.mappings.forEach((mapping, index) => {
+    // As the mapping editor (MappingService) and the engine take it: one rule per attribute.
+    const seenTargets = new Set<string>()
+    mapping.spec.rules.forEach((rule, ruleIndex) => {
+      if (seenTargets.has(rule.target))
+        problems.push(
+          `mappings[${index}].spec.rules[${ruleIndex}].target: ${rule.target} has two rules: keep one rule per attribute.`
+        )
+      seenTargets.add(rule.target)
+    })
     if (!slugs.has(mapping.integration))
       problems.push(`mappings[${index}].integration: no integration ${mapping.integration} in the bundle.`)
     const event = events.get(mapping.event)
@@ -129,9 +148,19 @@ function crossReferenceProblems(bundle: Bundle): string[] {
     })
   })
   const mapped = new Set(bundle.mappings.map((mapping) => `${mapping.integration}\u0000${mapping.event}`))
+  // Test cases are told apart by name within their mapping, ignoring case and outer spaces, as TestCaseService does.
+  const testCaseNames = new Map<string, string>()
   bundle.testCases.forEach((testCase, index) => {
-    if (!mapped.has(`${testCase.integration}\u0000${testCase.event}`))
+    const ofMapping = `${testCase.integration}\u0000${testCase.event}`
+    if (!mapped.has(ofMapping))
       problems.push(`testCases[${index}]: no mapping of ${testCase.integration} onto ${testCase.event} in the bundle.`)
+    const nameKey = `${ofMapping}\u0000${testCase.name.trim().toLowerCase()}`
+    const namesake = testCaseNames.get(nameKey)
+    if (namesake !== undefined)
+      problems.push(
+        `testCases[${index}].name: ${testCase.integration} → ${testCase.event} already has a test case named ${namesake}: give this one another name.`
+      )
+    else testCaseNames.set(nameKey, testCase.name)
   })
   return problems
 }

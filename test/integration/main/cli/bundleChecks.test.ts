@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { serializeBundle } from '../../../../shared/bundle/canonicalBundle'
 import type { CliCommand } from '../../../../main/cli/CliCommand'
+import { exportCommand } from '../../../../main/cli/commands/export'
 import { importCommand } from '../../../../main/cli/commands/import'
+import { newProjectCommand } from '../../../../main/cli/commands/newProject'
 import { validateCommand } from '../../../../main/cli/commands/validate'
 import { silentLogger } from '../../../../main/platform/logger'
 import { sha256OfFile } from '../../support/sha256OfFile'
@@ -81,6 +83,32 @@ describe('bundles the studio would not have written, refused by validate and imp
     })
     await expectRefusedEverywhere('typo.capmap.json', `mappings[0].spec.rules[1]: unknown key "transfroms".`)
     expect(existsSync(file('New.capmap'))).toBe(false)
+  })
+})
+
+describe("the studio's own rules, on the command line", () => {
+  it('refuses a bundle with two test cases of one mapping named alike, and writes nothing', async () => {
+    writeEdited('twins.capmap.json', (bundle) =>
+      bundle.testCases.push({ ...bundle.testCases[0], name: bundle.testCases[0].name.toUpperCase() })
+    )
+    await expectRefusedEverywhere('twins.capmap.json', 'testCases[1].name: booking-app → be_reserved already has')
+  })
+
+  it('refuses a slug the integration editor would refuse, and writes nothing', async () => {
+    writeEdited('slug.capmap.json', (bundle) => {
+      bundle.integrations[0].slug = 'Booking App'
+      for (const item of [...bundle.mappings, ...bundle.testCases]) item.integration = 'Booking App'
+    })
+    await expectRefusedEverywhere('slug.capmap.json', 'integrations[0].slug: Use lower-case letters')
+  })
+
+  it('still exports the sample project and imports it back, as every check allows what the studio writes', async () => {
+    expect((await capmap(newProjectCommand, [file('Sample.capmap'), '--sample'])).status).toBe(0)
+    const exported = await capmap(exportCommand, ['--project', file('Sample.capmap'), '--out', file('s.capmap.json')])
+    expect(exported.status).toBe(0)
+    expect((await capmap(validateCommand, [file('s.capmap.json')])).status).toBe(0)
+    const imported = await capmap(importCommand, [file('s.capmap.json'), '--project', file('Copy.capmap'), '--new'])
+    expect(imported.status).toBe(0)
   })
 })
 

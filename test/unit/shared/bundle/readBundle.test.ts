@@ -179,3 +179,45 @@ describe('what JSON.parse takes silently', () => {
     expect(readBundle(sampleText()).ok).toBe(true)
   })
 })
+
+describe("the studio's own rules for what a bundle makes", () => {
+  const secondIntegration = (bundle: Untyped, change: Record<string, unknown>) =>
+    bundle.integrations.push({ ...bundle.integrations[0], slug: 'booking-web', ...change })
+
+  it.each([
+    [
+      'an upper-case slug',
+      (b: Untyped) => (b.integrations[0].slug = 'Booking-App'),
+      'integrations[0].slug: Use lower-case letters and digits, with single hyphens between words (e.g. webengage-eu).'
+    ],
+    [
+      'an empty slug',
+      (b: Untyped) => (b.integrations[0].slug = ''),
+      'integrations[0].slug: Give the integration a slug: it names its listener path /hooks/<slug>.'
+    ],
+    [
+      'an empty integration name',
+      (b: Untyped) => (b.integrations[0].name = '  '),
+      'integrations[0].name: Give the integration a name.'
+    ],
+    [
+      'two integrations named alike (case and spaces aside)',
+      (b: Untyped) => secondIntegration(b, { name: ' booking ' }),
+      'integrations[1].name: Another integration is already named "Booking": give this one a name of its own, so the inbox, deliveries and mapping lists can tell them apart.'
+    ],
+    [
+      'two test cases of one mapping named alike (case and spaces aside)',
+      (b: Untyped) => b.testCases.push({ ...b.testCases[0], name: 'a RESERVATION ' }),
+      'testCases[1].name: booking-app → be_reserved already has a test case named A reservation: give this one another name.'
+    ],
+    [
+      'two rules for one attribute',
+      (b: Untyped) => b.mappings[0].spec.rules.push({ ...b.mappings[0].spec.rules[0], transforms: [{ kind: 'trim' }] }),
+      'mappings[0].spec.rules[2].target: customer_id has two rules: keep one rule per attribute.'
+    ]
+  ])('refuses %s, at its place', (_what, change, problem) => {
+    const read = readBundle(edited(change))
+    expect(read.ok ? [] : read.problems).toContain(problem)
+    expect(read.ok).toBe(false)
+  })
+})
