@@ -1,16 +1,13 @@
 import type { WebhookSettings } from '../../shared/model/webhookSettings'
 import { StudioError } from '../errors/StudioError'
 import type { CapillaryClient } from './client/CapillaryClient'
-
-/** Capillary's spelling of each transformer in the create-webhook body (notes §5: `WebEngageTransformer`, `defaultTransformer`). */
-export const wireTransformerType = {
-  webEngageTransformer: 'WebEngageTransformer',
-  defaultTransformer: 'defaultTransformer'
-} as const
+import { uniquenessUpdate } from './uniquenessUpdate'
+import { wireTransformerType } from './wireTransformerType'
 
 /**
  * The org's webhook for a transformer, created with the project's webhook settings when the org has none yet (one
- * per transformer per org, notes §5). Answers the `webHookUri` Capillary gave: never built by us (notes §5).
+ * per transformer per org, notes §5), its uniqueness check turned on when the project asks for it (see
+ * uniquenessUpdate). Answers the `webHookUri` Capillary gave: never built by us (notes §5).
  */
 export async function ensureWebhook(
   client: CapillaryClient,
@@ -20,7 +17,11 @@ export async function ensureWebhook(
 ): Promise<string> {
   const wanted = wireTransformerType[settings.transformer].toLowerCase()
   const existing = (await client.listWebhooks()).find((webhook) => webhook.transformerType.toLowerCase() === wanted)
-  if (existing) return existing.webHookUri
+  if (existing) {
+    const update = uniquenessUpdate(existing, settings, profileTillCode)
+    if (update) await client.updateWebhook(update)
+    return existing.webHookUri
+  }
   // tillCode is required by the create-webhook body (DOCS add-webhook).
   const tillCode = settings.tillCode.trim() || profileTillCode.trim()
   if (tillCode === '') {

@@ -22,7 +22,8 @@ import {
   type WebhookAuth
 } from '../../shared/model/webhookSettings'
 import type { RemoteEvent, RemoteWebhook } from '../capillary/client/responses'
-import { wireTransformerType } from '../capillary/ensureWebhook'
+import { uniquenessUpdate } from '../capillary/uniquenessUpdate'
+import { wireTransformerType } from '../capillary/wireTransformerType'
 import { resolvedSpec } from '../engine/compileProjectMapping'
 import { compareDefinitions, differs } from './compareDefinitions'
 import {
@@ -30,6 +31,7 @@ import {
   definitionPreviews,
   logsPreview,
   testPostPreview,
+  uniquenessUpdatePreview,
   webhookPreview
 } from './previewRequests'
 import type { ProjectSnapshot } from './projectSnapshot'
@@ -255,13 +257,26 @@ function planEvent(
   }
 
   const requests: PublishRequestPreview[] = [...definitionPreviews(event, action, context.scheme)]
-  const created = new Set<TransformerType>()
+  const webhooksSeen = new Set<TransformerType>()
   for (const delivery of deliveries) {
-    if (delivery.webhook.exists || created.has(delivery.transformer)) continue
+    if (webhooksSeen.has(delivery.transformer)) continue
     const settings = snapshot.webhookSettings.find((entry) => entry.transformer === delivery.transformer)
     if (!settings) continue
-    created.add(delivery.transformer)
-    requests.push(webhookPreview(settings, context.tillCode, context.scheme))
+    webhooksSeen.add(delivery.transformer)
+    const existing = findRemoteWebhook(org.webhooks, delivery.transformer)
+    if (!existing) {
+      requests.push(webhookPreview(settings, context.tillCode, context.scheme))
+      continue
+    }
+    const update = uniquenessUpdate(existing, settings, context.tillCode)
+    if (update) requests.push(uniquenessUpdatePreview(update, context.scheme))
+    else if (settings.uniquenessCheckEnabled && !existing.uniquenessCheckEnabled) {
+      warnings.push(
+        `The project asks the org's ${delivery.transformer} webhook to check uniqueness and it does not yet, but its ` +
+          "auth scheme is not known (Capillary's listing does not give it): set it in the integration's webhook " +
+          'settings, and publishing turns the check on.'
+      )
+    }
   }
   for (const delivery of deliveries) {
     if (delivery.adapterBody) requests.push(adapterMappingPreview(delivery.adapterBody, context.scheme))

@@ -4,7 +4,8 @@ import type { EventDraft } from '../../shared/model/event'
 import type { PublishAction, PublishRequestPreview } from '../../shared/model/publish'
 import type { TransformerType, WebhookSettings } from '../../shared/model/webhookSettings'
 import { maskedValue, maskHeaders } from '../listener/maskCredentials'
-import { wireTransformerType } from '../capillary/ensureWebhook'
+import type { WebhookUpdate } from '../capillary/uniquenessUpdate'
+import { wireTransformerType } from '../capillary/wireTransformerType'
 
 /** The headers every call carries (notes §8), the credential masked: `Basic [masked]` or the OAuth token masked. */
 export function maskedHeaders(scheme: 'basic' | 'oauth'): Record<string, string> {
@@ -60,6 +61,19 @@ export function webhookPreview(
       uniquenessCheckEnabled: settings.uniquenessCheckEnabled
     },
     note: `The org has no ${settings.transformer} webhook yet: it is created, and the webHookUri it answers is kept.`
+  }
+}
+
+/** `PUT /v2/events/webhook` turning the org's webhook's uniqueness check on, as the project asks (notes §3). */
+export function uniquenessUpdatePreview(update: WebhookUpdate, scheme: 'basic' | 'oauth'): PublishRequestPreview {
+  return {
+    step: 'webhook',
+    method: 'PUT',
+    path: '/v2/events/webhook',
+    query: {},
+    headers: maskedHeaders(scheme),
+    body: { ...update },
+    note: `The org's ${update.transformerType} webhook checks no uniqueness yet: the project asks for it, so it is turned on (for good, on Capillary).`
   }
 }
 

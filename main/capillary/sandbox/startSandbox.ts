@@ -312,7 +312,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency))
     const caller = identify(request)
     const decision = faults.decide(
-      url.pathname.startsWith('/webhooks/') ? null : (caller?.identity ?? `address:${request.socket.remoteAddress ?? ''}`)
+      url.pathname.startsWith('/webhooks/')
+        ? null
+        : (caller?.identity ?? `address:${request.socket.remoteAddress ?? ''}`)
     )
     if (decision.kind === 'drop') {
       record.status = 'dropped'
