@@ -12,16 +12,41 @@ export interface BundleChange {
 
 const same = (a: unknown, b: unknown) => stringify(a) === stringify(b)
 
-/** Pairs items of two lists by key, in a's order then b's newcomers. */
+/**
+ * Pairs items of two lists by key, in a's order then b's newcomers. A key met again is told by its occurrence
+ * (`age (2)`), so two items of one key are each compared, never one hidden behind the other.
+ */
 function pair<T>(a: readonly T[], b: readonly T[], key: (item: T) => string): [string, T | undefined, T | undefined][] {
-  const inB = new Map(b.map((item) => [key(item), item]))
-  const inA = new Map(a.map((item) => [key(item), item]))
+  const [keyedA, keyedB] = [occurrenceKeys(a, key), occurrenceKeys(b, key)]
+  const inB = new Map(keyedB)
+  const inA = new Map(keyedA)
   return [
-    ...a.map((item): [string, T | undefined, T | undefined] => [key(item), item, inB.get(key(item))]),
-    ...b
-      .filter((item) => !inA.has(key(item)))
-      .map((item): [string, T | undefined, T | undefined] => [key(item), undefined, item])
+    ...keyedA.map(([name, item]): [string, T | undefined, T | undefined] => [name, item, inB.get(name)]),
+    ...keyedB
+      .filter(([name]) => !inA.has(name))
+      .map(([name, item]): [string, T | undefined, T | undefined] => [name, undefined, item])
   ]
+}
+
+function occurrenceKeys<T>(items: readonly T[], key: (item: T) => string): [string, T][] {
+  const seen = new Map<string, number>()
+  return items.map((item) => {
+    const count = (seen.get(key(item)) ?? 0) + 1
+    seen.set(key(item), count)
+    return [count === 1 ? key(item) : `${key(item)} (${count})`, item]
+  })
+}
+
+const keysOf = <T>(items: readonly T[], key: (item: T) => string) => occurrenceKeys(items, key).map(([name]) => name)
+
+/**
+ * A change of order among the items both lists have (the order of attributes is the event's, of rules the
+ * mapping's), as the keys in each order; items added or removed are told on their own.
+ */
+function orderChange(changes: BundleChange[], what: BundleChange['what'], path: string, a: string[], b: string[]) {
+  const [inA, inB] = [new Set(a), new Set(b)]
+  const [before, after] = [a.filter((key) => inB.has(key)), b.filter((key) => inA.has(key))]
+  if (before.some((key, index) => key !== after[index])) changes.push({ kind: 'changed', what, path, before, after })
 }
 
 /** Added or removed whole, or field by field (leaving out `nested`, compared on their own). */
@@ -54,9 +79,12 @@ export function diffBundles(a: BundleContent, b: BundleContent): BundleChange[] 
   const changes: BundleChange[] = []
   for (const [name, before, after] of pair(a.events, b.events, (event) => event.name)) {
     if (!compare(changes, 'event', name, before, after, ['attributes'])) continue
-    for (const [attribute, x, y] of pair(before?.attributes ?? [], after?.attributes ?? [], (entry) => entry.name)) {
-      compare(changes, 'attribute', `${name}.attributes.${attribute}`, x, y)
+    const [x, y] = [before?.attributes ?? [], after?.attributes ?? []]
+    const attributeName = (attribute: (typeof x)[number]) => attribute.name
+    for (const [attribute, earlier, later] of pair(x, y, attributeName)) {
+      compare(changes, 'attribute', `${name}.attributes.${attribute}`, earlier, later)
     }
+    orderChange(changes, 'event', `${name}.attributes (order)`, keysOf(x, attributeName), keysOf(y, attributeName))
   }
   for (const [slug, before, after] of pair(a.integrations, b.integrations, (integration) => integration.slug)) {
     compare(changes, 'integration', slug, before, after)
@@ -64,9 +92,12 @@ export function diffBundles(a: BundleContent, b: BundleContent): BundleChange[] 
   const mappingKey = (mapping: BundleContent['mappings'][number]) => `${mapping.integration} → ${mapping.event}`
   for (const [key, before, after] of pair(a.mappings, b.mappings, mappingKey)) {
     if (!compare(changes, 'mapping', key, before && before.spec, after && after.spec, ['rules'])) continue
-    for (const [target, x, y] of pair(before?.spec.rules ?? [], after?.spec.rules ?? [], (rule) => rule.target)) {
-      compare(changes, 'rule', `${key}.rules.${target}`, x, y)
+    const [x, y] = [before?.spec.rules ?? [], after?.spec.rules ?? []]
+    const target = (rule: (typeof x)[number]) => rule.target
+    for (const [rule, earlier, later] of pair(x, y, target)) {
+      compare(changes, 'rule', `${key}.rules.${rule}`, earlier, later)
     }
+    orderChange(changes, 'mapping', `${key}.rules (order)`, keysOf(x, target), keysOf(y, target))
   }
   const testKey = (testCase: BundleContent['testCases'][number]) =>
     `${testCase.integration} → ${testCase.event}: ${testCase.name}`

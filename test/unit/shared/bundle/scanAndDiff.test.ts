@@ -180,3 +180,55 @@ describe('the bundle diff', () => {
     ])
   })
 })
+
+describe('the bundle diff and order', () => {
+  it('reports attributes put in another order, saying which order changed', () => {
+    const after = content()
+    after.events[0]!.attributes.reverse()
+    expect(diffBundles(content(), after)).toEqual([
+      {
+        kind: 'changed',
+        what: 'event',
+        path: 'be_reserved.attributes (order)',
+        before: ['customer_id', 'nights'],
+        after: ['nights', 'customer_id']
+      }
+    ])
+  })
+
+  it('reports rules put in another order', () => {
+    const [before, after] = [content(), content()]
+    for (const bundle of [before, after]) {
+      bundle.mappings[0]!.spec.rules.push({
+        target: 'nights',
+        source: { kind: 'path', path: 'nights', scope: 'item' },
+        transforms: []
+      })
+    }
+    after.mappings[0]!.spec.rules.reverse()
+    expect(diffBundles(before, after).map((change) => [change.path, change.before, change.after])).toEqual([
+      ['booking-app → be_reserved.rules (order)', ['customer_id', 'nights'], ['nights', 'customer_id']]
+    ])
+  })
+
+  it('does not call an attribute added in the middle a change of order', () => {
+    const [before, after] = [content(), content()]
+    before.events[0]!.attributes.splice(1, 0, { ...before.events[0]!.attributes[1]!, name: 'room' })
+    after.events[0]!.attributes.splice(1, 0, { ...after.events[0]!.attributes[1]!, name: 'guests' })
+    expect(diffBundles(before, after).map((change) => `${change.kind} ${change.path}`)).toEqual([
+      'removed be_reserved.attributes.room',
+      'added be_reserved.attributes.guests'
+    ])
+  })
+
+  it('compares each of two rules for one attribute, so a change to the second is not hidden by the first', () => {
+    const [before, after] = [content(), content()]
+    for (const bundle of [before, after]) {
+      bundle.mappings[0]!.spec.rules.push({ ...bundle.mappings[0]!.spec.rules[0]!, transforms: [] })
+    }
+    after.mappings[0]!.spec.rules[1]!.transforms = [{ kind: 'trim' }]
+    expect(diffBundles(before, after).map((change) => `${change.kind} ${change.path}`)).toEqual([
+      'changed booking-app → be_reserved.rules.customer_id (2).transforms'
+    ])
+  })
+})

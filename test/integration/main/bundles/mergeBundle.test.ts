@@ -1,0 +1,71 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Bundle } from '../../../../shared/bundle/bundleFormat'
+import { applyMerge, planMerge } from '../../../../main/bundles/mergeBundle'
+import { projectBundleContent } from '../../../../main/bundles/projectBundle'
+import { readBundleFromFile } from '../../../../main/bundles/readBundleFromFile'
+import { createTestStudio, type TestStudio } from '../../support/testStudio'
+
+let context: TestStudio
+
+beforeEach(() => {
+  context = createTestStudio('merge-bundle')
+  context.studio.session.close()
+  context.studio.newProject(join(context.folder, 'Shop.capmap'), true)
+})
+
+afterEach(() => context.dispose())
+
+const project = () => context.studio.session.require({ forWriting: true })
+
+/** The sample project exported, changed as a teammate would, and read back as an import reads it. */
+async function theirs(change: (bundle: Bundle) => void): Promise<Bundle> {
+  const path = join(context.folder, 'shop.capmap.json')
+  await context.studio.bundles.export(path, [], { overwrite: true })
+  const bundle = JSON.parse(readFileSync(path, 'utf8')) as Bundle
+  change(bundle)
+  writeFileSync(path, `${JSON.stringify(bundle, null, 2)}\n`)
+  const read = readBundleFromFile(path)
+  if (!read.ok) throw new Error(read.problems.join('\n'))
+  return read.bundle
+}
+
+let ids = 0
+const takeTheirs = (bundle: Bundle, event: string) =>
+  applyMerge(
+    project(),
+    bundle,
+    { events: { [event]: 'take-theirs' }, integrations: {} },
+    '2026-11-29T12:00:00.000Z',
+    () => `merge-${++ids}`
+  )
+
+const eventOf = (bundle: Bundle, name: string) => bundle.events.find((event) => event.name === name)!
+const mappingOf = (bundle: Bundle, event: string) => bundle.mappings.find((mapping) => mapping.event === event)!
+const mine = () => projectBundleContent(project())
+
+describe('merging a bundle whose only change is an order', () => {
+  it('sees attributes in another order as a conflict, and taking theirs puts them in their order', async () => {
+    const bundle = await theirs((edited) => eventOf(edited, 'be_reserved').attributes.reverse())
+    const planned = planMerge(project(), bundle).events.find((event) => event.key === 'be_reserved')
+    expect(planned?.state).toBe('conflict')
+    expect(planned?.changes.map((change) => change.path)).toEqual(['be_reserved.attributes (order)'])
+
+    takeTheirs(bundle, 'be_reserved')
+    const names = (content: { events: Bundle['events'] }) =>
+      content.events.find((event) => event.name === 'be_reserved')!.attributes.map((attribute) => attribute.name)
+    expect(names(mine())).toEqual(names(bundle))
+  })
+
+  it('sees rules in another order as a conflict, and taking theirs puts them in their order', async () => {
+    const bundle = await theirs((edited) => mappingOf(edited, 'be_reserved').spec.rules.reverse())
+    const planned = planMerge(project(), bundle).events.find((event) => event.key === 'be_reserved')
+    expect(planned?.state).toBe('conflict')
+
+    takeTheirs(bundle, 'be_reserved')
+    const targets = (content: { mappings: Bundle['mappings'] }) =>
+      mappingOf(content as Bundle, 'be_reserved').spec.rules.map((rule) => rule.target)
+    expect(targets(mine())).toEqual(targets(bundle))
+  })
+})
