@@ -1,4 +1,5 @@
 import { stringify } from 'safe-stable-stringify'
+import { indexStep, keyStep } from '../model/spelledPath'
 import type { BundleContent } from './canonicalBundle'
 
 export interface BundleChange {
@@ -49,6 +50,32 @@ function orderChange(changes: BundleChange[], what: BundleChange['what'], path: 
   if (before.some((key, index) => key !== after[index])) changes.push({ kind: 'changed', what, path, before, after })
 }
 
+/** Fields holding the user's own JSON (a payload, expected outputs): compared down to the value that changed. */
+const comparedWithin: readonly string[] = ['payload', 'expected']
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+
+/**
+ * Two JSON values compared down to each value that differs (`.expected[0].age: 20 → 21`), so a change deep in a
+ * large payload is seen, not a cut-off copy of the whole payload. A key or an item on one side only is a change from
+ * or to nothing.
+ */
+function valueChanges(changes: BundleChange[], what: BundleChange['what'], path: string, x: unknown, y: unknown) {
+  if (same(x, y)) return
+  if (Array.isArray(x) && Array.isArray(y)) {
+    for (let index = 0; index < Math.max(x.length, y.length); index++) {
+      valueChanges(changes, what, `${path}${indexStep(index)}`, x[index], y[index])
+    }
+  } else if (isObject(x) && isObject(y)) {
+    const keys = new Set([...Object.keys(x), ...Object.keys(y)])
+    for (const key of keys) {
+      const [before, after] = [Object.hasOwn(x, key) ? x[key] : undefined, Object.hasOwn(y, key) ? y[key] : undefined]
+      valueChanges(changes, what, `${path}${keyStep(key)}`, before, after)
+    }
+  } else changes.push({ kind: 'changed', what, path, before: x, after: y })
+}
+
 /** Added or removed whole, or field by field (leaving out `nested`, compared on their own). */
 function compare<T extends object>(
   changes: BundleChange[],
@@ -64,7 +91,9 @@ function compare<T extends object>(
     const fields = new Set([...Object.keys(before), ...Object.keys(after)].filter((field) => !nested.includes(field)))
     for (const field of fields) {
       const [x, y] = [(before as Record<string, unknown>)[field], (after as Record<string, unknown>)[field]]
-      if (!same(x, y)) changes.push({ kind: 'changed', what, path: `${path}.${field}`, before: x, after: y })
+      if (same(x, y)) continue
+      if (comparedWithin.includes(field)) valueChanges(changes, what, `${path}.${field}`, x, y)
+      else changes.push({ kind: 'changed', what, path: `${path}.${field}`, before: x, after: y })
     }
     return true
   }

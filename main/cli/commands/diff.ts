@@ -5,9 +5,20 @@ import { readBundleFile } from '../readBundleFile'
 import { UsageError } from '../usage'
 
 const sign: Record<BundleChange['kind'], string> = { added: '+', removed: '-', changed: '~' }
-const shown = (value: unknown) => {
-  const text = JSON.stringify(value) ?? 'nothing'
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text
+/** The most of a value shown; a longer one is shown around where the two sides first differ. */
+const shownLength = 120
+
+/** Both sides of a change, each cut (when long) around the first character where they differ, so the change shows. */
+function shownPair(before: unknown, after: unknown): [string, string] {
+  const [x, y] = [JSON.stringify(before) ?? 'nothing', JSON.stringify(after) ?? 'nothing']
+  let first = 0
+  while (first < x.length && x[first] === y[first]) first++
+  const from = Math.max(0, first - 40)
+  const cut = (text: string) =>
+    text.length <= shownLength
+      ? text
+      : `${from > 0 ? '...' : ''}${text.slice(from, from + shownLength - 6)}${from + shownLength - 6 < text.length ? '...' : ''}`
+  return [cut(x), cut(y)]
 }
 
 /** `capmap diff a b`: field-level differences between two bundles; exit 0 when equal, 1 when different. */
@@ -25,7 +36,7 @@ export const diffCommand: CliCommand = {
     if ('exitCode' in b) return 2
     const changes = diffBundles(a.bundle, b.bundle)
     for (const change of changes) {
-      const detail = change.kind === 'changed' ? `: ${shown(change.before)} → ${shown(change.after)}` : ''
+      const detail = change.kind === 'changed' ? `: ${shownPair(change.before, change.after).join(' → ')}` : ''
       context.print(`${sign[change.kind]} ${change.what} ${change.path}${detail}`)
     }
     context.print(changes.length === 0 ? 'The bundles are the same.' : `${changes.length} differences`)

@@ -232,3 +232,33 @@ describe('the bundle diff and order', () => {
     ])
   })
 })
+
+describe('the bundle diff of payloads and expected outputs', () => {
+  it('names the value that changed deep in an expected output, not the whole output', () => {
+    const [before, after] = [content(), content()]
+    for (const bundle of [before, after]) bundle.testCases[0]!.expected[0]!.notes = 'x'.repeat(500)
+    after.testCases[0]!.expected[0]!.customer_id = '919845012346'
+    expect(diffBundles(before, after)).toEqual([
+      {
+        kind: 'changed',
+        what: 'testCase',
+        path: 'booking-app → be_reserved: one.expected[0].customer_id',
+        before: '919845012345',
+        after: '919845012346'
+      }
+    ])
+  })
+
+  it('names keys added to or removed from a payload, and items added to the expected outputs', () => {
+    const after = content()
+    const payload = after.testCases[0]!.payload as Record<string, unknown>
+    delete payload.note
+    payload['check in'] = '2026-12-01'
+    after.testCases[0]!.expected.push({ event_name: 'be_reserved' })
+    expect(diffBundles(content(), after).map((change) => [change.path, change.before, change.after])).toEqual([
+      ['booking-app → be_reserved: one.payload.note', 'Room 4111', undefined],
+      ['booking-app → be_reserved: one.payload["check in"]', undefined, '2026-12-01'],
+      ['booking-app → be_reserved: one.expected[1]', undefined, { event_name: 'be_reserved' }]
+    ])
+  })
+})
