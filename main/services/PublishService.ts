@@ -125,10 +125,17 @@ export class PublishService {
     return this.planWith(this.connectionFor(input.profileId), input.eventIds)
   }
 
-  /** The dry run: reads the org (`GET /v2/events`, `GET /v2/events/webhooks`) and changes nothing. */
-  async planWith(connection: PublishConnection, eventIds?: readonly string[]): Promise<PublishPlan> {
+  /**
+   * The dry run: reads the org (`GET /v2/events`, `GET /v2/events/webhooks`) and changes nothing. `signal` stops the
+   * reading at once (Ctrl+C): the calls under way are aborted and the plan rejects.
+   */
+  async planWith(
+    connection: PublishConnection,
+    eventIds?: readonly string[],
+    signal?: AbortSignal
+  ): Promise<PublishPlan> {
     const project = this.session.require()
-    const org = await this.readOrg(connection)
+    const org = await this.readOrg(connection, signal)
     return this.makePlan(project, connection, org, eventIds).plan
   }
 
@@ -535,8 +542,8 @@ export class PublishService {
     }
   }
 
-  private readOrg(connection: PublishConnection): Promise<OrgReading> {
-    return this.withClient(connection, (client) => this.readOrgWith(client))
+  private readOrg(connection: PublishConnection, signal?: AbortSignal): Promise<OrgReading> {
+    return this.withClient(connection, (client) => this.readOrgWith(client), signal)
   }
 
   private async readOrgWith(client: CapillaryClient): Promise<OrgReading> {
@@ -545,13 +552,21 @@ export class PublishService {
     return { events, webhooks }
   }
 
-  private async withClient<T>(connection: PublishConnection, use: (client: CapillaryClient) => Promise<T>): Promise<T> {
+  private async withClient<T>(
+    connection: PublishConnection,
+    use: (client: CapillaryClient) => Promise<T>,
+    signal?: AbortSignal
+  ): Promise<T> {
     const client = connection.client()
+    const cancel = () => client.cancel()
+    if (signal?.aborted) cancel()
+    signal?.addEventListener('abort', cancel, { once: true })
     try {
       return await use(client)
     } catch (error) {
       throw asStudioError(error)
     } finally {
+      signal?.removeEventListener('abort', cancel)
       await client.close().catch(() => undefined)
     }
   }

@@ -393,6 +393,11 @@ export class CapillaryClient {
     )
   }
 
+  /** Aborts the calls under way and refuses the next ones (Ctrl+C while the org is read). */
+  cancel(): void {
+    this.http.cancel()
+  }
+
   /** Closes the connection pool; the client cannot be used afterwards. */
   async close(): Promise<void> {
     await this.pool.close()

@@ -11,6 +11,8 @@ export type CapillaryFailureKind =
   | 'proxy'
   | 'unexpected_response'
   | 'configuration'
+  /** The user stopped the work (Ctrl+C, Cancel): nothing went wrong with Capillary. */
+  | 'cancelled'
 
 export interface CapillaryErrorDetails {
   /** What was being done, e.g. `GET /v2/events`. */

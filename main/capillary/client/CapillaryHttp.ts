@@ -56,7 +56,17 @@ type Envelope = { code?: number; message?: string }
  * honoured), one fresh OAuth token after a 401, and every failure turned into a CapillaryError that says what to do.
  */
 export class CapillaryHttp {
+  /** The tries under way, so a cancel can abort them. */
+  private readonly inFlight = new Set<AbortController>()
+  private cancelled = false
+
   constructor(private readonly options: CapillaryHttpOptions) {}
+
+  /** Aborts the calls under way and refuses the next ones, without a retry: the user asked to stop. */
+  cancel(): void {
+    this.cancelled = true
+    for (const controller of this.inFlight) controller.abort(new CancelSignal())
+  }
 
   async call(call: HttpCall): Promise<HttpAnswer> {
     const { retry, timing, logger, credentials } = this.options
@@ -65,6 +75,9 @@ export class CapillaryHttp {
     let attempt = 1
     let renewed = false
     for (;;) {
+      if (this.cancelled) {
+        throw new CapillaryError('cancelled', `${label} was cancelled.`, { request: label, attempts: attempt })
+      }
       // A refused OAuth token is its own failure, raised here, never mistaken for a network fault.
       const authHeaders = call.authenticate ? await credentials.headers() : {}
       const started = timing.now()
@@ -72,6 +85,7 @@ export class CapillaryHttp {
       try {
         answer = await this.send(url, call, authHeaders)
       } catch (error) {
+        if (error instanceof CancelSignal) continue
         const failure = this.networkFailure(error, url, label, attempt)
         if (failure.retryable && attempt < retry.maxAttempts) {
           const wait = retryWait(attempt, undefined, retry, timing.random)
@@ -141,6 +155,7 @@ export class CapillaryHttp {
     }
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(new TimeoutSignal()), this.options.timeoutMs)
+    this.inFlight.add(controller)
     try {
       const response = await request(url, {
         method: call.method,
@@ -152,10 +167,12 @@ export class CapillaryHttp {
       const text = await response.body.text()
       return { status: response.statusCode, headers: response.headers, body: parseBody(text) }
     } catch (error) {
-      if (controller.signal.aborted && controller.signal.reason instanceof TimeoutSignal) throw controller.signal.reason
+      const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined
+      if (reason instanceof TimeoutSignal || reason instanceof CancelSignal) throw reason
       throw error
     } finally {
       clearTimeout(timer)
+      this.inFlight.delete(controller)
     }
   }
 
@@ -262,6 +279,13 @@ export class CapillaryHttp {
       `Could not reach ${url.origin} for ${label}${tries} (${this.redact(summarise(text))}). Check the base URL and your network.`,
       true
     )
+  }
+}
+
+/** The reason a cancel aborted a try: the loop then ends the call as cancelled, with no retry. */
+class CancelSignal extends Error {
+  constructor() {
+    super('cancelled')
   }
 }
 

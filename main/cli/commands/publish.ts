@@ -127,7 +127,11 @@ export const publishCommand: CliCommand = {
     // Ctrl+C (or SIGTERM) cancels a run as the studio's Cancel does, each event saying where it stopped; before the
     // run, nothing is sent. Either way the project is closed, its lock released, before the command ends.
     let interrupted = false
-    const interruption = untilInterrupted().then(() => void (interrupted = true))
+    const stopReading = new AbortController()
+    const interruption = untilInterrupted().then(() => {
+      interrupted = true
+      stopReading.abort()
+    })
     try {
       const events = studio.events.list()
       const names = values.event ?? []
@@ -147,8 +151,11 @@ export const publishCommand: CliCommand = {
         )
         return 1
       }
-      const plan = await studio.publish.planWith(connection, eventIds)
-      if (interrupted) return stoppedBeforePublishing(context)
+      const plan = await studio.publish.planWith(connection, eventIds, stopReading.signal).catch((error: unknown) => {
+        if (interrupted) return undefined
+        throw error
+      })
+      if (!plan || interrupted) return stoppedBeforePublishing(context)
       for (const line of describePlan(plan)) context.print(line)
       if (values['dry-run']) return 0
       const ready = plan.events.filter((event) => event.ready)

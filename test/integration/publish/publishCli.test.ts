@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { createServer, type AddressInfo, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
@@ -168,6 +169,44 @@ describe('capmap publish and pull', () => {
     expect(result.stdout).toContain(
       'Imported 1 event(s) as drafts: seeded_1; 0 adapter mapping(s) made mappings; 1 webhook URI(s) kept'
     )
+  })
+
+  it('on Ctrl+C while Capillary has not answered the dry run yet, stops at once: nothing sent again, lock released', async () => {
+    const sockets: Socket[] = []
+    let received = ''
+    const silent = createServer((socket) => {
+      sockets.push(socket)
+      socket.setEncoding('latin1').on('data', (chunk: string) => (received += chunk))
+    })
+    await new Promise<void>((resolveListen) => silent.listen(0, '127.0.0.1', resolveListen))
+    try {
+      const baseUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`
+      const child = spawn(
+        process.execPath,
+        [capmapBin, 'publish', '--project', 'Shop.capmap', '--base-url', baseUrl, '--auth', 'basic', '--till', 't'],
+        {
+          cwd: folder.path,
+          env: { ...process.env, CAPMAP_CONFIG_DIR: configDir, NO_COLOR: '1', CAPMAP_PASSWORD: 'sandbox' },
+          stdio: ['ignore', 'pipe', 'pipe']
+        }
+      )
+      let stderr = ''
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+      const exited = new Promise<number | null>((resolveExit) => child.once('close', resolveExit))
+      // The request for the org's events is under way, unanswered.
+      await new Promise<void>((resolveConnected) =>
+        silent.once('connection', (socket: Socket) => socket.once('data', () => resolveConnected()))
+      )
+      child.kill('SIGINT')
+      expect(await exited).toBe(1)
+      expect(stderr).toBe('Interrupted: nothing was published.\n')
+      // One request, never tried again.
+      expect(received.match(/^GET \/v2\/events HTTP\/1\.1$/gm)).toHaveLength(1)
+      expect(existsSync(join(folder.path, 'Shop.capmap.lock'))).toBe(false)
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      silent.close()
+    }
   })
 
   it('on Ctrl+C while waiting for the publish in InTouch cancels, says so, and closes the project, lock and all', async () => {
