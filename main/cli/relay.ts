@@ -15,9 +15,10 @@ import { startRelay } from '../relay/startRelay'
 import type { DeliverySchedule } from '../relay/deliverySchedule'
 import { EnvironmentSecretStore } from '../secrets/EnvironmentSecretStore'
 import { systemClock } from '../services/Clock'
-import { checkpoint, openProjectDatabase } from '../store/database'
+import { checkpoint, openProjectDatabase, type ProjectDatabase } from '../store/database'
 import { IntegrationRepository } from '../store/IntegrationRepository'
 import { ListenerSettingsRepository } from '../store/ListenerSettingsRepository'
+import { ProjectLock } from '../store/ProjectLock'
 import { OutboxRepository, type NewOutboxRow, type SettledAttempt } from '../store/OutboxRepository'
 import { RelaySettingsRepository } from '../store/RelaySettingsRepository'
 import { WebhookSettingsRepository } from '../store/WebhookSettingsRepository'
@@ -87,11 +88,29 @@ export const relayCommand: CliCommand = {
 
     const secrets = new EnvironmentSecretStore(process.env)
     const target = connect(values, secrets, context)
-    // Posts get one try each (the outbox schedules retries, durably); setting up the webhooks retries as usual.
-    const client = target.client({ maxAttempts: 1 })
 
     const path = resolveProjectFile(values.project)
-    const db = openProjectDatabase(path)
+    // One relay per project file: two would post the same rows (each reads the outbox on its own). A studio, web
+    // mode included, runs its relay while it holds the editing lock, so `capmap relay` takes that same lock.
+    const lock = ProjectLock.acquire(path)
+    if (!lock.acquired) {
+      const { owner } = lock
+      context.printError(
+        `capmap: ${projectName(path)} is open in another studio or capmap relay (process ${owner.pid} on ` +
+          `${owner.hostname}, since ${owner.since}): one relay per project, or its rows are posted twice. ` +
+          'Close it there, then run capmap relay again.'
+      )
+      return 1
+    }
+    let db: ProjectDatabase
+    try {
+      db = openProjectDatabase(path)
+    } catch (error) {
+      lock.lock.release()
+      throw error
+    }
+    // Posts get one try each (the outbox schedules retries, durably); setting up the webhooks retries as usual.
+    const client = target.client({ maxAttempts: 1 })
     try {
       const integrations = new IntegrationRepository(db).list()
       const relaySettings = new RelaySettingsRepository(db)
@@ -202,9 +221,13 @@ export const relayCommand: CliCommand = {
       context.printError(`capmap: ${refused.message}`)
       return 1
     } finally {
-      await client.close()
-      checkpoint(db)
-      db.close()
+      try {
+        await client.close()
+        checkpoint(db)
+      } finally {
+        db.close()
+        lock.lock.release()
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
 import { openProjectDatabase } from '../../../main/store/database'
+import { ProjectLock } from '../../../main/store/ProjectLock'
 import { createTemporaryFolder } from '../support/temporaryFolder'
 import { addedToCart, freePort, postToListener } from './relayHarness'
 import { buildTimeoutMs, ensureBuiltCli } from '../support/builtCli'
@@ -121,6 +122,50 @@ describe('capmap relay', () => {
       expect(db.prepare('SELECT enabled, webhook_uri FROM relay_settings WHERE enabled = 1').all()).toEqual([])
     } finally {
       db.close()
+    }
+  })
+
+  it('refuses to start beside another relay of the same project: one relay per outbox', async () => {
+    const { configDir } = newSampleProject()
+    sandbox = await startSandbox()
+    relay = await startRelayProcess(folder.path, configDir, relayWebEngageTo(sandbox.baseUrl), {
+      CAPMAP_PASSWORD: 'sandbox'
+    })
+    const second = runCapmap(folder.path, configDir, ['relay', ...relayWebEngageTo(sandbox.baseUrl)], {
+      CAPMAP_PASSWORD: 'sandbox'
+    })
+    expect(second.status).toBe(1)
+    expect(second.stdout).toBe('')
+    expect(second.stderr).toContain(
+      `capmap: Shop is open in another studio or capmap relay (process ${relay.child.pid ?? ''} on `
+    )
+    // The first relay goes on alone: one post per capture.
+    await waitFor(
+      () => (relay?.stdout().includes('Webhook ready in ') ? true : undefined),
+      `no webhook set up: ${relay.stdout()} ${relay.stderr()}`
+    )
+    await postToListener(relay.port, '/hooks/webengage', addedToCart, { 'x-request-id': 'ONE-1' })
+    await waitFor(
+      () => (relay?.outcomes().some((line) => line.includes(' delivered ')) ? true : undefined),
+      `nothing delivered: ${relay.stdout()} ${relay.stderr()}`
+    )
+    expect(sandbox.eventData().map((entry) => entry.externalEventId)).toEqual(['ONE-1'])
+  })
+
+  it('refuses to start while a studio has the project open for editing (its own relay delivers)', async () => {
+    const { configDir } = newSampleProject()
+    sandbox = await startSandbox()
+    const studio = ProjectLock.acquire(join(folder.path, 'Shop.capmap'))
+    if (!studio.acquired) throw new Error('the test could not take the lock')
+    try {
+      const result = runCapmap(folder.path, configDir, ['relay', ...relayWebEngageTo(sandbox.baseUrl)], {
+        CAPMAP_PASSWORD: 'sandbox'
+      })
+      expect(result.status).toBe(1)
+      expect(result.stderr).toMatch(/is open in another studio or capmap relay \(process \d+ on .+\): one relay/)
+      expect(sandbox.requests()).toEqual([])
+    } finally {
+      studio.lock.release()
     }
   })
 
