@@ -143,6 +143,18 @@ export async function executePublish(planned: PlannedEvent, options: ExecuteOpti
     }
     if (!verdict) throw new StudioError('invalid_input', `${event.name} has no test post to verify it with.`)
 
+    if (shown.remote.state === 'published') {
+      // Published in the org already (by an earlier run, or by hand): nothing is left to do in InTouch.
+      sink.lock()
+      sink.saveState('published', verdict)
+      sink.progress(
+        'published',
+        `${event.name} is PUBLISHED in ${options.profileName} already: verified again (${verdict.status}), locked for ` +
+          'this profile.',
+        { verdict }
+      )
+      return verdict
+    }
     sink.saveState('verified', verdict)
     sink.progress(
       'awaiting_publish',

@@ -107,6 +107,22 @@ describe('publish to Capillary', () => {
     ).toThrow(/cannot be removed/)
   })
 
+  it('publishing an event the org has PUBLISHED already verifies it again, with nothing left to do in InTouch', async () => {
+    const id = eventId(studio, 'be_reserved')
+    const { finals, progress } = await publishAndCollect(studio, profileId, [id], { waitForPublishedMs: 10_000 })
+    expect(progress.map((entry) => entry.step)).not.toContain('awaiting_publish')
+    expect(finals).toEqual([
+      expect.objectContaining({
+        step: 'published',
+        message:
+          'be_reserved is PUBLISHED in UAT sandbox already: verified again (EVENT_SUCCESS), locked for this profile.'
+      })
+    ])
+    expect(studio.publish.listState(profileId).events).toContainEqual(
+      expect.objectContaining({ eventId: id, stage: 'published' })
+    )
+  })
+
   it('publishes a standard event with a custom attribute: enable, then the whole definition', async () => {
     const id = eventId(studio, 'ProductAddedToCart')
     const current = studio.events.list().find((candidate) => candidate.id === id)!
