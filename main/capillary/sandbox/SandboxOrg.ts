@@ -130,11 +130,14 @@ export class SandboxOrg {
     return this.options.orgId
   }
 
-  counts(): { events: number; webhooks: number; logs: number } {
+  /** What the org holds; `duplicates`: posts the uniqueness check flagged (Capillary's `isDuplicate`, notes §3). */
+  counts(): { events: number; webhooks: number; logs: number; posts: number; duplicates: number } {
     return {
       events: this.active().length,
       webhooks: this.webhooks.filter((webhook) => !webhook.disabled).length,
-      logs: this.logs.length
+      logs: this.logs.length,
+      posts: this.received.length,
+      duplicates: this.received.filter((entry) => entry.duplicate).length
     }
   }
 

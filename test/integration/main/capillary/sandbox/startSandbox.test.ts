@@ -538,6 +538,8 @@ describe('sandbox event data and its asynchronous processing (notes §7)', () =>
       ['a', false],
       ['a', false]
     ])
+    // Seen over HTTP too, for a sandbox run as `capmap sandbox`.
+    expect((await call('GET', '/sandbox', { auth: null })).json).toMatchObject({ posts: 4, duplicates: 1 })
   })
 
   it('flags nothing while the uniqueness check is off', async () => {
