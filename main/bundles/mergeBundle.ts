@@ -204,6 +204,16 @@ export function applyMerge(
       integrationIds.set(integration.slug, own.id)
     }
 
+    // Theirs replaces my event whole: my mappings onto it from the bundle's integrations that theirs has not go too.
+    for (const event of bundle.events.filter((candidate) => eventOutcome.get(candidate.name) === 'take-theirs')) {
+      const eventId = eventIds.get(event.name)
+      for (const [slug, integrationId] of integrationIds) {
+        if (bundle.mappings.some((mapping) => mapping.integration === slug && mapping.event === event.name)) continue
+        const own = eventId === undefined ? undefined : project.mappings.find(integrationId, eventId)
+        if (own) project.mappings.delete(own.id)
+      }
+    }
+
     const taken = (mapping: BundleMapping) => {
       const event = eventOutcome.get(mapping.event) ?? 'identical'
       const integration = integrationOutcome.get(mapping.integration) ?? 'identical'
@@ -231,11 +241,10 @@ export function applyMerge(
       const theirs = bundle.testCases.filter(
         (testCase: BundleTestCase) => testCase.integration === mapping.integration && testCase.event === mapping.event
       )
-      // Theirs replace mine of the same name; mine of other names stay.
-      const names = new Set(theirs.map((testCase) => testCase.name))
-      for (const own of project.testCases.listForMappings([saved.id])) {
-        if (names.has(own.name)) project.testCases.delete(own.id)
-      }
+      // Their mapping comes with its test cases, replacing mine whole: one deleted in the bundle goes, and one named
+      // alike (case aside, as TestCaseService tells names apart) is theirs. A mapping taken where mine is kept (onto
+      // a new copy of the integration) has none of mine.
+      for (const own of project.testCases.listForMappings([saved.id])) project.testCases.delete(own.id)
       for (const { integration: _integration, event: _event, ...testCase } of theirs) {
         project.testCases.insert(newId(), { mappingId: saved.id, ...testCase }, now)
         result.testCases += 1

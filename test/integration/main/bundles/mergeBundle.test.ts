@@ -69,3 +69,40 @@ describe('merging a bundle whose only change is an order', () => {
     expect(targets(mine())).toEqual(targets(bundle))
   })
 })
+
+describe('taking theirs replaces my event whole', () => {
+  const testCaseNames = (content: { testCases: Bundle['testCases'] }, event: string) =>
+    content.testCases.filter((testCase) => testCase.event === event).map((testCase) => testCase.name)
+
+  it('deletes a test case the bundle deleted', async () => {
+    const bundle = await theirs((edited) => {
+      const index = edited.testCases.findIndex((testCase) => testCase.event === 'be_reserved')
+      edited.testCases.splice(index, 1)
+    })
+    expect(testCaseNames(mine(), 'be_reserved')).toHaveLength(testCaseNames(bundle, 'be_reserved').length + 1)
+
+    takeTheirs(bundle, 'be_reserved')
+    expect(testCaseNames(mine(), 'be_reserved')).toEqual(testCaseNames(bundle, 'be_reserved'))
+  })
+
+  it('takes a test case renamed only in case as the same test case, leaving one, named as theirs', async () => {
+    const bundle = await theirs((edited) => {
+      const testCase = edited.testCases.find((candidate) => candidate.event === 'be_reserved')!
+      testCase.name = testCase.name.toUpperCase()
+    })
+    takeTheirs(bundle, 'be_reserved')
+    expect(testCaseNames(mine(), 'be_reserved').sort()).toEqual(testCaseNames(bundle, 'be_reserved').sort())
+  })
+
+  it("deletes my mapping onto the event from one of the bundle's integrations when theirs has none", async () => {
+    const bundle = await theirs((edited) => {
+      edited.mappings = edited.mappings.filter((mapping) => mapping.event !== 'be_reserved')
+      edited.testCases = edited.testCases.filter((testCase) => testCase.event !== 'be_reserved')
+    })
+    expect(mine().mappings.some((mapping) => mapping.event === 'be_reserved')).toBe(true)
+
+    takeTheirs(bundle, 'be_reserved')
+    expect(mine().mappings.filter((mapping) => mapping.event === 'be_reserved')).toEqual([])
+    expect(testCaseNames(mine(), 'be_reserved')).toEqual([])
+  })
+})
