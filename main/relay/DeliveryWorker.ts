@@ -25,7 +25,11 @@ export interface DeliveryWorkerOptions {
   random(): number
   /** Outcomes just committed. */
   onSettled(attempts: readonly SettledAttempt[]): void
-  /** Capillary answered 404 at the row's webhook URI: the webhook is gone (replaced, or a restarted sandbox). */
+  /**
+   * Capillary answered 404 at the row's webhook URI: the webhook is gone (replaced, or a restarted sandbox). Told once
+   * the row's outcome is committed, so a webhook ensured again from here can make the row due without the commit
+   * putting its backoff back.
+   */
   onWebhookMissing?(row: DueDelivery): void
   onError(message: string): void
   /** Runs a write transaction (startRelay syncs it off the event loop); default: as is. */
@@ -50,7 +54,8 @@ export class DeliveryWorker {
   private posting = 0
   /** Due rows read in one query, sent as slots free up. */
   private readAhead: DueDelivery[] = []
-  private readonly waiting: SettledAttempt[] = []
+  /** Answers in, not yet committed, with the rows they answer. */
+  private readonly waiting: { attempt: SettledAttempt; row: DueDelivery }[] = []
   private window: number
   private pausedUntil = 0
   private slowDowns = 0
@@ -127,13 +132,14 @@ export class DeliveryWorker {
     this.posting += 1
     const sent = this.attempt(row).then((outcome) => {
       this.posting -= 1
-      this.waiting.push({
+      const attempt = {
         captureSeq: row.captureSeq,
         outputIndex: row.outputIndex,
         attempts: row.attempts + 1,
         at: this.options.now(),
         outcome
-      })
+      }
+      this.waiting.push({ attempt, row })
       this.scheduleCommit()
       // The slot is free as soon as the answer is in; the row itself waits for its commit.
       this.next()
@@ -152,7 +158,6 @@ export class DeliveryWorker {
       const verdict = judgeFailure(error)
       const now = this.options.now()
       if (verdict.slowDown || verdict.retryAfterMs !== undefined) this.slowDown(verdict.retryAfterMs)
-      if (verdict.status === 404) this.options.onWebhookMissing?.(row)
       if (verdict.permanent) {
         return { kind: 'dead', status: verdict.status, message: `Capillary refused it: ${verdict.message}` }
       }
@@ -199,7 +204,8 @@ export class DeliveryWorker {
     clearTimeout(this.commitTimer)
     this.commitTimer = undefined
     if (this.waiting.length === 0) return
-    const settled = this.waiting.splice(0)
+    const answered = this.waiting.splice(0)
+    const settled = answered.map(({ attempt }) => attempt)
     try {
       const commit = this.options.commit ?? ((write) => write())
       commit(() => this.options.outbox.settle(settled))
@@ -209,6 +215,9 @@ export class DeliveryWorker {
     }
     for (const attempt of settled) this.inFlight.delete(deliveryKey(attempt.captureSeq, attempt.outputIndex))
     this.options.onSettled(settled)
+    for (const { attempt, row } of answered) {
+      if (attempt.outcome.status === 404) this.options.onWebhookMissing?.(row)
+    }
     this.next()
   }
 }

@@ -45,6 +45,7 @@ export function startRelay(options: RelayOptions): RunningRelay {
   const now = options.now ?? Date.now
   const evaluator = createWorkerExpressionEvaluator()
   const outbox = new OutboxRepository(options.db)
+  const settings = new RelaySettingsRepository(options.db)
   // The relay's commits sync the WAL file on libuv's pool, as the listener's do, never on the event loop the
   // listener answers senders from. Losing the unsynced tail in a power cut loses rows and cursor together: the
   // captures are mapped again and their rows re-sent (at least once).
@@ -66,12 +67,19 @@ export function startRelay(options: RelayOptions): RunningRelay {
     onSettled: (attempts) => options.onSettled?.(attempts),
     commit,
     onError: options.onError,
-    onWebhookMissing: (row) => options.onWebhookMissing?.(row.integrationId),
+    onWebhookMissing: (row) => {
+      // Posted to a URI the webhook was ensured away from meanwhile (a post in flight then): the new URI is known,
+      // so the row goes again now rather than after its backoff, without setting the webhook up once more.
+      const { webhookUri } = settings.get(row.integrationId)
+      if (webhookUri === null || webhookUri === row.webhookUri) return options.onWebhookMissing?.(row.integrationId)
+      outbox.dueNow(row.integrationId, new Date(now()))
+      worker.wake()
+    },
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {})
   })
   const filler = new OutboxFiller({
     outbox,
-    settings: new RelaySettingsRepository(options.db),
+    settings,
     mapper: new CaptureMapper(options.db, evaluator),
     commit,
     now: () => new Date(now()),

@@ -11,6 +11,7 @@ import { createTemporaryFolder } from '../support/temporaryFolder'
 import {
   acceptedPosts,
   addedToCart,
+  compressedSchedule,
   eventually,
   integrationId,
   postToListener,
@@ -193,6 +194,20 @@ describe('RelayService', () => {
     const now = studio.relay.listSettings().find((entry) => entry.integrationId === webengage)
     expect(now?.webhookUri).not.toBe(settings.webhookUri)
     expect(restarted.eventData().map((entry) => entry.externalEventId)).toEqual(['REQ-404'])
+  })
+
+  it('sends the row that met the 404 again as soon as the webhook is ensured again, not after its backoff', async () => {
+    const { studio, sandbox, port } = await relayingSample({
+      schedule: { ...compressedSchedule, firstRetryMs: 120_000, maxDelayMs: 120_000 }
+    })
+    const sandboxPort = sandbox.port
+    await sandbox.close()
+    const restarted = await startSandbox({ port: sandboxPort })
+    cleanups.push(() => restarted.close())
+    await postToListener(port, '/hooks/webengage', addedToCart, { 'x-request-id': 'REQ-404-NOW' })
+    const [row] = await firstDelivered(studio, 'the delivery to the new webhook within seconds')
+    expect(row?.attempts).toBe(2)
+    expect(restarted.eventData().map((entry) => entry.externalEventId)).toEqual(['REQ-404-NOW'])
   })
 
   it('writes each output once however often the captures are mapped again', async () => {
