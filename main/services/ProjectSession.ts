@@ -1,4 +1,4 @@
-import { existsSync, rmSync, statSync } from 'node:fs'
+import { existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { OpenProject, ProjectState } from '../../shared/api/types'
 import { namesAFolder } from '../../shared/model/filePath'
@@ -80,23 +80,50 @@ export class ProjectSession {
     return { project: this.current ? this.describe(this.current) : null }
   }
 
-  /** Creates a project file and opens it; `seed` fills it (the sample) inside the same open. */
+  /**
+   * Creates a project file and opens it; `seed` fills it (the sample, a bundle) inside the same open. The file is
+   * made beside its path (`<file>.partial`) and put in place only once complete: a process killed while seeding
+   * (Ctrl+C during `capmap import --new`) leaves no half-made project, nor a lock, at the path to try again with.
+   */
   create(path: string, seed?: (project: OpenedProject) => void): ProjectState {
     const absolute = resolveProjectPath(path)
-    const db = createProjectFile(absolute)
-    const lock = ProjectLock.acquire(absolute)
-    const project = this.assemble(absolute, db, lock.acquired ? lock.lock : undefined, undefined)
+    if (existsSync(absolute)) throw new StudioError('conflict', `${absolute} already exists: choose another name.`)
+    assertFolderExists(absolute)
+    const partial = `${absolute}.partial`
+    const partialLock = cannotCreateSaid(absolute, () => ProjectLock.acquire(partial))
+    if (!partialLock.acquired) {
+      throw new StudioError(
+        'project_locked',
+        `${projectName(absolute)} is being created by another process (${partialLock.owner.pid} on ${partialLock.owner.hostname}, since ${partialLock.owner.since}): wait for it, or pick another name.`
+      )
+    }
+    // What a killed creation left (its lock was taken over just now): a half-made file no one will finish.
+    const removePartial = () => {
+      for (const file of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(file, { force: true })
+    }
     try {
-      seed?.(project)
-      project.meta.set('createdAt', this.deps.clock.now().toISOString())
+      removePartial()
+      const db = createProjectFile(partial, absolute)
+      try {
+        const project = this.assemble(partial, db, partialLock.lock, undefined)
+        seed?.(project)
+        project.meta.set('createdAt', this.deps.clock.now().toISOString())
+        checkpoint(db)
+      } finally {
+        db.close()
+      }
+      putInPlace(partial, absolute)
+      removePartial()
     } catch (error) {
       // A project that could not be filled is not left behind half made, nor locked.
-      db.close()
-      project.lock?.release()
-      for (const file of [absolute, `${absolute}-wal`, `${absolute}-shm`]) rmSync(file, { force: true })
+      removePartial()
       throw error
+    } finally {
+      partialLock.lock.release()
     }
-    return this.activate(project, true)
+    const lock = ProjectLock.acquire(absolute)
+    const db = openProjectDatabase(absolute)
+    return this.activate(this.assemble(absolute, db, lock.acquired ? lock.lock : undefined, undefined), true)
   }
 
   /** Opens a project for editing, or read-only when asked or when another studio is editing it. */
@@ -312,15 +339,40 @@ function assertFolderExists(absolute: string): void {
   }
 }
 
-/** A new, empty project file; a folder that is not there or a name the disk refuses is the user's to fix, in words. */
-function createProjectFile(absolute: string): ProjectDatabase {
-  assertFolderExists(absolute)
+/**
+ * A new, empty project file at `path`, for `shownPath`; a folder that is not there or a name the disk refuses is the
+ * user's to fix, in words.
+ */
+function createProjectFile(path: string, shownPath: string): ProjectDatabase {
+  assertFolderExists(shownPath)
+  return cannotCreateSaid(shownPath, () => openProjectDatabase(path, { create: true }))
+}
+
+/** Runs a step of creating a project, a disk's refusal said in words. */
+function cannotCreateSaid<T>(shownPath: string, step: () => T): T {
   try {
-    return openProjectDatabase(absolute, { create: true })
+    return step()
   } catch (error) {
     if (error instanceof StudioError) throw error
-    throw new StudioError('file_error', `Cannot create ${absolute}: ${(error as Error).message}.`)
+    throw new StudioError('file_error', `Cannot create ${shownPath}: ${(error as Error).message}.`)
   }
+}
+
+/**
+ * Puts a complete project file at its path: a hard link then the old name removed, so a file that appeared there
+ * meanwhile is never replaced; where the disk has no hard links (FAT), a rename after checking the path is free.
+ */
+function putInPlace(from: string, to: string): void {
+  try {
+    linkSync(from, to)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') throw new StudioError('conflict', `${to} already exists: choose another name.`)
+    if (existsSync(to)) throw new StudioError('conflict', `${to} already exists: choose another name.`)
+    renameSync(from, to)
+    return
+  }
+  rmSync(from, { force: true })
 }
 
 /**
