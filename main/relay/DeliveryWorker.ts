@@ -20,6 +20,8 @@ export interface DeliveryWorkerOptions {
   /** The poster for a row's connection profile (null: the only one there is, as in `capmap relay --base-url`). */
   posterFor(profileId: string | null): EventPoster
   schedule: DeliverySchedule
+  /** Rows whose relay names no connection profile wait, untried (the studio posts only through a profile). */
+  profileRequired?: boolean
   /** Milliseconds since the epoch: the schedule's clock (tests move it by hand). */
   now(): number
   random(): number
@@ -109,14 +111,14 @@ export class DeliveryWorker {
       if (this.readAhead.length === 0) {
         // One query for many posts: rows sent or read ahead are left out until their outcome is committed.
         const claimed = new Set([...this.inFlight.keys()])
-        this.readAhead = this.options.outbox.due(now, readAheadRows, claimed)
+        this.readAhead = this.options.outbox.due(now, readAheadRows, claimed, this.options.profileRequired)
       }
       const row = this.readAhead.shift()
       if (!row) break
       this.send(row)
     }
     if (this.inFlight.size > 0) return
-    const next = this.options.outbox.nextDueAt()
+    const next = this.options.outbox.nextDueAt(this.options.profileRequired)
     this.sleep(next === undefined ? (this.options.pollMs ?? 1000) : Math.max(0, next - now))
   }
 

@@ -12,6 +12,8 @@ import { OutboxFiller } from './OutboxFiller'
 export interface RelayOptions {
   db: ProjectDatabase
   posterFor(profileId: string | null): EventPoster
+  /** Rows whose relay names no connection profile wait, untried, their attempts kept (the studio's relay). */
+  profileRequired?: boolean
   schedule?: Partial<DeliverySchedule>
   now?: () => number
   random?: () => number
@@ -62,6 +64,7 @@ export function startRelay(options: RelayOptions): RunningRelay {
     outbox,
     posterFor: options.posterFor,
     schedule: { ...defaultDeliverySchedule, ...options.schedule },
+    profileRequired: options.profileRequired ?? false,
     now,
     random: options.random ?? Math.random,
     onSettled: (attempts) => options.onSettled?.(attempts),

@@ -202,9 +202,13 @@ export class RelayService {
 
   private launch(db: ProjectDatabase): void {
     this.halt()
+    this.warnOfRelaysWithoutProfile(db)
     const relay = startRelay({
       db,
       posterFor: (profileId) => this.clientFor(profileId),
+      // A relay on without a profile (left so by a `capmap relay --base-url` run that was killed) is a setup problem:
+      // its rows wait, attempts unspent, until a profile is chosen, rather than failing until they are dead letters.
+      profileRequired: true,
       now: () => this.clock.now().getTime(),
       onSettled: () => this.notice(),
       onFilled: () => this.notice(),
@@ -214,6 +218,16 @@ export class RelayService {
       ...(this.options.pollMs !== undefined ? { pollMs: this.options.pollMs } : {})
     })
     this.running = { relay, db }
+  }
+
+  private warnOfRelaysWithoutProfile(db: ProjectDatabase): void {
+    for (const settings of new RelaySettingsRepository(db).enabled()) {
+      if (settings.profileId !== null) continue
+      this.logger.warn(
+        `relay: integration ${settings.integrationId} relays with no connection profile: its deliveries wait until ` +
+          'one is chosen in Deliveries.'
+      )
+    }
   }
 
   /** Stops before the project's file closes; posts in flight end on their own and their rows stay pending. */

@@ -147,15 +147,19 @@ export class OutboxRepository {
     })
   }
 
-  /** Pending rows due by `now` whose integration relays to a known webhook, soonest first. */
-  due(now: number, limit: number, exclude: ReadonlySet<string>): DueDelivery[] {
+  /**
+   * Pending rows due by `now` whose integration relays to a known webhook, soonest first; with `profileRequired`,
+   * only those whose relay names a connection profile (the studio posts through one; `capmap relay --base-url` not).
+   */
+  due(now: number, limit: number, exclude: ReadonlySet<string>, profileRequired = false): DueDelivery[] {
     const rows = this.statement(
       `SELECT o.capture_seq, o.output_index, o.integration_id, o.external_event_id, o.payload, o.attempts,
            r.webhook_uri, r.profile_id
          FROM outbox o JOIN relay_settings r ON r.integration_id = o.integration_id
          WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND r.enabled = 1 AND r.webhook_uri IS NOT NULL
+           AND (r.profile_id IS NOT NULL OR ? = 0)
          ORDER BY o.next_attempt_at LIMIT ?`
-    ).all(now, limit + exclude.size) as {
+    ).all(now, profileRequired ? 1 : 0, limit + exclude.size) as {
       capture_seq: number
       output_index: number
       integration_id: string
@@ -180,12 +184,13 @@ export class OutboxRepository {
       }))
   }
 
-  /** When the soonest pending row (of a relaying integration) is due; undefined when none waits. */
-  nextDueAt(): number | undefined {
+  /** When the soonest pending row (of a relaying integration, as `due` picks them) is due; undefined when none waits. */
+  nextDueAt(profileRequired = false): number | undefined {
     const row = this.statement(
       `SELECT MIN(o.next_attempt_at) AS at FROM outbox o JOIN relay_settings r ON r.integration_id = o.integration_id
-         WHERE o.status = 'pending' AND r.enabled = 1 AND r.webhook_uri IS NOT NULL`
-    ).get() as { at: number | null }
+         WHERE o.status = 'pending' AND r.enabled = 1 AND r.webhook_uri IS NOT NULL
+           AND (r.profile_id IS NOT NULL OR ? = 0)`
+    ).get(profileRequired ? 1 : 0) as { at: number | null }
     return row.at ?? undefined
   }
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Studio } from '../../../main/services/createStudio'
 import { CaptureRepository } from '../../../main/store/CaptureRepository'
 import { openProjectDatabase } from '../../../main/store/database'
+import { RelaySettingsRepository } from '../../../main/store/RelaySettingsRepository'
 import { startSandbox } from '../../../main/capillary/sandbox/startSandbox'
 import { httpRequest } from '../support/httpRequest'
 import { createTemporaryFolder } from '../support/temporaryFolder'
@@ -208,6 +209,22 @@ describe('RelayService', () => {
     const [row] = await firstDelivered(studio, 'the delivery to the new webhook within seconds')
     expect(row?.attempts).toBe(2)
     expect(restarted.eventData().map((entry) => entry.externalEventId)).toEqual(['REQ-404-NOW'])
+  })
+
+  it('keeps the rows of a relay left on with no connection profile pending, attempts unspent, until one is chosen', async () => {
+    const { studio, sandbox, port, profileId, webengage, settings } = await relayingSample()
+    // What a `capmap relay --base-url` run killed before it could put the settings back leaves: on, no profile.
+    const project = studio.session.require()
+    new RelaySettingsRepository(project.db).save({ ...settings, profileId: null }, new Date().toISOString())
+    await postToListener(port, '/hooks/webengage', addedToCart, { 'x-request-id': 'NO-PROFILE' })
+    await studio.relay.mapped()
+    await new Promise((resolveWait) => setTimeout(resolveWait, 300))
+    const [waiting] = deliveries(studio)
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 0, lastResponse: null })
+    expect(acceptedPosts(sandbox)).toBe(0)
+    await studio.relay.setSettings({ integrationId: webengage, enabled: true, profileId })
+    const [row] = await firstDelivered(studio, 'the delivery once a profile is chosen')
+    expect(row?.attempts).toBe(1)
   })
 
   it('writes each output once however often the captures are mapped again', async () => {
