@@ -147,7 +147,8 @@ export const relayCommand: CliCommand = {
       }
       // On from the start, even before the webhook is set up: what comes is captured and mapped, and waits for its
       // URI. Any earlier URI is dropped: it may be another org's (a --base-url run names no profile). A run that
-      // ends before the setup is done puts the settings back as they were, for the studio's relay.
+      // ends before the setup is done, or that names no profile, puts the settings back as they were: the studio's
+      // relay posts through a profile, and a base URL's webhook is none of its business.
       const before = chosen.map((integration) => relaySettings.get(integration.id))
       for (const integration of chosen) {
         relaySettings.save(
@@ -216,7 +217,7 @@ export const relayCommand: CliCommand = {
       }
       await listener.close()
       await relay.stop()
-      if (!ready) putSettingsBack()
+      if (!ready || target.profileId === null) putSettingsBack()
       if (refused === undefined) return 0
       context.printError(`capmap: ${refused.message}`)
       return 1

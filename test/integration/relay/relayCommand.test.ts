@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
 import { openProjectDatabase } from '../../../main/store/database'
 import { ProjectLock } from '../../../main/store/ProjectLock'
+import { RelaySettingsRepository } from '../../../main/store/RelaySettingsRepository'
 import { createTemporaryFolder } from '../support/temporaryFolder'
 import { addedToCart, freePort, postToListener } from './relayHarness'
 import { buildTimeoutMs, ensureBuiltCli } from '../support/builtCli'
@@ -167,6 +168,51 @@ describe('capmap relay', () => {
     } finally {
       studio.lock.release()
     }
+  })
+
+  it('puts the relay settings back as it found them when a run with no profile ends', async () => {
+    const { configDir } = newSampleProject()
+    sandbox = await startSandbox()
+    const project = join(folder.path, 'Shop.capmap')
+    const studioSettings = {
+      enabled: 1,
+      profile_id: 'studio-profile',
+      webhook_uri: 'https://eu.api.capillarytech.com/webhooks/studio'
+    }
+    const settingsOf = () => {
+      const db = openProjectDatabase(project, { readOnly: true })
+      try {
+        return db.prepare('SELECT enabled, profile_id, webhook_uri FROM relay_settings').all()
+      } finally {
+        db.close()
+      }
+    }
+    // As the studio left them: the relay on through its own profile.
+    const db = openProjectDatabase(project)
+    try {
+      const { id } = db.prepare("SELECT id FROM integrations WHERE slug = 'webengage'").get() as { id: string }
+      new RelaySettingsRepository(db).save(
+        {
+          integrationId: id,
+          enabled: true,
+          profileId: studioSettings.profile_id,
+          webhookUri: studioSettings.webhook_uri
+        },
+        new Date().toISOString()
+      )
+    } finally {
+      db.close()
+    }
+    relay = await startRelayProcess(folder.path, configDir, relayWebEngageTo(sandbox.baseUrl), {
+      CAPMAP_PASSWORD: 'sandbox'
+    })
+    await waitFor(
+      () => (relay?.stdout().includes('Webhook ready in ') ? true : undefined),
+      `no webhook set up: ${relay.stdout()} ${relay.stderr()}`
+    )
+    relay.child.kill('SIGINT')
+    expect(await relay.exited).toEqual({ code: 0, signal: null })
+    expect(settingsOf()).toEqual([studioSettings])
   })
 
   it('refuses to run without exactly one target', () => {
