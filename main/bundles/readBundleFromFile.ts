@@ -28,11 +28,12 @@ export function readBundleFromFile(path: string): BundleRead {
       `${path} is a project file, not a bundle: open it with File › Open Project (capmap reads it with --project).`
     )
   }
-  // Before the structure scan: a conflict's two sides make brackets that never close, said as truncation.
-  const conflictLine = mergeConflictMarkerLine(bytes.length, (index) => bytes[index] ?? 0)
-  if (conflictLine !== undefined) return unreadable(mergeConflictProblem(conflictLine))
   const structure = structureProblem(bytes.length, (index) => bytes[index] ?? 0)
-  if (structure !== undefined) return unreadable(structure)
+  if (structure !== undefined) {
+    // A conflict's two sides make brackets that never close: said as what it is, not as a truncated file.
+    const conflictLine = mergeConflictMarkerLine(bytes.length, (index) => bytes[index] ?? 0)
+    return unreadable(conflictLine === undefined ? structure : mergeConflictProblem(conflictLine))
+  }
   const text = bundleTextOf(bytes)
   return text === undefined ? unreadable(notUtf8Problem(path)) : readBundle(text)
 }

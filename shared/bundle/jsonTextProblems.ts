@@ -5,6 +5,18 @@ const backslash = 92
 const isNumberStart = (code: number) => code === 45 || (code >= 48 && code <= 57)
 const isNumberPart = (code: number) => isNumberStart(code) || code === 43 || code === 46 || code === 69 || code === 101
 
+/** Where the string opened at `start` closes (a quote after an even run of backslashes), by indexOf: strings are most of a bundle's text. */
+function closingQuote(text: string, start: number): number {
+  let end = text.indexOf('"', start + 1)
+  while (end !== -1) {
+    let backslashes = 0
+    while (text.charCodeAt(end - 1 - backslashes) === backslash) backslashes++
+    if (backslashes % 2 === 0) return end
+    end = text.indexOf('"', end + 1)
+  }
+  return text.length
+}
+
 /** At most this many are told: a file with thousands of them needs the first few fixed to see the pattern. */
 const mostTold = 20
 
@@ -30,8 +42,7 @@ export function jsonTextProblems(text: string): string[] {
     const frame = stack.at(-1)
     if (code === quote) {
       const start = index
-      for (index++; index < text.length && text.charCodeAt(index) !== quote; index++)
-        if (text.charCodeAt(index) === backslash) index++
+      index = closingQuote(text, start)
       if (frame?.kind !== 'object' || !frame.expectsKey) continue
       const raw = text.slice(start + 1, index)
       const key = raw.includes('\\') ? (JSON.parse(text.slice(start, index + 1)) as string) : raw

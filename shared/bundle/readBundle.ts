@@ -38,20 +38,23 @@ export function readBundle(text: string): BundleRead {
   if (text.length > bundleMaxBytes) {
     return unreadable(`The file is over ${bundleMaxBytes / 1024 / 1024} MB: it is not a bundle this studio takes.`)
   }
-  const conflictLine = mergeConflictMarkerLine(text.length, (index) => text.charCodeAt(index))
-  if (conflictLine !== undefined) return unreadable(mergeConflictProblem(conflictLine))
+  // Markers are looked for only in a file found wrong: its two sides unbalance brackets, or break the JSON.
+  const conflicted = (problem: string) => {
+    const line = mergeConflictMarkerLine(text.length, (index) => text.charCodeAt(index))
+    return unreadable(line === undefined ? problem : mergeConflictProblem(line))
+  }
   const structure = structureProblem(text.length, (index) => text.charCodeAt(index))
-  if (structure !== undefined) return unreadable(structure)
+  if (structure !== undefined) return conflicted(structure)
   let json: unknown
   try {
     json = secureJson.parse(text, null, { protoAction: 'error', constructorAction: 'error' })
   } catch (error) {
     const message = (error as Error).message
-    return unreadable(
-      /prototype/i.test(message)
-        ? 'The file holds a "__proto__" key, or a "constructor" with a "prototype": refused, as no bundle has one.'
-        : jsonSyntaxProblem(message, text)
-    )
+    return /prototype/i.test(message)
+      ? unreadable(
+          'The file holds a "__proto__" key, or a "constructor" with a "prototype": refused, as no bundle has one.'
+        )
+      : conflicted(jsonSyntaxProblem(message, text))
   }
   if (json === null || typeof json !== 'object' || (json as { format?: unknown }).format !== bundleFormatId) {
     return unreadable(`The file is not a Capillary Mapping Studio bundle (no "format": "${bundleFormatId}").`)

@@ -130,6 +130,15 @@ describe('numbers and keys JSON.parse would change', () => {
 })
 
 describe('a bundle left in a git merge conflict', () => {
+  it('is said so even when one side opens a bracket the other does not close, not as a truncated file', async () => {
+    const lines = readFileSync(file('sample.capmap.json'), 'utf8').split('\n')
+    lines.splice(3, 0, '<<<<<<< HEAD', '  "extra": {', '=======', '>>>>>>> theirs')
+    writeFileSync(file('conflict.capmap.json'), lines.join('\n'))
+    const validated = await capmap(validateCommand, [file('conflict.capmap.json')])
+    expect(validated.status).toBe(2)
+    expect(validated.stderr).toContain('unresolved git merge conflict markers at line 4')
+  })
+
   it('is refused by validate as not readable, naming the line of the first marker', async () => {
     const lines = readFileSync(file('sample.capmap.json'), 'utf8').split('\n')
     lines.splice(3, 0, '<<<<<<< HEAD', '=======', '>>>>>>> theirs')
