@@ -25,7 +25,7 @@ import { WebhookSettingsRepository } from '../store/WebhookSettingsRepository'
 import type { CliCommand, CliContext } from './CliCommand'
 import { resolveProjectFile } from './resolveProjectFile'
 import { untilInterrupted } from './untilInterrupted'
-import { UsageError } from './usage'
+import { exitCodes, UsageError } from './usage'
 import { wholeNumberOption } from './wholeNumberOption'
 
 /** `capmap relay`: the project's listener and relay, headless, until interrupted; one line per delivery outcome. */
@@ -111,6 +111,7 @@ export const relayCommand: CliCommand = {
     }
     // Posts get one try each (the outbox schedules retries, durably); setting up the webhooks retries as usual.
     const client = target.client({ maxAttempts: 1 })
+    let abandoned = false
     try {
       const integrations = new IntegrationRepository(db).list()
       const relaySettings = new RelaySettingsRepository(db)
@@ -161,13 +162,22 @@ export const relayCommand: CliCommand = {
           relaySettings.save(settings, new Date().toISOString())
       }
       const reensuring = new Set<string>()
+      const totals = { delivered: 0, dead: 0, invalid: 0 }
 
       const relay = startRelay({
         db,
         posterFor: () => client,
         schedule,
-        onSettled: (attempts) => attempts.forEach((attempt) => context.print(deliveryLine(attempt))),
-        onInvalid: (rows) => rows.forEach((row) => context.print(invalidLine(row, new Date()))),
+        onSettled: (attempts) =>
+          attempts.forEach((attempt) => {
+            if (attempt.outcome.kind !== 'failed') totals[attempt.outcome.kind] += 1
+            context.print(deliveryLine(attempt))
+          }),
+        onInvalid: (rows) =>
+          rows.forEach((row) => {
+            totals.invalid += 1
+            context.print(invalidLine(row, new Date()))
+          }),
         onError: (message) => context.printError(message),
         // The webhook answered 404 (replaced in Capillary, or a restarted sandbox): ensure it again, resend now.
         onWebhookMissing: (integrationId) => {
@@ -215,20 +225,46 @@ export const relayCommand: CliCommand = {
         context.print(`Webhook ready in ${target.label}: deliveries start.`)
         await interrupted
       }
+      if (stopped) {
+        // Posts in flight are waited for (their answers committed, nothing sent twice), up to the post's timeout; a
+        // second Ctrl+C stops at once, their rows left pending for the next run (at least once).
+        void untilInterrupted().then(() => {
+          abandoned = true
+          relay.abandon()
+        })
+        const inFlight = relay.inFlight()
+        if (inFlight > 0) {
+          context.print(
+            `Stopping: ${inFlight} ${inFlight === 1 ? 'post' : 'posts'} in flight, waiting up to ` +
+              `${Math.ceil(target.timeoutMs / 1000)} s for Capillary's answers; Ctrl+C again stops at once ` +
+              '(the rows stay pending and go on the next run).'
+          )
+        }
+      }
       await listener.close()
       await relay.stop()
       if (!ready || target.profileId === null) putSettingsBack()
+      const pending = new OutboxRepository(db).counts(chosen.map((integration) => integration.id)).pending
+      context.print(
+        `${abandoned ? 'Stopped without waiting for the posts in flight' : 'Stopped'}. This run: ` +
+          `${totals.delivered} delivered, ${totals.dead} dead, ${totals.invalid} invalid; ${pending} still pending.`
+      )
       if (refused === undefined) return 0
       context.printError(`capmap: ${refused.message}`)
       return 1
     } finally {
       try {
-        await client.close()
+        // Closing the client waits for its requests: not for the posts a second Ctrl+C left behind.
+        if (abandoned) void client.close().catch(() => undefined)
+        else await client.close()
         checkpoint(db)
       } finally {
         db.close()
         lock.lock.release()
       }
+      // The abandoned posts' sockets would keep the process alive until Capillary answers or the timeout: the
+      // project is closed and its lock released, so the process ends here.
+      if (abandoned) process.exit(exitCodes.ok)
     }
   }
 }
@@ -271,6 +307,8 @@ export interface RelayTarget {
   baseUrl: string
   orgId: string
   scheme: 'basic' | 'oauth'
+  /** How long a request waits for Capillary's answer. */
+  timeoutMs: number
   client(retry: { maxAttempts: number }): CapillaryClient
 }
 
@@ -306,12 +344,21 @@ export function connect(
       baseUrl: clusterBaseUrl(profile.cluster, profile.customBaseUrl),
       orgId: profile.orgId,
       scheme: profile.auth,
+      timeoutMs: profile.timeoutSeconds * 1000,
       client: (retry) => service.clientFor(profile.id, { retry })
     }
   }
   const baseUrl = (values['base-url'] ?? '').trim().replace(/\/+$/, '')
   const tillCode = values.till ?? ''
-  const target = { label: baseUrl, tillCode, profileId: null, profileName: null, baseUrl, orgId: '' }
+  const target = {
+    label: baseUrl,
+    tillCode,
+    profileId: null,
+    profileName: null,
+    baseUrl,
+    orgId: '',
+    timeoutMs: baseUrlTimeoutMs
+  }
   if (values.auth === 'oauth') {
     const key = process.env.CAPMAP_OAUTH_KEY
     const secret = process.env.CAPMAP_OAUTH_SECRET
@@ -320,7 +367,13 @@ export function connect(
       ...target,
       scheme: 'oauth',
       client: (retry) =>
-        new CapillaryClient({ baseUrl, credentials: { scheme: 'oauth', key, secret }, retry, logger: context.logger })
+        new CapillaryClient({
+          baseUrl,
+          credentials: { scheme: 'oauth', key, secret },
+          retry,
+          timeoutMs: baseUrlTimeoutMs,
+          logger: context.logger
+        })
     }
   }
   const password = process.env.CAPMAP_PASSWORD
@@ -333,10 +386,14 @@ export function connect(
         baseUrl,
         credentials: { scheme: 'basic', tillCode, password },
         retry,
+        timeoutMs: baseUrlTimeoutMs,
         logger: context.logger
       })
   }
 }
+
+/** How long a request with --base-url waits for Capillary's answer (a profile names its own). */
+const baseUrlTimeoutMs = 30_000
 
 /** How long the relay waits before trying again to set up a webhook Capillary could not be reached for. */
 const webhookRetryMs = 15_000

@@ -64,6 +64,9 @@ export class DeliveryWorker {
   private wakeTimer: ReturnType<typeof setTimeout> | undefined
   private commitTimer: ReturnType<typeof setTimeout> | undefined
   private stopped = false
+  /** Posts in flight no longer waited for (a second Ctrl+C): their answers are ignored, their rows stay pending. */
+  private abandoned = false
+  private stopWaiting: (() => void) | undefined
 
   constructor(private readonly options: DeliveryWorkerOptions) {
     this.window = options.schedule.concurrency
@@ -96,12 +99,24 @@ export class DeliveryWorker {
     return this.inFlight.size
   }
 
-  /** Stops sending, waits for the posts in flight and commits their outcomes. */
+  /** Stops sending, waits for the posts in flight (unless abandoned) and commits their outcomes. */
   async stop(): Promise<void> {
     this.stopped = true
     clearTimeout(this.wakeTimer)
-    await Promise.allSettled([...this.inFlight.values()])
+    if (!this.abandoned) {
+      const abandoned = new Promise<void>((resolveAbandoned) => (this.stopWaiting = resolveAbandoned))
+      await Promise.race([Promise.allSettled([...this.inFlight.values()]), abandoned])
+    }
     this.commit()
+  }
+
+  /**
+   * Stops waiting for the posts in flight: `stop` ends now, committing only the answers already in. The others'
+   * rows stay pending, so the next run sends them again (at least once); their answers, if any come, are ignored.
+   */
+  abandon(): void {
+    this.abandoned = true
+    this.stopWaiting?.()
   }
 
   private pump(): void {
@@ -133,6 +148,7 @@ export class DeliveryWorker {
     const key = deliveryKey(row.captureSeq, row.outputIndex)
     this.posting += 1
     const sent = this.attempt(row).then((outcome) => {
+      if (this.abandoned) return
       this.posting -= 1
       const attempt = {
         captureSeq: row.captureSeq,

@@ -34,6 +34,10 @@ export interface RunningRelay {
   /** The outbox changed otherwise (retry, replay, settings): look at it now. */
   wake(): void
   pausedUntil(): number | null
+  /** Posts sent whose outcome is not committed yet. */
+  inFlight(): number
+  /** Makes `stop` end without waiting for the posts in flight: their rows stay pending (sent again next time). */
+  abandon(): void
   /** Resolves once everything committed so far is mapped (tests, and a clean stop). */
   mapped(): Promise<void>
   stop(): Promise<void>
@@ -99,6 +103,8 @@ export function startRelay(options: RelayOptions): RunningRelay {
     capturesCommitted: () => void filler.nudge(),
     wake: () => worker.wake(),
     pausedUntil: () => worker.pausedUntilTime(),
+    inFlight: () => worker.inFlightCount(),
+    abandon: () => worker.abandon(),
     mapped: () => filler.nudge(),
     stop: async () => {
       await filler.stop()

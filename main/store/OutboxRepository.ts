@@ -292,8 +292,12 @@ export class OutboxRepository {
     return { items, nextCursor: items.length === query.limit && last ? last.id : null }
   }
 
-  counts(): Record<DeliveryStatus, number> {
-    const rows = this.statement('SELECT status, COUNT(*) AS count FROM outbox GROUP BY status').all() as {
+  /** Rows per status: of every integration, or of those named. */
+  counts(integrationIds?: readonly string[]): Record<DeliveryStatus, number> {
+    const only = integrationIds ? `WHERE integration_id IN (${integrationIds.map(() => '?').join(', ')})` : ''
+    const rows = this.statement(`SELECT status, COUNT(*) AS count FROM outbox ${only} GROUP BY status`).all(
+      ...(integrationIds ?? [])
+    ) as {
       status: DeliveryStatus
       count: number
     }[]

@@ -85,6 +85,7 @@ describe('capmap relay', () => {
     expect(sandbox.eventData()).toHaveLength(1)
     relay.child.kill('SIGTERM')
     expect(await relay.exited).toEqual({ code: 0, signal: null })
+    expect(relay.stdout()).toMatch(/\nStopped\. This run: 1 delivered, 0 dead, 1 invalid; 0 still pending\.\n$/)
   })
 
   it('captures while Capillary is out of reach, and delivers once it can set up the webhook', async () => {
@@ -213,6 +214,70 @@ describe('capmap relay', () => {
     relay.child.kill('SIGINT')
     expect(await relay.exited).toEqual({ code: 0, signal: null })
     expect(settingsOf()).toEqual([studioSettings])
+  })
+
+  it('waits on Ctrl+C for the posts in flight and commits their answers', async () => {
+    const { configDir } = newSampleProject()
+    sandbox = await startSandbox()
+    relay = await startRelayProcess(folder.path, configDir, relayWebEngageTo(sandbox.baseUrl), {
+      CAPMAP_PASSWORD: 'sandbox'
+    })
+    await waitFor(
+      () => (relay?.stdout().includes('Webhook ready in ') ? true : undefined),
+      `no webhook set up: ${relay.stdout()} ${relay.stderr()}`
+    )
+    sandbox.setFaults({ latencyMs: 1_500 })
+    await postToListener(relay.port, '/hooks/webengage', addedToCart, { 'x-request-id': 'SLOW-2' })
+    await waitFor(
+      () => (sandbox?.requests().some((request) => request.path.startsWith('/webhooks/')) ? true : undefined),
+      'the post never reached Capillary'
+    )
+    relay.child.kill('SIGINT')
+    expect(await relay.exited).toEqual({ code: 0, signal: null })
+    expect(relay.stdout()).toContain('Stopping: 1 post in flight, waiting up to 30 s')
+    expect(relay.outcomes()).toEqual([expect.stringMatching(/ delivered +\d+:0 {2}attempt 1 /)])
+    expect(relay.stdout()).toMatch(/\nStopped\. This run: 1 delivered, 0 dead, 0 invalid; 0 still pending\.\n$/)
+  })
+
+  it('says at once what Ctrl+C waits for, stops at a second Ctrl+C leaving the row pending, and prints totals', async () => {
+    const { configDir } = newSampleProject()
+    sandbox = await startSandbox()
+    relay = await startRelayProcess(folder.path, configDir, relayWebEngageTo(sandbox.baseUrl), {
+      CAPMAP_PASSWORD: 'sandbox'
+    })
+    await waitFor(
+      () => (relay?.stdout().includes('Webhook ready in ') ? true : undefined),
+      `no webhook set up: ${relay.stdout()} ${relay.stderr()}`
+    )
+    // A Capillary slower than anyone waits for.
+    sandbox.setFaults({ latencyMs: 60_000 })
+    await postToListener(relay.port, '/hooks/webengage', addedToCart, { 'x-request-id': 'SLOW-1' })
+    await waitFor(
+      () => (sandbox?.requests().some((request) => request.path.startsWith('/webhooks/')) ? true : undefined),
+      'the post never reached Capillary'
+    )
+    relay.child.kill('SIGINT')
+    await waitFor(
+      () => (relay?.stdout().includes('Stopping: ') ? true : undefined),
+      `nothing said on Ctrl+C: ${relay.stdout()} ${relay.stderr()}`,
+      3_000
+    )
+    expect(relay.stdout()).toContain(
+      "Stopping: 1 post in flight, waiting up to 30 s for Capillary's answers; Ctrl+C again stops at once"
+    )
+    const secondAt = Date.now()
+    relay.child.kill('SIGINT')
+    expect(await relay.exited).toEqual({ code: 0, signal: null })
+    expect(Date.now() - secondAt).toBeLessThan(5_000)
+    expect(relay.stdout()).toMatch(
+      /Stopped without waiting for the posts in flight\. This run: 0 delivered, 0 dead, 0 invalid; 1 still pending\.\n$/
+    )
+    const db = openProjectDatabase(join(folder.path, 'Shop.capmap'), { readOnly: true })
+    try {
+      expect(db.prepare('SELECT status, attempts FROM outbox').all()).toEqual([{ status: 'pending', attempts: 0 }])
+    } finally {
+      db.close()
+    }
   })
 
   it('refuses to run without exactly one target', () => {
