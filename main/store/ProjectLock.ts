@@ -14,7 +14,8 @@ export type LockResult = { acquired: true; lock: ProjectLock } | { acquired: fal
  * project (`<file>.lock`) naming its owner; a lock whose owner process is gone (killed, crashed) on this host is
  * stale and taken over, so it never blocks anyone. `capmap listen`, `captures` and `export` do not take it: SQLite's
  * WAL lets them read and write alongside. The commands that change what a studio edits (`import`, `test`,
- * `publish`) take it, as a studio would: the studio open on the file would not see their changes.
+ * `publish`) take it, as a studio would: the studio open on the file would not see their changes. `capmap relay`
+ * takes it too: a studio editing the file runs its own relay, and two relays would post the same rows.
  */
 export class ProjectLock {
   private constructor(private readonly lockPath: string) {}
