@@ -37,7 +37,9 @@ export function RelaySwitches() {
         {integrations.map((integration) => {
           const own = settings.find((entry) => entry.integrationId === integration.id)
           const enabled = own?.enabled ?? false
-          const profileId = own?.profileId ?? profiles[0]?.id ?? null
+          // A relay left on with no profile (a headless run against a base URL) holds its events until one is chosen.
+          const needsProfile = enabled && !own?.profileId
+          const profileId = own?.profileId ?? (needsProfile ? null : (profiles[0]?.id ?? null))
           return (
             <li key={integration.id} className="relay-row">
               <label className="checkbox">
@@ -64,20 +66,30 @@ export function RelaySwitches() {
                     .setRelay({ integrationId: integration.id, enabled, profileId: event.target.value || null })
                 }
               >
-                {profiles.length === 0 && <option value="">No connection profile</option>}
+                {profileId === null && (
+                  <option value="">
+                    {profiles.length === 0 ? 'No connection profile' : 'Choose a connection profile'}
+                  </option>
+                )}
                 {profiles.map((profile) => (
                   <option key={profile.id} value={profile.id}>
                     {profile.name}
                   </option>
                 ))}
               </select>
-              <span className="mono muted relay-uri">
-                {switching === integration.id
-                  ? 'Ensuring the webhook in Capillary…'
-                  : enabled
-                    ? (own?.webhookUri ?? '')
-                    : 'Off'}
-              </span>
+              {needsProfile && switching !== integration.id ? (
+                <span className="relay-uri" role="status">
+                  On, but with no connection profile: its events wait, undelivered, until one is chosen.
+                </span>
+              ) : (
+                <span className="mono muted relay-uri">
+                  {switching === integration.id
+                    ? 'Ensuring the webhook in Capillary…'
+                    : enabled
+                      ? (own?.webhookUri ?? '')
+                      : 'Off'}
+                </span>
+              )}
             </li>
           )
         })}

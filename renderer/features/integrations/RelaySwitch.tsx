@@ -20,7 +20,9 @@ export function RelaySwitch({ integrationId }: { integrationId: string }) {
     void deliveries.getState().loadSettings()
     void profiles.getState().load()
   }, [deliveries, profiles, integrationId])
-  const profileId = own?.profileId ?? firstProfile
+  // A relay left on with no profile (a headless run against a base URL) is fixed in Deliveries, where one is chosen.
+  const needsProfile = own?.enabled === true && !own.profileId
+  const profileId = own?.profileId ?? (needsProfile ? null : firstProfile)
   return (
     <p className="section-note">
       <label className="checkbox">
@@ -35,7 +37,11 @@ export function RelaySwitch({ integrationId }: { integrationId: string }) {
         Relay its captures to Capillary as they arrive
       </label>{' '}
       <button type="button" className="link-button" onClick={() => navigation.getState().open('deliveries')}>
-        {profileId === null ? 'Needs a connection profile: see Deliveries' : 'Deliveries'}
+        {needsProfile
+          ? 'On, with no connection profile: its events wait. Choose one in Deliveries'
+          : profileId === null
+            ? 'Needs a connection profile: see Deliveries'
+            : 'Deliveries'}
       </button>
     </p>
   )

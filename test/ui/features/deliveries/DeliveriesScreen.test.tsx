@@ -45,14 +45,20 @@ const delivery = (id: string, patch: Partial<Delivery>): Delivery => ({
 
 /** The Deliveries screen in the studio's real stores, over in-memory answers (inputs parsed as main does). */
 async function renderDeliveries(
-  options: { profiles?: boolean; view?: 'screen' | 'switch'; invalid?: Delivery['diagnostics'] } = {}
+  options: {
+    profiles?: boolean
+    view?: 'screen' | 'switch'
+    invalid?: Delivery['diagnostics']
+    relay?: Partial<RelaySettings>
+  } = {}
 ) {
   let settings: RelaySettings = {
     integrationId: 'i1',
     enabled: false,
     profileId: null,
     webhookUri: null,
-    updatedAt: null
+    updatedAt: null,
+    ...options.relay
   }
   const rows = [
     delivery('3:0', { status: 'dead', attempts: 10, lastStatus: 500, lastResponse: 'Gave up after 10 attempts: 500' }),
@@ -108,6 +114,27 @@ async function renderDeliveries(
   if (options.view !== 'switch') await screen.findByText('#3')
   return { calls, stores }
 }
+
+describe('a relay left on with no connection profile (after capmap relay --base-url)', () => {
+  it('says its events wait, and choosing the first profile takes it', async () => {
+    const { calls } = await renderDeliveries({
+      relay: { enabled: true, webhookUri: 'http://127.0.0.1:4870/webhooks/abc' }
+    })
+    const relays = screen.getByRole('region', { name: 'Relays' })
+    await within(relays).findByText(/On, but with no connection profile: its events wait/)
+    const select = within(relays).getByLabelText('Connection profile for WebEngage storefront') as HTMLSelectElement
+    expect(select.value).toBe('')
+    fireEvent.change(select, { target: { value: 'p1' } })
+    await waitFor(() =>
+      expect(calls.setRelaySettings).toHaveBeenCalledWith({ integrationId: 'i1', enabled: true, profileId: 'p1' })
+    )
+  })
+
+  it('says so beside the integration’s own switch too', async () => {
+    await renderDeliveries({ view: 'switch', relay: { enabled: true } })
+    await screen.findByRole('button', { name: /On, with no connection profile: its events wait/ })
+  })
+})
 
 describe('DeliveriesScreen', () => {
   it('shows each delivery with its status, attempts and last response, and dead letters with their reason', async () => {
