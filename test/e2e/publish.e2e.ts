@@ -89,7 +89,12 @@ describe('publishing in web mode, against the studio local sandbox', () => {
     await page.getByRole('button', { name: 'Dry run (1)' }).click()
     const card = page.getByRole('article', { name: 'be_reserved' })
     await card.waitFor()
-    await card.getByText('Ready', { exact: true }).waitFor()
+    // The local sandbox's profile signs in with a till: Capillary documents creating an event with OAuth only.
+    await card.getByText('Ready, with warnings', { exact: true }).waitFor()
+    await card
+      .getByRole('list', { name: 'Warnings for be_reserved' })
+      .getByText(/OAuth token only/)
+      .waitFor()
     await card.getByText('Create', { exact: true }).waitFor()
     await card.getByRole('rowheader', { name: 'fields.hotel_name' }).waitFor()
     await card.getByRole('row', { name: /Hotel booking app/ }).waitFor()
