@@ -8,9 +8,9 @@ export type WebhookUpdate = WebhookInput & { webHookUri: string }
 /**
  * The `PUT /v2/events/webhook` that turns on the uniqueness check of the org's webhook when the project asks for it
  * (the user's choice, confirmed: irreversible on Capillary, notes §3) and the org's is off. The webhook keeps its till
- * and auth. Undefined when nothing is to change, or when its auth scheme cannot be told: Capillary's listing does not
- * give it (notes §5) and a PUT without one would make it Basic (DOCS add-webhook default), so the project's settings
- * must name it.
+ * and auth. Undefined when nothing is to change, or when its auth is on and Capillary does not say its scheme (its
+ * listing does not, notes §5): the PUT must name one (a missing one makes it Basic, DOCS add-webhook), and a guess
+ * would lock out every sender of the other scheme. See `uniquenessLeftOff`.
  */
 export function uniquenessUpdate(
   existing: RemoteWebhook,
@@ -19,14 +19,26 @@ export function uniquenessUpdate(
 ): WebhookUpdate | undefined {
   if (!settings.uniquenessCheckEnabled || existing.uniquenessCheckEnabled) return undefined
   const listed = existing.authMechanism?.toUpperCase()
-  const mechanism = listed === 'BASIC' || listed === 'OAUTH' ? listed : settings.auth !== 'none' ? settings.auth : null
-  if (existing.authEnabled && mechanism === null) return undefined
+  const mechanism = listed === 'BASIC' || listed === 'OAUTH' ? listed : undefined
+  if (existing.authEnabled && mechanism === undefined) return undefined
   return {
     transformerType: wireTransformerType[settings.transformer],
     tillCode: existing.tillCode?.trim() || settings.tillCode.trim() || profileTillCode.trim(),
     authEnabled: existing.authEnabled,
-    ...(existing.authEnabled && mechanism !== null ? { authMechanism: mechanism } : {}),
+    ...(mechanism !== undefined ? { authMechanism: mechanism } : {}),
     uniquenessCheckEnabled: true,
     webHookUri: existing.webHookUri
   }
+}
+
+/** Why the org's webhook keeps its uniqueness check off though the project asks for it, or undefined when it does not. */
+export function uniquenessLeftOff(existing: RemoteWebhook, settings: WebhookSettings): string | undefined {
+  if (!settings.uniquenessCheckEnabled || existing.uniquenessCheckEnabled) return undefined
+  if (uniquenessUpdate(existing, settings, '') !== undefined) return undefined
+  return (
+    `The project asks the org's ${settings.transformer} webhook to check uniqueness and it does not yet, but its auth ` +
+    "is on and Capillary's listing does not say which scheme: the studio leaves it as it is, since a guess would " +
+    'lock out the senders of the other one. Turn the check on with PUT /v2/events/webhook naming its scheme ' +
+    '(API only, irreversible).'
+  )
 }

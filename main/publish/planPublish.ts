@@ -22,7 +22,7 @@ import {
   type WebhookAuth
 } from '../../shared/model/webhookSettings'
 import type { RemoteEvent, RemoteWebhook } from '../capillary/client/responses'
-import { uniquenessUpdate } from '../capillary/uniquenessUpdate'
+import { uniquenessLeftOff, uniquenessUpdate } from '../capillary/uniquenessUpdate'
 import { wireTransformerType } from '../capillary/wireTransformerType'
 import { resolvedSpec } from '../engine/compileProjectMapping'
 import { compareDefinitions, differs } from './compareDefinitions'
@@ -270,13 +270,8 @@ function planEvent(
     }
     const update = uniquenessUpdate(existing, settings, context.tillCode)
     if (update) requests.push(uniquenessUpdatePreview(update, context.scheme))
-    else if (settings.uniquenessCheckEnabled && !existing.uniquenessCheckEnabled) {
-      warnings.push(
-        `The project asks the org's ${delivery.transformer} webhook to check uniqueness and it does not yet, but its ` +
-          "auth scheme is not known (Capillary's listing does not give it): set it in the integration's webhook " +
-          'settings, and publishing turns the check on.'
-      )
-    }
+    const leftOff = uniquenessLeftOff(existing, settings)
+    if (leftOff) warnings.push(leftOff)
   }
   for (const delivery of deliveries) {
     if (delivery.adapterBody) requests.push(adapterMappingPreview(delivery.adapterBody, context.scheme))

@@ -43,9 +43,10 @@ const monthNames = [
 ] as const
 const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
 
-// Zone names Java writes for `z` (Date.toString() among others) and reads back, in minutes from UTC. Where a name is
-// shared, it means what Java's own three-letter zone ids say: IST India (Capillary's samples too, notes §7.2
-// "+05:30"), CST the US Central. BST (British Summer or Bangladesh) is left out: no reading of it is safe.
+// Zone names Java writes for `z` (Date.toString() among others) and reads back, in minutes from UTC. IST is read as
+// India's, as Capillary's own samples are (notes §7.2 "+05:30"). Names two zones a sender of Capillary's may write
+// are left out, since no reading of them is safe: CST (US Central, or China's, as Java writes it in Asia/Shanghai for
+// WeChat, TMall or JD senders), BST (British Summer or Bangladesh).
 const zoneAbbreviations: Record<string, number> = {
   UTC: 0,
   GMT: 0,
@@ -77,7 +78,6 @@ const zoneAbbreviations: Record<string, number> = {
   ART: -180,
   EST: -300,
   EDT: -240,
-  CST: -360,
   CDT: -300,
   MST: -420,
   MDT: -360,

@@ -46,7 +46,7 @@ async function orgWithUncheckedWebhook(orgAuth: WebhookAuth, projectAuth: Webhoo
     uniquenessCheckEnabled: true
   })
   const orgWebhook = async () => (await client.listWebhooks())[0]
-  return { studio, profileId: sandboxProfile(studio, sandbox, 'UAT sandbox'), orgWebhook }
+  return { studio, sandbox, profileId: sandboxProfile(studio, sandbox, 'UAT sandbox'), orgWebhook }
 }
 
 describe("turning on the uniqueness check of the org's webhook, as the project asks", () => {
@@ -67,8 +67,8 @@ describe("turning on the uniqueness check of the org's webhook, as the project a
     expect(await orgWebhook()).toMatchObject({ uniquenessCheckEnabled: true, authEnabled: false })
   })
 
-  it('warns instead when the webhook has auth whose scheme neither Capillary nor the project says', async () => {
-    const { studio, profileId, orgWebhook } = await orgWithUncheckedWebhook('BASIC', 'none')
+  it('warns instead when the webhook has auth, whose scheme Capillary does not say, whatever the project says', async () => {
+    const { studio, sandbox, profileId, orgWebhook } = await orgWithUncheckedWebhook('OAUTH', 'BASIC')
     const plan = await studio.publish.plan({ profileId, eventIds: [eventId(studio, 'be_reserved')] })
     expect(plan.events[0]?.requests.some((request) => request.method === 'PUT' && request.step === 'webhook')).toBe(
       false
@@ -76,6 +76,11 @@ describe("turning on the uniqueness check of the org's webhook, as the project a
     expect(plan.events[0]?.warnings).toContainEqual(
       expect.stringContaining("The project asks the org's defaultTransformer webhook to check uniqueness")
     )
+    // Publishing leaves it as it is: its OAuth senders keep working.
+    await publishAndCollect(studio, profileId, [eventId(studio, 'be_reserved')])
     expect(await orgWebhook()).toMatchObject({ uniquenessCheckEnabled: false })
+    expect(sandbox.requests().some((entry) => entry.method === 'PUT' && entry.path === '/v2/events/webhook')).toBe(
+      false
+    )
   })
 })

@@ -56,6 +56,7 @@ describe('compileDatePattern', () => {
     expect(format.parse('Thu Apr 11 12:00:00 CEST 2024')?.offsetMinutes).toBe(120)
     expect(format.parse('Thu Apr 11 12:00:00 SGT 2024')?.offsetMinutes).toBe(480)
     expect(format.parse('Thu Apr 11 12:00:00 BST 2024')).toBeUndefined()
+    expect(format.parse('Thu Apr 11 12:00:00 CST 2024')).toBeUndefined()
   })
 
   it('reads two-digit years in the fixed POSIX window', () => {
