@@ -2,7 +2,7 @@ import { StudioError } from '../errors/StudioError'
 import { bindErrorMessage, type FailedBind } from '../listener/bindErrorMessage'
 
 /**
- * A port or address a command could not listen on (`capmap listen`, `capmap sandbox`), worded as the studio words
+ * A port or address a command could not listen on (`capmap listen`, `relay`, `sandbox`), worded as the studio words
  * it, choosing another with --port; anything else keeps its stack.
  */
 export function asBindFailure(error: unknown, address: Omit<FailedBind, 'error'>): unknown {

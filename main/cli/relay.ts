@@ -25,7 +25,8 @@ import { WebhookSettingsRepository } from '../store/WebhookSettingsRepository'
 import type { CliCommand, CliContext } from './CliCommand'
 import { resolveProjectFile } from './resolveProjectFile'
 import { untilInterrupted } from './untilInterrupted'
-import { exitCodes, UsageError } from './usage'
+import { asBindFailure } from './asBindFailure'
+import { UsageError } from './usage'
 import { wholeNumberOption } from './wholeNumberOption'
 
 /** `capmap relay`: the project's listener and relay, headless, until interrupted; one line per delivery outcome. */
@@ -112,6 +113,8 @@ export const relayCommand: CliCommand = {
     // Posts get one try each (the outbox schedules retries, durably); setting up the webhooks retries as usual.
     const client = target.client({ maxAttempts: 1 })
     let abandoned = false
+    /** Puts the relay settings back as the run found them; set once it changed them, cleared when they are to stay. */
+    let restoreSettings: (() => void) | undefined
     try {
       const integrations = new IntegrationRepository(db).list()
       const relaySettings = new RelaySettingsRepository(db)
@@ -157,7 +160,7 @@ export const relayCommand: CliCommand = {
           new Date().toISOString()
         )
       }
-      const putSettingsBack = () => {
+      restoreSettings = () => {
         for (const { updatedAt: _updatedAt, ...settings } of before)
           relaySettings.save(settings, new Date().toISOString())
       }
@@ -167,6 +170,8 @@ export const relayCommand: CliCommand = {
       const relay = startRelay({
         db,
         posterFor: () => client,
+        // This run's integrations only: another's relay posts through the studio's profile, not this run's target.
+        scope: { integrationIds: chosen.map((integration) => integration.id) },
         schedule,
         onSettled: (attempts) =>
           attempts.forEach((attempt) => {
@@ -184,8 +189,17 @@ export const relayCommand: CliCommand = {
           const integration = chosen.find((candidate) => candidate.id === integrationId)
           if (!integration || reensuring.has(integrationId)) return
           reensuring.add(integrationId)
+          const missing = relaySettings.get(integrationId).webhookUri
           void ensure(integration)
             .then(() => {
+              // Capillary lists the very URI that answered 404 (disabled, or a proxy's 404): resending now would only
+              // meet it again, attempt after attempt; the rows keep their backoff.
+              if (relaySettings.get(integrationId).webhookUri === missing) {
+                context.printError(
+                  `relay: ${missing ?? ''} answered 404, though Capillary lists it: retrying on schedule`
+                )
+                return
+              }
               new OutboxRepository(db).dueNow(integrationId, new Date())
               relay.wake()
             })
@@ -194,23 +208,34 @@ export const relayCommand: CliCommand = {
         }
       })
       const listenerSettings = new ListenerSettingsRepository(db).get()
+      const host = values.host ?? listenerSettings.host
+      const firstPort = port ?? listenerSettings.port ?? defaultListenerPort
+      const scan = port === undefined && listenerSettings.port === null ? 20 : 1
       const listener = await startProjectListener({
         db,
         secrets,
         clock: systemClock,
         logger: context.logger,
-        host: values.host ?? listenerSettings.host,
-        port: port ?? listenerSettings.port ?? defaultListenerPort,
-        scanPorts: port === undefined && listenerSettings.port === null ? 20 : 1,
+        host,
+        port: firstPort,
+        scanPorts: scan,
         bodyLimitBytes: listenerSettings.bodyLimitBytes,
         onCaptures: () => relay.capturesCommitted()
       }).catch(async (error: unknown) => {
         await relay.stop()
-        throw error
+        throw asBindFailure(error, { host, port: firstPort, scan })
       })
       const interrupted = untilInterrupted()
       let stopped = false
-      void interrupted.then(() => (stopped = true))
+      void interrupted.then(() => {
+        stopped = true
+        // From the first Ctrl+C on, a second one stops at once: waiting for it from here leaves no moment in which
+        // it would end the process unhandled, the project left open. The rows of posts in flight stay pending.
+        void untilInterrupted().then(() => {
+          abandoned = true
+          relay.abandon()
+        })
+      })
       context.print(
         `Relaying ${chosen.map((integration) => integration.slug).join(', ')} of ${projectName(path)} to ${target.label}; ` +
           `listening on ${listener.url}; Ctrl+C stops.`
@@ -226,12 +251,7 @@ export const relayCommand: CliCommand = {
         await interrupted
       }
       if (stopped) {
-        // Posts in flight are waited for (their answers committed, nothing sent twice), up to the post's timeout; a
-        // second Ctrl+C stops at once, their rows left pending for the next run (at least once).
-        void untilInterrupted().then(() => {
-          abandoned = true
-          relay.abandon()
-        })
+        // Posts in flight are waited for (their answers committed, nothing sent twice), up to the post's timeout.
         const inFlight = relay.inFlight()
         if (inFlight > 0) {
           context.print(
@@ -243,7 +263,8 @@ export const relayCommand: CliCommand = {
       }
       await listener.close()
       await relay.stop()
-      if (!ready || target.profileId === null) putSettingsBack()
+      // A run that set its webhook up through a profile leaves the relay on: the studio's relay goes on with it.
+      if (ready && target.profileId !== null) restoreSettings = undefined
       const pending = new OutboxRepository(db).counts(chosen.map((integration) => integration.id)).pending
       context.print(
         `${abandoned ? 'Stopped without waiting for the posts in flight' : 'Stopped'}. This run: ` +
@@ -254,6 +275,8 @@ export const relayCommand: CliCommand = {
       return 1
     } finally {
       try {
+        // Whatever ended the run (a port taken, a failure), the settings it changed are put back unless they stay.
+        restoreSettings?.()
         // Closing the client waits for its requests: not for the posts a second Ctrl+C left behind.
         if (abandoned) void client.close().catch(() => undefined)
         else await client.close()
@@ -263,8 +286,8 @@ export const relayCommand: CliCommand = {
         lock.lock.release()
       }
       // The abandoned posts' sockets would keep the process alive until Capillary answers or the timeout: the
-      // project is closed and its lock released, so the process ends here.
-      if (abandoned) process.exit(exitCodes.ok)
+      // project is closed and its lock released, so the process ends once the command's exit code is set.
+      if (abandoned) setImmediate(() => process.exit())
     }
   }
 }

@@ -1,4 +1,5 @@
 import {
+  type DueScope,
   deliveryKey,
   type DeliveryOutcome,
   type DueDelivery,
@@ -20,8 +21,8 @@ export interface DeliveryWorkerOptions {
   /** The poster for a row's connection profile (null: the only one there is, as in `capmap relay --base-url`). */
   posterFor(profileId: string | null): EventPoster
   schedule: DeliverySchedule
-  /** Rows whose relay names no connection profile wait, untried (the studio posts only through a profile). */
-  profileRequired?: boolean
+  /** Which pending rows it takes: those with a profile only (the studio's), or some integrations' only. */
+  scope?: DueScope
   /** Milliseconds since the epoch: the schedule's clock (tests move it by hand). */
   now(): number
   random(): number
@@ -126,14 +127,14 @@ export class DeliveryWorker {
       if (this.readAhead.length === 0) {
         // One query for many posts: rows sent or read ahead are left out until their outcome is committed.
         const claimed = new Set([...this.inFlight.keys()])
-        this.readAhead = this.options.outbox.due(now, readAheadRows, claimed, this.options.profileRequired)
+        this.readAhead = this.options.outbox.due(now, readAheadRows, claimed, this.options.scope)
       }
       const row = this.readAhead.shift()
       if (!row) break
       this.send(row)
     }
     if (this.inFlight.size > 0) return
-    const next = this.options.outbox.nextDueAt(this.options.profileRequired)
+    const next = this.options.outbox.nextDueAt(this.options.scope)
     this.sleep(next === undefined ? (this.options.pollMs ?? 1000) : Math.max(0, next - now))
   }
 

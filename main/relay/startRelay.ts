@@ -1,4 +1,4 @@
-import type { NewOutboxRow, SettledAttempt } from '../store/OutboxRepository'
+import type { DueScope, NewOutboxRow, SettledAttempt } from '../store/OutboxRepository'
 import { OutboxRepository } from '../store/OutboxRepository'
 import type { ProjectDatabase } from '../store/database'
 import { RelaySettingsRepository } from '../store/RelaySettingsRepository'
@@ -12,8 +12,8 @@ import { OutboxFiller } from './OutboxFiller'
 export interface RelayOptions {
   db: ProjectDatabase
   posterFor(profileId: string | null): EventPoster
-  /** Rows whose relay names no connection profile wait, untried, their attempts kept (the studio's relay). */
-  profileRequired?: boolean
+  /** Which pending rows it delivers (DueScope): with a profile only (the studio's), or some integrations' only. */
+  scope?: DueScope
   schedule?: Partial<DeliverySchedule>
   now?: () => number
   random?: () => number
@@ -68,7 +68,7 @@ export function startRelay(options: RelayOptions): RunningRelay {
     outbox,
     posterFor: options.posterFor,
     schedule: { ...defaultDeliverySchedule, ...options.schedule },
-    profileRequired: options.profileRequired ?? false,
+    ...(options.scope ? { scope: options.scope } : {}),
     now,
     random: options.random ?? Math.random,
     onSettled: (attempts) => options.onSettled?.(attempts),

@@ -174,6 +174,12 @@ export class RelayService {
       const webhookUri = await this.ensureWebhookOf(integrationId, settings.profileId)
       const now = this.clock.now()
       repository.save({ ...settings, webhookUri }, now.toISOString())
+      // Capillary lists the very URI that answered 404 (disabled, or a proxy's 404): resending now would only meet
+      // it again, attempt after attempt; the rows keep their backoff.
+      if (webhookUri === settings.webhookUri) {
+        this.logger.warn(`relay: ${webhookUri} answered 404, though Capillary lists it: its rows retry on schedule`)
+        return
+      }
       new OutboxRepository(project.db).dueNow(integrationId, now)
       this.logger.info(`relay: the webhook of ${integrationId} was missing; its URI is now ${webhookUri}`)
       this.running?.relay.wake()
@@ -208,7 +214,7 @@ export class RelayService {
       posterFor: (profileId) => this.clientFor(profileId),
       // A relay on without a profile (left so by a `capmap relay --base-url` run that was killed) is a setup problem:
       // its rows wait, attempts unspent, until a profile is chosen, rather than failing until they are dead letters.
-      profileRequired: true,
+      scope: { profileRequired: true },
       now: () => this.clock.now().getTime(),
       onSettled: () => this.notice(),
       onFilled: () => this.notice(),

@@ -151,15 +151,16 @@ export class OutboxRepository {
    * Pending rows due by `now` whose integration relays to a known webhook, soonest first; with `profileRequired`,
    * only those whose relay names a connection profile (the studio posts through one; `capmap relay --base-url` not).
    */
-  due(now: number, limit: number, exclude: ReadonlySet<string>, profileRequired = false): DueDelivery[] {
+  due(now: number, limit: number, exclude: ReadonlySet<string>, scope: DueScope = {}): DueDelivery[] {
     const rows = this.statement(
       `SELECT o.capture_seq, o.output_index, o.integration_id, o.external_event_id, o.payload, o.attempts,
            r.webhook_uri, r.profile_id
          FROM outbox o JOIN relay_settings r ON r.integration_id = o.integration_id
          WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND r.enabled = 1 AND r.webhook_uri IS NOT NULL
            AND (r.profile_id IS NOT NULL OR ? = 0)
+           AND (? IS NULL OR o.integration_id IN (SELECT value FROM json_each(?)))
          ORDER BY o.next_attempt_at LIMIT ?`
-    ).all(now, profileRequired ? 1 : 0, limit + exclude.size) as {
+    ).all(now, ...scopeParameters(scope), limit + exclude.size) as {
       capture_seq: number
       output_index: number
       integration_id: string
@@ -185,12 +186,13 @@ export class OutboxRepository {
   }
 
   /** When the soonest pending row (of a relaying integration, as `due` picks them) is due; undefined when none waits. */
-  nextDueAt(profileRequired = false): number | undefined {
+  nextDueAt(scope: DueScope = {}): number | undefined {
     const row = this.statement(
       `SELECT MIN(o.next_attempt_at) AS at FROM outbox o JOIN relay_settings r ON r.integration_id = o.integration_id
          WHERE o.status = 'pending' AND r.enabled = 1 AND r.webhook_uri IS NOT NULL
-           AND (r.profile_id IS NOT NULL OR ? = 0)`
-    ).get(profileRequired ? 1 : 0) as { at: number | null }
+           AND (r.profile_id IS NOT NULL OR ? = 0)
+           AND (? IS NULL OR o.integration_id IN (SELECT value FROM json_each(?)))`
+    ).get(...scopeParameters(scope)) as { at: number | null }
     return row.at ?? undefined
   }
 
@@ -357,4 +359,20 @@ function toDelivery(row: OutboxRow): Delivery {
     updatedAt: row.updated_at,
     deliveredAt: row.delivered_at
   }
+}
+
+/** Which pending rows a delivery worker may take. */
+export interface DueScope {
+  /** Rows whose relay names no connection profile wait, untried, their attempts kept (the studio's relay). */
+  profileRequired?: boolean
+  /** Only these integrations' rows (a `capmap relay` run of some integrations); all when absent. */
+  integrationIds?: readonly string[]
+}
+
+function scopeParameters({
+  profileRequired = false,
+  integrationIds
+}: DueScope): [number, string | null, string | null] {
+  const ids = integrationIds === undefined ? null : JSON.stringify(integrationIds)
+  return [profileRequired ? 1 : 0, ids, ids]
 }

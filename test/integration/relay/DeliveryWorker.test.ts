@@ -134,3 +134,42 @@ describe('DeliveryWorker', () => {
     expect(outbox.get(1, 0)?.lastResponse).toMatch(/^Capillary refused it: 400/)
   })
 })
+
+describe('the rows a worker takes (DueScope)', () => {
+  /** A second integration relaying, its row due too. */
+  function otherIntegrationDue(): void {
+    new IntegrationRepository(db).insert('i2', customIntegrationDraft('Booking', 'booking'), '2026-11-28T10:00:00.000Z')
+    new RelaySettingsRepository(db).save(
+      { integrationId: 'i2', enabled: true, profileId: 'p1', webhookUri: 'http://capillary.test/webhooks/2' },
+      '2026-11-28T10:00:00.000Z'
+    )
+    outbox.recordMapped(
+      [
+        {
+          captureSeq: 2,
+          outputIndex: 0,
+          integrationId: 'i2',
+          eventName: 'be_reserved',
+          externalEventId: 'REQ-2',
+          payload: { event_name: 'be_reserved', external_event_id: 'REQ-2' },
+          diagnostics: [],
+          status: 'pending'
+        }
+      ],
+      2,
+      new Date(now)
+    )
+  }
+  const dueIds = (scope: Parameters<OutboxRepository['due']>[3]) =>
+    outbox.due(now, 10, new Set(), scope).map((row) => row.integrationId)
+
+  it("takes only the integrations it runs for (a capmap relay run of some), and with a profile only (the studio's)", () => {
+    otherIntegrationDue()
+    expect(dueIds({})).toEqual(['i1', 'i2'])
+    expect(dueIds({ integrationIds: ['i1'] })).toEqual(['i1'])
+    expect(dueIds({ integrationIds: [] })).toEqual([])
+    expect(dueIds({ profileRequired: true })).toEqual(['i2'])
+    expect(outbox.nextDueAt({ integrationIds: ['i2'] })).toBe(now)
+    expect(outbox.nextDueAt({ integrationIds: ['none'] })).toBeUndefined()
+  })
+})

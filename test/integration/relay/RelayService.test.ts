@@ -211,6 +211,32 @@ describe('RelayService', () => {
     expect(restarted.eventData().map((entry) => entry.externalEventId)).toEqual(['REQ-404-NOW'])
   })
 
+  it('keeps the backoff of a row whose 404 came from the very URI Capillary still lists (a proxy, a disabled hook)', async () => {
+    const { studio, sandbox, port } = await relayingSample({
+      schedule: { ...compressedSchedule, firstRetryMs: 120_000, maxDelayMs: 120_000 }
+    })
+    sandbox.failNext(1, { status: 404 })
+    await postToListener(port, '/hooks/webengage', addedToCart, { 'x-request-id': 'REQ-404-SAME' })
+    const [failed] = await eventually(
+      () => deliveries(studio),
+      (rows) => rows[0]?.attempts === 1 && rows[0].lastStatus === 404,
+      'the 404'
+    )
+    // The webhook is ensured again (Capillary lists the same URI): the row is not sent again at once.
+    await eventually(
+      () => sandbox.requests().filter((entry) => entry.path === '/v2/events/webhooks').length,
+      (lists) => lists >= 2,
+      'the webhook ensured again'
+    )
+    await new Promise((resolveWait) => setTimeout(resolveWait, 300))
+    expect(deliveries(studio)[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: failed?.nextAttemptAt
+    })
+    expect(acceptedPosts(sandbox)).toBe(0)
+  })
+
   it('keeps the rows of a relay left on with no connection profile pending, attempts unspent, until one is chosen', async () => {
     const { studio, sandbox, port, profileId, webengage, settings } = await relayingSample()
     // What a `capmap relay --base-url` run killed before it could put the settings back leaves: on, no profile.

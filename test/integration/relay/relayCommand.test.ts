@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../main/capillary/sandbox/startSandbox'
@@ -42,6 +43,40 @@ const relayWebEngageTo = (baseUrl: string, ...more: string[]) => [
   '0',
   ...more
 ]
+
+/** The relay settings as the studio leaves them: on, through its own profile and its org's webhook. */
+const studioSettings = {
+  enabled: 1,
+  profile_id: 'studio-profile',
+  webhook_uri: 'https://eu.api.capillarytech.com/webhooks/studio'
+}
+
+function leaveStudioRelaySettings(): void {
+  const db = openProjectDatabase(join(folder.path, 'Shop.capmap'))
+  try {
+    const { id } = db.prepare("SELECT id FROM integrations WHERE slug = 'webengage'").get() as { id: string }
+    new RelaySettingsRepository(db).save(
+      {
+        integrationId: id,
+        enabled: true,
+        profileId: studioSettings.profile_id,
+        webhookUri: studioSettings.webhook_uri
+      },
+      new Date().toISOString()
+    )
+  } finally {
+    db.close()
+  }
+}
+
+function relaySettingsInFile(): unknown[] {
+  const db = openProjectDatabase(join(folder.path, 'Shop.capmap'), { readOnly: true })
+  try {
+    return db.prepare('SELECT enabled, profile_id, webhook_uri FROM relay_settings').all()
+  } finally {
+    db.close()
+  }
+}
 
 describe('capmap relay', () => {
   it('runs the listener and the relay headless and prints one line per delivery outcome', async () => {
@@ -174,36 +209,7 @@ describe('capmap relay', () => {
   it('puts the relay settings back as it found them when a run with no profile ends', async () => {
     const { configDir } = newSampleProject()
     sandbox = await startSandbox()
-    const project = join(folder.path, 'Shop.capmap')
-    const studioSettings = {
-      enabled: 1,
-      profile_id: 'studio-profile',
-      webhook_uri: 'https://eu.api.capillarytech.com/webhooks/studio'
-    }
-    const settingsOf = () => {
-      const db = openProjectDatabase(project, { readOnly: true })
-      try {
-        return db.prepare('SELECT enabled, profile_id, webhook_uri FROM relay_settings').all()
-      } finally {
-        db.close()
-      }
-    }
-    // As the studio left them: the relay on through its own profile.
-    const db = openProjectDatabase(project)
-    try {
-      const { id } = db.prepare("SELECT id FROM integrations WHERE slug = 'webengage'").get() as { id: string }
-      new RelaySettingsRepository(db).save(
-        {
-          integrationId: id,
-          enabled: true,
-          profileId: studioSettings.profile_id,
-          webhookUri: studioSettings.webhook_uri
-        },
-        new Date().toISOString()
-      )
-    } finally {
-      db.close()
-    }
+    leaveStudioRelaySettings()
     relay = await startRelayProcess(folder.path, configDir, relayWebEngageTo(sandbox.baseUrl), {
       CAPMAP_PASSWORD: 'sandbox'
     })
@@ -213,7 +219,27 @@ describe('capmap relay', () => {
     )
     relay.child.kill('SIGINT')
     expect(await relay.exited).toEqual({ code: 0, signal: null })
-    expect(settingsOf()).toEqual([studioSettings])
+    expect(relaySettingsInFile()).toEqual([studioSettings])
+  })
+
+  it('puts them back too when the run fails to start (its port taken)', async () => {
+    const { configDir } = newSampleProject()
+    sandbox = await startSandbox()
+    leaveStudioRelaySettings()
+    const taken = createServer()
+    await new Promise<void>((resolveListen) => taken.listen(0, '127.0.0.1', resolveListen))
+    try {
+      const port = String((taken.address() as AddressInfo).port)
+      const args = relayWebEngageTo(sandbox.baseUrl).map((arg) => (arg === '0' ? port : arg))
+      const run = runCapmap(folder.path, configDir, ['relay', ...args], { CAPMAP_PASSWORD: 'sandbox' })
+      expect(relaySettingsInFile()).toEqual([studioSettings])
+      expect(run.status).toBe(1)
+      expect(run.stderr).toContain(
+        `Port ${port} is in use by another program: close it, or choose another port with --port.`
+      )
+    } finally {
+      taken.close()
+    }
   })
 
   it('waits on Ctrl+C for the posts in flight and commits their answers', async () => {
