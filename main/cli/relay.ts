@@ -97,7 +97,7 @@ export const relayCommand: CliCommand = {
     if (!lock.acquired) {
       const { owner } = lock
       context.printError(
-        `capmap: ${projectName(path)} is open in another studio or capmap relay (process ${owner.pid} on ` +
+        `capmap: ${projectName(path)} is open for editing elsewhere (a studio, or another capmap command: process ${owner.pid} on ` +
           `${owner.hostname}, since ${owner.since}): one relay per project, or its rows are posted twice. ` +
           'Close it there, then run capmap relay again.'
       )

@@ -90,40 +90,41 @@ export class ProjectSession {
     if (existsSync(absolute)) throw new StudioError('conflict', `${absolute} already exists: choose another name.`)
     assertFolderExists(absolute)
     const partial = `${absolute}.partial`
-    const partialLock = cannotCreateSaid(absolute, () => ProjectLock.acquire(partial))
-    if (!partialLock.acquired) {
-      throw new StudioError(
-        'project_locked',
-        `${projectName(absolute)} is being created by another process (${partialLock.owner.pid} on ${partialLock.owner.hostname}, since ${partialLock.owner.since}): wait for it, or pick another name.`
-      )
-    }
+    const partialLock = cannotCreateSaid(absolute, () => lockFor(partial, 'is being created by another process'))
     // What a killed creation left (its lock was taken over just now): a half-made file no one will finish.
     const removePartial = () => {
       for (const file of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(file, { force: true })
     }
+    let lock: ProjectLock | undefined
     try {
       removePartial()
       const db = createProjectFile(partial, absolute)
       try {
-        const project = this.assemble(partial, db, partialLock.lock, undefined)
+        const project = this.assemble(partial, db, partialLock, undefined)
         seed?.(project)
         project.meta.set('createdAt', this.deps.clock.now().toISOString())
         checkpoint(db)
       } finally {
         db.close()
       }
+      // The path's own lock before the file is there: no other process opens it for editing in between.
+      lock = lockFor(absolute, 'is open in another process')
       putInPlace(partial, absolute)
       removePartial()
     } catch (error) {
       // A project that could not be filled is not left behind half made, nor locked.
       removePartial()
+      lock?.release()
       throw error
     } finally {
-      partialLock.lock.release()
+      partialLock.release()
     }
-    const lock = ProjectLock.acquire(absolute)
-    const db = openProjectDatabase(absolute)
-    return this.activate(this.assemble(absolute, db, lock.acquired ? lock.lock : undefined, undefined), true)
+    try {
+      return this.activate(this.assemble(absolute, openProjectDatabase(absolute), lock, undefined), true)
+    } catch (error) {
+      lock.release()
+      throw error
+    }
   }
 
   /** Opens a project for editing, or read-only when asked or when another studio is editing it. */
@@ -385,4 +386,15 @@ export function resolveProjectPath(path: string): string {
   }
   const absolute = fullLocalPath(path)
   return /\.capmap$/i.test(absolute) ? absolute : `${absolute}.capmap`
+}
+
+/** The lock of a file about to be made, or why not: `held` says what the process holding it does. */
+function lockFor(path: string, held: string): ProjectLock {
+  const taken = ProjectLock.acquire(path)
+  if (taken.acquired) return taken.lock
+  const { owner } = taken
+  throw new StudioError(
+    'project_locked',
+    `${projectName(path.replace(/\.partial$/, ''))} ${held} (${owner.pid} on ${owner.hostname}, since ${owner.since}): wait for it, or pick another name.`
+  )
 }

@@ -174,7 +174,7 @@ describe('capmap relay', () => {
     expect(second.status).toBe(1)
     expect(second.stdout).toBe('')
     expect(second.stderr).toContain(
-      `capmap: Shop is open in another studio or capmap relay (process ${relay.child.pid ?? ''} on `
+      `capmap: Shop is open for editing elsewhere (a studio, or another capmap command: process ${relay.child.pid ?? ''} on `
     )
     // The first relay goes on alone: one post per capture.
     await waitFor(
@@ -199,7 +199,9 @@ describe('capmap relay', () => {
         CAPMAP_PASSWORD: 'sandbox'
       })
       expect(result.status).toBe(1)
-      expect(result.stderr).toMatch(/is open in another studio or capmap relay \(process \d+ on .+\): one relay/)
+      expect(result.stderr).toMatch(
+        /is open for editing elsewhere \(a studio, or another capmap command: process \d+ on .+\): one relay/
+      )
       expect(sandbox.requests()).toEqual([])
     } finally {
       studio.lock.release()

@@ -47,7 +47,7 @@ describe('capmap import --new interrupted', () => {
     )
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)))
     // Interrupted as soon as the project's file is being written: the bundle is read, the seeding has begun.
-    while (newProjectFiles().length === 0 && child.exitCode === null) {
+    while (!existsSync(file('New.capmap.partial')) && child.exitCode === null) {
       await new Promise((resolve) => setTimeout(resolve, 2))
     }
     child.kill('SIGINT')

@@ -8,6 +8,7 @@ import { silentLogger } from '../../../../main/platform/logger'
 import { createStudio, type Studio } from '../../../../main/services/createStudio'
 import { openProjectDatabase } from '../../../../main/store/database'
 import { EventRepository } from '../../../../main/store/EventRepository'
+import { ProjectLock } from '../../../../main/store/ProjectLock'
 import { latestSchemaVersion } from '../../../../main/store/migrations'
 import { attributeDraft, eventDraft } from '../../support/eventDraft'
 import { sampleEvents } from '../../support/sampleEvents'
@@ -107,6 +108,23 @@ describe('ProjectSession', () => {
     expect(sideFiles()).toEqual([])
     expect(studio.session.state().project).toBeNull()
     expect(studio.newProject(projectPath, false).project?.path).toBe(projectPath)
+  })
+
+  it('never puts a new project in place unlocked: a lock held on its path (a live process) stops the creation', () => {
+    const held = ProjectLock.acquire(projectPath)
+    if (!held.acquired) throw new Error('the test could not take the lock')
+    try {
+      expect(() => newStudio().newProject(projectPath, false)).toThrow(
+        expect.objectContaining({
+          code: 'project_locked',
+          message: expect.stringContaining('is open in another process')
+        })
+      )
+      expect(existsSync(projectPath)).toBe(false)
+      expect(sideFiles()).toEqual(['Hotel.capmap.lock'])
+    } finally {
+      held.lock.release()
+    }
   })
 
   it('fills a new project made with the sample with the sample’s events', () => {
