@@ -58,13 +58,14 @@ type Envelope = { code?: number; message?: string }
 export class CapillaryHttp {
   /** The tries under way, so a cancel can abort them. */
   private readonly inFlight = new Set<AbortController>()
-  private cancelled = false
+  /** Aborted by a cancel: ends the waits between tries too. */
+  private readonly cancelling = new AbortController()
 
   constructor(private readonly options: CapillaryHttpOptions) {}
 
   /** Aborts the calls under way and refuses the next ones, without a retry: the user asked to stop. */
   cancel(): void {
-    this.cancelled = true
+    this.cancelling.abort()
     for (const controller of this.inFlight) controller.abort(new CancelSignal())
   }
 
@@ -75,7 +76,7 @@ export class CapillaryHttp {
     let attempt = 1
     let renewed = false
     for (;;) {
-      if (this.cancelled) {
+      if (this.cancelling.signal.aborted) {
         throw new CapillaryError('cancelled', `${label} was cancelled.`, { request: label, attempts: attempt })
       }
       // A refused OAuth token is its own failure, raised here, never mistaken for a network fault.
@@ -92,7 +93,7 @@ export class CapillaryHttp {
           logger.warn(
             `capillary ${label} → ${failure.reason}; retrying in ${wait} ms (try ${attempt} of ${retry.maxAttempts})`
           )
-          await timing.sleep(wait)
+          await timing.sleep(wait, this.cancelling.signal)
           attempt += 1
           continue
         }
@@ -113,7 +114,7 @@ export class CapillaryHttp {
         if (attempt < retry.maxAttempts && !tooLong) {
           const wait = retryWait(attempt, retryAfterMs, retry, timing.random)
           logger.warn(`capillary ${label} → ${status}; retrying in ${wait} ms (try ${attempt} of ${retry.maxAttempts})`)
-          await timing.sleep(wait)
+          await timing.sleep(wait, this.cancelling.signal)
           attempt += 1
           continue
         }

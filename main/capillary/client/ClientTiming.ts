@@ -2,13 +2,24 @@
 export interface ClientTiming {
   /** Milliseconds since the epoch. */
   now(): number
-  sleep(ms: number): Promise<void>
+  /** Resolves after `ms`, or at once when `signal` aborts (its timer then cleared). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>
   /** A number in [0, 1), for the jitter of retry delays. */
   random(): number
 }
 
 export const systemTiming: ClientTiming = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal?.aborted) return resolve()
+      const done = () => {
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', done)
+        resolve()
+      }
+      const timer = setTimeout(done, ms)
+      signal?.addEventListener('abort', done, { once: true })
+    }),
   random: () => Math.random()
 }

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CapillaryClient } from '../../../../../main/capillary/client/CapillaryClient'
 import { startSandbox, type RunningSandbox } from '../../../../../main/capillary/sandbox/startSandbox'
-import { fakeTiming, recordingLogger } from '../capillaryTestKit'
+import { systemTiming, type ClientTiming } from '../../../../../main/capillary/client/ClientTiming'
+import { eventually, fakeTiming, recordingLogger } from '../capillaryTestKit'
 
 let sandbox: RunningSandbox
 let timing: ReturnType<typeof fakeTiming>
@@ -50,6 +51,29 @@ describe('the client under faults', () => {
     sandbox.failNext(1, { status: 503, retryAfterSeconds: 2 })
     await client.listEvents()
     expect(timing.waits).toEqual([2250])
+  })
+
+  it('ends a call cancelled while it waits for its next try (Retry-After), trying no more', async () => {
+    // A wait that ends only when cancelled: Retry-After as long as it gets.
+    const endless: ClientTiming = {
+      ...systemTiming,
+      sleep: (_ms, signal) => new Promise((resolveWait) => signal?.addEventListener('abort', () => resolveWait()))
+    }
+    const waiting = clientWith({ timing: endless })
+    try {
+      sandbox.failNext(1, { status: 429, retryAfterSeconds: 50 })
+      const call = waiting.listEvents()
+      await eventually(
+        async () => sandbox.requests().length,
+        (count) => count === 1,
+        2_000
+      )
+      waiting.cancel()
+      await expect(call).rejects.toMatchObject({ kind: 'cancelled', message: 'GET /v2/events was cancelled.' })
+      expect(sandbox.requests().map((request) => request.status)).toEqual([429])
+    } finally {
+      await waiting.close()
+    }
   })
 
   it('gives up at once when Retry-After is longer than a minute', async () => {
