@@ -78,8 +78,10 @@ export async function executePublish(planned: PlannedEvent, options: ExecuteOpti
     if (shown.action === 'none') {
       sink.progress('definition', `The org already has ${event.name} as designed: no definition to send.`)
     } else {
-      const ack = await sendDefinition(client, event, shown.action === 'replace' ? 'replace' : 'create')
-      const said = ack.warnings.length > 0 ? ` Capillary warns: ${ack.warnings.join(' ')}` : ''
+      const { ack, recovered } = await sendDefinition(client, event, shown.action === 'replace' ? 'replace' : 'create')
+      const said =
+        (recovered ? ` ${recovered}` : '') +
+        (ack.warnings.length > 0 ? ` Capillary warns: ${ack.warnings.join(' ')}` : '')
       const what = {
         create: 'Created',
         replace: 'Replaced (whole field list)',

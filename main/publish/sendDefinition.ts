@@ -15,18 +15,25 @@ export async function sendDefinition(
   client: CapillaryClient,
   event: EventDefinition,
   mode: 'create' | 'replace'
-): Promise<CapillaryAck> {
+): Promise<SentDefinition> {
   try {
-    return await client.sendDefinition(event, { mode })
+    return { ack: await client.sendDefinition(event, { mode }) }
   } catch (error) {
     const lostCreate = error instanceof CapillaryError && error.code === 1806 && error.details.attempts > 1
     if (!lostCreate || mode !== 'create') throw error
     const remote = (await client.listEvents()).find((candidate) => candidate.eventName === event.name)
     if (!remote) throw error
-    const recovered = `The first answer was lost and the call sent again: Capillary had ${event.name} already.`
-    if (!differs(compareDefinitions(eventDefinitionBody(event), remote))) return { warnings: [recovered] }
+    const recovered = `(The first answer was lost and the call sent again: Capillary had ${event.name} already.)`
+    if (!differs(compareDefinitions(eventDefinitionBody(event), remote))) {
+      return { ack: { warnings: [] }, recovered }
+    }
     if (event.kind !== 'standard') throw error
-    const replaced = await client.sendDefinition(event, { mode: 'replace' })
-    return { warnings: [recovered, ...replaced.warnings] }
+    return { ack: await client.sendDefinition(event, { mode: 'replace' }), recovered }
   }
+}
+
+/** Capillary's acknowledgement, and the studio's own note when a lost answer was recovered from. */
+export interface SentDefinition {
+  ack: CapillaryAck
+  recovered?: string
 }

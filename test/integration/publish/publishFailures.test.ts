@@ -128,8 +128,8 @@ describe('publish failures leave the project as it was, with the reason', () => 
         expect.objectContaining({ status: 400 })
       ])
       expect(progress.find((entry) => entry.step === 'definition')?.message).toBe(
-        'Created: be_reserved. Capillary warns: The first answer was lost and the call sent again: Capillary had ' +
-          'be_reserved already.'
+        'Created: be_reserved. (The first answer was lost and the call sent again: Capillary had be_reserved ' +
+          'already.)'
       )
       expect(finals[0]?.verdict).toMatchObject({ ok: true })
     } finally {
