@@ -58,12 +58,13 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Two JSON values compared down to each value that differs (`.expected[0].age: 20 → 21`), so a change deep in a
- * large payload is seen, not a cut-off copy of the whole payload. A key or an item on one side only is a change from
- * or to nothing.
+ * large payload is seen, not a cut-off copy of the whole payload. A key on one side only is a change from or to
+ * nothing. Lists are compared item by item when their lengths match or one only adds items at the end of the other;
+ * otherwise as a whole: an item put in or taken out elsewhere would shift every later one, each then read as changed.
  */
 function valueChanges(changes: BundleChange[], what: BundleChange['what'], path: string, x: unknown, y: unknown) {
   if (same(x, y)) return
-  if (Array.isArray(x) && Array.isArray(y)) {
+  if (Array.isArray(x) && Array.isArray(y) && itemByItem(x, y)) {
     for (let index = 0; index < Math.max(x.length, y.length); index++) {
       valueChanges(changes, what, `${path}${indexStep(index)}`, x[index], y[index])
     }
@@ -74,6 +75,13 @@ function valueChanges(changes: BundleChange[], what: BundleChange['what'], path:
       valueChanges(changes, what, `${path}${keyStep(key)}`, before, after)
     }
   } else changes.push({ kind: 'changed', what, path, before: x, after: y })
+}
+
+function itemByItem(x: readonly unknown[], y: readonly unknown[]): boolean {
+  if (x.length === y.length) return true
+  const shorter = Math.min(x.length, y.length)
+  for (let index = 0; index < shorter; index++) if (!same(x[index], y[index])) return false
+  return true
 }
 
 /** Added or removed whole, or field by field (leaving out `nested`, compared on their own). */

@@ -249,6 +249,17 @@ describe('the bundle diff of payloads and expected outputs', () => {
     ])
   })
 
+  it('shows a list with an item put in at its start as one change, not as every later item changed', () => {
+    const [before, after] = [content(), content()]
+    const items = (count: number, first: number) =>
+      Array.from({ length: count }, (_, index) => ({ sku: `S${first + index}` }))
+    ;(before.testCases[0]!.payload as Record<string, unknown>).items = items(300, 1)
+    ;(after.testCases[0]!.payload as Record<string, unknown>).items = items(301, 0)
+    expect(diffBundles(before, after).map((change) => change.path)).toEqual([
+      'booking-app → be_reserved: one.payload.items'
+    ])
+  })
+
   it('names keys added to or removed from a payload, and items added to the expected outputs', () => {
     const after = content()
     const payload = after.testCases[0]!.payload as Record<string, unknown>
