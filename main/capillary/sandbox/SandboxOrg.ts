@@ -419,7 +419,11 @@ export class SandboxOrg {
     const requestId = this.options.newId()
     const receivedAt = this.options.now()
     const externalEventId = typeof payload.external_event_id === 'string' ? payload.external_event_id : undefined
-    const duplicate = this.isDuplicate(webhook, this.resolve(webhook, payload))
+    const resolved = this.resolve(webhook, payload)
+    // Only an event that is stored can be repeated: one its processing will refuse leaves no key behind.
+    const stored =
+      resolved.event !== undefined && judgeEventData(resolved.event.draft, resolved.values).status === 'EVENT_SUCCESS'
+    const duplicate = stored && this.isDuplicate(webhook, resolved)
     this.received.push({ webhookId: webhook.webHookId, externalEventId, duplicate })
     this.runs.set(requestId, {
       eventName: '',

@@ -542,6 +542,13 @@ describe('sandbox event data and its asynchronous processing (notes §7)', () =>
     expect((await call('GET', '/sandbox', { auth: null })).json).toMatchObject({ posts: 4, duplicates: 1 })
   })
 
+  it('keys only events it stores: a post its processing refuses does not make the corrected one a duplicate', async () => {
+    const { webHookUri } = await createWebhook({ uniquenessCheckEnabled: true })
+    await postTo(webHookUri, { ...goodPayload, discount: 'ten' })
+    await postTo(webHookUri, goodPayload)
+    expect(sandbox.eventData().map((entry) => entry.duplicate)).toEqual([false, false])
+  })
+
   it('flags nothing while the uniqueness check is off', async () => {
     const { webHookUri } = await createWebhook()
     for (let index = 0; index < 2; index += 1) await postTo(webHookUri, goodPayload)
