@@ -16,6 +16,7 @@ import type { Logger } from '../platform/logger'
 import type { DeliverySchedule } from '../relay/deliverySchedule'
 import { startRelay, type RunningRelay } from '../relay/startRelay'
 import { isReadOnly, type ProjectDatabase } from '../store/database'
+import { IntegrationRepository } from '../store/IntegrationRepository'
 import { OutboxRepository } from '../store/OutboxRepository'
 import { RelaySettingsRepository } from '../store/RelaySettingsRepository'
 import type { Clock } from './Clock'
@@ -227,11 +228,13 @@ export class RelayService {
   }
 
   private warnOfRelaysWithoutProfile(db: ProjectDatabase): void {
+    const integrations = new IntegrationRepository(db)
     for (const settings of new RelaySettingsRepository(db).enabled()) {
       if (settings.profileId !== null) continue
+      const slug = integrations.get(settings.integrationId)?.slug ?? settings.integrationId
       this.logger.warn(
-        `relay: integration ${settings.integrationId} relays with no connection profile: its deliveries wait until ` +
-          'one is chosen in Deliveries.'
+        `relay: integration ${slug} relays with no connection profile: its deliveries wait until one is chosen ` +
+          'in Deliveries.'
       )
     }
   }
