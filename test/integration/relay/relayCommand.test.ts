@@ -78,6 +78,27 @@ function relaySettingsInFile(): unknown[] {
   }
 }
 
+/** `capmap relay` with its webhook set up, and one post on its way to a Capillary that answers after `latencyMs`. */
+async function relayWithPostInFlight(latencyMs: number): Promise<RunningRelayProcess> {
+  const { configDir } = newSampleProject()
+  const running = await startSandbox()
+  sandbox = running
+  const started = await startRelayProcess(folder.path, configDir, relayWebEngageTo(running.baseUrl), {
+    CAPMAP_PASSWORD: 'sandbox'
+  })
+  await waitFor(
+    () => (started.stdout().includes('Webhook ready in ') ? true : undefined),
+    `no webhook set up: ${started.stdout()} ${started.stderr()}`
+  )
+  running.setFaults({ latencyMs })
+  await postToListener(started.port, '/hooks/webengage', addedToCart, { 'x-request-id': 'SLOW' })
+  await waitFor(
+    () => (running.requests().some((request) => request.path.startsWith('/webhooks/')) ? true : undefined),
+    'the post never reached Capillary'
+  )
+  return started
+}
+
 describe('capmap relay', () => {
   it('runs the listener and the relay headless and prints one line per delivery outcome', async () => {
     const { configDir } = newSampleProject()
@@ -245,21 +266,7 @@ describe('capmap relay', () => {
   })
 
   it('waits on Ctrl+C for the posts in flight and commits their answers', async () => {
-    const { configDir } = newSampleProject()
-    sandbox = await startSandbox()
-    relay = await startRelayProcess(folder.path, configDir, relayWebEngageTo(sandbox.baseUrl), {
-      CAPMAP_PASSWORD: 'sandbox'
-    })
-    await waitFor(
-      () => (relay?.stdout().includes('Webhook ready in ') ? true : undefined),
-      `no webhook set up: ${relay.stdout()} ${relay.stderr()}`
-    )
-    sandbox.setFaults({ latencyMs: 1_500 })
-    await postToListener(relay.port, '/hooks/webengage', addedToCart, { 'x-request-id': 'SLOW-2' })
-    await waitFor(
-      () => (sandbox?.requests().some((request) => request.path.startsWith('/webhooks/')) ? true : undefined),
-      'the post never reached Capillary'
-    )
+    relay = await relayWithPostInFlight(1_500)
     relay.child.kill('SIGINT')
     expect(await relay.exited).toEqual({ code: 0, signal: null })
     expect(relay.stdout()).toContain('Stopping: 1 post in flight, waiting up to 30 s')
@@ -268,22 +275,8 @@ describe('capmap relay', () => {
   })
 
   it('says at once what Ctrl+C waits for, stops at a second Ctrl+C leaving the row pending, and prints totals', async () => {
-    const { configDir } = newSampleProject()
-    sandbox = await startSandbox()
-    relay = await startRelayProcess(folder.path, configDir, relayWebEngageTo(sandbox.baseUrl), {
-      CAPMAP_PASSWORD: 'sandbox'
-    })
-    await waitFor(
-      () => (relay?.stdout().includes('Webhook ready in ') ? true : undefined),
-      `no webhook set up: ${relay.stdout()} ${relay.stderr()}`
-    )
     // A Capillary slower than anyone waits for.
-    sandbox.setFaults({ latencyMs: 60_000 })
-    await postToListener(relay.port, '/hooks/webengage', addedToCart, { 'x-request-id': 'SLOW-1' })
-    await waitFor(
-      () => (sandbox?.requests().some((request) => request.path.startsWith('/webhooks/')) ? true : undefined),
-      'the post never reached Capillary'
-    )
+    relay = await relayWithPostInFlight(60_000)
     relay.child.kill('SIGINT')
     await waitFor(
       () => (relay?.stdout().includes('Stopping: ') ? true : undefined),
