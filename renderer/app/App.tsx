@@ -35,6 +35,7 @@ export function App() {
           events.getState().forgetProject()
           integrations.getState().forgetProject()
           stores.listenerSettings.getState().forgetDrafts()
+          stores.publish.getState().forgetProject()
         }
         project.getState().receive(state)
         void project.getState().refresh()

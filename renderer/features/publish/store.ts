@@ -80,6 +80,8 @@ interface PublishState {
   comparePull(): Promise<void>
   choosePull(eventName: string, chosen: boolean): void
   applyPull(): Promise<PullResult | null>
+  /** Another project opened: what the screen showed of the last one (its dry run, its last run) goes. */
+  forgetProject(): void
 }
 
 /** What belongs to one profile, cleared when another is chosen. */
@@ -147,6 +149,12 @@ export const createPublishStore = (
 
       showTab(tab) {
         set({ tab })
+      },
+
+      forgetProject() {
+        stateTicket += 1
+        set({ ...emptyProfileView(), choices: {}, run: null, history: {}, busyEventId: null })
+        if (get().profileId !== null) void get().loadState()
       },
 
       async loadState() {

@@ -57,6 +57,18 @@ describe('publish store', () => {
     expect(store.getState().run?.events).toHaveLength(1)
   })
 
+  it("forgets the last project's dry run and run when another project opens, and reads the new one's state", async () => {
+    const { store, api } = publishStore()
+    await store.getState().selectProfile('p1')
+    await store.getState().dryRun(['e1'])
+    await store.getState().publish()
+    store.getState().receiveProgress(progress({ step: 'awaiting_publish', done: true, runDone: true }))
+    const reads = vi.mocked(api.listPublishState).mock.calls.length
+    store.getState().forgetProject()
+    expect(store.getState()).toMatchObject({ plan: null, run: null, history: {}, choices: {}, profileId: 'p1' })
+    expect(vi.mocked(api.listPublishState).mock.calls.length).toBe(reads + 1)
+  })
+
   it('keeps progress that arrived before startPublish answered', async () => {
     const api = fakePublishApi()
     const { store } = publishStore(api)
