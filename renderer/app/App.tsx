@@ -44,7 +44,11 @@ export function App() {
         void stores.mapping.getState().load()
       }),
       api.on('eventsChanged', () => void events.getState().load()),
-      api.on('integrationsChanged', () => void integrations.getState().load()),
+      api.on('integrationsChanged', async () => {
+        await integrations.getState().load()
+        const ids = integrations.getState().integrations.map((integration) => integration.id)
+        await stores.captures.getState().keepFilterOn(ids)
+      }),
       api.on('mappingsChanged', () => void stores.mapping.getState().load()),
       api.on('commandRequested', ({ commandId, argument }) => stores.commands.getState().run(commandId, argument)),
       api.on('bundleFileOpened', offerBundleFile),

@@ -85,6 +85,8 @@ interface CapturesState {
   load(): Promise<void>
   loadMore(): Promise<void>
   setFilter(patch: Partial<InboxFilter>): Promise<void>
+  /** The project's integrations now: a filter on one deleted meanwhile goes back to all (it would hide everything). */
+  keepFilterOn(integrationIds: readonly string[]): Promise<void>
   clearFilter(): Promise<void>
   /** Main committed captures (capturesReceived, already batched): show those the filter keeps. */
   receive(batch: { count: number; captures: CaptureSummary[] }): void
@@ -264,6 +266,13 @@ export const createCapturesStore = (api: CapturesApi, onError: (error: StudioErr
       async setFilter(patch) {
         set((state) => ({ filter: { ...state.filter, ...patch } }))
         await followFilter(get().load())
+      },
+
+      async keepFilterOn(integrationIds) {
+        const { integrationId } = get().filter
+        if (typeof integrationId === 'string' && !integrationIds.includes(integrationId)) {
+          await get().setFilter({ integrationId: undefined })
+        }
       },
 
       async clearFilter() {

@@ -36,6 +36,16 @@ describe('the capture inbox store', () => {
     expect(api.listCaptures).toHaveBeenLastCalledWith({ limit: pageSize, cursor: '51' })
   })
 
+  it('lets go of a filter on an integration deleted meanwhile, which would hide every capture', async () => {
+    const { store, api } = storeWith(3)
+    await store.getState().setFilter({ integrationId: 'i-booking', statuses: ['ok'] })
+    await store.getState().keepFilterOn(['i-booking', 'i-shop'])
+    expect(store.getState().filter.integrationId).toBe('i-booking')
+    await store.getState().keepFilterOn(['i-shop'])
+    expect(store.getState().filter).toMatchObject({ integrationId: undefined, statuses: ['ok'] })
+    expect(api.listCaptures).toHaveBeenLastCalledWith({ limit: pageSize, statuses: ['ok'] })
+  })
+
   it('asks main again with the filter as a keyset query', async () => {
     const { store, api } = storeWith(3)
     await store.getState().setFilter({ integrationId: 'i-booking', statuses: ['ok'], search: ' be_res ' })
