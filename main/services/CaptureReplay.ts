@@ -8,6 +8,8 @@ import type { OpenedProject } from './ProjectSession'
 export interface ReplayRequest {
   captureId: string
   integrationId: string | null
+  /** The slug of the integration that received it, kept when that integration is deleted. */
+  integrationSlug: string | null
   contentType: string | null
   /** The headers its body is read by (Content-Encoding); none for a body typed in, which is plain content. */
   headers: readonly NameValue[]
@@ -29,10 +31,11 @@ export async function replayCapture(project: OpenedProject, request: ReplayReque
     mappings: []
   }
   if (!integration) {
-    return {
-      ...base,
-      message: 'No integration received this capture: send it to /hooks/<slug> of an integration to map it.'
-    }
+    const who =
+      request.integrationSlug === null
+        ? 'No integration received this capture'
+        : `The integration that received this capture (${request.integrationSlug}) was deleted`
+    return { ...base, message: `${who}: send it to /hooks/<slug> of an integration to map it.` }
   }
   const mappings = project.mappings.list().filter((mapping) => mapping.integrationId === integration.id)
   if (mappings.length === 0) {

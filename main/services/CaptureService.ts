@@ -132,6 +132,7 @@ export class CaptureService {
     return replayCapture(project, {
       captureId: id,
       integrationId: stored.integrationId,
+      integrationSlug: stored.integration,
       contentType: stored.contentType,
       // An edited body is typed as text: plain content, whatever coding the original came in.
       headers: editedBody === undefined ? stored.headers : [],

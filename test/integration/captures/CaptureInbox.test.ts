@@ -135,6 +135,22 @@ describe('the capture inbox in main', () => {
     })
   })
 
+  it('says whose capture it was when its integration was deleted since, instead of "no integration"', async () => {
+    const { dispatch, studio } = await sampleStudio()
+    const webengage = studio.integrations.list().find((candidate) => candidate.slug === 'webengage')!
+    studio.integrations.delete(webengage.id)
+    expect(await dispatch('replayCapture', { id: '1' })).toMatchObject({
+      ok: true,
+      value: {
+        integration: null,
+        mappings: [],
+        message:
+          'The integration that received this capture (webengage) was deleted: send it to /hooks/<slug> of an ' +
+          'integration to map it.'
+      }
+    })
+  })
+
   it('replays a gzip-encoded capture by its content, and an edited copy as the plain text it is', async () => {
     const { dispatch, studio, port } = await sampleStudio({ listening: true })
     const body = JSON.stringify({ event_name: 'Added To Cart', product_id: 'P-9', price: 499 })
