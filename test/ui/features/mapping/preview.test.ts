@@ -120,7 +120,8 @@ describe('the live preview', () => {
           payloadText
         })
       )
-    expect(await over('lines')).toBe('No event: Nothing at lines (the payload has no key "lines"): no event is made.')
+    expect(await over('lines')).toBe('No event: Nothing at lines (the payload has no key "lines").')
+    expect(await over('items[')).toMatch(/^No event: The fan-out path: /)
     expect(await over('items')).toBe('2 events · valid for Capillary')
     expect(previewStatus(null)).toBe('Waiting for a payload…')
   })
