@@ -40,7 +40,7 @@ export function MergePlanTable({
       <p className="muted">
         {conflicts === 0
           ? 'No conflicts: new items are added, identical ones left as they are.'
-          : `${conflicts} in conflict: choose for each. Events taken or copied go back to Draft until their tests pass.`}
+          : `${conflicts} differ${conflicts === 1 ? 's' : ''} from this project (Changed, or Conflict when both sides changed): choose for each. Events taken or copied go back to Draft until their tests pass.`}
       </p>
       {(
         [

@@ -100,6 +100,10 @@ describe('the import dialog', () => {
     // A change one side made is labelled a change, not a clash, though it still asks for a choice.
     expect(screen.getAllByText('Changed', { exact: true })).toHaveLength(2)
     expect(screen.queryByText('Conflict', { exact: true })).toBeNull()
+    // The count above says the same: two differ, not "2 in conflict" over two rows badged Changed.
+    expect(
+      screen.getByText(/^2 differ from this project \(Changed, or Conflict when both sides changed\)/)
+    ).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Merge into this project' }))
     await waitFor(() =>
       expect(api.importBundle).toHaveBeenCalledWith(
