@@ -171,9 +171,16 @@ export function applyMerge(
         continue
       }
       if (outcome === 'take-theirs') {
-        const locked = publishedEventChangeProblem(own, { ...event, name: own.name })
+        // An attribute of mine the bundle has too (by name) stays the same attribute: a published event's
+        // attributes put in another order are not removed and added again.
+        const attributes = event.attributes.map((attribute) => {
+          const mine = own.attributes.find((candidate) => candidate.name === attribute.name)
+          return mine ? { ...attribute, id: mine.id } : attribute
+        })
+        const draft = { ...event, name: own.name, attributes }
+        const locked = publishedEventChangeProblem(own, draft)
         if (locked) throw new StudioError('conflict', locked)
-        project.events.update({ id: own.id, draft: { ...event, name: own.name }, now, newAttributeId: newId })
+        project.events.update({ id: own.id, draft, now, newAttributeId: newId })
       }
       eventIds.set(event.name, own.id)
     }

@@ -58,6 +58,21 @@ describe('merging a bundle whose only change is an order', () => {
     expect(names(mine())).toEqual(names(bundle))
   })
 
+  it('takes their order of a published event’s attributes: the same attributes, none removed', async () => {
+    const reserved = project().events.findByName('be_reserved')!
+    project().events.recordPublication(reserved.id, {
+      profile: 'UAT sandbox',
+      publishedAt: '2026-11-29T11:00:00.000Z',
+      publishedBy: 'test'
+    })
+    const bundle = await theirs((edited) => eventOf(edited, 'be_reserved').attributes.reverse())
+    takeTheirs(bundle, 'be_reserved')
+    const after = project().events.findByName('be_reserved')!
+    expect(after.attributes.map((attribute) => attribute.id)).toEqual(
+      [...reserved.attributes].reverse().map((attribute) => attribute.id)
+    )
+  })
+
   it('sees rules in another order as a conflict, and taking theirs puts them in their order', async () => {
     const bundle = await theirs((edited) => mappingOf(edited, 'be_reserved').spec.rules.reverse())
     const planned = planMerge(project(), bundle).events.find((event) => event.key === 'be_reserved')
