@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { BundlePreview, BundleSource, MergeChoice, MergeChoices, MergeItem } from '../../../shared/api/bundles'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
@@ -34,6 +34,11 @@ export function ImportBundleDialog({
   const [newPath, setNewPath] = useState(() => projectPath.replace(/[^/\\]*$/, 'Imported.capmap'))
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // The error sits under the preview, often below the fold of a long merge plan: it is brought into view.
+  const errorShown = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (error !== null) errorShown.current?.scrollIntoView?.({ block: 'nearest' })
+  }, [error])
 
   /** Reads the bundle and its merge preview; state is set only once the answer is in. */
   const fetchPreview = useCallback(
@@ -182,7 +187,7 @@ export function ImportBundleDialog({
         </>
       )}
       {error && (
-        <p className="field-error" role="alert">
+        <p ref={errorShown} className="field-error" role="alert">
           {error}
         </p>
       )}

@@ -114,6 +114,27 @@ describe('the import dialog', () => {
     )
   })
 
+  it('brings a refused merge’s reason into view, under a plan longer than the dialog', async () => {
+    const scrolled = vi.fn()
+    Element.prototype.scrollIntoView = scrolled
+    try {
+      const { api } = renderDialog({
+        ok: true,
+        name: 'shop.capmap.json',
+        warnings: [],
+        events: 1,
+        testCases: 0,
+        plan: { events: [{ ...conflict, changedOnlyIn: 'bundle' }], integrations: [] }
+      })
+      api.importBundle.mockResolvedValueOnce(fail('conflict', 'be_reserved is published (UAT): it cannot change.'))
+      fireEvent.click(await screen.findByRole('button', { name: 'Merge into this project' }))
+      const reason = await screen.findByText('be_reserved is published (UAT): it cannot change.')
+      expect(scrolled.mock.contexts).toContain(reason)
+    } finally {
+      delete (Element.prototype as Partial<Element>).scrollIntoView
+    }
+  })
+
   it('lists a bad bundle’s problems and offers nothing to import', async () => {
     renderDialog({ ok: false, problems: ['mappings[0].event: no event x in the bundle.'] })
     expect(await screen.findByText('mappings[0].event: no event x in the bundle.')).toBeTruthy()
