@@ -45,7 +45,7 @@ export function describePlan(plan: PublishPlan): string[] {
     for (const delivery of event.integrations) {
       lines.push(
         `  ${delivery.integrationName}: ${delivery.delivery === 'adapter_mapping' ? "Capillary's adapter mapping" : 'relayed by the studio'}` +
-          ` through the ${delivery.transformer} webhook (${delivery.webhook.exists ? 'exists' : 'to be created'}, auth ${delivery.webhook.auth})` +
+          ` through the ${delivery.transformer} webhook (${delivery.webhook.exists ? 'exists' : 'to be created'}, auth ${delivery.webhook.auth}${delivery.webhook.authAssumed ? ', assumed: Capillary does not list it' : ''})` +
           (delivery.reasons.length > 0 ? `: ${delivery.reasons.join(' ')}` : '')
       )
     }

@@ -220,7 +220,8 @@ function planEvent(
             exists: existing !== undefined,
             webHookUri: existing?.webHookUri ?? null,
             tillCode: existing?.tillCode ?? (settings?.tillCode.trim() || context.tillCode),
-            auth
+            auth,
+            authAssumed: existing?.authEnabled === true && !/^(basic|oauth)$/i.test(existing.authMechanism ?? '')
           },
           adapterBody: native.native ? native.body : null,
           testPayload: testPayloadFor(

@@ -135,6 +135,11 @@ export interface IntegrationDelivery {
     webHookUri: string | null
     tillCode: string
     auth: WebhookAuth
+    /**
+     * True when the org's webhook has auth on and Capillary did not say its scheme (its listing does not, notes §5):
+     * `auth` is then the project's webhook setting, else the profile's scheme.
+     */
+    authAssumed: boolean
   }
 }
 

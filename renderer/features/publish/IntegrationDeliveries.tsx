@@ -47,6 +47,7 @@ export function IntegrationDeliveries({ eventName, items }: { eventName: string;
                   'Created by the publish'
                 )}
                 {' · '}till <span className="mono">{item.webhook.tillCode || '—'}</span>, auth {item.webhook.auth}
+                {item.webhook.authAssumed && ' (assumed: Capillary does not list it)'}
               </div>
             </td>
           </tr>

@@ -73,6 +73,8 @@ describe("turning on the uniqueness check of the org's webhook, as the project a
     expect(plan.events[0]?.requests.some((request) => request.method === 'PUT' && request.step === 'webhook')).toBe(
       false
     )
+    // The dry run says the scheme it shows is assumed: Capillary's listing does not give it.
+    expect(plan.events[0]?.integrations[0]?.webhook).toMatchObject({ auth: 'BASIC', authAssumed: true })
     expect(plan.events[0]?.warnings).toContainEqual(
       expect.stringContaining("The project asks the org's defaultTransformer webhook to check uniqueness")
     )

@@ -75,7 +75,7 @@ export const planEvent = (eventId: string, eventName: string, overrides: Partial
         transformer: 'defaultTransformer',
         delivery: 'relayed',
         reasons: ['The mapping computes room_nights with an expression Capillary’s adapter cannot run.'],
-        webhook: { exists: false, webHookUri: null, tillCode: 'sandbox.till', auth: 'BASIC' }
+        webhook: { exists: false, webHookUri: null, tillCode: 'sandbox.till', auth: 'BASIC', authAssumed: false }
       }
     ],
     requests: [
