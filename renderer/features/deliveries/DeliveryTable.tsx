@@ -1,5 +1,5 @@
 import type { Delivery } from '../../../shared/model/relay'
-import { useStudio } from '../../app/StudioContext'
+import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { severityLabels } from '../../ui/severityLabels'
 import type { DiagnosticSeverity } from '../../../shared/engine/diagnostics'
 
@@ -14,6 +14,14 @@ export function DeliveryTable({
   integrationName(id: string | null): string
 }) {
   const { deliveries, navigation } = useStudio()
+  const settings = useStudioStore(
+    (s) => s.deliveries,
+    (state) => state.settings
+  )
+  // A relay left on with no connection profile holds its rows: they wait for one, whatever Retry would say.
+  const waitsForProfile = (item: Delivery) =>
+    item.status === 'pending' &&
+    settings.some((entry) => entry.integrationId === item.integrationId && entry.enabled && !entry.profileId)
   // A capture fanned out into several events has one row per output: those rows say which output they are.
   const listed = new Map<string, number>()
   for (const item of items) listed.set(item.captureId, (listed.get(item.captureId) ?? 0) + 1)
@@ -52,7 +60,7 @@ export function DeliveryTable({
               <span className={`delivery-status status-${item.status}`}>{item.status}</span>
             </td>
             <td>{item.attempts}</td>
-            <td>{time(item.nextAttemptAt)}</td>
+            <td>{waitsForProfile(item) ? 'When a connection profile is chosen' : time(item.nextAttemptAt)}</td>
             <td className="delivery-response">
               {item.status === 'invalid' ? (
                 <DiagnosticList diagnostics={item.diagnostics} />
@@ -61,7 +69,7 @@ export function DeliveryTable({
               )}
             </td>
             <td>
-              {(item.status === 'dead' || item.status === 'pending') && (
+              {(item.status === 'dead' || item.status === 'pending') && !waitsForProfile(item) && (
                 <button
                   type="button"
                   className="link-button"

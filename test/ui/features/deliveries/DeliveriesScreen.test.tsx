@@ -50,6 +50,8 @@ async function renderDeliveries(
     view?: 'screen' | 'switch'
     invalid?: Delivery['diagnostics']
     relay?: Partial<RelaySettings>
+    /** A row still to deliver, listed first. */
+    pending?: boolean
   } = {}
 ) {
   let settings: RelaySettings = {
@@ -61,6 +63,9 @@ async function renderDeliveries(
     ...options.relay
   }
   const rows = [
+    ...(options.pending
+      ? [delivery('4:0', { status: 'pending', attempts: 0, nextAttemptAt: now, lastStatus: null, lastResponse: null })]
+      : []),
     delivery('3:0', { status: 'dead', attempts: 10, lastStatus: 500, lastResponse: 'Gave up after 10 attempts: 500' }),
     delivery('2:0', {}),
     delivery('1:0', {
@@ -128,6 +133,15 @@ describe('a relay left on with no connection profile (after capmap relay --base-
     await waitFor(() =>
       expect(calls.setRelaySettings).toHaveBeenCalledWith({ integrationId: 'i1', enabled: true, profileId: 'p1' })
     )
+  })
+
+  it('says its rows wait for a profile, and offers no Retry that would do nothing', async () => {
+    await renderDeliveries({ relay: { enabled: true }, pending: true })
+    const waiting = screen.getByText('#4').closest('tr') as HTMLElement
+    await within(waiting).findByText('When a connection profile is chosen')
+    expect(within(waiting).queryByRole('button', { name: 'Retry' })).toBeNull()
+    const dead = screen.getByText('#3').closest('tr') as HTMLElement
+    expect(within(dead).getByRole('button', { name: 'Retry' })).toBeTruthy()
   })
 
   it('says so beside the integration’s own switch too', async () => {
