@@ -1,5 +1,7 @@
+import { useState } from 'react'
 import type { Delivery } from '../../../shared/model/relay'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { Dialog } from '../../ui/Dialog'
 import { severityLabels } from '../../ui/severityLabels'
 import type { DiagnosticSeverity } from '../../../shared/engine/diagnostics'
 
@@ -14,6 +16,8 @@ export function DeliveryTable({
   integrationName(id: string | null): string
 }) {
   const { deliveries, navigation } = useStudio()
+  /** The delivered row the user asked to send again, waiting for the confirmation. */
+  const [replaying, setReplaying] = useState<Delivery | null>(null)
   const settings = useStudioStore(
     (s) => s.deliveries,
     (state) => state.settings
@@ -27,72 +31,98 @@ export function DeliveryTable({
   for (const item of items) listed.set(item.captureId, (listed.get(item.captureId) ?? 0) + 1)
   const fannedOut = (item: Delivery) => item.outputIndex > 0 || (listed.get(item.captureId) ?? 0) > 1
   return (
-    <table className="delivery-table">
-      <thead>
-        <tr>
-          <th>Capture</th>
-          <th>Integration</th>
-          <th>Event</th>
-          <th>Status</th>
-          <th>Attempts</th>
-          <th>Next attempt</th>
-          <th>Last response</th>
-          <th aria-label="Actions" />
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.id} data-status={item.status}>
-            <td title={`external_event_id ${item.externalEventId}`}>
+    <>
+      {replaying && (
+        <Dialog
+          title={`Send #${replaying.captureId} to Capillary again?`}
+          description={
+            'It was delivered. Capillary stores it again, and Loyalty may reward it twice, unless the webhook checks ' +
+            "uniqueness and the event's unique-key attributes match the stored one (with the customer and event name)."
+          }
+          onClose={() => setReplaying(null)}
+          footer={
+            <>
+              <button type="button" className="button" autoFocus onClick={() => setReplaying(null)}>
+                Cancel
+              </button>
               <button
                 type="button"
-                className="link-button"
-                title="Show the capture in the inbox"
-                onClick={() => navigation.getState().open('captures', { id: item.captureId })}
+                className="button button-primary"
+                onClick={() => {
+                  void deliveries.getState().replay([replaying.id])
+                  setReplaying(null)
+                }}
               >
-                #{item.captureId}
+                Send again
               </button>
-              {fannedOut(item) && <span className="muted"> · output {item.outputIndex + 1}</span>}
-            </td>
-            <td>{integrationName(item.integrationId)}</td>
-            <td>{item.eventName || '—'}</td>
-            <td>
-              <span className={`delivery-status status-${item.status}`}>{item.status}</span>
-            </td>
-            <td>{item.attempts}</td>
-            <td>{waitsForProfile(item) ? 'When a connection profile is chosen' : time(item.nextAttemptAt)}</td>
-            <td className="delivery-response">
-              {item.status === 'invalid' ? (
-                <DiagnosticList diagnostics={item.diagnostics} />
-              ) : (
-                [item.lastStatus, item.lastResponse].filter((part) => part !== null).join(' · ')
-              )}
-            </td>
-            <td>
-              {(item.status === 'dead' || item.status === 'pending') && !waitsForProfile(item) && (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => void deliveries.getState().retry([item.id])}
-                >
-                  Retry
-                </button>
-              )}
-              {item.status === 'delivered' && (
-                <button
-                  type="button"
-                  className="link-button"
-                  title="Sends it again. Capillary stores it again unless the webhook's uniqueness check is on and the event's unique-key attributes match a stored one."
-                  onClick={() => void deliveries.getState().replay([item.id])}
-                >
-                  Replay
-                </button>
-              )}
-            </td>
+            </>
+          }
+        >
+          {null}
+        </Dialog>
+      )}
+      <table className="delivery-table">
+        <thead>
+          <tr>
+            <th>Capture</th>
+            <th>Integration</th>
+            <th>Event</th>
+            <th>Status</th>
+            <th>Attempts</th>
+            <th>Next attempt</th>
+            <th>Last response</th>
+            <th aria-label="Actions" />
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id} data-status={item.status}>
+              <td title={`external_event_id ${item.externalEventId}`}>
+                <button
+                  type="button"
+                  className="link-button"
+                  title="Show the capture in the inbox"
+                  onClick={() => navigation.getState().open('captures', { id: item.captureId })}
+                >
+                  #{item.captureId}
+                </button>
+                {fannedOut(item) && <span className="muted"> · output {item.outputIndex + 1}</span>}
+              </td>
+              <td>{integrationName(item.integrationId)}</td>
+              <td>{item.eventName || '—'}</td>
+              <td>
+                <span className={`delivery-status status-${item.status}`}>{item.status}</span>
+              </td>
+              <td>{item.attempts}</td>
+              <td>{waitsForProfile(item) ? 'When a connection profile is chosen' : time(item.nextAttemptAt)}</td>
+              <td className="delivery-response">
+                {item.status === 'invalid' ? (
+                  <DiagnosticList diagnostics={item.diagnostics} />
+                ) : (
+                  [item.lastStatus, item.lastResponse].filter((part) => part !== null).join(' · ')
+                )}
+              </td>
+              <td>
+                {(item.status === 'dead' || item.status === 'pending') && !waitsForProfile(item) && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => void deliveries.getState().retry([item.id])}
+                  >
+                    Retry
+                  </button>
+                )}
+                {item.status === 'delivered' && (
+                  <button type="button" className="link-button" onClick={() => setReplaying(item)}>
+                    Replay
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   )
 }
 

@@ -202,7 +202,19 @@ describe('DeliveriesScreen', () => {
     const { calls } = await renderDeliveries()
     fireEvent.click(within(screen.getByText('#3').closest('tr') as HTMLElement).getByRole('button', { name: 'Retry' }))
     await waitFor(() => expect(calls.retryDeliveries).toHaveBeenCalledWith({ ids: ['3:0'] }))
-    fireEvent.click(within(screen.getByText('#2').closest('tr') as HTMLElement).getByRole('button', { name: 'Replay' }))
+    // A replay is asked first: Capillary may store it, and Loyalty reward it, twice.
+    const replay = () =>
+      fireEvent.click(
+        within(screen.getByText('#2').closest('tr') as HTMLElement).getByRole('button', { name: 'Replay' })
+      )
+    replay()
+    const asked = await screen.findByRole('dialog', { name: 'Send #2 to Capillary again?' })
+    expect(asked.textContent).toContain('Loyalty may reward it twice')
+    fireEvent.click(within(asked).getByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(calls.replayDeliveries).not.toHaveBeenCalled()
+    replay()
+    fireEvent.click(await screen.findByRole('button', { name: 'Send again' }))
     await waitFor(() => expect(calls.replayDeliveries).toHaveBeenCalledWith({ ids: ['2:0'] }))
     fireEvent.click(screen.getByRole('button', { name: 'Retry every dead letter' }))
     await waitFor(() => expect(calls.retryDeliveries).toHaveBeenCalledWith({ allDead: true }))
