@@ -2,59 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { BundleContent } from '../../../../shared/bundle/canonicalBundle'
 import { diffBundles } from '../../../../shared/bundle/diffBundles'
 import { scanBundle } from '../../../../shared/bundle/scanBundle'
+import { sampleBundleContent } from './sampleBundleContent'
 
-const content = (): BundleContent => ({
-  events: [
-    {
-      name: 'be_reserved',
-      label: 'Reserved',
-      description: '',
-      kind: 'custom',
-      actions: ['EIConsumer'],
-      attributes: [
-        {
-          name: 'customer_id',
-          type: 'customer',
-          description: '',
-          isRequired: true,
-          isUniqueKeyField: false,
-          isPsiData: false,
-          standard: false
-        },
-        {
-          name: 'nights',
-          type: 'double',
-          description: '',
-          isRequired: false,
-          isUniqueKeyField: false,
-          isPsiData: false,
-          standard: false
-        }
-      ]
-    }
-  ],
-  integrations: [
-    {
-      name: 'Booking',
-      slug: 'booking-app',
-      kind: 'custom',
-      sourceAccount: 'INSTORE',
-      eventNameField: 'event_name',
-      eventNameMap: []
-    }
-  ] as BundleContent['integrations'],
-  mappings: [
-    {
-      integration: 'booking-app',
-      event: 'be_reserved',
-      spec: {
-        match: { kind: 'integration' },
-        fanOut: null,
-        rules: [{ target: 'customer_id', source: { kind: 'path', path: 'mobile', scope: 'item' }, transforms: [] }]
-      }
-    }
-  ],
-  testCases: [
+/** The sample bundle with one rule, and one test case whose payload holds personal data (the scan's matter). */
+function content(): BundleContent {
+  const bundle = sampleBundleContent()
+  bundle.mappings[0]!.spec.rules = bundle.mappings[0]!.spec.rules.slice(0, 1)
+  bundle.testCases = [
     {
       integration: 'booking-app',
       event: 'be_reserved',
@@ -70,7 +24,8 @@ const content = (): BundleContent => ({
       expected: [{ event_name: 'be_reserved', customer_id: '919845012345' }]
     }
   ]
-})
+  return bundle
+}
 
 describe('the export scan', () => {
   it('finds personal data in test cases, as warnings with a masked excerpt', () => {
