@@ -1,6 +1,6 @@
 import type { WebhookSettings } from '../../shared/model/webhookSettings'
 import type { WebhookInput } from './client/CapillaryClient'
-import type { RemoteWebhook } from './client/responses'
+import { listedAuthScheme, type RemoteWebhook } from './client/responses'
 import { wireTransformerType } from './wireTransformerType'
 
 export type WebhookUpdate = WebhookInput & { webHookUri: string }
@@ -18,8 +18,7 @@ export function uniquenessUpdate(
   profileTillCode: string
 ): WebhookUpdate | undefined {
   if (!settings.uniquenessCheckEnabled || existing.uniquenessCheckEnabled) return undefined
-  const listed = existing.authMechanism?.toUpperCase()
-  const mechanism = listed === 'BASIC' || listed === 'OAUTH' ? listed : undefined
+  const mechanism = listedAuthScheme(existing)
   if (existing.authEnabled && mechanism === undefined) return undefined
   return {
     transformerType: wireTransformerType[settings.transformer],

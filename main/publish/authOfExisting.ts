@@ -1,3 +1,4 @@
+import { listedAuthScheme } from '../capillary/client/responses'
 import type { WebhookAuth } from '../../shared/model/webhookSettings'
 
 /**
@@ -11,8 +12,8 @@ export function authOfExisting(
   scheme: 'basic' | 'oauth'
 ): WebhookAuth {
   if (!existing.authEnabled) return 'none'
-  const listed = existing.authMechanism?.toUpperCase()
-  if (listed === 'OAUTH' || listed === 'BASIC') return listed
+  const listed = listedAuthScheme(existing)
+  if (listed) return listed
   if (settingsAuth !== undefined && settingsAuth !== 'none') return settingsAuth
   return scheme === 'oauth' ? 'OAUTH' : 'BASIC'
 }

@@ -21,7 +21,7 @@ import {
   type TransformerType,
   type WebhookAuth
 } from '../../shared/model/webhookSettings'
-import type { RemoteEvent, RemoteWebhook } from '../capillary/client/responses'
+import { listedAuthScheme, type RemoteEvent, type RemoteWebhook } from '../capillary/client/responses'
 import { uniquenessLeftOff, uniquenessUpdate } from '../capillary/uniquenessUpdate'
 import { wireTransformerType } from '../capillary/wireTransformerType'
 import { resolvedSpec } from '../engine/compileProjectMapping'
@@ -221,7 +221,7 @@ function planEvent(
             webHookUri: existing?.webHookUri ?? null,
             tillCode: existing?.tillCode ?? (settings?.tillCode.trim() || context.tillCode),
             auth,
-            authAssumed: existing?.authEnabled === true && !/^(basic|oauth)$/i.test(existing.authMechanism ?? '')
+            authAssumed: existing?.authEnabled === true && listedAuthScheme(existing) === undefined
           },
           adapterBody: native.native ? native.body : null,
           testPayload: testPayloadFor(

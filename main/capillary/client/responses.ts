@@ -281,6 +281,12 @@ export interface RemoteWebhook {
   uniquenessCheckEnabled: boolean
 }
 
+/** The auth scheme Capillary gave for a webhook, when it gave one (its listing does not, notes §5). */
+export const listedAuthScheme = (webhook: { authMechanism?: string | undefined }): 'BASIC' | 'OAUTH' | undefined => {
+  const listed = webhook.authMechanism?.toUpperCase()
+  return listed === 'BASIC' || listed === 'OAUTH' ? listed : undefined
+}
+
 export const toWebhook = (wire: z.infer<typeof WebhookWire>): RemoteWebhook => ({
   transformerType: wire.transformerType,
   // The create answer has no webHookId; the URI ends with it (SLATE:L4900 samples) [I].
