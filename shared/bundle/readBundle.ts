@@ -12,6 +12,7 @@ import { eventHash } from './canonicalBundle'
 import { jsonSyntaxProblem } from './jsonSyntaxProblem'
 import { jsonTextProblems } from './jsonTextProblems'
 import { mergeConflictMarkerLine, mergeConflictProblem } from './mergeConflictMarkers'
+import { placeProblems } from './placeProblems'
 import { unknownKeyProblems } from './unknownKeyProblems'
 
 /** The most a bundle file may weigh: beyond, it is refused before it is read. */
@@ -19,7 +20,8 @@ export const bundleMaxBytes = 50 * 1024 * 1024
 
 /**
  * Why a file is not a bundle this studio can take. `unreadable`: not JSON, not our format, a newer version (CLI exit
- * 2); `invalid`: our format, but breaking its rules (CLI exit 1). Problems name the place: `mappings[2].event`.
+ * 2); `invalid`: our format, but breaking its rules (CLI exit 1). Problems name the place and its line:
+ * `mappings[2].event (line 40)`.
  */
 export type BundleRead =
   | {
@@ -71,13 +73,18 @@ export function readBundle(text: string): BundleRead {
   const textProblems = jsonTextProblems(text)
   if (textProblems.length > 0) return { ok: false, kind: 'invalid', problems: textProblems }
   const migrated = migrate(json, version)
+  const invalid = (problems: string[]): BundleRead => ({
+    ok: false,
+    kind: 'invalid',
+    problems: placeProblems(text, problems)
+  })
   const parsed = BundleSchema.safeParse(migrated)
-  if (!parsed.success) return { ok: false, kind: 'invalid', problems: parsed.error.issues.map(describeIssue) }
+  if (!parsed.success) return invalid(parsed.error.issues.map(describeIssue))
   const unknownKeys = unknownKeyProblems(migrated, parsed.data)
-  if (unknownKeys.length > 0) return { ok: false, kind: 'invalid', problems: unknownKeys }
+  if (unknownKeys.length > 0) return invalid(unknownKeys)
   const problems = crossReferenceProblems(parsed.data)
-  if (problems.length > 0) return { ok: false, kind: 'invalid', problems }
-  const ruleBreaks = designWarnings(parsed.data)
+  if (problems.length > 0) return invalid(problems)
+  const ruleBreaks = placeProblems(text, designWarnings(parsed.data))
   return { ok: true, bundle: parsed.data, warnings: [...provenanceWarnings(parsed.data), ...ruleBreaks], ruleBreaks }
 }
 

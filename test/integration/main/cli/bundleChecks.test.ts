@@ -47,6 +47,12 @@ const writeEdited = (name: string, change: (bundle: Untyped) => void) => {
   writeFileSync(file(name), `${JSON.stringify(bundle, null, 2)}\n`)
 }
 
+/** The line (from 1) of the last line of bundle `name` that holds `fragment`. */
+const lastLineIn = (name: string, fragment: string) =>
+  readFileSync(file(name), 'utf8')
+    .split('\n')
+    .findLastIndex((line) => line.includes(fragment)) + 1
+
 /** Checks that a bundle is refused by validate and by both imports, with `problem`, and that nothing is written. */
 async function expectRefusedEverywhere(name: string, problem: string) {
   const validated = await capmap(validateCommand, [file(name)])
@@ -81,7 +87,10 @@ describe('bundles the studio would not have written, refused by validate and imp
       rule.transfroms = rule.transforms
       delete rule.transforms
     })
-    await expectRefusedEverywhere('typo.capmap.json', `mappings[0].spec.rules[1]: unknown key "transfroms".`)
+    await expectRefusedEverywhere(
+      'typo.capmap.json',
+      `mappings[0].spec.rules[1].transfroms (line ${lastLineIn('typo.capmap.json', '"transfroms"')}): the bundle format has no such key.`
+    )
     expect(existsSync(file('New.capmap'))).toBe(false)
   })
 })
@@ -91,7 +100,10 @@ describe("the studio's own rules, on the command line", () => {
     writeEdited('twins.capmap.json', (bundle) =>
       bundle.testCases.push({ ...bundle.testCases[0], name: bundle.testCases[0].name.toUpperCase() })
     )
-    await expectRefusedEverywhere('twins.capmap.json', 'testCases[1].name: booking-app → be_reserved already has')
+    await expectRefusedEverywhere(
+      'twins.capmap.json',
+      `testCases[1].name (line ${lastLineIn('twins.capmap.json', '"name": "A RESERVATION"')}): booking-app → be_reserved already has`
+    )
   })
 
   it('refuses a slug the integration editor would refuse, and writes nothing', async () => {
@@ -99,7 +111,10 @@ describe("the studio's own rules, on the command line", () => {
       bundle.integrations[0].slug = 'Booking App'
       for (const item of [...bundle.mappings, ...bundle.testCases]) item.integration = 'Booking App'
     })
-    await expectRefusedEverywhere('slug.capmap.json', 'integrations[0].slug: Use lower-case letters')
+    await expectRefusedEverywhere(
+      'slug.capmap.json',
+      `integrations[0].slug (line ${lastLineIn('slug.capmap.json', '"slug": "Booking App"')}): Use lower-case letters`
+    )
   })
 
   it('still exports the sample project and imports it back, as every check allows what the studio writes', async () => {
@@ -116,7 +131,10 @@ describe('numbers and keys JSON.parse would change', () => {
   it('refuses a number too large for a double, with its place, and writes nothing', async () => {
     const text = readFileSync(file('sample.capmap.json'), 'utf8').replace('"nights": 2\n', '"nights": 1e400\n')
     writeFileSync(file('huge.capmap.json'), text)
-    await expectRefusedEverywhere('huge.capmap.json', 'testCases[0].expected[0].nights: the number 1e400 is too large')
+    await expectRefusedEverywhere(
+      'huge.capmap.json',
+      `testCases[0].expected[0].nights (line ${lastLineIn('huge.capmap.json', '1e400')}): the number 1e400 is too large`
+    )
   })
 
   it('refuses a key written twice, with its place, and writes nothing', async () => {
@@ -125,7 +143,10 @@ describe('numbers and keys JSON.parse would change', () => {
       '"format": "capmap.bundle",\n  "format": "capmap.bundle",'
     )
     writeFileSync(file('twice.capmap.json'), text)
-    await expectRefusedEverywhere('twice.capmap.json', 'format: the key "format" is written twice')
+    await expectRefusedEverywhere(
+      'twice.capmap.json',
+      `format (line ${lastLineIn('twice.capmap.json', '"format"')}): the key "format" is written twice`
+    )
   })
 })
 

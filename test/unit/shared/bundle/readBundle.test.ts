@@ -16,6 +16,9 @@ const edited = (change: (bundle: Untyped) => void) => {
   return `${JSON.stringify(bundle, null, 2)}\n`
 }
 
+/** The line (from 1) of the first line of `text` that holds `fragment`. */
+const lineWith = (text: string, fragment: string) => text.split('\n').findIndex((line) => line.includes(fragment)) + 1
+
 const event = (name: string) => ({
   name,
   label: name,
@@ -50,13 +53,14 @@ describe('reading a bundle', () => {
       },
       'test'
     )
+    // The bundle lists events by name: BE_RESERVED comes first. Each problem gives the line its event starts on.
+    const [, second, third] = text.split('\n').flatMap((line, index) => (line === '    {' ? [index + 1] : []))
     expect(readBundle(text)).toEqual({
       ok: false,
       kind: 'invalid',
       problems: [
-        // The bundle lists events by name: BE_RESERVED comes first.
-        'events[1]: a second event named be_reserved (a project takes names that differ only in case as one: BE_RESERVED).',
-        'events[2]: a second event named be_reserved.'
+        `events[1] (line ${second}): a second event named be_reserved (a project takes names that differ only in case as one: BE_RESERVED).`,
+        `events[2] (line ${third}): a second event named be_reserved.`
       ]
     })
   })
@@ -97,11 +101,12 @@ describe('keys a bundle does not have', () => {
       'integrations[0].eventNameMap[0]',
       'sorceName'
     ]
-  ])('refuses an unknown key in %s, naming its place', (_what, change, path, key) => {
-    expect(readBundle(edited(change))).toEqual({
+  ])('refuses an unknown key in %s, naming its place and line', (_what, change, path, key) => {
+    const text = edited(change)
+    expect(readBundle(text)).toEqual({
       ok: false,
       kind: 'invalid',
-      problems: [`${path}: unknown key "${key}".`]
+      problems: [`${path}.${key} (line ${lineWith(text, `"${key}"`)}): the bundle format has no such key.`]
     })
   })
 
@@ -158,7 +163,7 @@ describe('what JSON.parse takes silently', () => {
       ok: false,
       kind: 'invalid',
       problems: [
-        'testCases[0].expected[0].nights: the number 1e400 is too large to be read as one (it would become null).'
+        `testCases[0].expected[0].nights (line ${lineWith(text, '1e400')}): the number 1e400 is too large to be read as one (it would become null).`
       ]
     })
   })
@@ -168,7 +173,9 @@ describe('what JSON.parse takes silently', () => {
     expect(readBundle(text)).toEqual({
       ok: false,
       kind: 'invalid',
-      problems: ['events[0].label: the key "label" is written twice in one object (JSON keeps only the last).']
+      problems: [
+        `events[0].label (line ${lineWith(text, '"Booked"')}): the key "label" is written twice in one object (JSON keeps only the last).`
+      ]
     })
   })
 
@@ -184,40 +191,65 @@ describe("the studio's own rules for what a bundle makes", () => {
   const secondIntegration = (bundle: Untyped, change: Record<string, unknown>) =>
     bundle.integrations.push({ ...bundle.integrations[0], slug: 'booking-web', ...change })
 
+  /** The line of the last line of `text` that holds `fragment`: the edits below add what they break after the rest. */
+  const lastLineWith = (fragment: string) => (text: string) =>
+    text.split('\n').findLastIndex((line) => line.includes(fragment)) + 1
+
   it.each([
     [
       'an upper-case slug',
       (b: Untyped) => (b.integrations[0].slug = 'Booking-App'),
-      'integrations[0].slug: Use lower-case letters and digits, with single hyphens between words (e.g. webengage-eu).'
+      'integrations[0].slug',
+      lastLineWith('"slug": "Booking-App"'),
+      'Use lower-case letters and digits, with single hyphens between words (e.g. webengage-eu).'
     ],
     [
       'an empty slug',
       (b: Untyped) => (b.integrations[0].slug = ''),
-      'integrations[0].slug: Give the integration a slug: it names its listener path /hooks/<slug>.'
+      'integrations[0].slug',
+      lastLineWith('"slug": ""'),
+      'Give the integration a slug: it names its listener path /hooks/<slug>.'
     ],
     [
       'an empty integration name',
       (b: Untyped) => (b.integrations[0].name = '  '),
-      'integrations[0].name: Give the integration a name.'
+      'integrations[0].name',
+      lastLineWith('"name": "  "'),
+      'Give the integration a name.'
     ],
     [
       'two integrations named alike (case and spaces aside)',
       (b: Untyped) => secondIntegration(b, { name: ' booking ' }),
-      'integrations[1].name: Another integration is already named "Booking": give this one a name of its own, so the inbox, deliveries and mapping lists can tell them apart.'
+      'integrations[1].name',
+      lastLineWith('"name": " booking "'),
+      'Another integration is already named "Booking": give this one a name of its own, so the inbox, deliveries and mapping lists can tell them apart.'
     ],
     [
       'two test cases of one mapping named alike (case and spaces aside)',
       (b: Untyped) => b.testCases.push({ ...b.testCases[0], name: 'a RESERVATION ' }),
-      'testCases[1].name: booking-app → be_reserved already has a test case named A reservation: give this one another name.'
+      'testCases[1].name',
+      lastLineWith('"name": "a RESERVATION "'),
+      'booking-app → be_reserved already has a test case named A reservation: give this one another name.'
     ],
     [
       'two rules for one attribute',
       (b: Untyped) => b.mappings[0].spec.rules.push({ ...b.mappings[0].spec.rules[0], transforms: [{ kind: 'trim' }] }),
-      'mappings[0].spec.rules[2].target: customer_id has two rules: keep one rule per attribute.'
+      'mappings[0].spec.rules[2].target',
+      lastLineWith('"target": "customer_id"'),
+      'customer_id has two rules: keep one rule per attribute.'
     ]
-  ])('refuses %s, at its place', (_what, change, problem) => {
-    const read = readBundle(edited(change))
-    expect(read.ok ? [] : read.problems).toContain(problem)
+  ])('refuses %s, at its place and line', (_what, change, place, lineOf, message) => {
+    const text = edited(change)
+    const read = readBundle(text)
+    expect(read.ok ? [] : read.problems).toContain(`${place} (line ${lineOf(text)}): ${message}`)
     expect(read.ok).toBe(false)
+  })
+
+  it('gives a place the file does not have (a key left out) the line of the nearest place around it', () => {
+    const text = edited((bundle) => delete bundle.events[0].label)
+    const eventLine = lineWith(text, '"events": [') + 1
+    const read = readBundle(text)
+    expect(read.ok ? [] : read.problems).toEqual([expect.stringMatching(/^events\[0\]\.label \(line (\d+)\): /)])
+    expect(read.ok ? '' : read.problems[0]).toContain(`(line ${eventLine})`)
   })
 })
