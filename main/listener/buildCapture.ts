@@ -1,5 +1,6 @@
 import type { CaptureStatus, NameValue, SignatureVerdict } from '../../shared/model/capture'
 import { decodeBody, mediaType, type DecodedBody } from '../../shared/engine/decode'
+import { nestsDeeperThan } from '../../shared/engine/decode/jsonNesting'
 import { formatBytes } from '../../shared/model/formatBytes'
 import { sliceWhole } from '../../shared/model/wellFormedText'
 import type { NewCapture } from '../store/CaptureRepository'
@@ -205,18 +206,22 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * The body as far as the answer needs it (its kind, its JSON error, its source event). A JSON body that V8's own
- * parser accepts is valid JSON (RFC 8259); only when it refuses is the engine asked, which reads charsets and BOMs
- * and words the error, and decides. Every other kind goes to the engine directly. (The engine also refuses a
+ * parser accepts is valid JSON (RFC 8259), unless it nests deeper than the engine reads; only otherwise is the
+ * engine asked, which reads charsets and BOMs and words the error, and decides. Every other kind goes to the engine directly. (The engine also refuses a
  * repeated key with different values as ambiguous; the parsed view, made on reading, says so.)
  */
 function quickDecode(body: Uint8Array, contentType: string | undefined): DecodedBody {
   const type = mediaType(contentType)
   if (body.length > 0 && type.kind === 'json' && (type.charset === undefined || /^utf-?8$/i.test(type.charset))) {
     try {
-      return { kind: 'json', value: JSON.parse(strictUtf8.decode(body)), diagnostics: [] }
+      const text = strictUtf8.decode(body)
+      const value: unknown = JSON.parse(text)
+      // V8 reads any depth; the engine, which every later reader of the capture uses, refuses what nests too deep.
+      if (!nestsDeeperThan(text)) return { kind: 'json', value, diagnostics: [] }
     } catch {
-      return decodeBody(body, contentType)
+      // The engine words the error.
     }
+    return decodeBody(body, contentType)
   }
   return decodeBody(body, contentType)
 }

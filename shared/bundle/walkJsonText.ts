@@ -1,23 +1,11 @@
+import { closingQuote } from '../engine/decode/jsonNesting'
 import { indexStep, keyStep, spelledPath } from '../model/spelledPath'
 
 const quote = 34
-const backslash = 92
 const newline = 10
 const isNumberStart = (code: number) => code === 45 || (code >= 48 && code <= 57)
 const isNumberPart = (code: number) => isNumberStart(code) || code === 43 || code === 46 || code === 69 || code === 101
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13
-
-/** Where the string opened at `start` closes (a quote after an even run of backslashes), by indexOf: strings are most of a bundle's text. */
-function closingQuote(text: string, start: number): number {
-  let end = text.indexOf('"', start + 1)
-  while (end !== -1) {
-    let backslashes = 0
-    while (text.charCodeAt(end - 1 - backslashes) === backslash) backslashes++
-    if (backslashes % 2 === 0) return end
-    end = text.indexOf('"', end + 1)
-  }
-  return text.length
-}
 
 /** A place in the text: its path as messages spell it (`events[0].name`), and its line (from 1). */
 export interface JsonTextPlace {

@@ -1,5 +1,6 @@
 import { isInteger, isSafeNumber, parse } from 'lossless-json'
 import { type EngineDiagnostic, jsonPointer } from '../diagnostics'
+import { maxJsonDepth, nestsDeeperThan } from './jsonNesting'
 import { setOwn } from './setOwn'
 import { lineAndColumn } from './textDecoding'
 
@@ -8,9 +9,16 @@ export type JsonDecoding = { ok: true; value: unknown; diagnostics: EngineDiagno
 /**
  * Parses JSON text so that no number loses a digit: numbers a double holds exactly become numbers; integers beyond
  * 2^53 and longer decimals stay exact strings, each with a diagnostic (Capillary ids and phone numbers are often such
- * integers). Duplicate keys are refused unless their values are equal: such a payload is ambiguous.
+ * integers). Duplicate keys are refused unless their values are equal: such a payload is ambiguous. So is JSON nested
+ * deeper than `maxJsonDepth`.
  */
 export function decodeJson(text: string): JsonDecoding {
+  if (nestsDeeperThan(text)) {
+    return {
+      ok: false,
+      error: `Invalid JSON: it nests deeper than ${maxJsonDepth.toLocaleString('en')} levels, too deep to be read`
+    }
+  }
   let unsafe = false
   let value: unknown
   try {

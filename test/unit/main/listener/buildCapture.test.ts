@@ -8,6 +8,8 @@ import { maskedValue } from '../../../../main/listener/maskCredentials'
 import { redactedValue } from '../../../../main/listener/redactCapture'
 import { defaultCaptureRules } from '../../../../main/store/ListenerSettingsRepository'
 import { defaultRedaction } from '../../../../shared/model/listenerSettings'
+import { decodeBody } from '../../../../shared/engine/decode'
+import { maxJsonDepth } from '../../../../shared/engine/decode/jsonNesting'
 
 describe('splitTarget', () => {
   it('splits a path from its query, keeping the path as sent and decoding the parameters', () => {
@@ -80,6 +82,19 @@ describe('buildCapture', () => {
     const long = buildCapture(received({ event_name: `${'a'.repeat(199)}😀tail` }), context)
     expect(long.capture.sourceEvent).toBe('a'.repeat(199))
     expect(buildCapture(received({ event_name: 'Added To Cart' }), context).capture.sourceEvent).toBe('Added To Cart')
+  })
+
+  it('answers JSON nested deeper than the engine reads 400 invalid, as every later reader of it would find it', () => {
+    const nested = (depth: number) => ({
+      ...received({}),
+      body: Buffer.from(`${'['.repeat(depth)}${']'.repeat(depth)}`)
+    })
+    const deep = buildCapture(nested(maxJsonDepth + 1), context)
+    expect(deep.answer.status).toBe(400)
+    expect(deep.capture.status).toBe('invalid')
+    expect(deep.capture.statusReason).toBe('Invalid JSON: it nests deeper than 2,000 levels, too deep to be read')
+    expect(decodeBody(deep.capture.body!, 'application/json').error).toBe(deep.capture.statusReason)
+    expect(buildCapture(nested(maxJsonDepth), context).answer.status).toBe(200)
   })
 
   it('stores credential query parameters and headers masked, however spelt', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decodeJson } from '../../../../../shared/engine/decode/decodeJson'
+import { maxJsonDepth } from '../../../../../shared/engine/decode/jsonNesting'
 
 describe('decodeJson', () => {
   it('parses ordinary JSON as JSON.parse does', () => {
@@ -56,8 +57,15 @@ describe('decodeJson', () => {
     const depth = 100_000
     expect(decodeJson(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`)).toEqual({
       ok: false,
-      error: 'Invalid JSON: it nests too deeply to be read (thousands of levels)'
+      error: 'Invalid JSON: it nests deeper than 2,000 levels, too deep to be read'
     })
+  })
+
+  it('reads JSON nested as deep as its limit, counting no bracket inside a string', () => {
+    const nested = (depth: number, inside = '1') => `${'{"a":'.repeat(depth)}${inside}${'}'.repeat(depth)}`
+    expect(decodeJson(nested(maxJsonDepth)).ok).toBe(true)
+    expect(decodeJson(nested(maxJsonDepth + 1)).ok).toBe(false)
+    expect(decodeJson(nested(maxJsonDepth, JSON.stringify(`\\"${'['.repeat(5000)}`))).ok).toBe(true)
   })
 
   it('says where invalid JSON is wrong, by line and column', () => {
