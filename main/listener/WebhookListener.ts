@@ -57,10 +57,14 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
   let flushScheduled = false
   let closed = false
 
+  // Node would answer two kinds of request itself, bare and uncaptured: HTTP/1.1 without a Host header (what a request
+  // typed by hand into nc sends), and an Expect other than 100-continue (which RFC 9110 §10.1.1 lets a server ignore).
+  // Both are captured and answered as any other.
   const server = createServer(
-    { requestTimeout: 60_000, headersTimeout: 30_000, maxHeaderSize: maxHeaderBytes },
+    { requestTimeout: 60_000, headersTimeout: 30_000, maxHeaderSize: maxHeaderBytes, requireHostHeader: false },
     (request, response) => receive(request, response)
   )
+  server.on('checkExpectation', (request, response) => receive(request, response))
   // Every header is kept and checked, however many: their bytes are bounded by maxHeaderSize.
   server.maxHeadersCount = 0
   /** Each connection's latest response: a parser error while it is being written gets no second answer. */

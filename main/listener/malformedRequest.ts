@@ -1,6 +1,7 @@
 import type { NameValue } from '../../shared/model/capture'
 import type { CaptureDecision, IntakeContext, ListenerAnswer } from './buildCapture'
 import { formatBytes } from '../../shared/model/formatBytes'
+import { headerText } from '../../shared/model/headerText'
 import { splitTarget } from './buildCapture'
 import { maskHeaders, maskQuery } from './maskCredentials'
 import { redactHeaders, redactQuery } from './redactCapture'
@@ -40,7 +41,7 @@ export function malformedCapture(request: MalformedRequest, context: IntakeConte
   const head = request.head ? headOf(request.head) : readHead(request.rawPacket, request.failedAt)
   const { pathname, query } = head.target === undefined ? { pathname: '?', query: [] } : splitTarget(head.target)
   const route = head.target === undefined ? undefined : context.routeFor(pathname)
-  const refusal = refusalOf(request)
+  const refusal = refusalOf(request, head.target)
   const redaction = route?.redaction.enabled ? redactQuery(query, route.redaction) : undefined
   const signatureHeader = route?.verification.scheme === 'hmac-sha256' ? [route.verification.header] : []
   const storedHeaders = route?.redaction.enabled
@@ -71,7 +72,7 @@ export function malformedCapture(request: MalformedRequest, context: IntakeConte
   }
 }
 
-function refusalOf(request: MalformedRequest): { reason: string; answer: ListenerAnswer } {
+function refusalOf(request: MalformedRequest, target: string | undefined): { reason: string; answer: ListenerAnswer } {
   const refuse = (status: number, code: string, reason: string) => ({
     reason,
     answer: { status, body: { ok: false, error: { code, message: reason } } }
@@ -101,7 +102,12 @@ function refusalOf(request: MalformedRequest): { reason: string; answer: Listene
     return refuse(408, 'request_timeout', 'The request did not arrive whole in time: the listener stopped waiting.')
   }
   const detail = request.message.replace(/^Parse Error:\s*/, '')
-  return refuse(400, 'malformed_request', `The request is not valid HTTP/1.1: ${detail} (${request.code}).`)
+  // A space ends the target, and the parser then reads what follows as the protocol: the target is the trouble.
+  const hint =
+    request.code === 'HPE_INVALID_URL' || (target !== undefined && /[^\x21-\x7e]/.test(target))
+      ? ' A URL holds ASCII only: percent-encode spaces (%20) and other characters (é as %C3%A9).'
+      : ''
+  return refuse(400, 'malformed_request', `The request is not valid HTTP/1.1: ${detail} (${request.code}).${hint}`)
 }
 
 function headOf(head: NonNullable<MalformedRequest['head']>): { method: string; target: string; headers: NameValue[] } {
@@ -112,8 +118,11 @@ function headOf(head: NonNullable<MalformedRequest['head']>): { method: string; 
   return { method: head.method, target: head.url, headers }
 }
 
-/** A request line, wherever it starts: the body of an earlier request may come right before it. */
-const requestLines = /([!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}) (\S+) HTTP\/\d\.\d\r?\n/g
+/**
+ * A request line, wherever it starts: the body of an earlier request may come right before it. Its target runs to
+ * the last " HTTP/" of the line: a space in it is one of the things the parser refuses.
+ */
+const requestLines = /([!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}) ([^\r\n]+?) HTTP\/\d\.\d\r?\n/g
 
 /**
  * The request line and header fields of the request the parser gave up on, as far as they read. The bytes it held
@@ -146,5 +155,6 @@ function readHead(
     const colon = line.indexOf(':')
     if (colon > 0) headers.push([line.slice(0, colon), line.slice(colon + 1).trim()])
   }
-  return { method: head[1], target: head[2], headers }
+  // Node refuses a target with bytes beyond ASCII: one sent as UTF-8 (a raw "é") is shown as such.
+  return { method: head[1], target: head[2] === undefined ? undefined : headerText(head[2]), headers }
 }

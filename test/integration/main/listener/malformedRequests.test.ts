@@ -16,6 +16,31 @@ function onlyAnswer(listener: ListenerProject, reply: string) {
   return { answer, stored: listener.stored(answer) }
 }
 
+describe('valid requests Node would answer by itself, uncaptured', () => {
+  it('captures and answers an HTTP/1.1 request without a Host header, as typed by hand', async () => {
+    const listener = await open()
+    const reply = await rawExchange(
+      listener.listener.port,
+      'POST /hooks/shop HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}'
+    )
+    const { answer, stored } = onlyAnswer(listener, reply)
+    expect(answer).toMatchObject({ status: 200, json: { ok: true, status: 'ok' } })
+    expect(stored).toMatchObject({ path: '/hooks/shop', integration: 'shop', status: 'ok', bodyKind: 'json' })
+  })
+
+  it('captures and answers a request that expects what the listener does not know (Expect other than 100-continue)', async () => {
+    const listener = await open()
+    const reply = await rawExchange(
+      listener.listener.port,
+      'POST /hooks/shop HTTP/1.1\r\nHost: a\r\nExpect: 200-ok\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}'
+    )
+    const { answer, stored } = onlyAnswer(listener, reply)
+    expect(answer).toMatchObject({ status: 200, json: { ok: true } })
+    expect(stored).toMatchObject({ integration: 'shop', status: 'ok' })
+    expect(stored.headers).toContainEqual(['Expect', '200-ok'])
+  })
+})
+
 describe('requests that are not valid HTTP/1.1', () => {
   it('captures a request with an invalid method as invalid, answers in JSON with its id, masks its credentials', async () => {
     const listener = await open()
@@ -81,6 +106,26 @@ describe('requests that are not valid HTTP/1.1', () => {
     expect(stored).toMatchObject({ method: 'CONNECT', status: 'invalid', responseStatus: 501, integration: null })
     expect(stored.headers).toContainEqual(['Proxy-Authorization', `Basic ${maskedValue}`])
     expect((await listener.send('/after', { body: 'x' })).status).toBe(200)
+  })
+
+  it('names the request whose target holds a space, and says how to write its URL', async () => {
+    const listener = await open()
+    const reply = await rawExchange(
+      listener.listener.port,
+      'POST /hooks/shop?q=a b HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\n{}'
+    )
+    const { answer, stored } = onlyAnswer(listener, reply)
+    expect(answer.status).toBe(400)
+    expect(String((answer.json.error as { message: string }).message)).toContain('percent-encode spaces (%20)')
+    expect(stored).toMatchObject({ method: 'POST', path: '/hooks/shop', integration: 'shop', query: [['q', 'a b']] })
+  })
+
+  it('shows a target sent with raw UTF-8 as its characters', async () => {
+    const listener = await open()
+    const reply = await rawExchange(listener.listener.port, Buffer.from('POST /café HTTP/1.1\r\nHost: a\r\n\r\n'))
+    const { answer, stored } = onlyAnswer(listener, reply)
+    expect(answer.status).toBe(400)
+    expect(stored).toMatchObject({ method: 'POST', path: '/café', status: 'invalid' })
   })
 
   it('answers headers over 64 KiB with 431 in JSON, and captures that it happened', async () => {
