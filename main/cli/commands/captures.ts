@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import type { CaptureDetail, CaptureSummary } from '../../../shared/model/capture'
+import { headerText } from '../../../shared/model/headerText'
 import { StudioError } from '../../errors/StudioError'
 import { captureDetail } from '../../listener/captureDetail'
 import { CaptureRepository } from '../../store/CaptureRepository'
@@ -139,7 +140,7 @@ export function describeCapture(capture: CaptureDetail, toTerminal: boolean): st
     `Signature    ${capture.verification.scheme}: ${capture.verification.outcome}${capture.verification.reason ? ` (${capture.verification.reason})` : ''}`
   ]
   if (capture.query.length > 0) lines.push('', 'Query', ...capture.query.map(([name, value]) => `  ${name}: ${value}`))
-  lines.push('', 'Headers', ...capture.headers.map(([name, value]) => `  ${name}: ${value}`))
+  lines.push('', 'Headers', ...capture.headers.map(([name, value]) => `  ${name}: ${headerText(value)}`))
   lines.push('', 'Body')
   const decoding = capture.decodeError ? ['', printable(`Decoding: ${capture.decodeError}`)] : []
   return [...lines.map((line) => printable(line)), bodyText(capture, toTerminal), ...decoding]

@@ -4,6 +4,7 @@ import type { CaptureView } from '../../../shared/model/captureInbox'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { Dialog } from '../../ui/Dialog'
 import { formatBytes } from '../../../shared/model/formatBytes'
+import { headerText } from '../../../shared/model/headerText'
 import { previewOf } from './bodyPreview'
 import { CaptureBodyView } from './CaptureBodyView'
 import { DriftWarning } from './DriftWarning'
@@ -116,7 +117,13 @@ export function CaptureDetailPane({ onEdit, onSaveSample }: CaptureDetailPanePro
       <div className="capture-tab-body" role="tabpanel" aria-label={tabLabels[tab]}>
         {tab === 'body' && <BodyTab detail={detail} />}
         {tab === 'raw' && <RawTab detail={detail} />}
-        {tab === 'headers' && <PairsTable label="Headers" pairs={detail.headers} empty="No headers." />}
+        {tab === 'headers' && (
+          <PairsTable
+            label="Headers"
+            pairs={detail.headers.map(([name, value]) => [name, headerText(value)])}
+            empty="No headers."
+          />
+        )}
         {tab === 'query' && (
           <PairsTable label="Query parameters" pairs={detail.query} empty="This request had no query string." />
         )}

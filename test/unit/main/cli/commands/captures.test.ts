@@ -74,6 +74,21 @@ describe('describeCapture', () => {
     }
   })
 
+  it('shows a header value sent as UTF-8 as its characters, any other as received, controls escaped either way', () => {
+    // Node reads header bytes one character per byte: "José" sent as UTF-8 arrives as "JosÃ©".
+    const asRead = (text: string) => Buffer.from(text, 'utf8').toString('latin1')
+    const headers: [string, string][] = [
+      ['X-Name', asRead('José Müller')],
+      ['X-Latin-1', 'caf\u00e9'],
+      ['X-Control', asRead('a\u009bb')]
+    ]
+    expect(describeCapture(hostile({ headers }), true).slice(metadata.length - 4, metadata.length - 1)).toEqual([
+      '  X-Name: José Müller',
+      '  X-Latin-1: café',
+      '  X-Control: a\\x9bb'
+    ])
+  })
+
   it('on a terminal, shows the body’s controls as escapes but keeps its line breaks and tabs', () => {
     const lines = describeCapture(hostile(), true)
     expect(lines[metadata.length]).toBe('{"name":"\\x1b]0;owned\\x07"}\r\n\t\\x9b2J\\x0dover\n')
