@@ -6,10 +6,11 @@ export interface MediaType {
 }
 
 /**
- * Reads a Content-Type header into the kind of decoding it asks for (RFC 9110 §8.3): JSON for application/json and
- * any `+json`, form for application/x-www-form-urlencoded, XML for application/xml, text/xml and any `+xml`, text for
- * every other text/* and for anything else (read as UTF-8); JSON when there is no header at all is the caller's
- * choice, not ours, so an absent header means text.
+ * Reads a Content-Type header into the kind of decoding it asks for (RFC 9110 §8.3): JSON for application/json,
+ * text/json and any `+json` (the JSON MIME types of the WHATWG MIME Sniffing standard), form for
+ * application/x-www-form-urlencoded, XML for application/xml, text/xml and any `+xml`, text for every other text/*
+ * and for anything else (read as UTF-8); JSON when there is no header at all is the caller's choice, not ours, so an
+ * absent header means text.
  */
 export function mediaType(contentType: string | undefined): MediaType {
   if (contentType === undefined) return { kind: 'text' }
@@ -19,7 +20,7 @@ export function mediaType(contentType: string | undefined): MediaType {
     .map((parameter) => /^\s*charset\s*=\s*"?([^";\s]+)"?\s*$/i.exec(parameter)?.[1])
     .find((value) => value !== undefined)
   const kind =
-    type === 'application/json' || type.endsWith('+json')
+    type === 'application/json' || type === 'text/json' || type.endsWith('+json')
       ? 'json'
       : type === 'application/x-www-form-urlencoded'
         ? 'form'

@@ -5,6 +5,7 @@ describe('mediaType', () => {
   it.each([
     ['application/json', 'json'],
     ['application/problem+json', 'json'],
+    ['text/json', 'json'],
     ['application/x-www-form-urlencoded', 'form'],
     ['application/xml', 'xml'],
     ['text/xml', 'xml'],
