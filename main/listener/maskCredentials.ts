@@ -5,11 +5,11 @@ export const maskedValue = '[masked]'
 
 /**
  * What marks a credential wherever it appears in a name, its words run together (`clientsecret`, `X-Hub-Signature-256`,
- * `oauthToken`, `X-Api-Keys`, `session_id`): a credential shown costs more than a harmless name masked (`secretary`,
+ * `oauthToken`, `X-Api-Keys`, `session_id`, `Ocp-Apim-Subscription-Key`): a credential shown costs more than a harmless name masked (`secretary`,
  * `max_tokens`).
  */
 const credentialFragment =
-  /secret|passw|passphrase|signature|hmac|token|apikey|accesskey|privatekey|authkey|signingkey|sessionkey|sessionid|bearer|jwt/
+  /secret|passw|passphrase|signature|hmac|token|apikey|accesskey|privatekey|authkey|signingkey|sessionkey|sessionid|bearer|jwt|credential|clientkey|subscriptionkey|masterkey|appkey/
 
 /**
  * Words, or runs of words read as one, that mark a credential only whole: `auth` is one, `author` and `oauth_version`
@@ -29,6 +29,20 @@ const credentialNames = new Set(['key', 'keys', 'session', 'pass', 'cookie', 'se
  * not a credential (notes §10), and is kept.
  */
 export function isCredentialName(name: string): boolean {
+  const known = verdicts.get(name)
+  if (known !== undefined) return known
+  const verdict = readsAsCredential(name)
+  if (name.length <= 100) {
+    if (verdicts.size >= 1_000) verdicts.clear()
+    verdicts.set(name, verdict)
+  }
+  return verdict
+}
+
+/** Names read lately, and whether each is a credential's: senders send the same few header names on every request. */
+const verdicts = new Map<string, boolean>()
+
+function readsAsCredential(name: string): boolean {
   const words = wordsOf(name)
   if (credentialFragment.test(words.join(''))) return true
   if (credentialNames.has((words[0] === 'x' ? words.slice(1) : words).join(' '))) return true

@@ -79,6 +79,14 @@ describe('maskHeaders', () => {
     expect(maskHeaders(names.map((name) => [name, 'v']))).toEqual(names.map((name) => [name, maskedValue]))
   })
 
+  it('masks the keys of API gateways and client credentials: Azure APIM, client and app keys', () => {
+    const names = ['Ocp-Apim-Subscription-Key', 'X-Client-Key', 'X-App-Key', 'X-Credentials', 'X-Master-Key']
+    expect(maskHeaders(names.map((name) => [name, 'v']))).toEqual(names.map((name) => [name, maskedValue]))
+    // Read a second time (the verdict then comes from what was read before), the same.
+    expect(maskHeaders(names.map((name) => [name, 'v']))).toEqual(names.map((name) => [name, maskedValue]))
+    expect(maskHeaders([['X-Client-Id', 'c1']])).toEqual([['X-Client-Id', 'c1']])
+  })
+
   it("masks an integration's own signature header", () => {
     expect(maskHeaders([['X-Proof', 'abc']], ['x-proof'])).toEqual([['X-Proof', maskedValue]])
   })
