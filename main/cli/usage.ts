@@ -2,7 +2,7 @@
 export class UsageError extends Error {}
 
 /** 141 when the reader of the output went away: the status a shell reports for a process ended by SIGPIPE. */
-export const exitCodes = { ok: 0, failure: 1, usage: 2, readerGone: 141 } as const
+export const exitCodes = { ok: 0, failure: 1, usage: 2, interrupted: 130, readerGone: 141 } as const
 
 const exitCodesLine = 'Exit codes: 0 success, 1 the work failed, 2 bad usage, 141 the reader of its output went away.'
 

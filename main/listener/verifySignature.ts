@@ -30,10 +30,12 @@ export function verifySignature(
   if (verification.scheme === 'none') return { scheme: 'none', outcome: 'not_checked' }
   const failed = (reason: string): SignatureVerdict => ({ scheme: verification.scheme, outcome: 'failed', reason })
   if (key.secret === undefined) {
-    const where = key.environmentVariable ? `set ${key.environmentVariable} or enter it` : 'enter it'
-    return failed(
-      `No signing secret is set for this integration in this studio: ${where} in its Capture rules (Integrations).`
-    )
+    // Said to the sender too, and read in the studio and by `capmap listen` alike.
+    const studio = "enter it in the studio's Capture rules (Integrations)"
+    const where = key.environmentVariable
+      ? `set ${key.environmentVariable} where the listener runs (capmap listen asks for it when it starts), or ${studio}`
+      : studio
+    return failed(`No signing secret is set for this integration here: ${where}.`)
   }
   switch (verification.scheme) {
     case 'webengage':

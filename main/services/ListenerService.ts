@@ -13,6 +13,7 @@ import {
 } from '../../shared/model/listenerSettings'
 import { StudioError } from '../errors/StudioError'
 import { bindErrorMessage, type FailedBind } from '../listener/bindErrorMessage'
+import { exposureWarning } from '../listener/exposure'
 import { hooksPrefix } from '../listener/IntegrationRoutes'
 import { listenerUrl, startProjectListener, type ProjectListener } from '../listener/ProjectListener'
 import { checkCanBind } from '../listener/WebhookListener'
@@ -315,16 +316,13 @@ export class ListenerService {
   }
 
   private describe(host: string, port: number): ListenerStatus {
-    const loopback = host === 'localhost' || host === '::1' || /^127\./.test(host)
     return {
       state: 'listening',
       host,
       port,
       url: listenerUrl(host, port),
       message: null,
-      warning: loopback
-        ? null
-        : `Listening on ${host}: other machines that can reach this one can send to it and read its answers.`
+      warning: exposureWarning(host, port) ?? null
     }
   }
 

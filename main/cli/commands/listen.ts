@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util'
 import type { CaptureSummary } from '../../../shared/model/capture'
 import { defaultListenerPort } from '../../../shared/model/listenerSettings'
 import { formatBytes } from '../../../shared/model/formatBytes'
+import { sliceWhole } from '../../../shared/model/wellFormedText'
+import { exposureWarning } from '../../listener/exposure'
 import { IntegrationRoutes, type IntegrationRoute } from '../../listener/IntegrationRoutes'
 import { startProjectListener } from '../../listener/ProjectListener'
 import { projectName } from '../../platform/AppState'
@@ -48,7 +50,10 @@ export const listenCommand: CliCommand = {
       const settings = settingsRepository.get()
       const host = values.host ?? settings.host
       const secrets = new EnvironmentSecretStore(process.env)
-      await askForMissingSecrets(new IntegrationRoutes(db).all(), secrets, context)
+      if (!(await askForMissingSecrets(new IntegrationRoutes(db).all(), secrets, context))) {
+        context.printError('capmap: stopped at the signing secret prompt: the listener was not started.')
+        return exitCodes.interrupted
+      }
       const firstPort = port ?? settings.port ?? defaultListenerPort
       const scan = port === undefined && settings.port === null ? 20 : 1
       let received = 0
@@ -65,7 +70,9 @@ export const listenCommand: CliCommand = {
         onCaptures: (captures) => {
           received += captures.length
           captures.forEach((capture) => context.print(captureLine(capture)))
-        }
+        },
+        onPruned: (deleted) =>
+          context.print(`Retention deleted ${deleted} older ${deleted === 1 ? 'capture' : 'captures'}.`)
       }).catch((error: unknown) => {
         throw asBindFailure(error, { host, port: firstPort, scan })
       })
@@ -75,9 +82,8 @@ export const listenCommand: CliCommand = {
       context.print(
         `Listening on ${listener.url} for ${projectName(path)}${paths.length > 0 ? ` (integrations at ${paths.join(', ')})` : ''}; Ctrl+C stops.`
       )
-      if (host !== 'localhost' && host !== '::1' && !host.startsWith('127.')) {
-        context.printError(`Warning: listening on ${host}: other machines that can reach this one can send to it.`)
-      }
+      const exposure = exposureWarning(host, listener.port)
+      if (exposure) context.printError(`Warning: ${exposure}`)
       await interrupted
       // close() commits what is waiting before it resolves: the count is final.
       await listener.close()
@@ -100,17 +106,19 @@ const capturesReceived = (count: number) => `${count} ${count === 1 ? 'capture' 
 /**
  * Integrations that verify signatures need their key: from `CAPMAP_SIGNING_SECRET_<SLUG>`, or typed at a prompt
  * (held in memory for this run) when there is a terminal; otherwise their requests are rejected, and we say so.
+ * False when Ctrl+C was pressed at a prompt.
  */
 async function askForMissingSecrets(
   routes: readonly IntegrationRoute[],
   secrets: EnvironmentSecretStore,
   context: CliContext
-): Promise<void> {
+): Promise<boolean> {
   for (const route of routes) {
     if (route.verification.scheme === 'none') continue
     const name = signingSecretName(route.slug)
     if (secrets.get(name) !== undefined) continue
     const typed = process.stdin.isTTY ? await promptSecret(`Signing secret for ${route.slug} (not shown): `) : ''
+    if (typed === undefined) return false
     if (typed) secrets.set(name, typed)
     else {
       context.printError(
@@ -118,11 +126,13 @@ async function askForMissingSecrets(
       )
     }
   }
+  return true
 }
 
 /**
- * One capture as one line: when, what the sender heard, status, request, type, size, id. Method, path and type are
- * the sender's (raw bytes when Node's parser refused the request): printable, so they cannot drive the terminal.
+ * One capture as one line: when, what the sender heard, status, request, type, size, id, and why when there is a
+ * reason (a refusal's, or a body redaction could not read and did not keep). Method, path, type and reason hold the
+ * sender's bytes (raw when Node's parser refused the request): printable, so they cannot drive the terminal.
  */
 export function captureLine(capture: CaptureSummary): string {
   return [
@@ -132,6 +142,12 @@ export function captureLine(capture: CaptureSummary): string {
     printable(`${capture.method} ${capture.path}`),
     printable(capture.contentType ?? '-'),
     formatBytes(capture.size),
-    capture.id
+    capture.id,
+    ...(capture.statusReason ? [printable(shortened(capture.statusReason))] : [])
   ].join('  ')
 }
+
+const shortened = (reason: string) => (reason.length > reasonLength ? `${sliceWhole(reason, reasonLength)}…` : reason)
+
+/** A reason longer than this is cut (`capmap captures show <id>` gives it whole). */
+const reasonLength = 160

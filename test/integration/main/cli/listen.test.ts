@@ -5,7 +5,14 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openProjectDatabase } from '../../../../main/store/database'
 import { IntegrationRepository } from '../../../../main/store/IntegrationRepository'
 import { defaultCaptureRules, ListenerSettingsRepository } from '../../../../main/store/ListenerSettingsRepository'
-import { capmap, ensureBuiltCli, startListen, type RunningListen } from '../listener/runCapmap'
+import {
+  capmap,
+  ensureBuiltCli,
+  spawnOnTerminal,
+  startListen,
+  type OnTerminal,
+  type RunningListen
+} from '../listener/runCapmap'
 import { httpRequest } from '../../support/httpRequest'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
 import { copySampleProject } from '../../support/sampleProjectCopy'
@@ -13,6 +20,7 @@ import { copySampleProject } from '../../support/sampleProjectCopy'
 let folder: ReturnType<typeof createTemporaryFolder>
 let configDir: string
 const running: RunningListen[] = []
+const terminals: OnTerminal[] = []
 
 beforeAll(ensureBuiltCli, 200_000)
 
@@ -24,6 +32,7 @@ beforeEach(() => {
 
 afterEach(() => {
   for (const listen of running.splice(0)) if (listen.child.exitCode === null) listen.child.kill('SIGKILL')
+  for (const terminal of terminals.splice(0)) if (terminal.child.exitCode === null) terminal.child.kill('SIGKILL')
   folder.remove()
 })
 
@@ -54,7 +63,19 @@ describe('capmap listen', () => {
     expect(lines[0]).toMatch(
       /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z {2}200 {2}ok {9}POST \/hooks\/webengage {2}application\/json {2}30 bytes {2}5$/
     )
-    expect(lines[1]).toMatch(/ {2}400 {2}invalid {4}POST \/nowhere {2}application\/json {2}10 bytes {2}6$/)
+    expect(lines[1]).toMatch(
+      / {2}400 {2}invalid {4}POST \/nowhere {2}application\/json {2}10 bytes {2}6 {2}Invalid JSON at line 1, column 11: /
+    )
+  })
+
+  it('says when retention deletes captures', async () => {
+    const db = openProjectDatabase(join(folder.path, 'Shop.capmap'))
+    new ListenerSettingsRepository(db).saveUnmatchedRetention({ kind: 'count', count: 1 })
+    db.close()
+    const started = await listen(['--port', '0'])
+    await post(started.port, '/nowhere/1', '{}')
+    await post(started.port, '/nowhere/2', '{}')
+    expect(await started.stdoutWith('Retention deleted')).toContain('Retention deleted 1 older capture.\n')
   })
 
   it('stops on SIGTERM with exit 0, the captures in one complete file', async () => {
@@ -99,9 +120,23 @@ describe('capmap listen', () => {
     expect((await post(started.port, '/hooks/webengage?licenseCode=a&secret=b', '{}')).status).toBe(401)
   })
 
-  it('warns when listening beyond this machine', async () => {
+  it('warns when listening beyond this machine, not on an IPv4 loopback address written as IPv6', async () => {
     const started = await listen(['--port', '0', '--host', '0.0.0.0'])
     expect(await started.stderrWith('other machines')).toContain('other machines')
+    const loopback = await listen(['--port', '0', '--host', '::ffff:127.0.0.1'])
+    expect((await post(loopback.port, '/hooks/booking-app', '{}')).status).toBe(200)
+    expect(loopback.stderr()).toBe('')
+  })
+
+  it('stops with exit 130, starting nothing, when Ctrl+C is pressed at a signing secret prompt', async () => {
+    requireWebEngageSignature()
+    // A terminal to be asked on: the prompt only runs on one.
+    const started = spawnOnTerminal(folder.path, configDir, ['listen', '--project', 'Shop.capmap', '--port', '0'])
+    terminals.push(started)
+    await started.outputWith('Signing secret for webengage')
+    started.type('\x03')
+    expect(await started.exited).toBe(130)
+    expect(started.output()).toContain('stopped at the signing secret prompt: the listener was not started.')
   })
 
   it.each([

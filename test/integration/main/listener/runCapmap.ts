@@ -32,6 +32,8 @@ export interface RunningListen {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   /** Waits until stderr holds `text` (stderr is its own pipe: it may arrive after stdout's start line). */
   stderrWith(text: string): Promise<string>
+  /** Waits until stdout holds `text`. */
+  stdoutWith(text: string): Promise<string>
   /** Waits until stdout has at least `count` lines after the first (one per capture). */
   linesAfterStart(count: number): Promise<string[]>
 }
@@ -65,6 +67,8 @@ export async function startListen(
     exited,
     stderrWith: (text) =>
       waitFor(() => (stderr.includes(text) ? stderr : undefined), `stderr never said ${text}: ${stderr}`),
+    stdoutWith: (text) =>
+      waitFor(() => (stdout.includes(text) ? stdout : undefined), `stdout never said ${text}: ${stdout}`),
     linesAfterStart: (count) =>
       waitFor(() => {
         const lines = stdout.trim().split('\n').slice(1)
@@ -81,5 +85,39 @@ async function waitFor<T>(probe: () => T | undefined, failure: string): Promise<
     if (value !== undefined) return value
     if (Date.now() - started > 30_000) throw new Error(failure)
     await new Promise((resolveWait) => setTimeout(resolveWait, 20))
+  }
+}
+
+export interface OnTerminal {
+  child: ChildProcessWithoutNullStreams
+  /** Everything the command wrote on its terminal (stdout and stderr). */
+  output(): string
+  outputWith(text: string): Promise<string>
+  /** Keys typed on the terminal. */
+  type(keys: string): void
+  /** The command's exit code. */
+  exited: Promise<number | null>
+}
+
+/**
+ * Runs `node bin/capmap.js <args>` on a terminal of its own (a pseudo-terminal made by util-linux's `script`), for
+ * what a command does only when a person is there to type: prompts, and Ctrl+C at them.
+ */
+export function spawnOnTerminal(cwd: string, configDir: string, args: string[]): OnTerminal {
+  const command = [process.execPath, bin, ...args].map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(' ')
+  const child = spawn('script', ['--quiet', '--return', '--flush', '--command', command, '/dev/null'], {
+    cwd,
+    env: capmapEnvironment(configDir)
+  })
+  let output = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)))
+  return {
+    child,
+    output: () => output,
+    outputWith: (text) =>
+      waitFor(() => (output.includes(text) ? output : undefined), `the terminal never showed ${text}: ${output}`),
+    type: (keys) => void child.stdin.write(keys),
+    exited
   }
 }

@@ -29,10 +29,17 @@ describe('verifySignature', () => {
     })
   })
 
-  it('fails, naming the environment variable, when this studio has no secret', () => {
+  it('fails, saying where the secret is given (environment, capmap listen, the studio), when none is set', () => {
     const verdict = verifySignature({ scheme: 'webengage' }, request({}), key(), now)
     expect(verdict).toMatchObject({ scheme: 'webengage', outcome: 'failed' })
-    expect(verdict.reason).toContain('CAPMAP_SIGNING_SECRET_SHOP')
+    expect(verdict.reason).toBe(
+      'No signing secret is set for this integration here: set CAPMAP_SIGNING_SECRET_SHOP where the listener runs ' +
+        "(capmap listen asks for it when it starts), or enter it in the studio's Capture rules (Integrations)."
+    )
+    const desktop = verifySignature({ scheme: 'webengage' }, request({}), { secret: undefined }, now)
+    expect(desktop.reason).toBe(
+      "No signing secret is set for this integration here: enter it in the studio's Capture rules (Integrations)."
+    )
   })
 
   describe('WebEngage (notes §10: secret = MD5 hex of licenseCode:key)', () => {

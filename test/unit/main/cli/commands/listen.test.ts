@@ -37,6 +37,16 @@ describe('captureLine', () => {
     )
   })
 
+  it('says why, when the capture has a reason, cutting a long one', () => {
+    expect(
+      captureLine(summary({ status: 'invalid', responseStatus: 400, statusReason: 'Invalid JSON at line 1.' }))
+    ).toBe(
+      '2026-11-29T08:00:00.000Z  400  invalid    POST /hooks/shop  application/json  10 bytes  7  Invalid JSON at line 1.'
+    )
+    const long = captureLine(summary({ statusReason: `${'a'.repeat(159)}😀 and more` }))
+    expect(long.endsWith(`  7  ${'a'.repeat(159)}…`)).toBe(true)
+  })
+
   it('shows the escape sequences in a path and a content type instead of sending them to the terminal', () => {
     const line = captureLine(
       summary({
