@@ -21,6 +21,7 @@ export function captureDetail(stored: StoredCapture): CaptureDetail {
     contentText: content === undefined ? null : textOrNull(content, contentType),
     parsed: decoded?.value ?? null,
     decodeError: decoded?.error ?? null,
+    decodeWarnings: fewOf(decoded?.diagnostics.map((diagnostic) => diagnostic.message) ?? []),
     replayable: body !== null && !stored.redacted
   }
 }
@@ -33,4 +34,11 @@ function textOrNull(content: RemovedCoding, contentType: string | undefined): st
   if (!content.ok) return null
   const { text, problem } = decodeText(content.content, mediaType(contentType).charset)
   return problem === undefined ? text : (strictUtf8Text(content.content) ?? null)
+}
+
+/** A body of a thousand big integers says a thousand times the same: the first few are enough. */
+function fewOf(warnings: string[]): string[] {
+  const shown = 5
+  if (warnings.length <= shown) return warnings
+  return [...warnings.slice(0, shown), `And ${warnings.length - shown} more like these.`]
 }

@@ -72,6 +72,11 @@ export interface CaptureDetail extends CaptureSummary {
   parsed: unknown
   /** The body's decoding problem, such as invalid JSON, or null. */
   decodeError: string | null
+  /**
+   * What the decoders noted while reading it (bytes not valid in its charset replaced, integers beyond 2^53 kept as
+   * exact strings): a sender's mistake a developer wants named. At most a few, the last saying how many more.
+   */
+  decodeWarnings: string[]
   /** Whether the original bytes are kept, so the request can be replayed exactly as it came. */
   replayable: boolean
 }

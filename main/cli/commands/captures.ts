@@ -142,7 +142,8 @@ export function describeCapture(capture: CaptureDetail, toTerminal: boolean): st
   if (capture.query.length > 0) lines.push('', 'Query', ...capture.query.map(([name, value]) => `  ${name}: ${value}`))
   lines.push('', 'Headers', ...capture.headers.map(([name, value]) => `  ${name}: ${headerText(value)}`))
   lines.push('', 'Body')
-  const decoding = capture.decodeError ? ['', printable(`Decoding: ${capture.decodeError}`)] : []
+  const notes = [...(capture.decodeError ? [capture.decodeError] : []), ...capture.decodeWarnings]
+  const decoding = notes.length > 0 ? ['', ...notes.map((note) => printable(`Decoding: ${note}`))] : []
   return [...lines.map((line) => printable(line)), bodyText(capture, toTerminal), ...decoding]
 }
 

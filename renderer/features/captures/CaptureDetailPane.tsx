@@ -352,6 +352,11 @@ function BodyTab({ detail }: { detail: CaptureView }) {
           Not readable as {detail.bodyKind}: {detail.decodeError}. Shown as received.
         </p>
       )}
+      {detail.decodeWarnings.map((warning) => (
+        <p key={warning} className="capture-warning" role="note">
+          {warning}
+        </p>
+      ))}
       {detail.bodyKind !== 'json' && !detail.decodeError && (
         <p className="muted capture-note">
           As the engine reads this {detail.bodyKind} body; the Raw tab shows it as received.

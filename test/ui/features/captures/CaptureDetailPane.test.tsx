@@ -68,6 +68,13 @@ describe('the capture detail pane', () => {
     )
   })
 
+  it('names what the decoders noted, as notes above the body', async () => {
+    const warning = 'The body is not valid UTF-8; the invalid bytes were replaced by U+FFFD.'
+    const { stores } = await renderPane(undefined, { decodeWarnings: [warning] })
+    await act(() => stores.captures.getState().select('1'))
+    expect(screen.getByRole('note').textContent).toBe(warning)
+  })
+
   it('says where to raise the body limit when a body was not kept', async () => {
     const { stores } = await renderPane(undefined, { bodyKind: 'none', hasBody: false })
     await act(() => stores.captures.getState().select('1'))

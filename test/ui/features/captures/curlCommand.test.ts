@@ -31,6 +31,7 @@ const capture: CaptureDetail = {
   contentText: `{"name":"O'Brien"}`,
   parsed: { name: "O'Brien" },
   decodeError: null,
+  decodeWarnings: [],
   replayable: true
 }
 

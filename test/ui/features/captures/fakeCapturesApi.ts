@@ -39,6 +39,7 @@ function detailOf(capture: CaptureSummary): CaptureDetail {
     contentText: text,
     parsed: { n: Number(capture.id) },
     decodeError: null,
+    decodeWarnings: [],
     replayable: true
   }
 }

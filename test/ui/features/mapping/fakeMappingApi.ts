@@ -64,6 +64,7 @@ export function capture(id: string, integrationId: string, sourceEvent: string, 
     contentText: text,
     parsed: body,
     decodeError: null,
+    decodeWarnings: [],
     replayable: true
   }
 }

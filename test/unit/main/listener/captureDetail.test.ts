@@ -52,6 +52,18 @@ describe('captureDetail', () => {
     })
   })
 
+  it('names what the decoders noted: bytes not valid UTF-8 replaced, the first few big integers kept exact', () => {
+    const latin1 = captureDetail(stored(Buffer.from('{"event_name":"café"}', 'latin1'), 'application/json'))
+    expect(latin1).toMatchObject({ decodeError: null, parsed: { event_name: 'caf\ufffd' } })
+    expect(latin1.decodeWarnings).toEqual([expect.stringContaining('not valid UTF-8')])
+    const ids = Array.from({ length: 8 }, (_, index) => `9007199254740993${index}`)
+    const big = captureDetail(stored(Buffer.from(`[${ids.join(',')}]`), 'application/json'))
+    expect(big.decodeWarnings).toHaveLength(6)
+    expect(big.decodeWarnings[0]).toContain(ids[0])
+    expect(big.decodeWarnings[5]).toBe('And 3 more like these.')
+    expect(captureDetail(stored(Buffer.from('{"a":1}'), 'application/json')).decodeWarnings).toEqual([])
+  })
+
   it('reads the text in its declared charset', () => {
     const body = Buffer.from('{"city":"Besançon","note":"Grüße"}', 'latin1')
     const detail = captureDetail(stored(body, 'application/json; charset=iso-8859-1'))

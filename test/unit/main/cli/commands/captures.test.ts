@@ -41,6 +41,7 @@ function hostile(overrides: Partial<CaptureDetail> = {}): CaptureDetail {
     contentText: hostileBody,
     parsed: hostileBody,
     decodeError: 'Unexpected token \u001b in JSON',
+    decodeWarnings: [],
     replayable: true,
     ...overrides
   }
@@ -87,6 +88,11 @@ describe('describeCapture', () => {
       '  X-Latin-1: café',
       '  X-Control: a\\x9bb'
     ])
+  })
+
+  it('names what the decoders noted after the body, each on a line', () => {
+    const lines = describeCapture(hostile({ decodeError: null, decodeWarnings: ['Not UTF-8.', 'Big.'] }), false)
+    expect(lines.slice(-3)).toEqual(['', 'Decoding: Not UTF-8.', 'Decoding: Big.'])
   })
 
   it('on a terminal, shows the body’s controls as escapes but keeps its line breaks and tabs', () => {
