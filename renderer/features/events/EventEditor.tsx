@@ -6,6 +6,7 @@ import { implicitAttributes } from '../../../shared/capillary/implicitAttributes
 import { eventLimits, type AttributeDraft, type EventAction, type EventDraft } from '../../../shared/model/event'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { JsonView } from '../../editor/JsonView'
+import { ChangedOutsideBanner } from '../../ui/ChangedOutsideBanner'
 import { plural } from '../../ui/plural'
 import { AttributeRow } from './AttributeRow'
 import { draftLimitIssues } from './draftLimitIssues'
@@ -48,6 +49,10 @@ export function EventEditor() {
   const saveProblemAt = useStudioStore(
     (s) => s.events,
     (state) => state.saveProblemAt
+  )
+  const changedOutside = useStudioStore(
+    (s) => s.events,
+    (state) => state.changedOutside
   )
   const readOnly = useStudioStore(
     (s) => s.project,
@@ -158,6 +163,14 @@ export function EventEditor() {
             <Copy size={14} /> Duplicate
           </button>
         </div>
+      )}
+
+      {changedOutside && (
+        <ChangedOutsideBanner
+          name={selected.name}
+          onKeepMine={() => void events.getState().keepMine()}
+          onTakeSaved={() => events.getState().takeSaved()}
+        />
       )}
 
       {saveState === 'failed' && saveProblem && (

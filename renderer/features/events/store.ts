@@ -7,6 +7,7 @@ import type { StudioApi } from '../../api/client'
 import { createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
 import { createKeptDrafts, type KeptDraft } from '../../app/keptDrafts'
+import { createOutsideChanges } from '../../app/outsideChanges'
 import type { KeyedNotice } from '../../app/notifications'
 import { draftLimitIssues } from './draftLimitIssues'
 import { touchedField } from './touchedField'
@@ -38,6 +39,12 @@ interface EventsState {
   saveProblemAt: string | null
   /** The events whose drafts are kept, unsaved, while the user is elsewhere (the list marks them, the status bar counts them). */
   keptDrafts: KeptDraft[]
+  /** The selected event was changed outside the editor while it had unsaved edits: autosave waits for a choice. */
+  changedOutside: boolean
+  /** Of that choice: the user's edits, saved over the outside change. */
+  keepMine(): Promise<void>
+  /** Of that choice: the event as it is now saved, the user's edits dropped. */
+  takeSaved(): void
   canUndo: boolean
   canRedo: boolean
   load(): Promise<void>
@@ -83,6 +90,7 @@ export const createEventsStore = (
 ) =>
   createStore<EventsState>()((set, get) => {
     const histories = createEditHistories<EventDraft>()
+    const outside = createOutsideChanges()
     const syncHistoryFlags = () => set(histories.flags(get().selectedId))
 
     const replace = (event: EventDefinition) =>
@@ -134,6 +142,23 @@ export const createEventsStore = (
       return false
     }
 
+    /** Shows the event as it is saved, its undo history (of another version) dropped. */
+    const showSaved = (event: EventDefinition) => {
+      histories.forget(event.id)
+      set({ draft: toDraft(event), saveState: 'saved', saveProblem: null, saveProblemAt: null, changedOutside: false })
+    }
+
+    /**
+     * The open event was changed outside its editor (a bundle merged, another window). With nothing unsaved here, the
+     * editor shows the new version. With unsaved edits, autosave holds them until the user says which to keep: the
+     * next keystroke must not overwrite the change unseen.
+     */
+    const takeOutsideChange = (event: EventDefinition) => {
+      if (get().saveState === 'saved') return showSaved(event)
+      autosave.cancel()
+      set({ changedOutside: true })
+    }
+
     const adopt = async (result: Result<EventDefinition>) => {
       if (!result.ok) {
         onError(result.error)
@@ -145,7 +170,8 @@ export const createEventsStore = (
         draft: toDraft(result.value),
         saveState: 'saved',
         saveProblem: null,
-        saveProblemAt: null
+        saveProblemAt: null,
+        changedOutside: false
       })
       syncHistoryFlags()
       return result.value
@@ -155,7 +181,7 @@ export const createEventsStore = (
       const { selectedId, draft, saveState } = get()
       if (!selectedId || !draft || (saveState !== 'pending' && saveState !== 'failed')) return
       set({ saveState: 'saving' })
-      const result = await api.updateEvent({ id: selectedId, draft })
+      const result = await outside.own(api.updateEvent({ id: selectedId, draft }))
       if (result.ok) {
         replace(result.value)
         // Edits made while this save travelled are still pending: keep them.
@@ -165,9 +191,14 @@ export const createEventsStore = (
       }
     }
 
-    const autosave = createAutosave(save, () => get().saveState === 'pending' || get().saveState === 'failed')
+    const autosave = createAutosave(
+      save,
+      () => !get().changedOutside && (get().saveState === 'pending' || get().saveState === 'failed')
+    )
 
+    /** Saves what waits; an explicit save (Ctrl+S, leaving the event) keeps the user's edits over an outside change. */
     const flush = async () => {
+      set({ changedOutside: false })
       recheckInvalid()
       await autosave.flush()
     }
@@ -196,6 +227,13 @@ export const createEventsStore = (
       saveProblem: null,
       saveProblemAt: null,
       keptDrafts: [],
+      changedOutside: false,
+      keepMine: flush,
+      takeSaved() {
+        const saved = get().events.find((event) => event.id === get().selectedId)
+        if (saved) showSaved(saved)
+        syncHistoryFlags()
+      },
       canUndo: false,
       canRedo: false,
       async load() {
@@ -205,13 +243,23 @@ export const createEventsStore = (
           return
         }
         const selected = result.value.find((event) => event.id === get().selectedId)
+        const before = get().events.find((event) => event.id === selected?.id)
+        const changedOutside = outside.changed(before, selected, toDraft)
         set({
           events: result.value,
           loaded: true,
           ...(selected
             ? {}
-            : { selectedId: null, draft: null, saveState: 'saved' as const, saveProblem: null, saveProblemAt: null })
+            : {
+                selectedId: null,
+                draft: null,
+                saveState: 'saved' as const,
+                saveProblem: null,
+                saveProblemAt: null,
+                changedOutside: false
+              })
         })
+        if (selected && changedOutside) takeOutsideChange(selected)
         syncHistoryFlags()
         if (recheckInvalid()) autosave.schedule()
       },
@@ -226,7 +274,8 @@ export const createEventsStore = (
           draft: event ? toDraft(event) : null,
           saveState: 'saved',
           saveProblem: null,
-          saveProblemAt: null
+          saveProblemAt: null,
+          changedOutside: false
         })
         if (kept) applyDraft(kept)
         syncHistoryFlags()
@@ -273,7 +322,14 @@ export const createEventsStore = (
           lastDeletion: result.value,
           events: state.events.filter((event) => event.id !== id),
           ...(state.selectedId === id
-            ? { selectedId: null, draft: null, saveState: 'saved' as const, saveProblem: null, saveProblemAt: null }
+            ? {
+                selectedId: null,
+                draft: null,
+                saveState: 'saved' as const,
+                saveProblem: null,
+                saveProblemAt: null,
+                changedOutside: false
+              }
             : {})
         }))
         syncHistoryFlags()

@@ -4,6 +4,7 @@ import { customerSources } from '../../../shared/capillary/sourceAccounts'
 import type { IntegrationDraft, IntegrationKind } from '../../../shared/model/integration'
 import { relayTransformer, transformerOf } from '../../../shared/model/webhookSettings'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { ChangedOutsideBanner } from '../../ui/ChangedOutsideBanner'
 import { Dialog } from '../../ui/Dialog'
 import { CaptureRulesPanel } from '../listener/CaptureRulesPanel'
 import { checkIntegrationDraft, issuesAt, type IntegrationIssue } from './checkIntegrationDraft'
@@ -60,6 +61,10 @@ export function IntegrationEditor() {
   const saveState = useStudioStore(
     (s) => s.integrations,
     (state) => state.saveState
+  )
+  const changedOutside = useStudioStore(
+    (s) => s.integrations,
+    (state) => state.changedOutside
   )
   const all = useStudioStore(
     (s) => s.integrations,
@@ -161,6 +166,13 @@ export function IntegrationEditor() {
           </button>
         </div>
       </header>
+      {changedOutside && (
+        <ChangedOutsideBanner
+          name={original?.name ?? draft.name}
+          onKeepMine={() => void integrations.getState().keepMine()}
+          onTakeSaved={() => integrations.getState().takeSaved()}
+        />
+      )}
 
       <div className="editor-body">
         <fieldset className="form-grid" disabled={readOnly}>

@@ -4,6 +4,7 @@ import type { TransformerType, WebhookSettings } from '../../../shared/model/web
 import type { StudioApi } from '../../api/client'
 import { autosaveDelayMs, createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
+import { createOutsideChanges } from '../../app/outsideChanges'
 import { createKeptDrafts, type KeptDraft } from '../../app/keptDrafts'
 import type { KeyedNotice } from '../../app/notifications'
 import { checkIntegrationDraft } from './checkIntegrationDraft'
@@ -56,6 +57,12 @@ interface IntegrationsState {
   /** Changes the draft; while the slug follows the name, a new name brings a new suggested slug. */
   edit(patch: Partial<IntegrationDraft>): void
   /** Saves a pending edit now (before switching, deleting or leaving). */
+  /** The selected integration was changed outside its editor while it had unsaved edits: autosave waits for a choice. */
+  changedOutside: boolean
+  /** Of that choice: the user's edits, saved over the outside change. */
+  keepMine(): Promise<void>
+  /** Of that choice: the integration as it is now saved, the user's edits dropped. */
+  takeSaved(): void
   flush(): Promise<void>
   remove(id: string): Promise<boolean>
   /** Another project is open: the kept drafts were the last project's. */
@@ -87,7 +94,8 @@ const noSelection = {
   draft: null,
   isNew: false,
   slugFollowsName: false,
-  saveState: 'saved'
+  saveState: 'saved',
+  changedOutside: false
 } as const
 
 /**
@@ -107,6 +115,7 @@ export const createIntegrationsStore = (
     let integrationWrites = 0
     let webhookWrites = 0
     const histories = createEditHistories<IntegrationDraft>()
+    const outside = createOutsideChanges()
     const syncHistoryFlags = () => set(histories.flags(get().selectedId))
 
     /** Takes a new draft (an edit, an undo or a redo): invalid drafts wait at the fields, valid ones autosave. */
@@ -148,7 +157,7 @@ export const createIntegrationsStore = (
       const { selectedId, draft, saveState } = get()
       if (!selectedId || !draft || (saveState !== 'pending' && saveState !== 'failed')) return
       set({ saveState: 'saving' })
-      const result = await api.updateIntegration({ id: selectedId, draft })
+      const result = await outside.own(api.updateIntegration({ id: selectedId, draft }))
       if (result.ok) {
         replace(result.value)
         // Edits made while this save travelled are still pending: keep them.
@@ -159,7 +168,22 @@ export const createIntegrationsStore = (
       }
     }
 
-    const autosave = createAutosave(save, () => get().saveState === 'pending' || get().saveState === 'failed')
+    const autosave = createAutosave(
+      save,
+      () => !get().changedOutside && (get().saveState === 'pending' || get().saveState === 'failed')
+    )
+
+    /** Saves what waits; an explicit save (Ctrl+S, leaving it) keeps the user's edits over an outside change. */
+    const flush = async () => {
+      set({ changedOutside: false })
+      await autosave.flush()
+    }
+
+    /** Shows the integration as it is saved, its undo history (of another version) dropped. */
+    const showSaved = (integration: Integration) => {
+      histories.forget(integration.id)
+      set({ original: integration, draft: toDraft(integration), saveState: 'saved', changedOutside: false })
+    }
 
     const unsaved = createKeptDrafts<IntegrationDraft>(onError, withdrawNotice, (keptDrafts) => set({ keptDrafts }))
 
@@ -239,11 +263,23 @@ export const createIntegrationsStore = (
         if (startedAt.integrations !== integrationWrites) return set({ loaded: true })
         const selected = integrations.value.find((integration) => integration.id === get().selectedId)
         if (!selected) autosave.cancel()
+        const before = get().integrations.find((integration) => integration.id === selected?.id)
+        const changedOutside = outside.changed(before, selected, toDraft)
         set({
           integrations: [...integrations.value].sort(byName),
           loaded: true,
           ...(selected ? {} : noSelection)
         })
+        // Changed outside its editor (a bundle merged, another window): shown at once when nothing here is unsaved;
+        // otherwise the unsaved edits wait for the user's choice, never saved over it unseen.
+        if (selected && changedOutside) {
+          if (get().saveState === 'saved') showSaved(selected)
+          else {
+            autosave.cancel()
+            set({ changedOutside: true })
+          }
+        }
+        syncHistoryFlags()
       },
 
       async select(id) {
@@ -310,7 +346,13 @@ export const createIntegrationsStore = (
         if (restored) applyDraft(restored, false)
       },
 
-      flush: autosave.flush,
+      flush,
+      keepMine: flush,
+      takeSaved() {
+        const saved = get().integrations.find((integration) => integration.id === get().selectedId)
+        if (saved) showSaved(saved)
+        syncHistoryFlags()
+      },
 
       forgetProject() {
         unsaved.clear()

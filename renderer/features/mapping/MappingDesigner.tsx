@@ -5,6 +5,7 @@ import { inferSchema } from '../../../shared/engine/inferSchema'
 import type { MappingEvent } from '../../../shared/engine/compileMapping'
 import { integrationMatch, type IntegrationMatch } from '../../../shared/engine/resolveMatch'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { ChangedOutsideBanner } from '../../ui/ChangedOutsideBanner'
 import { attributeViews, sourceFieldViews } from './designerModel'
 import { MappingCanvas } from './MappingCanvas'
 import { createPreviewClient, previewDebounceMs, type PreviewClient } from './preview/previewClient'
@@ -32,6 +33,10 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
   const saveState = useStudioStore(
     (s) => s.mapping,
     (state) => state.saveState
+  )
+  const changedOutside = useStudioStore(
+    (s) => s.mapping,
+    (state) => state.changedOutside
   )
   const canUndo = useStudioStore(
     (s) => s.mapping,
@@ -214,6 +219,13 @@ export function MappingDesigner({ suggestRef }: { suggestRef: MutableRefObject<(
           </button>
         </div>
       </header>
+      {changedOutside && (
+        <ChangedOutsideBanner
+          name={`The mapping of ${integration?.name ?? 'a deleted integration'} onto ${mappingEvent.name}`}
+          onKeepMine={() => void mapping.getState().keepMine()}
+          onTakeSaved={() => mapping.getState().takeSaved()}
+        />
+      )}
       <ScopeEditor
         spec={shownDraft ?? draft}
         schema={schema}

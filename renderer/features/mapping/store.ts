@@ -7,6 +7,7 @@ import type { MappingSuggestion } from '../../../shared/engine/suggestMappings'
 import type { StudioApi } from '../../api/client'
 import { createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
+import { createOutsideChanges } from '../../app/outsideChanges'
 import { connect, emptySpec, removeRule, ruleFieldPath, setRule } from './mappingEdits'
 import { payloadTextOf, sampleText } from './payloadText'
 
@@ -64,6 +65,12 @@ interface MappingState {
   suggestions: MappingSuggestion[] | null
   /** The capture asked for when no mapping reads it; cleared when a mapping is selected. */
   captureWithoutMapping: CaptureWithoutMapping | null
+  /** The selected mapping was changed outside the designer while it had unsaved edits: autosave waits for a choice. */
+  changedOutside: boolean
+  /** Of that choice: the user's edits, saved over the outside change. */
+  keepMine(): Promise<void>
+  /** Of that choice: the mapping as it is now saved, the user's edits dropped. */
+  takeSaved(): void
 
   load(): Promise<void>
   select(id: string | null, options?: { captureId?: string }): Promise<void>
@@ -95,6 +102,12 @@ interface MappingState {
   remove(id: string): Promise<boolean>
 }
 
+const specOf = (mapping: Mapping): MappingSpec => ({
+  match: mapping.match,
+  fanOut: mapping.fanOut,
+  rules: mapping.rules
+})
+
 const sameSuggestion = (a: MappingSuggestion, b: MappingSuggestion) =>
   a.rule.target === b.rule.target && a.path === b.path
 
@@ -122,6 +135,7 @@ export const createMappingStore = (
 ) =>
   createStore<MappingState>()((set, get) => {
     const histories = createEditHistories<MappingSpec>()
+    const outside = createOutsideChanges()
     const syncHistoryFlags = () => set(histories.flags(get().selectedId))
     const replace = (mapping: Mapping) =>
       set((state) => ({
@@ -135,11 +149,9 @@ export const createMappingStore = (
       const mapping = mappings.find((candidate) => candidate.id === selectedId)
       if (!mapping || !draft) return
       set({ saveState: 'saving' })
-      const result = await api.saveMapping({
-        integrationId: mapping.integrationId,
-        eventId: mapping.eventId,
-        spec: draft
-      })
+      const result = await outside.own(
+        api.saveMapping({ integrationId: mapping.integrationId, eventId: mapping.eventId, spec: draft })
+      )
       if (result.ok) {
         replace(result.value)
         if (get().saveState === 'saving') set({ saveState: 'saved' })
@@ -148,7 +160,29 @@ export const createMappingStore = (
         onError(result.error)
       }
     }
-    const autosave = createAutosave(save, () => get().saveState === 'pending' || get().saveState === 'failed')
+    const autosave = createAutosave(
+      save,
+      () => !get().changedOutside && (get().saveState === 'pending' || get().saveState === 'failed')
+    )
+
+    /** Saves what waits; an explicit save (Ctrl+S, leaving the mapping) keeps the user's edits over an outside change. */
+    const flush = async () => {
+      set({ changedOutside: false })
+      await autosave.flush()
+    }
+
+    /** Shows the mapping as it is saved, its undo history (of another version) dropped. */
+    const showSaved = (mapping: Mapping) => {
+      histories.forget(mapping.id)
+      const target = get().selectedTarget
+      const keepsTarget = target !== null && mapping.rules.some((rule) => rule.target === target)
+      set({
+        draft: specOf(mapping),
+        saveState: 'saved',
+        changedOutside: false,
+        ...(keepsTarget ? {} : { selectedTarget: null })
+      })
+    }
     const restore = (spec: MappingSpec | undefined) => {
       if (!spec) return
       const target = get().selectedTarget
@@ -209,6 +243,7 @@ export const createMappingStore = (
       payloadText: '',
       suggestions: null,
       captureWithoutMapping: null,
+      changedOutside: false,
       async load() {
         const result = await api.listMappings()
         if (!result.ok) {
@@ -216,7 +251,22 @@ export const createMappingStore = (
           return
         }
         const selected = result.value.find((mapping) => mapping.id === get().selectedId)
-        set({ mappings: result.value, loaded: true, ...(selected ? {} : { selectedId: null, draft: null }) })
+        const before = get().mappings.find((mapping) => mapping.id === selected?.id)
+        const changedOutside = outside.changed(before, selected, specOf)
+        set({
+          mappings: result.value,
+          loaded: true,
+          ...(selected ? {} : { selectedId: null, draft: null, changedOutside: false })
+        })
+        // Changed outside the designer (a bundle merged, another window): shown at once when nothing here is
+        // unsaved; otherwise the unsaved edits wait for the user's choice, never saved over it unseen.
+        if (selected && changedOutside) {
+          if (get().saveState === 'saved') showSaved(selected)
+          else {
+            autosave.cancel()
+            set({ changedOutside: true })
+          }
+        }
         syncHistoryFlags()
       },
       async select(id, options = {}) {
@@ -224,7 +274,7 @@ export const createMappingStore = (
         const mapping = get().mappings.find((candidate) => candidate.id === id)
         set({
           selectedId: mapping?.id ?? null,
-          draft: mapping ? { match: mapping.match, fanOut: mapping.fanOut, rules: mapping.rules } : null,
+          draft: mapping ? specOf(mapping) : null,
           saveState: 'saved',
           selectedTarget: null,
           armedField: null,
@@ -235,7 +285,8 @@ export const createMappingStore = (
           samples: [],
           sampleId: null,
           payloadText: '',
-          captureWithoutMapping: null
+          captureWithoutMapping: null,
+          changedOutside: false
         })
         syncHistoryFlags()
         if (mapping) await loadCaptures(mapping, options.captureId)
@@ -365,7 +416,13 @@ export const createMappingStore = (
         const { selectedId, draft } = get()
         restore(selectedId && draft ? histories.redo(selectedId, draft) : undefined)
       },
-      flush: autosave.flush,
+      flush,
+      keepMine: flush,
+      takeSaved() {
+        const saved = get().mappings.find((mapping) => mapping.id === get().selectedId)
+        if (saved) showSaved(saved)
+        syncHistoryFlags()
+      },
       async remove(id) {
         if (get().selectedId === id) autosave.cancel()
         const result = await api.deleteMapping({ id })
@@ -377,7 +434,13 @@ export const createMappingStore = (
         set((state) => ({
           mappings: state.mappings.filter((mapping) => mapping.id !== id),
           ...(state.selectedId === id
-            ? { selectedId: null, draft: null, saveState: 'saved' as const, selectedTarget: null }
+            ? {
+                selectedId: null,
+                draft: null,
+                saveState: 'saved' as const,
+                selectedTarget: null,
+                changedOutside: false
+              }
             : {})
         }))
         syncHistoryFlags()

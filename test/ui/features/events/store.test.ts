@@ -323,3 +323,79 @@ describe('the events store', () => {
     expect(store.getState().events).toEqual([])
   })
 })
+
+describe('the open event changed outside its editor (a bundle merged, another window)', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  /** An open event, saved, then changed underneath: its description set by someone else. */
+  async function openedThenChangedOutside(unsavedLabel?: string) {
+    const api = fakeEventsApi()
+    const store = createEventsStore(api, vi.fn())
+    const created = (await store.getState().create(newCustomEventDraft([])))!
+    const saved = store.getState().draft!
+    await api.updateEvent({ id: created.id, draft: { ...saved, description: 'Theirs' } })
+    if (unsavedLabel !== undefined) store.getState().edit({ ...saved, label: unsavedLabel })
+    await store.getState().load()
+    return { api, store, created, saved }
+  }
+
+  it('shows the new version when nothing is unsaved, its undo history (of the old one) dropped', async () => {
+    const api = fakeEventsApi()
+    const store = createEventsStore(api, vi.fn())
+    const created = (await store.getState().create(newCustomEventDraft([])))!
+    store.getState().edit({ ...store.getState().draft!, label: 'Mine' })
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs)
+    expect(store.getState()).toMatchObject({ saveState: 'saved', canUndo: true })
+    await api.updateEvent({ id: created.id, draft: { ...store.getState().draft!, description: 'Theirs' } })
+    await store.getState().load()
+    expect(store.getState().draft).toMatchObject({ label: 'Mine', description: 'Theirs' })
+    expect(store.getState()).toMatchObject({ saveState: 'saved', changedOutside: false, canUndo: false })
+  })
+
+  it('holds unsaved edits, unsaved however long the user goes on typing, until they choose', async () => {
+    const { api, store } = await openedThenChangedOutside('Mine')
+    expect(store.getState().changedOutside).toBe(true)
+    store.getState().edit({ ...store.getState().draft!, label: 'Mine too' })
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs * 3)
+    // The outside change was the only write.
+    expect(api.updateEvent).toHaveBeenCalledTimes(1)
+    expect(store.getState().draft).toMatchObject({ label: 'Mine too' })
+  })
+
+  it('takes the saved version when asked, dropping the unsaved edits', async () => {
+    const { api, store, saved } = await openedThenChangedOutside('Mine')
+    store.getState().takeSaved()
+    expect(store.getState().draft).toEqual({ ...saved, description: 'Theirs' })
+    expect(store.getState()).toMatchObject({ saveState: 'saved', changedOutside: false })
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs * 2)
+    expect(api.updateEvent).toHaveBeenCalledTimes(1)
+  })
+
+  it('saves the unsaved edits over it when asked', async () => {
+    const { api, store, created, saved } = await openedThenChangedOutside('Mine')
+    await store.getState().keepMine()
+    expect(api.updateEvent).toHaveBeenLastCalledWith({ id: created.id, draft: { ...saved, label: 'Mine' } })
+    expect(store.getState()).toMatchObject({ saveState: 'saved', changedOutside: false })
+  })
+
+  it('does not take its own save, told back while the save travels, for a change from outside', async () => {
+    const api = fakeEventsApi()
+    const store = createEventsStore(api, vi.fn())
+    await store.getState().create(newCustomEventDraft([]))
+    const applyNow = api.updateEvent.getMockImplementation()!
+    api.updateEvent.mockImplementationOnce(async (input) => {
+      const result = await applyNow(input)
+      await new Promise((resolveLater) => setTimeout(resolveLater, 1_000))
+      return result
+    })
+    store.getState().edit({ ...store.getState().draft!, label: 'Mine' })
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs)
+    store.getState().edit({ ...store.getState().draft!, label: 'Mine, more' })
+    await store.getState().load()
+    expect(store.getState().changedOutside).toBe(false)
+    await vi.advanceTimersByTimeAsync(1_000 + autosaveDelayMs)
+    expect(api.updateEvent).toHaveBeenCalledTimes(2)
+    expect(store.getState()).toMatchObject({ saveState: 'saved', draft: { label: 'Mine, more' } })
+  })
+})

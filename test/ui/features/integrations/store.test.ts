@@ -257,3 +257,46 @@ describe('the integrations store', () => {
     )
   })
 })
+
+describe('the open integration changed outside its editor (a bundle merged, another window)', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  /** WebEngage open, then renamed underneath, after `beforeChange`. */
+  async function changedOutside(beforeChange: (store: Awaited<ReturnType<typeof loadedStore>>['store']) => void) {
+    const opened = await loadedStore()
+    await opened.store.getState().select('we')
+    beforeChange(opened.store)
+    const saved = opened.store.getState().original!
+    await opened.api.updateIntegration({ id: 'we', draft: { ...saved, name: 'Theirs' } })
+    await opened.store.getState().load()
+    return opened
+  }
+
+  it('shows the new version when nothing is unsaved', async () => {
+    const { store } = await changedOutside(() => undefined)
+    expect(store.getState().draft?.name).toBe('Theirs')
+    expect(store.getState()).toMatchObject({ saveState: 'saved', changedOutside: false })
+  })
+
+  it("holds unsaved edits until the user chooses: the user's, saved over it when asked", async () => {
+    const { api, store } = await changedOutside((store) => store.getState().edit({ eventNameField: 'mine_field' }))
+    expect(store.getState().changedOutside).toBe(true)
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs * 3)
+    expect(api.updateIntegration).toHaveBeenCalledTimes(1)
+    await store.getState().keepMine()
+    expect(api.updateIntegration).toHaveBeenLastCalledWith({
+      id: 'we',
+      draft: expect.objectContaining({ name: 'WebEngage storefront', eventNameField: 'mine_field' })
+    })
+  })
+
+  it('takes the saved version when asked, dropping the unsaved edits', async () => {
+    const { api, store } = await changedOutside((store) => store.getState().edit({ eventNameField: 'mine_field' }))
+    store.getState().takeSaved()
+    expect(store.getState().draft).toMatchObject({ name: 'Theirs' })
+    expect(store.getState().draft?.eventNameField).not.toBe('mine_field')
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs * 2)
+    expect(api.updateIntegration).toHaveBeenCalledTimes(1)
+  })
+})

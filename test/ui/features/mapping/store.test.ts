@@ -320,3 +320,47 @@ describe('the mapping designer store', () => {
     expect(store.getState().mappings).toEqual([])
   })
 })
+
+describe('the open mapping changed outside the designer (a bundle merged, another window)', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  const theirs = { match: stored.match, fanOut: { path: 'items' }, rules: stored.rules }
+
+  /** The cart mapping open, then changed underneath (fan-out set by someone else), after `beforeChange`. */
+  async function changedOutside(beforeChange: (store: Awaited<ReturnType<typeof loadedStore>>['store']) => void) {
+    const opened = await loadedStore()
+    await opened.store.getState().select('m-cart')
+    beforeChange(opened.store)
+    await opened.api.saveMapping({ integrationId: 'we', eventId: 'e-cart', spec: theirs })
+    await opened.store.getState().load()
+    return opened
+  }
+
+  it('shows the new version when nothing is unsaved', async () => {
+    const { store } = await changedOutside(() => undefined)
+    expect(store.getState().draft).toEqual(theirs)
+    expect(store.getState()).toMatchObject({ saveState: 'saved', changedOutside: false, canUndo: false })
+  })
+
+  it("holds unsaved edits until the user chooses: the user's, saved over it when asked", async () => {
+    const mine = { match: stored.match, fanOut: null, rules: [] }
+    const { api, store } = await changedOutside((store) => store.getState().edit(mine, 'rules'))
+    expect(store.getState().changedOutside).toBe(true)
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs * 3)
+    expect(api.saveMapping).toHaveBeenCalledTimes(1)
+    await store.getState().keepMine()
+    expect(api.saveMapping).toHaveBeenLastCalledWith(expect.objectContaining({ spec: mine }))
+    expect(store.getState()).toMatchObject({ saveState: 'saved', changedOutside: false })
+  })
+
+  it('takes the saved version when asked, dropping the unsaved edits', async () => {
+    const { api, store } = await changedOutside((store) =>
+      store.getState().edit({ match: stored.match, fanOut: null, rules: [] }, 'rules')
+    )
+    store.getState().takeSaved()
+    expect(store.getState().draft).toEqual(theirs)
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs * 2)
+    expect(api.saveMapping).toHaveBeenCalledTimes(1)
+  })
+})
