@@ -69,6 +69,14 @@ describe('bundles in the studio (web mode)', () => {
   })
 
   it('previews a changed bundle with its conflict, shows the differences side by side, and takes theirs', async () => {
+    // The event is open in its editor while the merge replaces it.
+    await page.getByRole('button', { name: 'Events', exact: true }).click()
+    await page
+      .getByRole('listbox', { name: 'Events' })
+      .getByRole('option', { name: /be_reserved/ })
+      .click()
+    const label = page.getByLabel('Label', { exact: true })
+    await expect(label.inputValue()).resolves.not.toBe('Room booking')
     // A teammate relabels the booking event and changes one of its rules.
     const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as Bundle
     bundle.events.find((event) => event.name === 'be_reserved')!.label = 'Room booking'
@@ -105,6 +113,8 @@ describe('bundles in the studio (web mode)', () => {
     await dialog().getByRole('button', { name: 'Merge into this project' }).click()
     await dialog().waitFor({ state: 'detached' })
     await page.getByText(/Merged .*shop\.capmap\.json: 1 event replaced\.$/).waitFor()
+    // The open editor shows what was merged: its next autosave keeps it, rather than writing the old label back.
+    await expect.poll(() => label.inputValue()).toBe('Room booking')
   })
 
   it('says a bundle opened as a project is a bundle, and how to import it', async () => {
