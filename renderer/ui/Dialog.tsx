@@ -11,7 +11,18 @@ interface DialogProps {
   wide?: boolean
 }
 
-/** An accessible modal (focus trapped, Escape closes, labelled, focus given back on close), on Radix's primitive. */
+/**
+ * Escape in a code editor closes the editor's own widgets (suggestions, find) and is the first half of its way out
+ * (Escape, then Tab): it does not also close the dialog, losing what was typed there.
+ */
+function keepOpenInCodeEditor(event: KeyboardEvent): void {
+  if (event.target instanceof Element && event.target.closest('.monaco-editor')) event.preventDefault()
+}
+
+/**
+ * An accessible modal (focus trapped, Escape closes but in a code editor, labelled, focus given back on close), on
+ * Radix's primitive.
+ */
 export function Dialog({ title, description, onClose, children, footer, wide }: DialogProps) {
   useReturnFocus(true)
   return (
@@ -21,6 +32,7 @@ export function Dialog({ title, description, onClose, children, footer, wide }: 
         <RadixDialog.Content
           className={`dialog${wide ? ' dialog-wide' : ''}`}
           aria-describedby={description ? undefined : undefined}
+          onEscapeKeyDown={keepOpenInCodeEditor}
         >
           <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
           {description && (

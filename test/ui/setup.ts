@@ -21,6 +21,8 @@ interface EditorProps {
 vi.mock('@monaco-editor/react', () => ({
   default: ({ value, onChange, options }: EditorProps) =>
     createElement('textarea', {
+      // Inside Monaco's own element, as its focused text area is.
+      className: 'monaco-editor',
       'aria-label': options?.ariaLabel ?? 'editor',
       value: value ?? '',
       readOnly: onChange === undefined,

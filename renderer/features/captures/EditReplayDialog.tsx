@@ -1,6 +1,6 @@
 import Editor, { type OnMount } from '@monaco-editor/react'
 import { Play, Send, ShieldCheck } from 'lucide-react'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { editor as MonacoEditor } from 'monaco-editor/editor'
 import { maxEditedBodyChars, type CaptureView } from '../../../shared/model/captureInbox'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
@@ -45,18 +45,6 @@ export function EditReplayDialog({ detail, onClose }: { detail: CaptureView; onC
       current = false
     }
   }, [captures])
-  // Escape in the editor is the first half of its way out (Escape, then Tab), and closes Monaco's own widgets: it must
-  // not close the dialog, and lose the edits, too. The dialog listens on the document, so this runs before it.
-  const editorBox = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    const keepOpen = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && event.target instanceof Node && editorBox.current?.contains(event.target)) {
-        event.preventDefault()
-      }
-    }
-    window.addEventListener('keydown', keepOpen, { capture: true })
-    return () => window.removeEventListener('keydown', keepOpen, { capture: true })
-  }, [])
   const tooLarge = (body?.length ?? 0) > maxEditedBodyChars
   const ready = body !== null
   const run = async (action: (edited: string) => Promise<void>) => {
@@ -106,7 +94,7 @@ export function EditReplayDialog({ detail, onClose }: { detail: CaptureView; onC
       {!isText && <p className="capture-warning">This body is not UTF-8 text: editing starts from an empty body.</p>}
       {tooLarge && <p className="capture-warning">Keep the edited body under 5 MB.</p>}
       {/* A whole body, edited as a document: Tab indents here, and Escape then Tab (or Ctrl+M) moves on. */}
-      <div className={`capture-edit-editor ${editorHost}`} aria-label="Edited body" role="region" ref={editorBox}>
+      <div className={`capture-edit-editor ${editorHost}`} aria-label="Edited body" role="region">
         <Editor
           height="100%"
           language={detail.bodyKind === 'json' ? 'json' : 'plaintext'}

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ok } from '../../../../shared/api/result'
 import type { Mapping } from '../../../../shared/model/mapping'
 import { NewTestCaseDialog } from '../../../../renderer/features/tests/NewTestCaseDialog'
@@ -19,7 +19,7 @@ const mapping: Mapping = {
 }
 
 /** The dialog over a project with one mapping and no captures: the payload is pasted. */
-async function openDialog() {
+async function openDialog(onClose: () => void = () => undefined) {
   await renderInStudio(
     {
       listTestCases: async () => ok({ testCases: [], statuses: [] }),
@@ -27,7 +27,7 @@ async function openDialog() {
       listCaptures: async () => ok({ items: [], nextCursor: null }),
       previewTestCase: async () => ok({ outputs: [{ event_name: 'order' }], diagnostics: [] })
     },
-    <NewTestCaseDialog eventId={null} onClose={() => undefined} />,
+    <NewTestCaseDialog eventId={null} onClose={onClose} />,
     (stores) => stores.tests.getState().load()
   )
   fireEvent.click(await screen.findByRole('radio', { name: 'Paste one' }))
@@ -37,6 +37,17 @@ async function openDialog() {
 }
 
 describe('NewTestCaseDialog', () => {
+  it('stays open on Escape in the expected output editor, keeping what was typed; closes on Escape elsewhere', async () => {
+    const onClose = vi.fn()
+    const expected = await openDialog(onClose)
+    fireEvent.change(expected, { target: { value: '[{"event_name": "edited"}]' } })
+    fireEvent.keyDown(expected, { key: 'Escape' })
+    expect(onClose).not.toHaveBeenCalled()
+    expect((screen.getByRole('textbox', { name: 'Expected output' }) as HTMLTextAreaElement).value).toContain('edited')
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Save test case' }), { key: 'Escape' })
+    expect(onClose).toHaveBeenCalledOnce()
+  })
+
   it('shows an expected output that is not JSON on the review step', async () => {
     const expected = await openDialog()
     fireEvent.change(expected, { target: { value: '[{' } })
