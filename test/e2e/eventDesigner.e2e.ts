@@ -134,7 +134,9 @@ describe('the event designer', () => {
     await page.getByTestId('status-save').filter({ hasText: 'Not saved: fix the problems shown' }).waitFor()
     await name.fill('productaddedtocart')
     await page
-      .getByText('Not saved: An event named ProductAddedToCart already exists: event names are unique.')
+      .getByText(
+        'Another event is named "ProductAddedToCart", which differs only in letter case: a project takes such names as one, so this one is not saved. Pick a clearly different name.'
+      )
       .waitFor()
     // Leaving now would lose the change: Close Project asks first, and Cancel keeps everything as it was.
     await page.keyboard.press('Control+Shift+P')

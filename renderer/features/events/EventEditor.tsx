@@ -1,6 +1,7 @@
 import { CircleAlert, Copy, Lock, Plus } from 'lucide-react'
 import { useMemo, useRef, useState } from 'react'
 import { checkEvent } from '../../../shared/capillary/checkEvent'
+import { designError, type DesignIssue } from '../../../shared/capillary/designIssue'
 import { definitionRequests } from '../../../shared/capillary/definitionRequest'
 import { implicitAttributes } from '../../../shared/capillary/implicitAttributes'
 import { eventLimits, type AttributeDraft, type EventAction, type EventDraft } from '../../../shared/model/event'
@@ -22,6 +23,17 @@ const actionLabels: Record<EventAction, string> = {
 }
 
 type Tab = 'design' | 'code'
+
+/**
+ * A name differing only in letter case from another's is a warning for Capillary, but a project takes such names as
+ * one and refuses to save the second (EventService): here it is an error, said once, at the name.
+ */
+const sameNameInProject = (namesake: string): DesignIssue =>
+  designError(
+    'name',
+    'event_name_case_duplicate',
+    `Another event is named "${namesake}", which differs only in letter case: a project takes such names as one, so this one is not saved. Pick a clearly different name.`
+  )
 
 /** The selected event's designer: its definition with Capillary's rules checked live, and the Code tab. */
 export function EventEditor() {
@@ -45,10 +57,6 @@ export function EventEditor() {
   const saveProblem = useStudioStore(
     (s) => s.events,
     (state) => state.saveProblem
-  )
-  const saveProblemAt = useStudioStore(
-    (s) => s.events,
-    (state) => state.saveProblemAt
   )
   const changedOutside = useStudioStore(
     (s) => s.events,
@@ -74,7 +82,10 @@ export function EventEditor() {
     })
     // Where Capillary's own limit is stricter (attribute names: 50), its message already says the text is too long.
     const stricter = new Set(rules.filter((issue) => issue.code.endsWith('_too_long')).map((issue) => issue.path))
-    return [...rules, ...draftLimitIssues(draft).filter((issue) => !stricter.has(issue.path))]
+    const namesake = others.find((event) => event.name.toLowerCase() === draft.name.toLowerCase())?.name
+    const asProjectRule = (issue: DesignIssue) =>
+      issue.code === 'event_name_case_duplicate' && namesake !== undefined ? sameNameInProject(namesake) : issue
+    return [...rules.map(asProjectRule), ...draftLimitIssues(draft).filter((issue) => !stricter.has(issue.path))]
   }, [draft, all, selectedId])
 
   if (!draft || !selected) {
@@ -97,12 +108,6 @@ export function EventEditor() {
     setTimeout(() => focusFirstProblem(pane.current, issues.find((issue) => issue.severity === 'error')?.path))
   }
   const nameIssues = issuesAt(issues, 'name')
-  // An invalid draft waits at the field its problem is about: the rule's own error there says why. A name differing
-  // only in letter case from another is only a warning for Capillary, yet the project refuses it: say so at the name.
-  const nameNotSaved =
-    saveState === 'invalid' && saveProblemAt === 'name' && !nameIssues.some((issue) => issue.severity === 'error')
-      ? saveProblem
-      : null
   const published = selected.publications.length > 0
   const publishedAttributeIds = new Set(published ? selected.attributes.map((attribute) => attribute.id) : [])
   const moveAttribute = (index: number, offset: -1 | 1) => {
@@ -195,7 +200,6 @@ export function EventEditor() {
               value={draft.name}
               limit={eventLimits.nameLength}
               issues={nameIssues}
-              notSaved={nameNotSaved}
               mono
               disabled={draft.kind === 'standard' || published}
               onChange={(name) => edit({ name })}

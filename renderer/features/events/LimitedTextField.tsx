@@ -9,8 +9,6 @@ interface LimitedTextFieldProps {
   /** The most characters the field takes: its count shows near it, and its issues say when it is past it. */
   limit: number
   issues: readonly DesignIssue[]
-  /** Why the draft is not saved, when that is about this field and none of its issues is an error that says so. */
-  notSaved?: string | null
   multiline?: boolean
   mono?: boolean
   wide?: boolean
@@ -25,13 +23,11 @@ interface LimitedTextFieldProps {
  * whole and said so, rather than cut short without a word.
  */
 export function LimitedTextField(props: LimitedTextFieldProps) {
-  const { label, value, limit, issues, notSaved, multiline, mono, wide, disabled, placeholder, onChange } = props
+  const { label, value, limit, issues, multiline, mono, wide, disabled, placeholder, onChange } = props
   const id = useId()
   const counted = characterCount(value.length, limit)
   const describedBy =
-    [issues.length > 0 && `${id}-issues`, notSaved && `${id}-not-saved`, counted && `${id}-count`]
-      .filter(Boolean)
-      .join(' ') || undefined
+    [issues.length > 0 && `${id}-issues`, counted && `${id}-count`].filter(Boolean).join(' ') || undefined
   const input = {
     id,
     className: mono ? 'input mono' : 'input',
@@ -39,7 +35,7 @@ export function LimitedTextField(props: LimitedTextFieldProps) {
     disabled,
     placeholder,
     spellCheck: mono ? false : undefined,
-    'aria-invalid': issues.some((issue) => issue.severity === 'error') || Boolean(notSaved) || undefined,
+    'aria-invalid': issues.some((issue) => issue.severity === 'error') || undefined,
     'aria-describedby': describedBy
   }
   return (
@@ -53,11 +49,6 @@ export function LimitedTextField(props: LimitedTextFieldProps) {
         <input {...input} onChange={(event) => onChange(event.target.value)} />
       )}
       <FieldIssues issues={issues} id={`${id}-issues`} />
-      {notSaved && (
-        <p className="field-error not-saved" id={`${id}-not-saved`}>
-          Not saved: {notSaved}
-        </p>
-      )}
       {counted && (
         <span className="field-hint character-count" id={`${id}-count`}>
           {counted}

@@ -83,14 +83,17 @@ describe('EventsScreen', () => {
     expect(screen.queryByRole('alert')).toBeNull()
   })
 
-  it('says at the name field why a name differing only in letter case is not saved', async () => {
+  it('says once, as a problem at the name field, why a name differing only in letter case is not saved', async () => {
     await renderEventsScreen(['be_reserved', 'hotel_checkout'])
     fireEvent.change(nameField(), { target: { value: 'BE_RESERVED' } })
-    expect(
-      screen.getByText('Not saved: An event named be_reserved already exists: event names are unique.')
-    ).toBeTruthy()
+    expect(screen.getAllByText(/differs only in letter case/).map((element) => element.textContent)).toEqual([
+      'Another event is named "be_reserved", which differs only in letter case: a project takes such names as one, so this one is not saved. Pick a clearly different name.'
+    ])
+    expect(screen.getByRole('button', { name: '1 problem' })).toBeTruthy()
+    expect(screen.queryByText('Valid for Capillary')).toBeNull()
     fireEvent.change(nameField(), { target: { value: 'be_reserved_late' } })
-    expect(screen.queryByText(/Not saved/)).toBeNull()
+    expect(screen.queryByText(/differs only in letter case/)).toBeNull()
+    expect(screen.getByText('Valid for Capillary')).toBeTruthy()
   })
 
   it('shows a save main refused in the editor until a save succeeds', async () => {
