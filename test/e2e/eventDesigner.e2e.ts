@@ -157,7 +157,7 @@ describe('the event designer', () => {
     await expect(name.inputValue()).resolves.toBe('productaddedtocart')
     await name.fill('room_booked')
     await noIssue('event_name_empty')
-    await page.locator('.not-saved').waitFor({ state: 'detached' })
+    await page.getByText(/differs only in letter case/).waitFor({ state: 'detached' })
     await waitForSaved(page)
     await expect(page.locator('.notification').count()).resolves.toBe(0)
   })
