@@ -75,7 +75,14 @@ export function NewMappingDialog({ forCapture = null, onClose }: NewMappingDialo
       {integrations.length === 0 || events.length === 0 ? (
         <p className="muted">A mapping needs an integration and an event: add them on their screens first.</p>
       ) : (
-        <>
+        // Both fields come chosen: Enter on either creates (or opens) the mapping, rather than opening the list.
+        <div
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter' || !integrationId || !eventId) return
+            event.preventDefault()
+            void submit()
+          }}
+        >
           <SelectField
             label="Integration"
             value={integrationId}
@@ -89,7 +96,7 @@ export function NewMappingDialog({ forCapture = null, onClose }: NewMappingDialo
             onChange={setEventId}
           />
           {existing && <p className="muted">This pair already has a mapping: it will be opened.</p>}
-        </>
+        </div>
       )}
     </Dialog>
   )

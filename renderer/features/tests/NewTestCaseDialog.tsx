@@ -128,19 +128,28 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
     setStep({ kind: 'review', payload, source, diagnostics: preview.value.diagnostics })
     if (!name) {
       const summary = captures.find((capture) => capture.id === captureId)
-      setName(
+      const suggested =
         sourceKind === 'capture' && summary ? `${summary.sourceEvent ?? 'Capture'} #${summary.id}` : 'Pasted payload'
-      )
+      setName(freeName(suggested, mapping.id))
     }
+  }
+
+  /** The mapping's test cases are told apart by name, case and outer spaces aside: a suggested one is free. */
+  const takenName = (candidate: string, mappingId: string) =>
+    testCases.find(
+      (other) => other.mappingId === mappingId && other.name.trim().toLowerCase() === candidate.trim().toLowerCase()
+    )
+  const freeName = (base: string, mappingId: string) => {
+    let candidate = base
+    for (let copy = 2; takenName(candidate, mappingId); copy += 1) candidate = `${base} (${copy})`
+    return candidate
   }
 
   const save = async () => {
     if (!mapping || step.kind !== 'review') return
     const expected = parseExpected(expectedText)
     if (!expected.ok) return setExpectedProblem(expected.error)
-    const namesake = testCases.find(
-      (other) => other.mappingId === mapping.id && other.name.trim().toLowerCase() === name.trim().toLowerCase()
-    )
+    const namesake = takenName(name, mapping.id)
     const wrongName = !name.trim()
       ? 'Name the test case.'
       : namesake && `This mapping already has a test case named ${namesake.name}: give this one another name.`
@@ -257,6 +266,10 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
               setNameProblem(null)
             }}
             problem={nameProblem ?? undefined}
+            // Enter saves, as in any dialog with one field to fill.
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') void save()
+            }}
             wide
           />
           {step.diagnostics.some((diagnostic) => diagnostic.severity === 'error') && (

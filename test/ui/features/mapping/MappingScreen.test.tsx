@@ -122,6 +122,15 @@ describe('NewMappingDialog, for a capture without a mapping', () => {
     expect(stores.mapping.getState().captureId).toBe('41')
   })
 
+  it('creates the mapping on Enter in either field, as the dialog comes with both chosen', async () => {
+    const onClose = vi.fn()
+    const { api } = await openCaptureIn(<NewMappingDialog forCapture={forCapture} onClose={onClose} />, '41')
+    const dialog = screen.getByRole('dialog', { name: 'New mapping' })
+    fireEvent.keyDown(within(dialog).getByLabelText('Integration'), { key: 'Enter' })
+    await waitFor(() => expect(onClose).toHaveBeenCalled())
+    expect(api.saveMapping).toHaveBeenCalledWith(expect.objectContaining({ integrationId: 'shop', eventId: 'e-order' }))
+  })
+
   it('puts the capture under test of no mapping of another integration', async () => {
     const onClose = vi.fn()
     const { stores } = await openCaptureIn(<NewMappingDialog forCapture={forCapture} onClose={onClose} />, '41')

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { ok } from '../../../../shared/api/result'
 import type { Mapping } from '../../../../shared/model/mapping'
+import type { TestCase, TestCaseDraft } from '../../../../shared/model/testCase'
 import { NewTestCaseDialog } from '../../../../renderer/features/tests/NewTestCaseDialog'
 import { renderInStudio } from '../../support/renderInStudio'
 
@@ -18,11 +19,30 @@ const mapping: Mapping = {
   updatedAt: now
 }
 
+/** A test case of the mapping, as main lists it. */
+const existing = (name: string): TestCase => ({
+  id: `t-${name}`,
+  mappingId: mapping.id,
+  name,
+  source: { kind: 'edited' },
+  payload: {},
+  expected: [],
+  createdAt: now,
+  updatedAt: now,
+  lastRun: null,
+  current: false
+})
+
 /** The dialog over a project with one mapping and no captures: the payload is pasted. */
-async function openDialog(onClose: () => void = () => undefined) {
+async function openDialog(
+  onClose: () => void = () => undefined,
+  testCases: TestCase[] = [],
+  saveTestCase = vi.fn(async ({ draft }: { draft: TestCaseDraft }) => ok(existing(draft.name)))
+) {
   await renderInStudio(
     {
-      listTestCases: async () => ok({ testCases: [], statuses: [] }),
+      listTestCases: async () => ok({ testCases, statuses: [] }),
+      saveTestCase,
       listMappings: async () => ok([mapping]),
       listCaptures: async () => ok({ items: [], nextCursor: null }),
       previewTestCase: async () => ok({ outputs: [{ event_name: 'order' }], diagnostics: [] })
@@ -37,6 +57,17 @@ async function openDialog(onClose: () => void = () => undefined) {
 }
 
 describe('NewTestCaseDialog', () => {
+  it('suggests a name no test case of the mapping has, and saves on Enter in it', async () => {
+    const saveTestCase = vi.fn(async ({ draft }: { draft: TestCaseDraft }) => ok(existing(draft.name)))
+    const onClose = vi.fn()
+    await openDialog(onClose, [existing('Pasted payload'), existing('pasted payload (2) ')], saveTestCase)
+    const name = screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement
+    expect(name.value).toBe('Pasted payload (3)')
+    fireEvent.keyDown(name, { key: 'Enter' })
+    await waitFor(() => expect(onClose).toHaveBeenCalledOnce())
+    expect(saveTestCase).toHaveBeenCalledWith({ draft: expect.objectContaining({ name: 'Pasted payload (3)' }) })
+  })
+
   it('stays open on Escape in the expected output editor, keeping what was typed; closes on Escape elsewhere', async () => {
     const onClose = vi.fn()
     const expected = await openDialog(onClose)
