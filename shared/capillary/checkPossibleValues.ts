@@ -18,7 +18,7 @@ export const checkPossibleValues = (
       designError(
         attributePath(index, 'possibleValues'),
         'enum_values_missing',
-        'An Enum attribute needs its possible values, for example Music, Sports, Fishing. Add at least one.'
+        'An Enum attribute needs its possible values, for example Music,Sports,Fishing. Add at least one.'
       )
     ]
   }

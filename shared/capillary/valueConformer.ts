@@ -1,5 +1,6 @@
 import { isSafeNumber } from 'lossless-json'
 import type { AttributeDraft } from '../model/event'
+import { transformLabels } from '../model/transformLabels'
 import { compileAttributeRegex } from './attributeRegex'
 import { countDecimals, doubleMaxDecimals } from './countDecimals'
 import { findCapillaryDateFormat } from './findCapillaryDateFormat'
@@ -108,7 +109,7 @@ function conformDouble(value: unknown): ConformedValue {
       {
         severity: 'warning',
         code: 'numeric_string',
-        message: `The text ${quoteValue(value)} is sent as the number ${number}; add a toNumber transform to make it explicit.`
+        message: `The text ${quoteValue(value)} is sent as the number ${number}; add a "${transformLabels.toNumber}" transform to make it explicit.`
       }
     ]
     if (!isSafeNumber(value.trim())) {
@@ -169,7 +170,7 @@ function conformInteger(value: unknown): ConformedValue {
         {
           severity: 'warning',
           code: 'numeric_string',
-          message: `The text ${quoteValue(value)} is sent as the number ${number}; add a toInteger transform to make it explicit.`
+          message: `The text ${quoteValue(value)} is sent as the number ${number}; add a "${transformLabels.toInteger}" transform to make it explicit.`
         }
       ]
     }
@@ -187,7 +188,7 @@ function conformBoolean(value: unknown): ConformedValue {
         {
           severity: 'warning',
           code: 'type_mismatch',
-          message: `The text ${quoteValue(value)} is sent as ${flag}; add a toBoolean transform to make it explicit.`
+          message: `The text ${quoteValue(value)} is sent as ${flag}; add a "${transformLabels.toBoolean}" transform to make it explicit.`
         }
       ]
     }
@@ -223,7 +224,7 @@ function enumConformer(possibleValues: readonly string[]): ValueConformer {
     const near = possibleValues.find((candidate) => candidate.toLowerCase() === text.trim().toLowerCase())
     const hint =
       near !== undefined
-        ? ` Did you mean "${near}"? Add a trim, a case transform or a lookup.`
+        ? ` Did you mean "${near}"? Add a "${transformLabels.trim}", "${transformLabels.lowerCase}", "${transformLabels.upperCase}" or "${transformLabels.lookup}" transform.`
         : ` Allowed: ${possibleValues.slice(0, 10).join(', ')}${possibleValues.length > 10 ? ', ...' : ''}.`
     return error('invalid_enum', `"${text}" is not a possible value of this enum.${hint}`)
   }

@@ -1,5 +1,6 @@
 import { Check, X } from 'lucide-react'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
+import { transformLabels } from '../../../shared/model/transformLabels'
 
 /** The engine's ranked suggestions, each accepted (it becomes the attribute's rule) or rejected. */
 export function SuggestionsPanel({ readOnly }: { readOnly: boolean }) {
@@ -32,7 +33,7 @@ export function SuggestionsPanel({ readOnly }: { readOnly: boolean }) {
                   <div className="muted small">{suggestion.reasons.join('; ')}</div>
                   {suggestion.rule.transforms.length > 0 && (
                     <div className="muted small">
-                      with {suggestion.rule.transforms.map((step) => step.kind).join(' → ')}
+                      with {suggestion.rule.transforms.map((step) => transformLabels[step.kind]).join(' → ')}
                     </div>
                   )}
                 </div>

@@ -2,29 +2,8 @@ import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react'
 import { useId, useState } from 'react'
 import { capillaryDateFormats } from '../../../shared/capillary/implicitAttributes'
 import type { Transform, TransformKind } from '../../../shared/model/mapping'
+import { transformLabels } from '../../../shared/model/transformLabels'
 import { newTransform } from './mappingEdits'
-
-export const transformLabels: Record<TransformKind, string> = {
-  trim: 'Trim white space',
-  lowerCase: 'Lower case',
-  upperCase: 'Upper case',
-  toNumber: 'To number',
-  toInteger: 'To integer',
-  toBoolean: 'To boolean',
-  parseDate: 'Parse date',
-  formatDate: 'Format date',
-  lookup: 'Lookup table',
-  default: 'Default value',
-  template: 'Template',
-  split: 'Split',
-  join: 'Join',
-  first: 'First of a list',
-  last: 'Last of a list',
-  sum: 'Sum of a list',
-  count: 'Count of a list',
-  sha256: 'SHA-256 hash',
-  mask: 'Mask'
-}
 
 interface TransformListProps {
   transforms: Transform[]

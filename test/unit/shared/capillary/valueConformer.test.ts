@@ -38,6 +38,7 @@ describe('valueConformer', () => {
     it('accepts whole numbers and whole numeric text', () => {
       expect(integer(12).value).toBe(12)
       expect(integer('12')).toEqual({ value: 12, issues: [expect.objectContaining({ code: 'numeric_string' })] })
+      expect(integer('12').issues[0]?.message).toContain('add a "To integer" transform')
     })
 
     it('keeps an integer beyond 2^53 as exact text', () => {
@@ -86,7 +87,10 @@ describe('valueConformer', () => {
     it('refuses other values and hints at a near one', () => {
       const tier = valueConformer({ name: 'tier', type: 'enum', possibleValues: ['Gold', 'Silver'] })
       expect(tier('gold ').issues[0]).toEqual(expect.objectContaining({ code: 'invalid_enum' }))
-      expect(tier('gold ').issues[0]?.message).toContain('Did you mean "Gold"')
+      // The transforms named as the designer's picker names them.
+      expect(tier('gold ').issues[0]?.message).toContain(
+        'Did you mean "Gold"? Add a "Trim white space", "Lower case", "Upper case" or "Lookup table" transform.'
+      )
       expect(codes(nights('13'))).toEqual(['invalid_enum'])
     })
   })
