@@ -3,6 +3,7 @@ import { useStudio } from '../../app/StudioContext'
 import { undoRedoCommands, type Undoable } from '../../app/undoRedoCommands'
 import { typingInAField } from '../../ui/typingInAField'
 import { newCustomEventDraft } from './newEventDraft'
+import { focusEventName } from './focusEventName'
 import { undoEventDelete } from './undoEventDelete'
 
 /** Also offered from every screen (useScreenCommandLaunchers): it shows this screen and runs there. */
@@ -44,7 +45,7 @@ export function useEventCommands(openLibrary: () => void): void {
         enabled: writable,
         run: async () => {
           const names = events.getState().events.map((event) => event.name)
-          await events.getState().create(newCustomEventDraft(names))
+          if (await events.getState().create(newCustomEventDraft(names))) focusEventName()
         }
       },
       {

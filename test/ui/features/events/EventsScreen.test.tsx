@@ -315,6 +315,15 @@ describe('EventsScreen', () => {
     expect(document.activeElement).toBe(list)
   })
 
+  it('gives a new event’s name field the focus, its text selected, so typing names it', async () => {
+    await renderEventsScreen(['be_reserved'])
+    fireEvent.click(screen.getAllByRole('button', { name: /New custom event/ })[0]!)
+    const name = await screen.findByDisplayValue('new_event')
+    await waitFor(() => expect(document.activeElement).toBe(name))
+    const field = name as HTMLInputElement
+    expect([field.selectionStart, field.selectionEnd]).toEqual([0, 'new_event'.length])
+  })
+
   it('gives the focus to the empty list’s first action once the last event is deleted', async () => {
     const { stores } = await renderEventsScreen(['be_reserved'])
     await act(() => stores.events.getState().load())
