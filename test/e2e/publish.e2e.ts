@@ -120,6 +120,8 @@ describe('publishing in web mode, against the studio local sandbox', () => {
 
   it("publishes: each step, then the logs' verdict and the InTouch step", async () => {
     await page.getByRole('button', { name: 'Publish 1 event' }).click()
+    const asked = page.getByRole('dialog', { name: /^Publish 1 event to .+\?$/ })
+    await asked.getByRole('button', { name: 'Publish 1 event' }).click()
     const steps = page.getByRole('list', { name: 'Steps of be_reserved' })
     await steps.waitFor()
     await page.getByRole('status').filter({ hasText: 'EVENT_SUCCESS' }).waitFor()

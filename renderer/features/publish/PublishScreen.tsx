@@ -173,6 +173,10 @@ function PublishPanel({ profileName }: { profileName: string }) {
     (s) => s.publish,
     (current) => current.planUsed
   )
+  const confirmingPublish = useStudioStore(
+    (s) => s.publish,
+    (current) => current.confirmingPublish
+  )
   const planError = useStudioStore(
     (s) => s.publish,
     (current) => current.planError
@@ -273,11 +277,20 @@ function PublishPanel({ profileName }: { profileName: string }) {
           className="button button-primary"
           disabled={!publishAction.enabled || starting || running}
           title={publishAction.reason ?? undefined}
-          onClick={() => void publish.getState().publish()}
+          onClick={() => publish.getState().askToPublish()}
         >
           <Play size={14} aria-hidden />
           {publishAction.label}
         </button>
+        {confirmingPublish && publishAction.enabled && (
+          <ConfirmDialog
+            title={`${publishAction.label} to ${profileName}?`}
+            message={`This writes to the org ${profileName} connects to, as the dry run showed: event definitions, webhooks and mappings. Published, an event's attributes can no longer be edited or removed there.`}
+            confirmLabel={publishAction.label}
+            onConfirm={() => void publish.getState().publish()}
+            onCancel={() => publish.getState().closePublishQuestion()}
+          />
+        )}
         {waitingForInTouch && (
           <button
             type="button"

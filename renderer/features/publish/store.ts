@@ -67,6 +67,10 @@ interface PublishState {
   stateChanged(profileKey: string): void
   choose(eventId: string, included: boolean): void
   dryRun(eventIds: string[]): Promise<PublishPlan | null>
+  /** A publish asked for (the button, the palette), waiting for the user to confirm it: it writes to the org. */
+  confirmingPublish: boolean
+  askToPublish(): void
+  closePublishQuestion(): void
   /** Publishes the dry run's ready events: nothing is published without a plan shown first. */
   publish(): Promise<boolean>
   cancel(): Promise<void>
@@ -193,7 +197,11 @@ export const createPublishStore = (
         return result.value
       },
 
+      confirmingPublish: false,
+      askToPublish: () => set({ confirmingPublish: true }),
+      closePublishQuestion: () => set({ confirmingPublish: false }),
       async publish() {
+        set({ confirmingPublish: false })
         const { plan, planUsed, profileId, run, starting } = get()
         if (!plan || planUsed || !profileId || starting || run?.running) return false
         const eventIds = plan.events.filter((event) => event.ready).map((event) => event.eventId)

@@ -35,9 +35,9 @@ export function usePublishCommands(profileName: string | null) {
           const { plan, planUsed } = publish.getState()
           return idle() && publishButton(plan, planUsed, includedIds()).enabled
         },
-        run: async () => {
+        run: () => {
           publish.getState().showTab('publish')
-          await publish.getState().publish()
+          publish.getState().askToPublish()
         }
       },
       {

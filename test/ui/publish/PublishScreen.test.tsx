@@ -4,6 +4,13 @@ import { planEvent, plan, progress, projectEvent, renderPublish, target, now } f
 
 const row = (name: string) => screen.getByText(name, { selector: '.mono' }).closest('tr') as HTMLElement
 
+/** Publishes what the dry run found ready, confirming when asked. */
+async function publishConfirmed() {
+  fireEvent.click(await screen.findByRole('button', { name: 'Publish 1 event' }))
+  const asked = await screen.findByRole('dialog', { name: /^Publish 1 event to / })
+  fireEvent.click(within(asked).getByRole('button', { name: 'Publish 1 event' }))
+}
+
 describe('PublishScreen', () => {
   it('says how to get a connection profile, the local sandbox included, when there is none', async () => {
     const { stores, answers } = await renderPublish({ profiles: false })
@@ -102,10 +109,21 @@ describe('PublishScreen', () => {
     expect(screen.getByText(/2 of 2 events ready to publish, 1 with warnings\./)).toBeTruthy()
   })
 
-  it('never offers "Publish 0 events" beside a ticked event: after a publish, a new dry run comes first', async () => {
+  it('asks before it writes to the org, naming the profile; Cancel publishes nothing', async () => {
     const { api } = await renderPublish()
     fireEvent.click(await screen.findByRole('button', { name: 'Dry run (1)' }))
     fireEvent.click(await screen.findByRole('button', { name: 'Publish 1 event' }))
+    const asked = await screen.findByRole('dialog', { name: /^Publish 1 event to .+\?$/ })
+    expect(asked.textContent).toContain('This writes to the org')
+    fireEvent.click(within(asked).getByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(api.startPublish).not.toHaveBeenCalled()
+  })
+
+  it('never offers "Publish 0 events" beside a ticked event: after a publish, a new dry run comes first', async () => {
+    const { api } = await renderPublish()
+    fireEvent.click(await screen.findByRole('button', { name: 'Dry run (1)' }))
+    await publishConfirmed()
     await waitFor(() => expect(api.startPublish).toHaveBeenCalled())
     const again = await screen.findByRole('button', { name: 'Publish after a new dry run' })
     expect((again as HTMLButtonElement).disabled).toBe(true)
@@ -127,7 +145,7 @@ describe('PublishScreen', () => {
   it('publishes, shows each step and the logs verdict, then marks the event published after confirming', async () => {
     const { api, stores } = await renderPublish()
     fireEvent.click(await screen.findByRole('button', { name: 'Dry run (1)' }))
-    fireEvent.click(await screen.findByRole('button', { name: 'Publish 1 event' }))
+    await publishConfirmed()
     await waitFor(() =>
       expect(api.startPublish).toHaveBeenCalledWith({ profileId: 'p1', eventIds: ['e1'], waitForPublishedSeconds: 0 })
     )
@@ -163,7 +181,7 @@ describe('PublishScreen', () => {
   it("shows a failed verdict with Capillary's message and what to do", async () => {
     const { stores } = await renderPublish()
     fireEvent.click(await screen.findByRole('button', { name: 'Dry run (1)' }))
-    fireEvent.click(await screen.findByRole('button', { name: 'Publish 1 event' }))
+    await publishConfirmed()
     await screen.findByRole('heading', { name: 'Publishing' })
     act(() => {
       stores.publish.getState().receiveProgress(progress({ step: 'logs', message: 'Reading the logs…' }))
@@ -193,7 +211,7 @@ describe('PublishScreen', () => {
   it('cancels a run in progress', async () => {
     const { api } = await renderPublish()
     fireEvent.click(await screen.findByRole('button', { name: 'Dry run (1)' }))
-    fireEvent.click(await screen.findByRole('button', { name: 'Publish 1 event' }))
+    await publishConfirmed()
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }))
     await waitFor(() => expect(api.cancelPublish).toHaveBeenCalledWith({ runId: 'r1' }))
     expect(await screen.findByText(/You cancelled the run/)).toBeTruthy()
