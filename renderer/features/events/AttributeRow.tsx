@@ -164,6 +164,7 @@ export function AttributeRow(props: AttributeRowProps) {
             type="button"
             className="icon-button"
             aria-label={`Remove attribute ${attribute.name || index + 1}`}
+            title="Remove this attribute"
             disabled={fixed}
             onClick={onRemove}
           >

@@ -214,7 +214,7 @@ export function EventList({ onOpenLibrary }: { onOpenLibrary(): void }) {
                     type="button"
                     className="icon-button"
                     aria-label={`Delete ${item.name}`}
-                    title={isPublished(item) ? 'Published events cannot be deleted' : 'Delete this draft'}
+                    title={isPublished(item) ? 'Published events cannot be deleted' : 'Delete this event'}
                     disabled={isPublished(item)}
                     onClick={(click) => {
                       click.stopPropagation()
