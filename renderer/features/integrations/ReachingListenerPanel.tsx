@@ -71,81 +71,88 @@ export function ReachingListenerPanel({
   const webhookUrl = `${publicUrl ?? 'https://<your tunnel address>'}/hooks/${slug}`
 
   return (
-    <section aria-labelledby="integration-tunnel-heading" className="integration-section">
-      <header className="section-header">
-        <h2 id="integration-tunnel-heading">Reaching the listener from the cloud</h2>
-      </header>
-      <label className="checkbox" style={{ whiteSpace: 'normal', alignItems: 'flex-start' }}>
-        <input
-          type="checkbox"
-          checked={captureOnly}
-          disabled={readOnly || integrationId === null}
-          onChange={(event) => void setCaptureOnly(event.target.checked)}
-        />{' '}
-        Capture only: Capillary&apos;s own Event Notifications (pointsIssued, transactionAdded…) are watched in the
-        Inbox, never mapped or relayed.
-      </label>
-      <p className="section-note">
-        {captureOnly ? 'Capillary' : draft.kind === 'webengage' ? 'WebEngage' : 'A hosted sender'} cannot post to
-        127.0.0.1. Expose the listener with a tunnel you already have, for example <code>ngrok http {localPort}</code>{' '}
-        or <code>cloudflared tunnel --url http://127.0.0.1:{localPort}</code>, then enter the https address it prints.
-        Anyone with that address can send to this listener while the tunnel runs: turn signature verification on.
-      </p>
-      <form
-        className="tunnel-form"
-        onSubmit={(event) => {
-          event.preventDefault()
-          void save(value.trim() === '' ? null : value.trim()).then((saved) => saved && setEditing(null))
-        }}
-      >
-        <label className="field">
-          <span className="field-label">Public URL of the tunnel</span>
+    <>
+      <section aria-labelledby="integration-use-heading" className="integration-section">
+        <header className="section-header">
+          <h2 id="integration-use-heading">Mapping and relay</h2>
+        </header>
+        <label className="checkbox" style={{ whiteSpace: 'normal', alignItems: 'flex-start' }}>
           <input
-            className="input mono"
-            type="url"
-            placeholder="https://example.ngrok-free.app"
-            value={value}
-            disabled={readOnly}
-            onChange={(event) => setEditing(event.target.value)}
-          />
+            type="checkbox"
+            checked={captureOnly}
+            disabled={readOnly || integrationId === null}
+            onChange={(event) => void setCaptureOnly(event.target.checked)}
+          />{' '}
+          Capture only: Capillary&apos;s own Event Notifications (pointsIssued, transactionAdded…) are watched in the
+          Inbox, never mapped or relayed.
         </label>
-        <button type="submit" className="button" disabled={readOnly || editing === null}>
-          Save URL
-        </button>
-      </form>
-      <dl className="facts tunnel-settings" aria-label="Webhook settings to paste">
-        <dt>Webhook URL</dt>
-        <dd className="mono">{webhookUrl}</dd>
-        <dt>Method</dt>
-        <dd className="mono">POST</dd>
-        <dt>Content type</dt>
-        <dd className="mono">application/json</dd>
-        <dt>Signing</dt>
-        <dd>{signingAdvice(draft, verification)}</dd>
-        <dt>Event name field</dt>
-        <dd className="mono">{draft.eventNameField}</dd>
-        {captureOnly && (
-          <>
-            <dt>Where</dt>
-            <dd>
-              InTouch › Organization Settings › Event Notifications › New Webhook: this URL, then select the events to
-              send. Headers you add there for authentication are stored masked when their names say token, secret or
-              key.
-            </dd>
-          </>
-        )}
-        {!captureOnly && draft.kind === 'webengage' && (
-          <>
-            <dt>Where</dt>
-            <dd>
-              WebEngage › Data Platform › Integrations › Webhooks: an Events Webhook per event name, with this URL.
-              WebEngage adds <span className="mono">eventType</span>, <span className="mono">licenseCode</span> and{' '}
-              <span className="mono">secret</span> to it, and counts only HTTP 200 as delivered.
-            </dd>
-          </>
-        )}
-      </dl>
-    </section>
+      </section>
+      <section aria-labelledby="integration-tunnel-heading" className="integration-section">
+        <header className="section-header">
+          <h2 id="integration-tunnel-heading">Reaching the listener from the cloud</h2>
+        </header>
+        <p className="section-note">
+          {captureOnly ? 'Capillary' : draft.kind === 'webengage' ? 'WebEngage' : 'A hosted sender'} cannot post to
+          127.0.0.1. Expose the listener with a tunnel you already have, for example <code>ngrok http {localPort}</code>{' '}
+          or <code>cloudflared tunnel --url http://127.0.0.1:{localPort}</code>, then enter the https address it prints.
+          Anyone with that address can send to this listener while the tunnel runs: turn signature verification on.
+        </p>
+        <form
+          className="tunnel-form"
+          onSubmit={(event) => {
+            event.preventDefault()
+            void save(value.trim() === '' ? null : value.trim()).then((saved) => saved && setEditing(null))
+          }}
+        >
+          <label className="field">
+            <span className="field-label">Public URL of the tunnel</span>
+            <input
+              className="input mono"
+              type="url"
+              placeholder="https://example.ngrok-free.app"
+              value={value}
+              disabled={readOnly}
+              onChange={(event) => setEditing(event.target.value)}
+            />
+          </label>
+          <button type="submit" className="button" disabled={readOnly || editing === null}>
+            Save URL
+          </button>
+        </form>
+        <dl className="facts tunnel-settings" aria-label="Webhook settings to paste">
+          <dt>Webhook URL</dt>
+          <dd className="mono">{webhookUrl}</dd>
+          <dt>Method</dt>
+          <dd className="mono">POST</dd>
+          <dt>Content type</dt>
+          <dd className="mono">application/json</dd>
+          <dt>Signing</dt>
+          <dd>{signingAdvice(draft, verification)}</dd>
+          <dt>Event name field</dt>
+          <dd className="mono">{draft.eventNameField}</dd>
+          {captureOnly && (
+            <>
+              <dt>Where</dt>
+              <dd>
+                InTouch › Organization Settings › Event Notifications › New Webhook: this URL, then select the events to
+                send. Headers you add there for authentication are stored masked when their names say token, secret or
+                key.
+              </dd>
+            </>
+          )}
+          {!captureOnly && draft.kind === 'webengage' && (
+            <>
+              <dt>Where</dt>
+              <dd>
+                WebEngage › Data Platform › Integrations › Webhooks: an Events Webhook per event name, with this URL.
+                WebEngage adds <span className="mono">eventType</span>, <span className="mono">licenseCode</span> and{' '}
+                <span className="mono">secret</span> to it, and counts only HTTP 200 as delivered.
+              </dd>
+            </>
+          )}
+        </dl>
+      </section>
+    </>
   )
 }
 
