@@ -43,8 +43,9 @@ function useListenerReach(integrationId: string | null) {
 }
 
 /**
- * Cloud senders (WebEngage, a hosted app) cannot post to 127.0.0.1: how to expose the listener through a tunnel the
- * user already runs, where to keep the address it gives, and the exact settings to paste into the sender.
+ * Whether the integration is only captured (Capillary's own notifications), and, since cloud senders (WebEngage, a
+ * hosted app) cannot post to 127.0.0.1, how to expose the listener through a tunnel the user already runs, where to
+ * keep the address it gives, and the exact settings to paste into the sender.
  */
 export function ReachingListenerPanel({
   integrationId,
