@@ -37,6 +37,8 @@ export interface RunningWebhookListener {
   close(): Promise<void>
 }
 
+const stopping = 'The listener is stopping: send the request again.'
+
 /** How long a connection that sent too much may go on sending after its 413 before it is closed anyway. */
 const lingerMs = 5_000
 /** How much more of an oversize body is read and dropped, so the sender reads its 413 instead of a reset. */
@@ -69,6 +71,8 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
   server.maxHeadersCount = 0
   /** Each connection's latest response: a parser error while it is being written gets no second answer. */
   const responses = new WeakMap<Socket, ServerResponse>()
+  /** Responses whose request's body is still arriving: a stop answers them 503 at once, not a cut connection. */
+  const receiving = new Set<ServerResponse>()
   /** A pipelined request's response, to the one before it still unanswered when it came. */
   const earlierResponse = new WeakMap<ServerResponse, ServerResponse>()
   /**
@@ -89,17 +93,20 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
     const previous = responses.get(request.socket)
     if (previous && !previous.writableFinished) earlierResponse.set(response, previous)
     responses.set(request.socket, response)
-    if (closed) return refuse(response, 503, 'listener_stopped', 'The listener is stopping: send the request again.')
+    if (closed) return refuse(response, 503, 'listener_stopped', stopping)
     const declared = declaredLength(request)
     if (declared > options.bodyLimitBytes) return oversize(request, response, declared)
     const chunks: Buffer[] = []
     let size = 0
     let over = false
+    receiving.add(response)
+    response.once('close', () => receiving.delete(response))
     request.on('data', (chunk: Buffer) => {
       if (over) return
       size += chunk.length
       if (size > options.bodyLimitBytes) {
         over = true
+        receiving.delete(response)
         chunks.length = 0
         oversize(request, response, size)
         return
@@ -107,6 +114,7 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
       chunks.push(chunk)
     })
     request.on('end', () => {
+      receiving.delete(response)
       if (over) return
       accept(request, response, Buffer.concat(chunks, size), size)
     })
@@ -114,7 +122,7 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
   }
 
   function accept(request: IncomingMessage, response: ServerResponse, body: Uint8Array, size: number): void {
-    if (closed) return refuse(response, 503, 'listener_stopped', 'The listener is stopping: send the request again.')
+    if (closed) return refuse(response, 503, 'listener_stopped', stopping)
     const decision = decideSafely(request, body, size)
     if (!decision) return refuse(response, 500, 'internal', 'The listener could not read this request.')
     enqueue({ decision, respond: (answer) => send(response, answer) })
@@ -139,7 +147,7 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
       setTimeout(done, lingerMs).unref()
       request.resume()
     })
-    if (closed) return refuse(response, 503, 'listener_stopped', 'The listener is stopping: send the request again.')
+    if (closed) return refuse(response, 503, 'listener_stopped', stopping)
     const decision = decideSafely(request, undefined, size)
     if (!decision) return refuse(response, 500, 'internal', 'The listener could not read this request.')
     enqueue({
@@ -303,6 +311,9 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
     port,
     close() {
       closed = true
+      // A body still arriving is not a capture yet: its sender hears 503 now, rather than a connection cut later.
+      for (const response of receiving) refuse(response, 503, 'listener_stopped', stopping)
+      receiving.clear()
       flush()
       options.finishCommits?.()
       const stopped = new Promise<void>((resolveClose) => server.close(() => resolveClose()))

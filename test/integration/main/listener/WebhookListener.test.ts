@@ -7,6 +7,7 @@ import { CaptureRepository, type NewCapture } from '../../../../main/store/Captu
 import { openProjectDatabase, type ProjectDatabase } from '../../../../main/store/database'
 import { httpRequest, type HttpAnswer } from '../../support/httpRequest'
 import { createTemporaryFolder } from '../../support/temporaryFolder'
+import { answersIn, rawExchange } from './rawExchange'
 
 const cleanups: (() => unknown)[] = []
 afterEach(async () => {
@@ -117,6 +118,26 @@ describe('answers only once the capture is stored', () => {
     expect(JSON.parse(body)).toMatchObject({ ok: false, error: { code: 'not_stored' } })
     expect(JSON.parse(body).error.message).toContain('EIO: i/o error, fsync')
     expect(committed).toEqual([])
+    expect(new CaptureRepository(db).count()).toBe(0)
+  })
+
+  it('answers 503 when it closes to a request whose body is still arriving, rather than cutting it off', async () => {
+    const { db, listener } = await heldListener()
+    const cut = rawExchange(
+      listener.port,
+      'POST /hooks/shop HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 50\r\n\r\n{"partial":'
+    )
+    await new Promise((wait) => setTimeout(wait, 200))
+    await listener.close()
+    expect(answersIn(await cut)).toEqual([
+      {
+        status: 503,
+        json: {
+          ok: false,
+          error: { code: 'listener_stopped', message: 'The listener is stopping: send the request again.' }
+        }
+      }
+    ])
     expect(new CaptureRepository(db).count()).toBe(0)
   })
 
