@@ -76,6 +76,16 @@ export const toDraft = (event: EventDefinition): EventDraft => ({
   attributes: event.attributes
 })
 
+/** No event open: nothing to save, nothing held. */
+const noSelection = {
+  selectedId: null,
+  draft: null,
+  saveState: 'saved',
+  saveProblem: null,
+  saveProblemAt: null,
+  changedOutside: false
+} as const
+
 const byName = (a: EventDefinition, b: EventDefinition) =>
   a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })
 
@@ -248,16 +258,7 @@ export const createEventsStore = (
         set({
           events: result.value,
           loaded: true,
-          ...(selected
-            ? {}
-            : {
-                selectedId: null,
-                draft: null,
-                saveState: 'saved' as const,
-                saveProblem: null,
-                saveProblemAt: null,
-                changedOutside: false
-              })
+          ...(selected ? {} : noSelection)
         })
         if (selected && changedOutside) takeOutsideChange(selected)
         syncHistoryFlags()
@@ -321,16 +322,7 @@ export const createEventsStore = (
         set((state) => ({
           lastDeletion: result.value,
           events: state.events.filter((event) => event.id !== id),
-          ...(state.selectedId === id
-            ? {
-                selectedId: null,
-                draft: null,
-                saveState: 'saved' as const,
-                saveProblem: null,
-                saveProblemAt: null,
-                changedOutside: false
-              }
-            : {})
+          ...(state.selectedId === id ? noSelection : {})
         }))
         syncHistoryFlags()
         return true
