@@ -71,8 +71,20 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
   }
 
   const limit = formatBytes(context.bodyLimitBytes)
+  const queryOf = (name: string) => query.find(([candidate]) => candidate === name)?.[1]
+  // A body not kept is not checked; WebEngage's secret is in the query alone, and is, so the verdict says who sent it.
+  const verdictWithoutBody = (): SignatureVerdict =>
+    route?.verification.scheme === 'webengage'
+      ? verifySignature(
+          route.verification,
+          { header, query: queryOf, body: new Uint8Array() },
+          context.secretFor(route.slug),
+          request.receivedAt
+        )
+      : { scheme: route?.verification.scheme ?? 'none', outcome: 'not_checked' }
   if (request.body === undefined) {
-    return oversize(facts, route, query, `The body is over this listener's limit of ${limit}, so it was not kept.`)
+    const message = `The body is over this listener's limit of ${limit}, so it was not kept.`
+    return oversize(facts, route, query, message, verdictWithoutBody())
   }
   const body = request.body
   // Content-Type describes the body once its content coding is removed (RFC 9110 §8.4): the checks, the redaction
@@ -83,7 +95,7 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
     contentEncoding === undefined ? undefined : removeContentCoding(body, contentEncoding, context.bodyLimitBytes)
   if (coded && !coded.ok && coded.overLimit) {
     const message = `The body decompresses to more than this listener's limit of ${limit}, so it was not kept.`
-    return oversize(facts, route, query, message)
+    return oversize(facts, route, query, message, verdictWithoutBody())
   }
 
   // Only a route that verifies asks the secret store (per request, it costs).
@@ -91,7 +103,7 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
     route && route.verification.scheme !== 'none'
       ? verifySignature(
           route.verification,
-          { header, query: (name) => query.find(([candidate]) => candidate === name)?.[1], body },
+          { header, query: queryOf, body },
           context.secretFor(route.slug),
           request.receivedAt
         )
@@ -138,14 +150,15 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
 }
 
 /**
- * A body over the limit: its sender hears 413, and the capture records that it came, without its body; its query is
- * redacted as any capture's would be.
+ * A body over the limit: its sender hears 413, and the capture records that it came, without its body, with the
+ * verdict that could be taken without it; its query is redacted as any capture's would be.
  */
 function oversize(
   facts: RequestFacts,
   route: IntegrationRoute | undefined,
   query: NameValue[],
-  message: string
+  message: string,
+  verification: SignatureVerdict
 ): CaptureDecision {
   const redaction = route?.redaction.enabled ? redactQuery(query, route.redaction) : undefined
   return {
@@ -154,7 +167,7 @@ function oversize(
       status: 'oversize',
       statusReason: message,
       responseStatus: 413,
-      verification: { scheme: route?.verification.scheme ?? 'none', outcome: 'not_checked' },
+      verification,
       redacted: redaction?.changed ?? false,
       bodyKind: 'none',
       query: maskQuery(redaction?.query ?? query),

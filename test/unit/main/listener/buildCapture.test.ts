@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { buildCapture, splitTarget } from '../../../../main/listener/buildCapture'
@@ -95,6 +95,31 @@ describe('buildCapture', () => {
     expect(deep.capture.statusReason).toBe('Invalid JSON: it nests deeper than 2,000 levels, too deep to be read')
     expect(decodeBody(deep.capture.body!, 'application/json').error).toBe(deep.capture.statusReason)
     expect(buildCapture(nested(maxJsonDepth), context).answer.status).toBe(200)
+  })
+
+  it("records WebEngage's verdict on a body over the limit, which its query alone gives, and still answers 413", () => {
+    const webengage = {
+      ...context,
+      routeFor: () => ({
+        ...defaultCaptureRules,
+        verification: { scheme: 'webengage' as const },
+        integrationId: 'i1',
+        slug: 'we',
+        eventNameField: 'event_name'
+      }),
+      secretFor: () => ({ secret: 'k3y' })
+    }
+    const secret = createHash('md5').update('~lic:k3y').digest('hex')
+    const over = (query: string) => ({ ...received({}), url: `/hooks/we?${query}`, body: undefined, size: 6_000_000 })
+    const signed = buildCapture(over(`licenseCode=~lic&secret=${secret}`), webengage)
+    expect(signed.answer.status).toBe(413)
+    expect(signed.capture).toMatchObject({
+      status: 'oversize',
+      verification: { scheme: 'webengage', outcome: 'verified' }
+    })
+    const forged = buildCapture(over('licenseCode=~lic&secret=nope'), webengage)
+    expect(forged.answer.status).toBe(413)
+    expect(forged.capture.verification).toMatchObject({ outcome: 'failed' })
   })
 
   it('stores credential query parameters and headers masked, however spelt', () => {
