@@ -72,7 +72,7 @@ export function buildCapture(request: ReceivedRequest, context: IntakeContext): 
 
   const limit = formatBytes(context.bodyLimitBytes)
   const queryOf = (name: string) => query.find(([candidate]) => candidate === name)?.[1]
-  // A body not kept is not checked; WebEngage's secret is in the query alone, and is, so the verdict says who sent it.
+  // A body not kept cannot be checked, but WebEngage's secret is in the query: its verdict still says who sent it.
   const verdictWithoutBody = (): SignatureVerdict =>
     route?.verification.scheme === 'webengage'
       ? verifySignature(
@@ -220,8 +220,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 /**
  * The body as far as the answer needs it (its kind, its JSON error, its source event). A JSON body that V8's own
  * parser accepts is valid JSON (RFC 8259), unless it nests deeper than the engine reads; only otherwise is the
- * engine asked, which reads charsets and BOMs and words the error, and decides. Every other kind goes to the engine directly. (The engine also refuses a
- * repeated key with different values as ambiguous; the parsed view, made on reading, says so.)
+ * engine asked, which reads charsets and BOMs and words the error, and decides. Every other kind goes to the engine
+ * directly. (The engine also refuses a repeated key with different values as ambiguous; the parsed view, made on
+ * reading, says so.)
  */
 function quickDecode(body: Uint8Array, contentType: string | undefined): DecodedBody {
   const type = mediaType(contentType)

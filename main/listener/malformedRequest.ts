@@ -120,7 +120,7 @@ function headOf(head: NonNullable<MalformedRequest['head']>): { method: string; 
 
 /**
  * A request line, wherever it starts: the body of an earlier request may come right before it. Its target runs to
- * the last " HTTP/" of the line: a space in it is one of the things the parser refuses.
+ * the " HTTP/1.1" that ends the line: a space in it is one of the things the parser refuses.
  */
 const requestLines = /([!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}) ([^\r\n]+?) HTTP\/\d\.\d\r?\n/g
 

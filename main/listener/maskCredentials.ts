@@ -5,8 +5,8 @@ export const maskedValue = '[masked]'
 
 /**
  * What marks a credential wherever it appears in a name, its words run together (`clientsecret`, `X-Hub-Signature-256`,
- * `oauthToken`, `X-Api-Keys`, `session_id`, `Ocp-Apim-Subscription-Key`): a credential shown costs more than a harmless name masked (`secretary`,
- * `max_tokens`).
+ * `oauthToken`, `X-Api-Keys`, `session_id`, `Ocp-Apim-Subscription-Key`): a credential shown costs more than a
+ * harmless name masked (`secretary`, `max_tokens`).
  */
 const credentialFragment =
   /secret|passw|passphrase|signature|hmac|token|apikey|accesskey|privatekey|authkey|signingkey|sessionkey|sessionid|bearer|jwt|credential|clientkey|subscriptionkey|masterkey|appkey/

@@ -5,8 +5,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * The keys of a bundle's JSON that its schema dropped, each at its place (`events[0].attributes[2].transfroms: the
- * bundle format has no such key`): the model's objects strip what they do not know, so a misspelt key would vanish without a word.
- * Walks the input beside what the schema made of it; a record kept whole (a payload) is the same value on both sides.
+ * bundle format has no such key`): the model's objects strip what they do not know, so a misspelt key would vanish
+ * without a word. Walks the input beside what the schema made of it; a record kept whole (a payload) is the same
+ * value on both sides.
  */
 export function unknownKeyProblems(input: unknown, parsed: unknown): string[] {
   const problems: string[] = []

@@ -165,7 +165,7 @@ export const createMappingStore = (
       () => !get().changedOutside && (get().saveState === 'pending' || get().saveState === 'failed')
     )
 
-    /** Saves what waits; an explicit save (Ctrl+S, leaving the mapping) keeps the user's edits over an outside change. */
+    /** Saves what waits; an explicit save (Ctrl+S, leaving it) keeps the user's edits over an outside change. */
     const flush = async () => {
       set({ changedOutside: false })
       await autosave.flush()
