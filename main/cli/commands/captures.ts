@@ -3,7 +3,7 @@ import type { CaptureDetail, CaptureSummary } from '../../../shared/model/captur
 import { headerText } from '../../../shared/model/headerText'
 import { StudioError } from '../../errors/StudioError'
 import { captureDetail } from '../../listener/captureDetail'
-import { CaptureRepository } from '../../store/CaptureRepository'
+import { CaptureRepository, matchExpression } from '../../store/CaptureRepository'
 import { openProjectDatabase, schemaVersionOf, type ProjectDatabase } from '../../store/database'
 import { captures as capturesMigration } from '../../store/migrations/004-captures'
 import type { CliCommand, CliContext } from '../CliCommand'
@@ -45,6 +45,12 @@ export const capturesCommand: CliCommand = {
       if (positionals.length > 0)
         throw new UsageError(`capmap captures list takes no arguments (got ${positionals.join(' ')})`)
       const limit = wholeNumberOption(values.limit, 'limit', 1, 100_000) ?? defaultLimit
+      // A search with no word in it would list every capture, as if it had matched them all.
+      if (values.search !== undefined && matchExpression(values.search) === undefined) {
+        throw new UsageError(
+          `--search needs a word to look for, letters or digits (got ${JSON.stringify(values.search)})`
+        )
+      }
       return withCaptures(values.project, (captures) =>
         list(captures, { limit, search: values.search, json: values.json ?? false }, context)
       )

@@ -76,6 +76,17 @@ describe('capmap captures list', () => {
     expect(none.stderr).toContain('No capture matches')
   })
 
+  it('refuses a search with no word in it, rather than listing every capture as matched', () => {
+    for (const search of ['"', '  ', '*:']) {
+      const refused = run('captures', 'list', '--project', 'Shop.capmap', '--search', search)
+      expect(refused.status).toBe(2)
+      expect(refused.stdout).toBe('')
+      expect(refused.stderr).toContain(
+        `--search needs a word to look for, letters or digits (got ${JSON.stringify(search)})`
+      )
+    }
+  })
+
   it('works while `capmap listen` has the project open, new captures included', async () => {
     listening = await startListen(folder.path, configDir, ['--project', 'Shop.capmap', '--port', '0'])
     const answer = await httpRequest({
