@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { EngineDiagnostic } from '../../../shared/engine/diagnostics'
+import { decodeBody } from '../../../shared/engine/decode/decodeBody'
 import type { CaptureSummary } from '../../../shared/model/capture'
+import type { PayloadSample } from '../../../shared/model/captureInbox'
 import type { TestCaseSource } from '../../../shared/model/testCase'
 import { useStudio, useStudioStore } from '../../app/StudioContext'
 import { JsonEditor } from '../../editor/JsonEditor'
@@ -21,7 +23,7 @@ type Step =
   { kind: 'choose' } | { kind: 'review'; payload: unknown; source: TestCaseSource; diagnostics: EngineDiagnostic[] }
 
 /**
- * Saves a payload as a test case: a capture of the mapping's integration, or a pasted one. The expected output is
+ * Saves a payload as a test case: a capture of the mapping's integration, a saved sample, or a pasted one. The expected output is
  * the mapping's current output, shown for review and editable before it is saved.
  */
 export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClose }: NewTestCaseDialogProps) {
@@ -56,7 +58,9 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
   const [mappingId, setMappingId] = useState('')
   const mapping = mappings.find((candidate) => candidate.id === (mappingId || options[0]?.value))
   const [name, setName] = useState('')
-  const [sourceKind, setSourceKind] = useState<'capture' | 'paste'>('capture')
+  const [sourceKind, setSourceKind] = useState<'capture' | 'sample' | 'paste'>('capture')
+  const [allSamples, setAllSamples] = useState<PayloadSample[]>([])
+  const [sampleId, setSampleId] = useState('')
   const [captures, setCaptures] = useState<CaptureSummary[]>([])
   const [captureId, setCaptureId] = useState(initialCaptureId ?? '')
   const [pasted, setPasted] = useState('{\n  \n}')
@@ -82,6 +86,15 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
       setCaptureIntegration(result.value.integrationId)
     })
   }, [api, initialCaptureId])
+
+  useEffect(() => {
+    void api.listPayloadSamples().then((result) => result.ok && setAllSamples(result.value))
+  }, [api])
+  // The samples saved from the mapping's integration, and the shipped ones.
+  const samples = allSamples.filter(
+    (sample) => sample.integrationId === null || sample.integrationId === mapping?.integrationId
+  )
+  const sample = samples.find((candidate) => candidate.id === sampleId) ?? samples[0]
 
   // Sent with a capture, the list waits for its integration, so the capture stays the one chosen.
   const ready = initialCaptureId === undefined || captureIntegration !== null
@@ -113,6 +126,13 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
       if (detail.value.decodeError) return setProblem(`That capture cannot be read: ${detail.value.decodeError}`)
       payload = detail.value.parsed
       source = { kind: 'capture', captureId }
+    } else if (sourceKind === 'sample') {
+      if (!sample) return setProblem('Choose a sample.')
+      // Decoded by its content type, as the listener would decode it.
+      const decoded = decodeBody(new TextEncoder().encode(sample.body), sample.contentType)
+      if (decoded.error !== undefined) return setProblem(`That sample cannot be read: ${decoded.error}`)
+      payload = decoded.value
+      source = { kind: 'sample', name: sample.name }
     } else {
       try {
         payload = JSON.parse(pasted)
@@ -129,7 +149,11 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
     if (!name) {
       const summary = captures.find((capture) => capture.id === captureId)
       const suggested =
-        sourceKind === 'capture' && summary ? `${summary.sourceEvent ?? 'Capture'} #${summary.id}` : 'Pasted payload'
+        sourceKind === 'capture' && summary
+          ? `${summary.sourceEvent ?? 'Capture'} #${summary.id}`
+          : sourceKind === 'sample' && sample
+            ? sample.name
+            : 'Pasted payload'
       setName(freeName(suggested, mapping.id))
     }
   }
@@ -227,6 +251,15 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
               <input
                 type="radio"
                 name="payload-source"
+                checked={sourceKind === 'sample'}
+                onChange={() => setSourceKind('sample')}
+              />{' '}
+              A saved sample
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="payload-source"
                 checked={sourceKind === 'paste'}
                 onChange={() => setSourceKind('paste')}
               />{' '}
@@ -247,6 +280,20 @@ export function NewTestCaseDialog({ eventId, captureId: initialCaptureId, onClos
                   label: `#${capture.id} ${capture.sourceEvent ?? capture.path} (${new Date(capture.receivedAt).toLocaleString()})`
                 }))}
                 onChange={setCaptureId}
+              />
+            )
+          ) : sourceKind === 'sample' ? (
+            samples.length === 0 ? (
+              <p className="muted">No samples for this integration: save one from a capture in the Inbox.</p>
+            ) : (
+              <SelectField
+                label="Sample"
+                value={sample?.id ?? ''}
+                options={samples.map((candidate) => ({
+                  value: candidate.id,
+                  label: `${candidate.name}${candidate.origin === 'shipped' ? ' (shipped)' : ''}`
+                }))}
+                onChange={setSampleId}
               />
             )
           ) : (

@@ -57,6 +57,43 @@ async function openDialog(
 }
 
 describe('NewTestCaseDialog', () => {
+  it('takes a saved sample of the integration (or a shipped one) as the payload, decoded by its content type', async () => {
+    const previewTestCase = vi.fn(async () => ok({ outputs: [{ event_name: 'order' }], diagnostics: [] }))
+    const sample = (id: string, name: string, integrationId: string | null, body: string, contentType: string) => ({
+      id,
+      name,
+      origin: integrationId === null ? ('shipped' as const) : ('saved' as const),
+      contentType,
+      body,
+      integrationId,
+      createdAt: null
+    })
+    await renderInStudio(
+      {
+        listTestCases: async () => ok({ testCases: [], statuses: [] }),
+        listMappings: async () => ok([mapping]),
+        listCaptures: async () => ok({ items: [], nextCursor: null }),
+        listPayloadSamples: async () =>
+          ok([
+            sample('s1', 'Order form', 'shop', 'order_id=7&city=Pune', 'application/x-www-form-urlencoded'),
+            sample('s2', 'Other integration', 'elsewhere', '{}', 'application/json'),
+            sample('s3', 'Shipped cart', null, '{"cart": 1}', 'application/json')
+          ]),
+        previewTestCase
+      },
+      <NewTestCaseDialog eventId={null} onClose={() => undefined} />,
+      (stores) => stores.tests.getState().load()
+    )
+    fireEvent.click(await screen.findByRole('radio', { name: 'A saved sample' }))
+    const choice = screen.getByLabelText('Sample') as HTMLSelectElement
+    expect([...choice.options].map((option) => option.textContent)).toEqual(['Order form', 'Shipped cart (shipped)'])
+    fireEvent.click(screen.getByRole('button', { name: 'Preview the output' }))
+    await waitFor(() =>
+      expect(previewTestCase).toHaveBeenCalledWith({ mappingId: 'm-order', payload: { order_id: '7', city: 'Pune' } })
+    )
+    expect(((await screen.findByRole('textbox', { name: 'Name' })) as HTMLInputElement).value).toBe('Order form')
+  })
+
   it('suggests a name no test case of the mapping has, and saves on Enter in it', async () => {
     const saveTestCase = vi.fn(async ({ draft }: { draft: TestCaseDraft }) => ok(existing(draft.name)))
     const onClose = vi.fn()
