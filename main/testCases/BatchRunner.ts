@@ -36,7 +36,7 @@ export class BatchRunner {
       state: 'running',
       done: 0,
       total: 0,
-      summary: { valid: 0, unmatched: 0, invalid: [], unmatchedCaptureIds: [] },
+      summary: { valid: 0, unmatched: 0, invalid: [], unmatchedCaptureIds: [], validCaptureIds: [] },
       message: null
     }
   }
@@ -97,8 +97,10 @@ export class BatchRunner {
     if (!result.matched) {
       summary.unmatched += 1
       if (summary.unmatchedCaptureIds.length < idsPerRow) summary.unmatchedCaptureIds.push(id)
-    } else if (result.valid) summary.valid += 1
-    else {
+    } else if (result.valid) {
+      summary.valid += 1
+      if (summary.validCaptureIds.length < idsPerRow) summary.validCaptureIds.push(id)
+    } else {
       const codes = result.diagnostics.filter((entry) => entry.severity === 'error').map((entry) => entry.code)
       this.countInvalid(summary, codes.length > 0 ? codes : ['no_output'], id)
     }

@@ -113,6 +113,8 @@ export interface BatchSummary {
   invalid: { code: string; count: number; captureIds: string[] }[]
   /** The first unmatched captures, to open. */
   unmatchedCaptureIds: string[]
+  /** The first valid captures, to open. */
+  validCaptureIds: string[]
 }
 
 export interface BatchRunState {

@@ -148,6 +148,12 @@ describe('test cases and the Tested gate in web mode', () => {
     await page.getByText(/^(\d+) of \1 captures$/).waitFor({ timeout: 60_000 })
     const progress = page.getByRole('progressbar', { name: 'Batch run progress' })
     await expect(progress.getAttribute('aria-valuetext')).resolves.toMatch(/^(\d+) of \1 captures$/)
+    // Every outcome's row opens its captures, the valid ones' too.
+    const valid = page.getByRole('table', { name: 'Batch run summary' }).getByRole('row', { name: /^Valid/ })
+    await valid
+      .getByRole('button', { name: /^#\d+$/ })
+      .first()
+      .waitFor()
   })
 
   it('shows coverage and runs edge cases, keeping one as a test case', async () => {

@@ -73,7 +73,12 @@ export function BatchPanel({ mappingId, source }: BatchPanelProps) {
                     <span className="chip chip-ok">Valid</span>
                   </td>
                   <td>{batch.summary.valid}</td>
-                  <td />
+                  <td>
+                    <CaptureLinks
+                      ids={batch.summary.validCaptureIds}
+                      more={batch.summary.valid - batch.summary.validCaptureIds.length}
+                    />
+                  </td>
                 </tr>
                 {batch.summary.invalid.map((row) => (
                   <tr key={row.code}>

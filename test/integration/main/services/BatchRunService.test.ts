@@ -73,6 +73,10 @@ describe('batch runs and coverage', () => {
     expect(studio.session.require().captures.get(end.summary.unmatchedCaptureIds[0] ?? '')?.sourceEvent).toBe(
       'Promotion Viewed'
     )
+    expect(end.summary.validCaptureIds).toHaveLength(20)
+    expect(studio.session.require().captures.get(end.summary.validCaptureIds[0] ?? '')?.sourceEvent).toBe(
+      'Added To Cart'
+    )
     expect(progress.filter((state) => state.state === 'running').length).toBeGreaterThanOrEqual(1)
   })
 

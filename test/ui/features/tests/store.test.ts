@@ -34,7 +34,7 @@ const batch = (overrides: Partial<BatchRunState>): BatchRunState => ({
   state: 'running',
   done: 0,
   total: 100,
-  summary: { valid: 0, unmatched: 0, invalid: [], unmatchedCaptureIds: [] },
+  summary: { valid: 0, unmatched: 0, invalid: [], unmatchedCaptureIds: [], validCaptureIds: [] },
   message: null,
   ...overrides
 })
