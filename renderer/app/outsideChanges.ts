@@ -1,3 +1,5 @@
+import { createAutosave, type Autosave } from './autosave'
+
 /**
  * Keeps an editor's autosaved draft from overwriting, unseen, a change made outside it (a bundle merged, another
  * window). The store runs its own saves through `own`; when it reads its list again, `changed` says whether the open
@@ -22,6 +24,37 @@ export function createOutsideChanges(): OutsideChanges {
     changed(before, now, asDraft) {
       if (before === undefined || now === undefined || savesInFlight > 0) return false
       return JSON.stringify(asDraft(before)) !== JSON.stringify(asDraft(now))
+    }
+  }
+}
+
+/** What an editor's store holds of its draft's saving. */
+interface DraftSaving {
+  saveState: string
+  changedOutside: boolean
+}
+
+/**
+ * An editor's autosave, held while an outside change waits for the user's choice, and its flush: an explicit save
+ * (Ctrl+S, leaving the item), which keeps the user's edits over that change. `beforeFlush` runs once the hold is let
+ * go, before the save.
+ */
+export function createHeldAutosave(
+  save: () => Promise<void>,
+  state: () => DraftSaving,
+  letGo: () => void,
+  beforeFlush: () => void = () => undefined
+): { autosave: Autosave; flush(): Promise<void> } {
+  const autosave = createAutosave(save, () => {
+    const { saveState, changedOutside } = state()
+    return !changedOutside && (saveState === 'pending' || saveState === 'failed')
+  })
+  return {
+    autosave,
+    async flush() {
+      letGo()
+      beforeFlush()
+      await autosave.flush()
     }
   }
 }

@@ -4,10 +4,9 @@ import type { Result } from '../../../shared/api/result'
 import { unnamedAttributeProblem } from '../../../shared/model/event'
 import type { EventDefinition, EventDeletion, EventDraft, EventRestoration } from '../../../shared/model/event'
 import type { StudioApi } from '../../api/client'
-import { createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
 import { createKeptDrafts, type KeptDraft } from '../../app/keptDrafts'
-import { createOutsideChanges } from '../../app/outsideChanges'
+import { createHeldAutosave, createOutsideChanges } from '../../app/outsideChanges'
 import type { KeyedNotice } from '../../app/notifications'
 import { draftLimitIssues } from './draftLimitIssues'
 import { touchedField } from './touchedField'
@@ -201,17 +200,12 @@ export const createEventsStore = (
       }
     }
 
-    const autosave = createAutosave(
+    const { autosave, flush } = createHeldAutosave(
       save,
-      () => !get().changedOutside && (get().saveState === 'pending' || get().saveState === 'failed')
+      get,
+      () => set({ changedOutside: false }),
+      () => void recheckInvalid()
     )
-
-    /** Saves what waits; an explicit save (Ctrl+S, leaving the event) keeps the user's edits over an outside change. */
-    const flush = async () => {
-      set({ changedOutside: false })
-      recheckInvalid()
-      await autosave.flush()
-    }
 
     const unsaved = createKeptDrafts<EventDraft>(onError, withdrawNotice, (keptDrafts) => set({ keptDrafts }))
 

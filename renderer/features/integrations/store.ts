@@ -2,9 +2,9 @@ import { createStore } from 'zustand/vanilla'
 import type { Integration, IntegrationDraft } from '../../../shared/model/integration'
 import type { TransformerType, WebhookSettings } from '../../../shared/model/webhookSettings'
 import type { StudioApi } from '../../api/client'
-import { autosaveDelayMs, createAutosave } from '../../app/autosave'
+import { autosaveDelayMs } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
-import { createOutsideChanges } from '../../app/outsideChanges'
+import { createHeldAutosave, createOutsideChanges } from '../../app/outsideChanges'
 import { createKeptDrafts, type KeptDraft } from '../../app/keptDrafts'
 import type { KeyedNotice } from '../../app/notifications'
 import { checkIntegrationDraft } from './checkIntegrationDraft'
@@ -168,16 +168,7 @@ export const createIntegrationsStore = (
       }
     }
 
-    const autosave = createAutosave(
-      save,
-      () => !get().changedOutside && (get().saveState === 'pending' || get().saveState === 'failed')
-    )
-
-    /** Saves what waits; an explicit save (Ctrl+S, leaving it) keeps the user's edits over an outside change. */
-    const flush = async () => {
-      set({ changedOutside: false })
-      await autosave.flush()
-    }
+    const { autosave, flush } = createHeldAutosave(save, get, () => set({ changedOutside: false }))
 
     /** Shows the integration as it is saved, its undo history (of another version) dropped. */
     const showSaved = (integration: Integration) => {

@@ -5,9 +5,8 @@ import type { PayloadSample } from '../../../shared/model/captureInbox'
 import type { Mapping, MappingRule, MappingSpec } from '../../../shared/model/mapping'
 import type { MappingSuggestion } from '../../../shared/engine/suggestMappings'
 import type { StudioApi } from '../../api/client'
-import { createAutosave } from '../../app/autosave'
 import { createEditHistories } from '../../app/editHistory'
-import { createOutsideChanges } from '../../app/outsideChanges'
+import { createHeldAutosave, createOutsideChanges } from '../../app/outsideChanges'
 import { connect, emptySpec, removeRule, ruleFieldPath, setRule } from './mappingEdits'
 import { payloadTextOf, sampleText } from './payloadText'
 
@@ -160,16 +159,7 @@ export const createMappingStore = (
         onError(result.error)
       }
     }
-    const autosave = createAutosave(
-      save,
-      () => !get().changedOutside && (get().saveState === 'pending' || get().saveState === 'failed')
-    )
-
-    /** Saves what waits; an explicit save (Ctrl+S, leaving it) keeps the user's edits over an outside change. */
-    const flush = async () => {
-      set({ changedOutside: false })
-      await autosave.flush()
-    }
+    const { autosave, flush } = createHeldAutosave(save, get, () => set({ changedOutside: false }))
 
     /** Shows the mapping as it is saved, its undo history (of another version) dropped. */
     const showSaved = (mapping: Mapping) => {
