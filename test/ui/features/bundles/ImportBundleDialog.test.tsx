@@ -127,9 +127,13 @@ describe('the import dialog', () => {
         plan: { events: [{ ...conflict, changedOnlyIn: 'bundle' }], integrations: [] }
       })
       api.importBundle.mockResolvedValueOnce(fail('conflict', 'be_reserved is published (UAT): it cannot change.'))
-      fireEvent.click(await screen.findByRole('button', { name: 'Merge into this project' }))
+      // The button is there, disabled, until the preview is in.
+      const merge = (await screen.findByRole('button', { name: 'Merge into this project' })) as HTMLButtonElement
+      await waitFor(() => expect(merge.disabled).toBe(false))
+      fireEvent.click(merge)
       const reason = await screen.findByText('be_reserved is published (UAT): it cannot change.')
-      expect(scrolled.mock.contexts).toContain(reason)
+      // Scrolled once it is drawn: the effect may run just after the text is found.
+      await waitFor(() => expect(scrolled.mock.contexts).toContain(reason))
     } finally {
       delete (Element.prototype as Partial<Element>).scrollIntoView
     }
