@@ -34,17 +34,27 @@ interface DraftSaving {
   changedOutside: boolean
 }
 
+export interface HeldAutosave {
+  autosave: Autosave
+  /** An explicit save (Ctrl+S, leaving the item): it lets the hold go, keeping the user's edits over the change. */
+  flush(): Promise<void>
+  /**
+   * The open item was changed outside the editor: with nothing unsaved, `showSaved` shows the new version; with
+   * unsaved edits, autosave holds them until the user chooses, never saving them over the change unseen.
+   */
+  changedOutside(showSaved: () => void): void
+}
+
 /**
- * An editor's autosave, held while an outside change waits for the user's choice, and its flush: an explicit save
- * (Ctrl+S, leaving the item), which keeps the user's edits over that change. `beforeFlush` runs once the hold is let
- * go, before the save.
+ * An editor's autosave, held while an outside change waits for the user's choice. `setHeld` keeps the hold in the
+ * store (the editor shows its banner); `beforeFlush` runs once the hold is let go, before the save.
  */
 export function createHeldAutosave(
   save: () => Promise<void>,
   state: () => DraftSaving,
-  letGo: () => void,
+  setHeld: (held: boolean) => void,
   beforeFlush: () => void = () => undefined
-): { autosave: Autosave; flush(): Promise<void> } {
+): HeldAutosave {
   const autosave = createAutosave(save, () => {
     const { saveState, changedOutside } = state()
     return !changedOutside && (saveState === 'pending' || saveState === 'failed')
@@ -52,9 +62,14 @@ export function createHeldAutosave(
   return {
     autosave,
     async flush() {
-      letGo()
+      setHeld(false)
       beforeFlush()
       await autosave.flush()
+    },
+    changedOutside(showSaved) {
+      if (state().saveState === 'saved') return showSaved()
+      autosave.cancel()
+      setHeld(true)
     }
   }
 }

@@ -157,17 +157,6 @@ export const createEventsStore = (
       set({ draft: toDraft(event), saveState: 'saved', saveProblem: null, saveProblemAt: null, changedOutside: false })
     }
 
-    /**
-     * The open event was changed outside its editor (a bundle merged, another window). With nothing unsaved here, the
-     * editor shows the new version. With unsaved edits, autosave holds them until the user says which to keep: the
-     * next keystroke must not overwrite the change unseen.
-     */
-    const takeOutsideChange = (event: EventDefinition) => {
-      if (get().saveState === 'saved') return showSaved(event)
-      autosave.cancel()
-      set({ changedOutside: true })
-    }
-
     const adopt = async (result: Result<EventDefinition>) => {
       if (!result.ok) {
         onError(result.error)
@@ -200,10 +189,14 @@ export const createEventsStore = (
       }
     }
 
-    const { autosave, flush } = createHeldAutosave(
+    const {
+      autosave,
+      flush,
+      changedOutside: takeOutsideChange
+    } = createHeldAutosave(
       save,
       get,
-      () => set({ changedOutside: false }),
+      (held) => set({ changedOutside: held }),
       () => void recheckInvalid()
     )
 
@@ -254,7 +247,8 @@ export const createEventsStore = (
           loaded: true,
           ...(selected ? {} : noSelection)
         })
-        if (selected && changedOutside) takeOutsideChange(selected)
+        // Changed outside the editor (a bundle merged, another window): never saved over unseen.
+        if (selected && changedOutside) takeOutsideChange(() => showSaved(selected))
         syncHistoryFlags()
         if (recheckInvalid()) autosave.schedule()
       },

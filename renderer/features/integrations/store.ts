@@ -168,7 +168,11 @@ export const createIntegrationsStore = (
       }
     }
 
-    const { autosave, flush } = createHeldAutosave(save, get, () => set({ changedOutside: false }))
+    const {
+      autosave,
+      flush,
+      changedOutside: takeOutsideChange
+    } = createHeldAutosave(save, get, (held) => set({ changedOutside: held }))
 
     /** Shows the integration as it is saved, its undo history (of another version) dropped. */
     const showSaved = (integration: Integration) => {
@@ -261,15 +265,8 @@ export const createIntegrationsStore = (
           loaded: true,
           ...(selected ? {} : noSelection)
         })
-        // Changed outside its editor (a bundle merged, another window): shown at once when nothing here is unsaved;
-        // otherwise the unsaved edits wait for the user's choice, never saved over it unseen.
-        if (selected && changedOutside) {
-          if (get().saveState === 'saved') showSaved(selected)
-          else {
-            autosave.cancel()
-            set({ changedOutside: true })
-          }
-        }
+        // Changed outside the editor (a bundle merged, another window): never saved over unseen.
+        if (selected && changedOutside) takeOutsideChange(() => showSaved(selected))
         syncHistoryFlags()
       },
 

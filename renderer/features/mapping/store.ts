@@ -159,7 +159,11 @@ export const createMappingStore = (
         onError(result.error)
       }
     }
-    const { autosave, flush } = createHeldAutosave(save, get, () => set({ changedOutside: false }))
+    const {
+      autosave,
+      flush,
+      changedOutside: takeOutsideChange
+    } = createHeldAutosave(save, get, (held) => set({ changedOutside: held }))
 
     /** Shows the mapping as it is saved, its undo history (of another version) dropped. */
     const showSaved = (mapping: Mapping) => {
@@ -248,15 +252,8 @@ export const createMappingStore = (
           loaded: true,
           ...(selected ? {} : { selectedId: null, draft: null, changedOutside: false })
         })
-        // Changed outside the designer (a bundle merged, another window): shown at once when nothing here is
-        // unsaved; otherwise the unsaved edits wait for the user's choice, never saved over it unseen.
-        if (selected && changedOutside) {
-          if (get().saveState === 'saved') showSaved(selected)
-          else {
-            autosave.cancel()
-            set({ changedOutside: true })
-          }
-        }
+        // Changed outside the designer (a bundle merged, another window): never saved over unseen.
+        if (selected && changedOutside) takeOutsideChange(() => showSaved(selected))
         syncHistoryFlags()
       },
       async select(id, options = {}) {
