@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -26,10 +26,13 @@ export async function startWebStudio(options: { projectPath: string; configDir?:
     origin: new URL(launchUrl).origin,
     configDir,
     stop: () =>
-      new Promise((resolve) => {
+      new Promise<number | null>((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode)
         child.once('exit', (code) => resolve(code))
         child.kill('SIGTERM')
+      }).finally(() => {
+        // A config folder made here goes with the studio; one given is the caller's to keep.
+        if (options.configDir === undefined) rmSync(configDir, { recursive: true, force: true })
       })
   }
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -53,6 +53,8 @@ export async function startStudioInBrowser(options: { project: string; sample?: 
     close: async () => {
       await browser.close()
       await studio.stop()
+      // Each run's project and config would otherwise stay in the temporary folder (tens of MB a run).
+      for (const made of [folder, configDir]) rmSync(made, { recursive: true, force: true })
     }
   }
 }

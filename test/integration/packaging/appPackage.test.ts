@@ -1,9 +1,9 @@
 import { listPackage } from '@electron/asar'
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeAll, describe, it, expect } from 'vitest'
+import { afterAll, beforeAll, describe, it, expect } from 'vitest'
 import { parse } from 'yaml'
 
 // The real packaging (electron-builder.yml) with a stand-in Electron folder (TOOLCHAIN §4): `--linux dir` runs
@@ -13,10 +13,14 @@ import { parse } from 'yaml'
 const root = join(__dirname, '../../..')
 let files: string[] = []
 let resources = ''
+/** The packed app (some 60 MB), removed once checked. */
+let work = ''
+
+afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 beforeAll(() => {
   if (!existsSync(join(root, 'out/main/index.js'))) throw new Error('Run `npm run -s build` first: out/ is missing.')
-  const work = mkdtempSync(join(tmpdir(), 'capmap-package-'))
+  work = mkdtempSync(join(tmpdir(), 'capmap-package-'))
   const standIn = join(work, 'electron-stand-in')
   mkdirSync(join(standIn, 'resources'), { recursive: true })
   writeFileSync(join(standIn, 'electron'), '#!/bin/sh\n')
