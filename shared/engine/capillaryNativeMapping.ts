@@ -1,4 +1,5 @@
 import { extraTargets, type MappingSpec } from '../model/mapping'
+import { transformLabels } from '../model/transformLabels'
 import type { MappingEvent } from './compileMapping'
 import { parsePath } from './sourcePath/parsePath'
 
@@ -88,7 +89,7 @@ export function capillaryNativeMapping(
     if (rule.transforms.length > 0) {
       reasons.push({
         target,
-        reason: `${target} is transformed (${rule.transforms.map((entry) => entry.kind).join(', ')}).`
+        reason: `${target} is transformed (${rule.transforms.map((entry) => transformLabels[entry.kind]).join(', ')}).`
       })
       continue
     }

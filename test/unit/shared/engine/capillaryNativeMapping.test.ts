@@ -51,6 +51,12 @@ describe('capillaryNativeMapping', () => {
       'eventDateTime',
       'external_event_id'
     ])
+    // Transforms named as the designer's picker names them.
+    expect(!result.native && result.reasons.map((reason) => reason.reason)).toContainEqual(
+      expect.stringMatching(
+        / is transformed \((Trim white space|To number|Lower case|Upper case|Parse date|Format date|Lookup table)[^)]*\)\.$/
+      )
+    )
   })
 
   it('says fan-out needs the relay', () => {
